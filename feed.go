@@ -1,0 +1,122 @@
+// Package rss reads RSS feeds into typed Go values, streaming item by item.
+//
+// It reads RSS 2.0 and the older dialects still in use (0.90, 0.91, 0.92 and
+// the RDF-based RSS 1.0) into one data model, [Feed] and [Item], together with
+// the namespaced elements feeds commonly carry: content:encoded
+// ([Item.Content]), Dublin Core ([DublinCore]), the Well-Formed Web comment API
+// ([WFW]), Slash ([Slash]), Syndication ([Syndication]) and atom:link
+// ([AtomLink]). Namespaces are matched by URI, never by prefix. Every other
+// element is kept, in document order, in the Extensions of the channel or item
+// it stands in ([Element]): nothing is silently dropped.
+//
+// [Parse] reads a whole feed. [NewDecoder] streams it: [Decoder.Channel]
+// returns the channel's fields, and [Decoder.Items] (or [Decoder.Next]) yields
+// each item as soon as its end tag has been read, so a feed of any length is
+// read in memory bounded by its largest item.
+//
+// Real feeds are often broken, always in the same few ways. By default the
+// decoder repairs what it can (a byte-order mark, an encoding that differs
+// from the declared one, bare ampersands, HTML entities, control characters,
+// element names in the wrong case) and returns everything it could read
+// together with an error that says where it stopped. Set [Decoder.Strict] to
+// have each repair reported as a [*ParseError] instead.
+//
+// # Notable divergences
+//
+//   - Only RSS is read. An Atom feed, an HTML page or an empty document gives
+//     [ErrNotRSS]; Atom elements inside an RSS feed other than atom:link are
+//     kept as extensions.
+//   - The package does not fetch feeds or write them: the caller supplies an
+//     [io.Reader], and bounds it (for example with [io.LimitReader]) if the
+//     source is untrusted.
+//   - Relative links are returned as written; they are not resolved.
+//   - HTML is returned as the feed wrote it, not sanitised. [PlainText] turns
+//     it into plain text.
+//
+// # Limits
+//
+// A [Decoder] refuses, with a [*ParseError], any single piece of text longer
+// than [Decoder.MaxTextSize] (8 MiB by default) and any nesting deeper than
+// [Decoder.MaxDepth] (256 by default), so that a hostile feed costs bounded
+// memory. Entities declared in a document's internal DTD subset are expanded
+// up to a fixed bound; external entities are never read.
+package rss
+
+import "time"
+
+// Feed is an RSS channel: the feed's own metadata and its items.
+//
+// Text fields hold character data with entities decoded, CDATA unwrapped and
+// surrounding white space trimmed. A value the feed does not give is the zero
+// value. Dates are kept twice: parsed, with the feed's own UTC offset, and raw,
+// as written; a date that cannot be read leaves the time zero and the raw text
+// set.
+type Feed struct {
+	// Version is the RSS version the document declares: "2.0", "0.91",
+	// "0.92", "0.90", "1.0", or "" when it does not say.
+	Version          string      `json:"version,omitempty"`
+	Title            string      `json:"title,omitempty"`
+	Link             string      `json:"link,omitempty"`
+	Description      string      `json:"description,omitempty"`
+	Language         string      `json:"language,omitempty"`
+	Copyright        string      `json:"copyright,omitempty"`
+	ManagingEditor   string      `json:"managingEditor,omitempty"`
+	WebMaster        string      `json:"webMaster,omitempty"`
+	PubDate          time.Time   `json:"pubDate,omitzero"`
+	PubDateRaw       string      `json:"pubDateRaw,omitempty"`
+	LastBuildDate    time.Time   `json:"lastBuildDate,omitzero"`
+	LastBuildDateRaw string      `json:"lastBuildDateRaw,omitempty"`
+	Categories       []Category  `json:"categories,omitempty"`
+	Generator        string      `json:"generator,omitempty"`
+	Docs             string      `json:"docs,omitempty"`
+	Cloud            *Cloud      `json:"cloud,omitempty"`
+	TTL              int         `json:"ttl,omitempty"` // minutes
+	Image            *Image      `json:"image,omitempty"`
+	Rating           string      `json:"rating,omitempty"`
+	TextInput        *TextInput  `json:"textInput,omitempty"`
+	SkipHours        []int       `json:"skipHours,omitempty"`
+	SkipDays         []string    `json:"skipDays,omitempty"`
+	AtomLinks        []AtomLink  `json:"atomLinks,omitempty"`
+	DC               DublinCore  `json:"dc,omitzero"`
+	Sy               Syndication `json:"sy,omitzero"`
+	// Extensions holds every channel element the model has no field for,
+	// in document order.
+	Extensions []Element `json:"extensions,omitempty"`
+	// Items holds the items [Parse] read. It stays empty on the Feed that
+	// [Decoder.Channel] returns: streamed items go to the caller instead.
+	Items []*Item `json:"items"`
+}
+
+// Category is a category of a channel or item, with the taxonomy (domain) it
+// belongs to, if the feed names one.
+type Category struct {
+	Domain string `json:"domain,omitempty"`
+	Value  string `json:"value,omitempty"`
+}
+
+// Image is the channel's image (a GIF, JPEG or PNG that represents it).
+type Image struct {
+	URL         string `json:"url,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Link        string `json:"link,omitempty"`
+	Width       int    `json:"width,omitempty"`
+	Height      int    `json:"height,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// TextInput is the channel's text input box.
+type TextInput struct {
+	Title       string `json:"title,omitempty"`
+	Description string `json:"description,omitempty"`
+	Name        string `json:"name,omitempty"`
+	Link        string `json:"link,omitempty"`
+}
+
+// Cloud is the channel's rssCloud registration point.
+type Cloud struct {
+	Domain            string `json:"domain,omitempty"`
+	Port              int    `json:"port,omitempty"`
+	Path              string `json:"path,omitempty"`
+	RegisterProcedure string `json:"registerProcedure,omitempty"`
+	Protocol          string `json:"protocol,omitempty"`
+}

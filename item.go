@@ -1,0 +1,117 @@
+package rss
+
+import "time"
+
+// Item is one item (entry, post, episode) of a feed.
+//
+// Fields hold what the feed wrote; the methods ([Item.Published],
+// [Item.Body], [Item.Text], [Item.ID], [Item.Permalink], [Item.Authors]) give
+// the value a service usually wants, with the usual fall-backs, without
+// changing the fields.
+type Item struct {
+	Title       string `json:"title,omitempty"`
+	Link        string `json:"link,omitempty"`
+	Description string `json:"description,omitempty"` // HTML, as the feed wrote it
+	// Author is the RSS author element, usually an e-mail address with a
+	// name; see [Item.Authors] and [ParsePerson].
+	Author     string      `json:"author,omitempty"`
+	Categories []Category  `json:"categories,omitempty"`
+	Comments   string      `json:"comments,omitempty"`
+	Enclosures []Enclosure `json:"enclosures,omitempty"` // all of them, in document order
+	GUID       GUID        `json:"guid,omitzero"`
+	PubDate    time.Time   `json:"pubDate,omitzero"`
+	PubDateRaw string      `json:"pubDateRaw,omitempty"`
+	Source     *Source     `json:"source,omitempty"`
+	// Content is content:encoded: the item's full body, HTML.
+	Content   string     `json:"content,omitempty"`
+	DC        DublinCore `json:"dc,omitzero"`
+	WFW       WFW        `json:"wfw,omitzero"`
+	Slash     Slash      `json:"slash,omitzero"`
+	AtomLinks []AtomLink `json:"atomLinks,omitempty"`
+	// Extensions holds every item element the model has no field for, in
+	// document order.
+	Extensions []Element `json:"extensions,omitempty"`
+}
+
+// Enclosure is a media object attached to an item.
+type Enclosure struct {
+	URL    string `json:"url,omitempty"`
+	Length int64  `json:"length,omitempty"` // bytes
+	Type   string `json:"type,omitempty"`   // MIME type
+}
+
+// GUID is an item's globally unique identifier.
+type GUID struct {
+	Value string `json:"value,omitempty"`
+	// IsPermaLink says that Value is a URL to the item. It is true when the
+	// feed does not say otherwise, as the RSS 2.0 specification says.
+	IsPermaLink bool `json:"isPermaLink"`
+}
+
+// Source is the channel an item came from.
+type Source struct {
+	URL   string `json:"url,omitempty"`
+	Title string `json:"title,omitempty"`
+}
+
+// Published is the item's publication date: pubDate, else the first
+// dc:date that can be read. It is the zero time when neither can be read.
+func (it *Item) Published() time.Time {
+	if !it.PubDate.IsZero() {
+		return it.PubDate
+	}
+	for _, s := range it.DC.Date {
+		if t, err := ParseDate(s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// Body is the item's HTML body: content:encoded, else description.
+func (it *Item) Body() string {
+	if it.Content != "" {
+		return it.Content
+	}
+	return it.Description
+}
+
+// Text is the item's body as plain text: [PlainText] of [Item.Body].
+func (it *Item) Text() string {
+	return PlainText(it.Body())
+}
+
+// ID is a stable identifier for the item: its guid, else its link.
+func (it *Item) ID() string {
+	if it.GUID.Value != "" {
+		return it.GUID.Value
+	}
+	return it.Link
+}
+
+// Permalink is the URL of the item's page: its link, else its guid when the
+// guid is a permalink.
+func (it *Item) Permalink() string {
+	if it.Link != "" {
+		return it.Link
+	}
+	if it.GUID.IsPermaLink {
+		return it.GUID.Value
+	}
+	return ""
+}
+
+// Authors lists the item's authors: its author element, else each
+// dc:creator, each read with [ParsePerson]. It is nil when there are none.
+func (it *Item) Authors() []Person {
+	if it.Author != "" {
+		return []Person{ParsePerson(it.Author)}
+	}
+	var ps []Person
+	for _, c := range it.DC.Creator {
+		if p := ParsePerson(c); p != (Person{}) {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
