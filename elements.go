@@ -81,6 +81,9 @@ var exactFields, foldedFields = func() (exact, folded map[string]field) {
 	add(NamespaceContent, "encoded", fContent)
 	add(NamespaceWFW, "comment", fWFWComment)
 	add(NamespaceWFW, "commentRss", fWFWCommentRSS)
+	exact[NamespaceWFW+"|commentRSS"] = fWFWCommentRSS // the spelling many feeds use
+	// dc:author is not Dublin Core, but feeds write it meaning dc:creator.
+	exact[NamespaceDublinCore+"|author"] = fDC
 	add(NamespaceSlash, "section", fSlashSection)
 	add(NamespaceSlash, "department", fSlashDepartment)
 	add(NamespaceSlash, "comments", fSlashComments)

@@ -299,7 +299,7 @@ func (in *input) transform(p []byte, eof bool) int {
 		case bytes.HasPrefix(rest, commentOpen):
 			in.state = inComment
 			i += len(commentOpen)
-		case next == '/' || next == '?' || next == '!' || next == '_' || next == ':' ||
+		case len(rest) == 1 || next == '/' || next == '?' || next == '!' || next == '_' || next == ':' ||
 			'a' <= next|0x20 && next|0x20 <= 'z' || next >= 0x80:
 			i++
 		default:

@@ -272,8 +272,13 @@ func (d *Decoder) begin() error {
 		}
 		space, local := d.space(start.Name.Space), start.Name.Local
 		switch {
-		case space == nsRSS && strings.EqualFold(local, "rss"):
-			d.feed.Version = strings.TrimSpace(attr(start, "version"))
+		case strings.EqualFold(local, "rss"):
+			if space != nsRSS {
+				// An RSS root in a namespace of its own: the elements
+				// in it are RSS's.
+				d.nsCache = map[string]string{start.Name.Space: nsRSS}
+			}
+			d.feed.Version = version(attr(start, "version"))
 			d.levels = append(d.levels, levelRoot)
 		case strings.EqualFold(local, "RDF") && (space == NamespaceRDF || space == nsRSS):
 			d.rdf = true
@@ -295,6 +300,16 @@ func (d *Decoder) begin() error {
 		}
 		return d.checkName(start.Name.Local, "rss", "RDF", "channel")
 	}
+}
+
+// version reads the version attribute of an rss element. The minor
+// revisions of RSS 2.0 ("2.01", "2.0.1") are "2.0".
+func version(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "2.") {
+		return "2.0"
+	}
+	return s
 }
 
 // setRDFVersion sets the version of an RDF feed from the namespace of its

@@ -57,7 +57,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	status := 0
 	for _, name := range files {
 		if err := printFile(name, *format, stdin, stdout); err != nil {
-			fmt.Fprintf(stderr, "rss: %s: %v\n", name, err)
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			status = 1
 		}
 	}
