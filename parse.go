@@ -172,7 +172,7 @@ func (d *Decoder) Channel() (*Feed, error) {
 		err = d.advance()
 	}
 	if err != nil {
-		d.err = err
+		d.fail(err)
 		if err != io.EOF {
 			d.chanErr = err
 		}
@@ -194,7 +194,7 @@ func (d *Decoder) Next() (*Item, error) {
 	}
 	if d.item == nil {
 		if err := d.advance(); err != nil {
-			d.err = err
+			d.fail(err)
 			return nil, err
 		}
 	}
@@ -202,10 +202,17 @@ func (d *Decoder) Next() (*Item, error) {
 	d.item = nil
 	it, err := d.readItem(start)
 	if err != nil {
-		d.err = err
+		d.fail(err)
 		return nil, err
 	}
 	return it, nil
+}
+
+// fail records the error (or io.EOF) that ends reading, and lets go of the
+// buffers, which after a too-large element may be large.
+func (d *Decoder) fail(err error) {
+	d.err = err
+	d.x, d.in, d.text, d.item = nil, nil, nil, nil
 }
 
 // Items returns an iterator over the remaining items, for use with range:
@@ -240,11 +247,11 @@ func (d *Decoder) Items() iter.Seq2[*Item, error] {
 // begin opens the input and reads up to the root element, which must be an
 // RSS root: rss, rdf:RDF, or (in old feeds) channel.
 func (d *Decoder) begin() error {
-	src, err := openInput(d.r, d.Strict)
+	src, entities, err := openInput(d.r, d.Strict)
 	if err != nil {
 		return &ParseError{Line: 1, Column: 1, Err: err}
 	}
-	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize}
+	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize, entities: entities}
 	if d.in.limit == 0 {
 		d.in.limit = DefaultMaxElementSize
 	}
@@ -382,7 +389,7 @@ func (d *Decoder) checkName(local string, names ...string) error {
 			return nil
 		}
 	}
-	return d.strictError(fmt.Sprintf("element <%s> is not an RSS element; its name is spelt in another case", local))
+	return d.strictError("element <" + local + "> is spelt in the wrong case")
 }
 
 func (d *Decoder) strictError(msg string) error {
