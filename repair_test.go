@@ -260,3 +260,50 @@ func TestHugeElementBoundedMemory(t *testing.T) {
 	assert.Less(t, body.peakHeap, uint64(80<<20), "heap while reading")
 	assert.Less(t, after.HeapAlloc, uint64(8<<20), "the decoder let go of its buffers after the error")
 }
+
+// FuzzDecoder feeds the decoder truncations and byte flips of the fixtures,
+// both lenient and strict: no panic, every error a *ParseError, and the
+// items the lenient decoder returns before an error are the ones it
+// returns, complete, from the same prefix of a longer input.
+func FuzzDecoder(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.xml")
+	for i, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, uint16(len(data)*2/3), uint16(i*7), byte(i), false)
+		f.Add(data, uint16(len(data)), uint16(len(data)/2), byte('<'), true)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, cut, flipAt uint16, flip byte, strict bool) {
+		if len(data) == 0 {
+			return
+		}
+		mutated := bytes.Clone(data)
+		mutated[int(flipAt)%len(mutated)] ^= flip
+		mutated = mutated[:min(int(cut), len(mutated))]
+		for _, input := range [][]byte{mutated, data[:min(int(cut), len(data))]} {
+			d := rss.NewDecoder(bytes.NewReader(input))
+			d.Strict = strict
+			feed, err := d.Channel()
+			if feed == nil {
+				t.Fatal("Channel returned a nil feed")
+			}
+			for it, ierr := range d.Items() {
+				if ierr != nil {
+					err = ierr
+					break
+				}
+				if it == nil {
+					t.Fatal("a nil item without an error")
+				}
+			}
+			if err != nil {
+				var pe *rss.ParseError
+				if !errors.As(err, &pe) || pe.Line < 1 || pe.Column < 1 {
+					t.Fatalf("error %v (%T) is not a positioned *ParseError", err, err)
+				}
+			}
+		}
+	})
+}
