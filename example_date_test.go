@@ -7,9 +7,10 @@ import (
 	"github.com/feedkit/rss"
 )
 
-// ParseDate keeps the offset the date gives, reads named zones with their
-// true offsets, and refuses a date it would have to guess at.
-func ExampleParseDate() {
+// ParseDate reads the forms feeds use. It keeps the offset the date gives,
+// reads named zones with their true offsets, and refuses a date it would have
+// to guess at.
+func ExampleParseDate_forms() {
 	for _, s := range []string{
 		"Mon, 17 Sep 2018 09:00:00 EDT",
 		"Mon, 17 Sep 2018 09:00:00 +0200",
