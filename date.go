@@ -21,7 +21,8 @@ import (
 //     without fractions or seconds, a space for the "T", reduced precision
 //     ("2018", "2018-09", "2018-09-17"), ordinal dates ("2018-260"), the
 //     basic form ("20180917T090000Z") and ISO 8601:2000's two-digit-year forms
-//     ("18-09-17", "180917", "-1809", "-18-09");
+//     ("18-09-17", "180917", "-1809", "-18-09"), and "2018/09/17" or
+//     "2018/9/17 9:00:00" with slashes;
 //   - asctime and Unix date output ("Mon Sep 17 09:00:00 2018", "Mon Sep 17
 //     09:00:00 CEST 2018"), JavaScript's Date.toString ("Mon Sep 17 2018
 //     09:00:00 GMT+0200 (Central European Summer Time)") and prose dates
@@ -390,16 +391,17 @@ func (p *dateScanner) iso(f *dateFields) string {
 		start := p.i
 		v, n = p.digits()
 		switch {
-		case n == 2:
+		case n == 2 && sep == '-' && p.done():
+			f.month = v // year and month only
+		case n == 1 || n == 2:
+			// A full date; some generators write a one-digit month or
+			// day ("2020/1/10"), which is still unambiguous after a
+			// four-digit year.
 			f.month = v
 			if !p.skip(sep) {
-				if sep == '-' && p.done() {
-					return "" // year and month only
-				}
 				return "bad date"
 			}
-			var ok bool
-			if f.day, ok = p.two(); !ok {
+			if f.day, n = p.digits(); n < 1 || n > 2 {
 				return "bad day"
 			}
 		case n == 3 && p.peek() == sep && p.s[start] == '0':
@@ -440,13 +442,18 @@ func (p *dateScanner) iso(f *dateFields) string {
 	if p.done() {
 		return ""
 	}
-	// Time, after a "T" or white space.
+	// Time, after a "T" or white space; after a space the hour may have
+	// one digit ("2020/1/10 9:03:00").
+	spaced := false
 	if c := p.peek(); c == 'T' || c == 't' {
 		p.i++
-	} else if !p.skipSpace() {
+	} else if spaced = p.skipSpace(); !spaced {
 		return "unexpected text after the date"
 	}
 	v, n = p.digits()
+	if n == 1 && spaced && p.peek() == ':' {
+		n = 2
+	}
 	switch n {
 	case 2:
 		f.hour = v
@@ -476,7 +483,7 @@ func (p *dateScanner) iso(f *dateFields) string {
 		return "bad time"
 	}
 	// The zone: "Z" or an offset may follow directly; a name needs a space.
-	spaced := p.skipSpace()
+	spaced = p.skipSpace()
 	if p.done() {
 		return ""
 	}
