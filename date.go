@@ -31,10 +31,43 @@ import (
 // The zone may be a numeric offset with or without a colon ("+0200",
 // "+02:00", "+02"), one prefixed with GMT, UTC or UT ("GMT+2", "UTC-05:30"),
 // "Etc/GMT" (with tz's inverted sign for "Etc/GMT+2", which is UTC-02:00), or
-// a name from the table documented at zoneTable in date_zones.go: RFC 822's
-// zones and military letters and the names feeds use (BST, CET, CEST, JST,
-// AEST, NZDT, the US ET/CT/MT/PT and others), each with its fixed offset. A
-// trailing comment in parentheses, such as "(UTC)", is ignored.
+// one of these names, in any case, each read as the fixed offset it stands
+// for (a date that says "EST" in July is read as UTC-05:00, as it says):
+//
+//	UT UTC GMT Z            +00:00 (RFC 822)
+//	EST EDT                 -05:00 -04:00 (RFC 822)
+//	CST CDT                 -06:00 -05:00 (RFC 822)
+//	MST MDT                 -07:00 -06:00 (RFC 822)
+//	PST PDT                 -08:00 -07:00 (RFC 822)
+//	ET CT MT PT             -05:00 -06:00 -07:00 -08:00 (US, standard time)
+//	AST ADT AT              -04:00 -03:00 -04:00 (Atlantic)
+//	NST NDT                 -03:30 -02:30 (Newfoundland)
+//	AKST AKDT               -09:00 -08:00
+//	HST HDT                 -10:00 -09:00
+//	BRT ART                 -03:00
+//	WET WEST                +00:00 +01:00
+//	BST                     +01:00 (British Summer Time)
+//	CET CEST MET MEST       +01:00 +02:00 +01:00 +02:00
+//	MEZ MESZ                +01:00 +02:00
+//	EET EEST                +02:00 +03:00
+//	WAT CAT SAST EAT        +01:00 +02:00 +02:00 +03:00
+//	MSK                     +03:00
+//	PKT IST NPT             +05:00 +05:30 (India) +05:45
+//	ICT WIB                 +07:00
+//	HKT SGT PHT AWST WITA   +08:00
+//	JST KST WIT             +09:00
+//	ACST ACDT               +09:30 +10:30
+//	AEST AEDT               +10:00 +11:00
+//	NZST NZDT               +12:00 +13:00
+//	A B C D E F G H I       +01:00 to +09:00 (military)
+//	K L M                   +10:00 +11:00 +12:00 (military)
+//	N O P Q R S T U V W X Y -01:00 to -12:00 (military)
+//
+// The military letters carry their true offsets: RFC 822 printed them with
+// the signs reversed, a mistake RFC 1123 (section 5.2.14) points out. J, local
+// time, is not a zone. IST is read as India Standard Time, the meaning most
+// feeds that write it have. A trailing comment in parentheses, such as
+// "(UTC)", is ignored.
 //
 // The result is in the date's own zone: a time.FixedZone named with the zone
 // abbreviation where the date gives one ("EST"), unnamed for a numeric

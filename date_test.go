@@ -2,6 +2,8 @@ package rss
 
 import (
 	"fmt"
+	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -422,6 +424,39 @@ func TestZoneTable(t *testing.T) {
 		}
 	}
 	assert.Equal(t, -1, lookupZone("J"), "J is local time, not a zone")
+}
+
+// TestZoneTableDocumented checks that ParseDate's doc comment lists every
+// zone in the table, with its offset unless it is a military letter (listed
+// as ranges).
+func TestZoneTableDocumented(t *testing.T) {
+	src, err := os.ReadFile("date.go")
+	require.NoError(t, err)
+	start := strings.Index(string(src), "// ParseDate reads")
+	end := strings.Index(string(src), "func ParseDate(")
+	require.True(t, start >= 0 && end > start)
+	var table []string // the lines of the indented zone table
+	for _, line := range strings.Split(string(src[start:end]), "\n") {
+		if strings.HasPrefix(line, "//\t") {
+			table = append(table, line)
+		}
+	}
+	require.NotEmpty(t, table)
+	for _, z := range zoneTable {
+		found := false
+		for _, line := range table {
+			names, offsets, _ := strings.Cut(strings.TrimPrefix(line, "//\t"), "  ")
+			if !slices.Contains(strings.Fields(names), z.name) {
+				continue
+			}
+			found = true
+			if len(z.name) > 1 {
+				off := time.Date(2018, 9, 17, 0, 0, 0, 0, time.FixedZone("", int(z.offset))).Format("-07:00")
+				assert.Contains(t, offsets, off, "documented offset for %s", z.name)
+			}
+		}
+		assert.True(t, found, "%s is not in ParseDate's doc comment", z.name)
+	}
 }
 
 // TestParseDateOffsetLocations checks the cached and uncached numeric offsets
