@@ -295,7 +295,7 @@ func (d *Decoder) begin() error {
 			if space == NamespaceAtom && local == "feed" {
 				found += " (an Atom feed)"
 			}
-			line, col := d.x.InputPos()
+			line, col := d.pos()
 			return &ParseError{Line: line, Column: col, Err: &notRSSError{found}}
 		}
 		return d.checkName(start.Name.Local, "rss", "RDF", "channel")
@@ -386,8 +386,15 @@ func (d *Decoder) checkName(local string, names ...string) error {
 }
 
 func (d *Decoder) strictError(msg string) error {
-	line, col := d.x.InputPos()
+	line, col := d.pos()
 	return &ParseError{Line: line, Column: col, Err: &strictError{msg}}
+}
+
+// pos is the decoder's position in the input, for errors: 1-based, even
+// where encoding/xml, having stepped back over a newline, would say column 0.
+func (d *Decoder) pos() (line, col int) {
+	line, col = d.x.InputPos()
+	return max(line, 1), max(col, 1)
 }
 
 // token returns the next XML token, keeping count of the depth, or a
@@ -404,7 +411,7 @@ func (d *Decoder) token() (xml.Token, error) {
 	case xml.StartElement:
 		d.depth++
 		if d.MaxDepth > 0 && d.depth > d.MaxDepth {
-			line, col := d.x.InputPos()
+			line, col := d.pos()
 			return nil, &ParseError{Line: line, Column: col,
 				Err: &limitError{fmt.Errorf("%w: deeper than %d", ErrTooDeep, d.MaxDepth)}}
 		}
@@ -417,7 +424,7 @@ func (d *Decoder) token() (xml.Token, error) {
 // wrap turns an error of the XML decoder into a *ParseError at the current
 // position.
 func (d *Decoder) wrap(err error) error {
-	line, col := d.x.InputPos()
+	line, col := d.pos()
 	var se *xml.SyntaxError
 	switch {
 	case err == io.EOF:
