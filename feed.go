@@ -32,14 +32,27 @@
 //   - Relative links are returned as written; they are not resolved.
 //   - HTML is returned as the feed wrote it, not sanitised. [PlainText] turns
 //     it into plain text.
+//   - RSS 1.0's items table of contents (rdf:Seq) and the channel's references
+//     to its image and text input are not kept: the items, image and text
+//     input themselves are.
+//   - Bytes that are not valid UTF-8 are read as windows-1252 one by one;
+//     the valid UTF-8 around them stays as it is (Python's feedparser reads
+//     the whole document as windows-1252 instead).
+//   - dc:author, which is not Dublin Core, is read as dc:creator; a repeated
+//     single-valued element (a second title) is kept in Extensions.
 //
 // # Limits
 //
-// A [Decoder] refuses, with a [*ParseError], any single piece of text longer
-// than [Decoder.MaxTextSize] (8 MiB by default) and any nesting deeper than
-// [Decoder.MaxDepth] (256 by default), so that a hostile feed costs bounded
-// memory. Entities declared in a document's internal DTD subset are expanded
-// up to a fixed bound; external entities are never read.
+// A [Decoder] refuses, with a [*ParseError], an item (or a channel element)
+// longer than [Decoder.MaxElementSize] (16 MiB by default), and so any text
+// longer than that, and nesting deeper than [Decoder.MaxDepth] (256 by
+// default), so that a hostile feed costs bounded memory: about three times
+// MaxElementSize at most, for encoding/xml's buffer as it grows. Entities
+// declared in a document's internal DTD subset are expanded, each to at most
+// 4 KiB; external entities are never read. The caller bounds the whole input,
+// if it must, with [io.LimitReader].
+//
+// Positions in errors count lines and bytes of the input decoded to UTF-8.
 package rss
 
 import "time"
