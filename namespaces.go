@@ -114,7 +114,7 @@ func (dc *DublinCore) field(local string) *[]string {
 	switch strings.ToLower(local) {
 	case "title":
 		return &dc.Title
-	case "creator":
+	case "creator", "author":
 		return &dc.Creator
 	case "subject":
 		return &dc.Subject

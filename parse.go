@@ -1,44 +1,468 @@
 package rss
 
 import (
+	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"iter"
+	"strings"
 )
 
-// ErrNotRSS is the error for a document that is not an RSS feed.
-var ErrNotRSS = errors.New("rss: not an RSS feed")
+// Defaults for the [Decoder]'s bounds.
+const (
+	// DefaultMaxElementSize is the default for [Decoder.MaxElementSize].
+	DefaultMaxElementSize = 16 << 20
+	// DefaultMaxDepth is the default for [Decoder.MaxDepth].
+	DefaultMaxDepth = 256
+)
 
-// ParseError is an error at a position in the input.
+// These are the errors a [ParseError] can hold besides XML syntax errors,
+// [io.ErrUnexpectedEOF] and the reader's own errors.
+var (
+	// ErrNotRSS is the error for a well-formed document that is not an RSS
+	// feed: an Atom feed, an HTML page, an empty document. The error
+	// returned wraps it and names what was found instead; test for it with
+	// errors.Is.
+	ErrNotRSS = errors.New("rss: not an RSS feed")
+	// ErrTooLarge is the error for an item, or a channel element, longer
+	// than [Decoder.MaxElementSize].
+	ErrTooLarge = errors.New("rss: element too large")
+	// ErrTooDeep is the error for elements nested deeper than
+	// [Decoder.MaxDepth].
+	ErrTooDeep = errors.New("rss: elements nested too deep")
+)
+
+// A ParseError is an error at a position of the input. Line and Column are
+// 1-based and count the bytes of the input decoded to UTF-8. Err is the
+// cause: an *[xml.SyntaxError], [io.ErrUnexpectedEOF] for a feed that ends
+// early, [ErrNotRSS], [ErrTooLarge], [ErrTooDeep], a repair refused in
+// [Decoder.Strict] mode, or the error the reader returned. The text of
+// Error is meant for people and may change.
 type ParseError struct {
 	Line, Column int
 	Err          error
 }
 
-func (e *ParseError) Error() string { return "rss: " + e.Err.Error() }
+// Error reads "rss: line L, column C: what went wrong".
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("rss: line %d, column %d: %s", e.Line, e.Column, strings.TrimPrefix(e.Err.Error(), "rss: "))
+}
 
-// Unwrap returns the cause.
+// Unwrap returns the cause, for errors.Is and errors.As.
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// Decoder reads a feed.
+// notRSSError names what a document that is not RSS holds instead.
+type notRSSError struct{ found string }
+
+func (e *notRSSError) Error() string   { return "not an RSS feed: " + e.found }
+func (e *notRSSError) Is(t error) bool { return t == ErrNotRSS }
+func (e *syntaxError) Error() string   { return "XML syntax error: " + e.se.Msg }
+func (e *syntaxError) Unwrap() error   { return e.se }
+func (e *unexpectedEOF) Error() string { return "unexpected end of input (" + e.msg + ")" }
+func (e *unexpectedEOF) Unwrap() error { return io.ErrUnexpectedEOF }
+func (e *strictError) Error() string   { return e.msg }
+func (e *limitError) Error() string    { return e.err.Error() }
+func (e *limitError) Unwrap() error    { return e.err }
+
+type syntaxError struct{ se *xml.SyntaxError }
+type unexpectedEOF struct{ msg string }
+type strictError struct{ msg string }
+type limitError struct{ err error }
+
+// Parse reads a whole feed: the channel and all its items. On an error it
+// returns the feed read so far, with every item completed before the error,
+// and a [*ParseError] saying where and why. The returned feed is never nil.
+//
+// Parse uses a [Decoder] with its default settings; use one directly to
+// stream the items, to read strictly or to change the bounds.
+func Parse(r io.Reader) (*Feed, error) {
+	d := NewDecoder(r)
+	f, err := d.Channel()
+	f.Items = []*Item{}
+	if err != nil {
+		return f, err
+	}
+	for {
+		it, err := d.Next()
+		if err == io.EOF {
+			return f, nil
+		}
+		if err != nil {
+			return f, err
+		}
+		f.Items = append(f.Items, it)
+	}
+}
+
+// A Decoder reads a feed from an input stream, one item at a time: call
+// [Decoder.Channel] for the channel, then [Decoder.Next] or range over
+// [Decoder.Items] for the items. It reads only as far as it needs to.
+//
+// Its exported fields configure it; their zero values are the lenient
+// defaults. Set them before the first call to Channel, Next or Items.
+//
+// A Decoder is not safe for concurrent use.
 type Decoder struct {
+	// Strict makes the decoder report, as a [*ParseError] at its position,
+	// the first flaw it would otherwise repair: bytes that are not valid in
+	// the document's encoding, characters XML forbids, a bare '&' or '<' in
+	// text, an entity the document does not declare (such as &nbsp;),
+	// white space before the XML declaration, an element name in the wrong
+	// case, a mismatched end tag. It is for validators; a well-formed feed
+	// never fails in strict mode.
 	Strict bool
-	r      io.Reader
+
+	// MaxElementSize bounds the input bytes one item, or one channel
+	// element outside the items, may take, and so the memory one element's
+	// text may take. Zero means [DefaultMaxElementSize] (16 MiB); a
+	// negative value means no bound. Going past it is a [*ParseError]
+	// wrapping [ErrTooLarge].
+	MaxElementSize int64
+
+	// MaxDepth bounds the nesting of elements. Zero means
+	// [DefaultMaxDepth] (256); a negative value means no bound. Going past
+	// it is a [*ParseError] wrapping [ErrTooDeep].
+	MaxDepth int
+
+	r       io.Reader
+	in      *input
+	x       *xml.Decoder
+	feed    *Feed
+	begun   bool
+	chanErr error // the error Channel returns
+	err     error // sticky: what Next returns from now on (io.EOF at the end)
+	levels  []int // the open container elements (levelRoot, levelChannel)
+	item    *xml.StartElement
+	depth   int    // open elements
+	rdf     bool   // the root is rdf:RDF (RSS 0.90 or 1.0)
+	text    []byte // scratch for element text
+	key     []byte // scratch for element name lookups
+	nsCache map[string]string
 }
 
-// NewDecoder returns a decoder.
-func NewDecoder(r io.Reader) *Decoder { return &Decoder{r: r} }
+const (
+	levelRoot = iota
+	levelChannel
+)
 
-// Channel reads the channel.
-func (d *Decoder) Channel() (*Feed, error) { return &Feed{}, nil }
+// NewDecoder returns a Decoder that reads from r. It reads r through its
+// own buffer; the caller need not buffer it.
+func NewDecoder(r io.Reader) *Decoder {
+	return &Decoder{r: r}
+}
 
-// Next returns the next item.
-func (d *Decoder) Next() (*Item, error) { return nil, io.EOF }
+// Channel reads the document up to its first item (or its end, for a feed
+// without items) and returns the channel's fields read so far. The same
+// *Feed keeps filling in as [Decoder.Next] reads on: channel elements that
+// stand after the items are set on it, so that it is complete once Next has
+// returned io.EOF. Its Items stay empty: the items go to the caller.
+//
+// On an error Channel returns the fields read before it and a [*ParseError]
+// (for a document that is not RSS, one wrapping [ErrNotRSS]). Calling it
+// again returns the same feed and error.
+func (d *Decoder) Channel() (*Feed, error) {
+	if d.begun {
+		return d.feed, d.chanErr
+	}
+	d.begun = true
+	d.feed = &Feed{}
+	err := d.begin()
+	if err == nil {
+		err = d.advance()
+	}
+	if err != nil {
+		d.err = err
+		if err != io.EOF {
+			d.chanErr = err
+		}
+	}
+	return d.feed, d.chanErr
+}
 
-// Items yields items.
+// Next reads and returns the next item, a new *Item each time. After the
+// last item it reads the rest of the channel and returns nil, io.EOF. On an
+// error it returns nil and a [*ParseError]; the items returned before are
+// complete, and a partly read item is never returned. Every call after an
+// error or io.EOF returns the same error.
+func (d *Decoder) Next() (*Item, error) {
+	if !d.begun {
+		d.Channel()
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if d.item == nil {
+		if err := d.advance(); err != nil {
+			d.err = err
+			return nil, err
+		}
+	}
+	start := d.item
+	d.item = nil
+	it, err := d.readItem(start)
+	if err != nil {
+		d.err = err
+		return nil, err
+	}
+	return it, nil
+}
+
+// Items returns an iterator over the remaining items, for use with range:
+//
+//	for item, err := range d.Items() {
+//		if err != nil {
+//			return err // a *ParseError; the items before it were complete
+//		}
+//		fmt.Println(item.Title)
+//	}
+//
+// An error is yielded once, with a nil item, and ends the sequence. Leaving
+// the loop early stops reading. It returns a single-use iterator.
 func (d *Decoder) Items() iter.Seq2[*Item, error] {
-	return func(yield func(*Item, error) bool) {}
+	return func(yield func(*Item, error) bool) {
+		for {
+			it, err := d.Next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(it, nil) {
+				return
+			}
+		}
+	}
 }
 
-// Parse reads a feed.
-func Parse(r io.Reader) (*Feed, error) { return NewDecoder(r).Channel() }
+// begin opens the input and reads up to the root element, which must be an
+// RSS root: rss, rdf:RDF, or (in old feeds) channel.
+func (d *Decoder) begin() error {
+	src, err := openInput(d.r, d.Strict)
+	if err != nil {
+		return &ParseError{Line: 1, Column: 1, Err: err}
+	}
+	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize}
+	if d.in.limit == 0 {
+		d.in.limit = DefaultMaxElementSize
+	}
+	if d.MaxDepth == 0 {
+		d.MaxDepth = DefaultMaxDepth
+	}
+	d.x = xml.NewDecoder(d.in)
+	d.x.Strict = d.Strict
+	if !d.Strict {
+		d.x.Entity = xml.HTMLEntity
+	}
+	// The input is UTF-8 by now, whatever the declaration says.
+	d.x.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	for {
+		tok, err := d.token()
+		if err == io.EOF {
+			return &ParseError{Line: 1, Column: 1, Err: &notRSSError{"the document has no elements"}}
+		}
+		if err != nil {
+			return err
+		}
+		start, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		space, local := d.space(start.Name.Space), start.Name.Local
+		switch {
+		case strings.EqualFold(local, "rss"):
+			if space != nsRSS {
+				// An RSS root in a namespace of its own: the elements
+				// in it are RSS's.
+				d.nsCache = map[string]string{start.Name.Space: nsRSS}
+			}
+			d.feed.Version = version(attr(start, "version"))
+			d.levels = append(d.levels, levelRoot)
+		case strings.EqualFold(local, "RDF") && (space == NamespaceRDF || space == nsRSS):
+			d.rdf = true
+			d.levels = append(d.levels, levelRoot)
+			for _, a := range start.Attr {
+				if a.Name.Space == "" && a.Name.Local == "xmlns" {
+					d.setRDFVersion(a.Value)
+				}
+			}
+		case space == nsRSS && strings.EqualFold(local, "channel"):
+			d.levels = append(d.levels, levelRoot, levelChannel)
+		default:
+			found := fmt.Sprintf("the root element is <%s>", local)
+			if space == NamespaceAtom && local == "feed" {
+				found += " (an Atom feed)"
+			}
+			line, col := d.x.InputPos()
+			return &ParseError{Line: line, Column: col, Err: &notRSSError{found}}
+		}
+		return d.checkName(start.Name.Local, "rss", "RDF", "channel")
+	}
+}
+
+// version reads the version attribute of an rss element. The minor
+// revisions of RSS 2.0 ("2.01", "2.0.1") are "2.0".
+func version(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "2.") {
+		return "2.0"
+	}
+	return s
+}
+
+// setRDFVersion sets the version of an RDF feed from the namespace of its
+// RSS elements.
+func (d *Decoder) setRDFVersion(space string) {
+	if d.feed.Version != "" {
+		return
+	}
+	switch normaliseNS(space) {
+	case normaliseNS(NamespaceRSS10):
+		d.feed.Version = "1.0"
+	case normaliseNS(NamespaceRSS090):
+		d.feed.Version = "0.90"
+	}
+}
+
+// advance reads the container levels (the root and the channel) until the
+// start of the next item, which it leaves in d.item, or the end of the root,
+// where it returns io.EOF. Channel elements on the way are set on the feed.
+func (d *Decoder) advance() error {
+	for {
+		d.in.mark = d.in.offset() // each item or channel element is bounded alone
+		tok, err := d.token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			space := d.space(t.Name.Space)
+			if space == nsRSS && strings.EqualFold(t.Name.Local, "item") {
+				if err := d.checkName(t.Name.Local, "item"); err != nil {
+					return err
+				}
+				if d.rdf {
+					d.setRDFVersion(t.Name.Space)
+				}
+				d.item = &t
+				return nil
+			}
+			if space == nsRSS && strings.EqualFold(t.Name.Local, "channel") && d.levels[len(d.levels)-1] == levelRoot {
+				if err := d.checkName(t.Name.Local, "channel"); err != nil {
+					return err
+				}
+				if d.rdf {
+					d.setRDFVersion(t.Name.Space)
+				}
+				d.levels = append(d.levels, levelChannel)
+				continue
+			}
+			if err := d.channelElement(t, space); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			d.levels = d.levels[:len(d.levels)-1]
+			if len(d.levels) == 0 {
+				return io.EOF
+			}
+		}
+	}
+}
+
+// checkName reports, in strict mode, an element name that matched one of
+// the RSS names only without regard to case.
+func (d *Decoder) checkName(local string, names ...string) error {
+	if !d.Strict {
+		return nil
+	}
+	for _, n := range names {
+		if local == n {
+			return nil
+		}
+	}
+	return d.strictError(fmt.Sprintf("element <%s> is not an RSS element; its name is spelt in another case", local))
+}
+
+func (d *Decoder) strictError(msg string) error {
+	line, col := d.x.InputPos()
+	return &ParseError{Line: line, Column: col, Err: &strictError{msg}}
+}
+
+// token returns the next XML token, keeping count of the depth, or a
+// *ParseError.
+func (d *Decoder) token() (xml.Token, error) {
+	tok, err := d.x.Token()
+	if err != nil {
+		if err == io.EOF && d.depth == 0 {
+			return nil, io.EOF
+		}
+		return nil, d.wrap(err)
+	}
+	switch tok.(type) {
+	case xml.StartElement:
+		d.depth++
+		if d.MaxDepth > 0 && d.depth > d.MaxDepth {
+			line, col := d.x.InputPos()
+			return nil, &ParseError{Line: line, Column: col,
+				Err: &limitError{fmt.Errorf("%w: deeper than %d", ErrTooDeep, d.MaxDepth)}}
+		}
+	case xml.EndElement:
+		d.depth--
+	}
+	return tok, nil
+}
+
+// wrap turns an error of the XML decoder into a *ParseError at the current
+// position.
+func (d *Decoder) wrap(err error) error {
+	line, col := d.x.InputPos()
+	var se *xml.SyntaxError
+	switch {
+	case err == io.EOF:
+		err = &unexpectedEOF{"an element is not closed"}
+	case errors.As(err, &se):
+		if strings.HasPrefix(se.Msg, "unexpected EOF") {
+			err = &unexpectedEOF{strings.TrimPrefix(strings.TrimPrefix(se.Msg, "unexpected EOF"), " ")}
+			if err.(*unexpectedEOF).msg == "" {
+				err.(*unexpectedEOF).msg = "an element is not closed"
+			}
+		} else {
+			err = &syntaxError{se}
+		}
+	case errors.Is(err, ErrTooLarge):
+		err = &limitError{err}
+	}
+	return &ParseError{Line: line, Column: col, Err: err}
+}
+
+// space returns the namespace a URI stands for (see canonicalNS), caching
+// the answer for the URIs the document uses.
+func (d *Decoder) space(uri string) string {
+	if uri == "" {
+		return nsRSS
+	}
+	if c, ok := d.nsCache[uri]; ok {
+		return c
+	}
+	c := canonicalNS(uri)
+	if d.nsCache == nil {
+		d.nsCache = map[string]string{}
+	}
+	if len(d.nsCache) < 64 {
+		d.nsCache[uri] = c
+	}
+	return c
+}
+
+// attr returns the value of the start element's attribute with the given
+// local name, in any namespace and any case, or "".
+func attr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if strings.EqualFold(a.Name.Local, local) && a.Name.Space != "xmlns" {
+			return a.Value
+		}
+	}
+	return ""
+}

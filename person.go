@@ -13,6 +13,7 @@ type Person struct {
 //
 //	jo@example.org (Jo Bloggs)   → {Jo Bloggs, jo@example.org}
 //	Jo Bloggs <jo@example.org>   → {Jo Bloggs, jo@example.org}
+//	Jo Bloggs (jo@example.org)   → {Jo Bloggs, jo@example.org}
 //	jo@example.org               → {"", jo@example.org}
 //	Jo Bloggs                    → {Jo Bloggs, ""}
 //
@@ -31,11 +32,14 @@ func ParsePerson(s string) Person {
 			return Person{Name: name, Email: email}
 		}
 	}
-	// "email (Name)"
+	// "email (Name)", or "Name (email)"
 	if i := strings.IndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
-		email := cleanEmail(s[:i])
-		if isEmail(email) {
-			return Person{Name: strings.TrimSpace(s[i+1 : len(s)-1]), Email: email}
+		outside, inside := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:len(s)-1])
+		if e := cleanEmail(outside); isEmail(e) {
+			return Person{Name: inside, Email: e}
+		}
+		if e := cleanEmail(inside); isEmail(e) {
+			return Person{Name: trimQuotes(outside), Email: e}
 		}
 	}
 	if e := cleanEmail(s); isEmail(e) {

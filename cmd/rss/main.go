@@ -1,0 +1,136 @@
+// Command rss reads RSS feeds and prints them.
+//
+// Usage:
+//
+//	rss [-format json|text] [FILE ...]
+//
+// It reads each FILE (standard input when there is none, or for "-") with
+// the rss package and prints the feed: as indented JSON (the default), or as
+// a readable listing with -format text: the feed's title, then for each item
+// its date, title, link and the start of its text.
+//
+// On a feed it cannot read whole it still prints what it read, reports the
+// error on standard error and exits 1. Bad usage exits 2.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/feedkit/rss"
+)
+
+// summaryLength is roughly how many characters of an item's text the text
+// listing shows.
+const summaryLength = 200
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("rss", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "json", "output `format`: json or text")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: rss [-format json|text] [FILE ...]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *format != "json" && *format != "text" {
+		fmt.Fprintf(stderr, "rss: unknown format %q\n", *format)
+		fs.Usage()
+		return 2
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	status := 0
+	for _, name := range files {
+		if err := printFile(name, *format, stdin, stdout); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			status = 1
+		}
+	}
+	return status
+}
+
+// printFile reads one feed and prints what it could read; the error says
+// why it could not read all of it.
+func printFile(name, format string, stdin io.Reader, w io.Writer) error {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	feed, err := rss.Parse(r)
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if werr := enc.Encode(feed); werr != nil {
+			return werr
+		}
+		return err
+	}
+	printText(w, feed)
+	return err
+}
+
+// printText writes the text listing of a feed.
+func printText(w io.Writer, feed *rss.Feed) {
+	fmt.Fprintln(w, feed.Title)
+	if feed.Link != "" {
+		fmt.Fprintln(w, feed.Link)
+	}
+	for _, it := range feed.Items {
+		fmt.Fprintln(w)
+		if t := it.Published(); !t.IsZero() {
+			fmt.Fprintln(w, t.Format(time.DateTime+" -0700"))
+		}
+		title := it.Title
+		if title == "" {
+			title = "(untitled)"
+		}
+		fmt.Fprintln(w, title)
+		if l := it.Permalink(); l != "" {
+			fmt.Fprintln(w, l)
+		}
+		if s := summary(it.Text(), summaryLength); s != "" {
+			fmt.Fprintln(w, "  "+strings.ReplaceAll(s, "\n", "\n  "))
+		}
+	}
+}
+
+// summary cuts s to at most n characters, at a word boundary, with "…"
+// when it cut anything.
+func summary(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	runes := []rune(s)
+	if len(runes) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !unicode.IsSpace(runes[cut]) {
+		cut--
+	}
+	if cut == 0 { // one long word
+		cut = n
+	}
+	return strings.TrimRightFunc(string(runes[:cut]), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r)
+	}) + "…"
+}

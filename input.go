@@ -1,0 +1,506 @@
+package rss
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+)
+
+// The input pipeline turns the bytes of a feed into the clean UTF-8 that
+// encoding/xml accepts, repairing on the way what real feeds get wrong:
+//
+//	source → encoding detection and decoding (openInput) → input (the repair
+//	filter, an io.ByteReader) → encoding/xml
+//
+// In strict mode the first repair becomes an error instead, returned by
+// ReadByte exactly where the repaired byte stands, so that encoding/xml's
+// position is the position of the fault.
+
+// chunkSize is how much the filter reads from the source at a time.
+const chunkSize = 32 << 10
+
+// A repairError is the error strict mode gives for input the lenient reader
+// would have repaired.
+type repairError struct{ msg string }
+
+func (e *repairError) Error() string { return e.msg }
+
+// input is the repair filter. It reads UTF-8 (the decoded source) in chunks
+// and hands encoding/xml one byte at a time from a transformed chunk.
+type input struct {
+	src    io.Reader
+	strict bool
+
+	raw          []byte // buffer the source is read into
+	rawStart     int    // raw[rawStart:rawEnd] is read but not yet transformed
+	rawEnd       int
+	out          []byte // the transformed bytes being handed out
+	pos          int    // next byte of out to hand out
+	fixed        []byte // reused buffer for chunks that needed repairs
+	srcErr       error  // the source's error, once it has returned one
+	err          error  // error to return once out is drained
+	state        lexState
+	started      bool
+	given        int64 // bytes handed out before out
+	mark         int64 // offset from which the current unit's size is counted
+	limit        int64 // most bytes one unit may take; <= 0 is no limit
+	strictRepair bool  // strict mode refused a repair: err is a repairError
+}
+
+// lexState is just enough of the XML lexer for the filter to know where a
+// bare '<' can stand: in text, but not in CDATA or a comment, where it is
+// legal as it is.
+type lexState uint8
+
+const (
+	inText lexState = iota
+	inCDATA
+	inComment
+)
+
+// ReadByte implements io.ByteReader for encoding/xml.
+func (in *input) ReadByte() (byte, error) {
+	if in.pos < len(in.out) {
+		b := in.out[in.pos]
+		in.pos++
+		return b, nil
+	}
+	return in.slowReadByte()
+}
+
+// Read implements io.Reader; encoding/xml only uses ReadByte, but wants an
+// io.Reader too.
+func (in *input) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	b, err := in.ReadByte()
+	if err != nil {
+		return 0, err
+	}
+	p[0] = b
+	return 1, nil
+}
+
+// offset is the number of bytes handed out so far.
+func (in *input) offset() int64 { return in.given + int64(in.pos) }
+
+func (in *input) slowReadByte() (byte, error) {
+	for in.pos >= len(in.out) {
+		in.given += int64(len(in.out))
+		in.out, in.pos = nil, 0
+		if in.err != nil {
+			return 0, in.err
+		}
+		if in.limit > 0 && in.given-in.mark > in.limit {
+			in.err = fmt.Errorf("%w: over %d bytes", ErrTooLarge, in.limit)
+			return 0, in.err
+		}
+		in.fill()
+	}
+	b := in.out[in.pos]
+	in.pos++
+	return b, nil
+}
+
+// fill reads more of the source and transforms it into out. It sets in.err
+// when nothing more will follow out.
+func (in *input) fill() {
+	if in.raw == nil {
+		in.raw = make([]byte, chunkSize)
+	}
+	for {
+		// out has been handed out, so the untransformed tail can move.
+		n := copy(in.raw, in.raw[in.rawStart:in.rawEnd])
+		in.rawStart, in.rawEnd = 0, n
+		if in.srcErr == nil {
+			m, err := in.src.Read(in.raw[in.rawEnd:])
+			in.rawEnd += m
+			if err != nil {
+				in.srcErr = err
+			}
+		}
+		eof := in.srcErr != nil
+		if in.rawEnd == 0 {
+			if eof {
+				in.err = in.srcErr
+				return
+			}
+			continue
+		}
+		in.rawStart = in.transform(in.raw[:in.rawEnd], eof)
+		if len(in.out) > 0 || in.err != nil {
+			return
+		}
+		if eof && in.rawStart == in.rawEnd {
+			in.err = in.srcErr
+			return
+		}
+	}
+}
+
+// chunk builds the transformed form of one chunk p: p[start:i] is copied
+// as it is, and replaced bytes are spliced in. While nothing was replaced,
+// out aliases p and costs no copy.
+type chunk struct {
+	p     []byte
+	start int
+	out   []byte
+	dirty bool
+}
+
+// splice emits p[start:i], then with, and continues after skip bytes.
+func (c *chunk) splice(fixed []byte, i, skip int, with []byte) {
+	if !c.dirty {
+		c.out, c.dirty = fixed[:0], true
+	}
+	c.out = append(c.out, c.p[c.start:i]...)
+	c.out = append(c.out, with...)
+	c.start = i + skip
+}
+
+// spliceRune is splice with a rune.
+func (c *chunk) spliceRune(fixed []byte, i, skip int, r rune) {
+	var b [utf8.UTFMax]byte
+	c.splice(fixed, i, skip, b[:utf8.EncodeRune(b[:], r)])
+}
+
+// finish sets in.out to the chunk's output up to i.
+func (c *chunk) finish(in *input, i int) {
+	if !c.dirty {
+		in.out = c.p[c.start:i]
+		return
+	}
+	c.out = append(c.out, c.p[c.start:i]...)
+	in.out, in.fixed = c.out, c.out[:0]
+}
+
+// refuse handles a repair at p[i]: in lenient mode it returns false, and the
+// caller repairs; in strict mode it ends the output before the fault, sets the
+// error to hand out after it and returns true.
+func (in *input) refuse(c *chunk, i int, msg string) bool {
+	if !in.strict {
+		return false
+	}
+	c.finish(in, i)
+	in.err = &repairError{msg}
+	in.strictRepair = true
+	return true
+}
+
+var (
+	cdataOpen    = []byte("<![CDATA[")
+	cdataClose   = []byte("]]>")
+	commentOpen  = []byte("<!--")
+	commentClose = []byte("-->")
+	escapedLT    = []byte("&lt;")
+)
+
+// transform writes the repaired form of p into in.out and returns how many
+// bytes of p it used; the rest (an incomplete UTF-8 sequence, or markup it
+// cannot yet classify) waits for more input, unless eof.
+func (in *input) transform(p []byte, eof bool) int {
+	c := chunk{p: p}
+	i := 0
+	if !in.started {
+		if len(p) < 8 && !eof {
+			c.finish(in, 0)
+			return 0
+		}
+		in.started = true
+		if bytes.HasPrefix(p, utf8BOM) {
+			i = len(utf8BOM)
+			c.start = i
+		}
+		if in.strict {
+			trimmed := bytes.TrimLeft(p[i:], " \t\r\n")
+			if len(trimmed) < len(p[i:]) && bytes.HasPrefix(trimmed, []byte("<?xml")) {
+				in.refuse(&c, i, "white space before the XML declaration")
+				return len(p)
+			}
+		}
+	}
+	for i < len(p) {
+		if in.state != inText {
+			// In CDATA or a comment: find its end, checking the bytes on
+			// the way.
+			end := cdataClose
+			if in.state == inComment {
+				end = commentClose
+			}
+			limit := len(p)
+			j := bytes.Index(p[i:], end)
+			if j >= 0 {
+				limit = i + j + len(end)
+			} else if !eof {
+				limit = len(p) - (len(end) - 1) // the end may straddle chunks
+			}
+			for i < limit {
+				b := p[i]
+				if b >= 0x20 && b < 0x80 || b == '\n' || b == '\t' || b == '\r' {
+					i++
+					continue
+				}
+				k, ok := in.fixChar(&c, i, eof)
+				if k < 0 {
+					return len(p) // strict mode stopped
+				}
+				if !ok {
+					c.finish(in, i)
+					return i
+				}
+				i = k
+			}
+			if j >= 0 {
+				in.state = inText
+			} else if !eof {
+				c.finish(in, i)
+				return i
+			}
+			continue
+		}
+		b := p[i]
+		if b >= 0x20 && b < 0x80 && b != '<' || b == '\n' || b == '\t' || b == '\r' {
+			i++
+			continue
+		}
+		if b != '<' {
+			k, ok := in.fixChar(&c, i, eof)
+			if k < 0 {
+				return len(p)
+			}
+			if !ok {
+				c.finish(in, i)
+				return i
+			}
+			i = k
+			continue
+		}
+		// '<': markup, or a bare '<' in text.
+		rest := p[i:]
+		if len(rest) < len(cdataOpen) && !eof &&
+			(bytes.HasPrefix(cdataOpen, rest) || bytes.HasPrefix(commentOpen, rest)) {
+			c.finish(in, i)
+			return i
+		}
+		var next byte
+		if len(rest) > 1 {
+			next = rest[1]
+		}
+		switch {
+		case bytes.HasPrefix(rest, cdataOpen):
+			in.state = inCDATA
+			i += len(cdataOpen)
+		case bytes.HasPrefix(rest, commentOpen):
+			in.state = inComment
+			i += len(commentOpen)
+		case len(rest) == 1 || next == '/' || next == '?' || next == '!' || next == '_' || next == ':' ||
+			'a' <= next|0x20 && next|0x20 <= 'z' || next >= 0x80:
+			i++
+		default:
+			// A '<' that cannot start markup is text.
+			if in.refuse(&c, i, "unescaped '<' in text") {
+				return len(p)
+			}
+			c.splice(in.fixed, i, 1, escapedLT)
+			i++
+		}
+	}
+	c.finish(in, len(p))
+	return len(p)
+}
+
+// fixChar handles p[i], a control character or the first byte of a
+// multi-byte sequence, and returns the index after it. ok is false when the
+// sequence is incomplete and must wait for more input; k is -1 when strict
+// mode refused a repair.
+func (in *input) fixChar(c *chunk, i int, eof bool) (k int, ok bool) {
+	p := c.p
+	b := p[i]
+	if b < 0x80 {
+		// A control character XML forbids: drop it.
+		if in.refuse(c, i, fmt.Sprintf("control character %U is not allowed in XML", rune(b))) {
+			return -1, false
+		}
+		c.splice(in.fixed, i, 1, nil)
+		return i + 1, true
+	}
+	r, size := utf8.DecodeRune(p[i:])
+	switch {
+	case r == utf8.RuneError && size <= 1:
+		if !eof && !utf8.FullRune(p[i:]) {
+			return i, false
+		}
+		// Not UTF-8: read the byte as windows-1252.
+		if in.refuse(c, i, fmt.Sprintf("invalid UTF-8 (byte %#x)", b)) {
+			return -1, false
+		}
+		c.spliceRune(in.fixed, i, 1, cp1252[b-0x80])
+		return i + 1, true
+	case r <= 0x9f:
+		// A C1 control character, almost always a windows-1252 byte that
+		// was converted as if it were ISO-8859-1.
+		if in.refuse(c, i, fmt.Sprintf("C1 control character %U", r)) {
+			return -1, false
+		}
+		c.spliceRune(in.fixed, i, size, cp1252[r-0x80])
+		return i + size, true
+	case r == 0xfffe || r == 0xffff:
+		if in.refuse(c, i, fmt.Sprintf("character %U is not allowed in XML", r)) {
+			return -1, false
+		}
+		c.splice(in.fixed, i, size, nil)
+		return i + size, true
+	}
+	return i + size, true
+}
+
+var utf8BOM = []byte{0xef, 0xbb, 0xbf}
+
+// cp1252 maps the bytes 0x80–0xFF of windows-1252 to Unicode. The five
+// bytes windows-1252 leaves undefined map to the C1 control of the same
+// value, as in ISO-8859-1.
+var cp1252 = [128]rune{
+	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8d, 'Ž', 0x8f,
+	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9d, 'ž', 'Ÿ',
+	0xa0, '¡', '¢', '£', '¤', '¥', '¦', '§', '¨', '©', 'ª', '«', '¬', 0xad, '®', '¯',
+	'°', '±', '²', '³', '´', 'µ', '¶', '·', '¸', '¹', 'º', '»', '¼', '½', '¾', '¿',
+	'À', 'Á', 'Â', 'Ã', 'Ä', 'Å', 'Æ', 'Ç', 'È', 'É', 'Ê', 'Ë', 'Ì', 'Í', 'Î', 'Ï',
+	'Ð', 'Ñ', 'Ò', 'Ó', 'Ô', 'Õ', 'Ö', '×', 'Ø', 'Ù', 'Ú', 'Û', 'Ü', 'Ý', 'Þ', 'ß',
+	'à', 'á', 'â', 'ã', 'ä', 'å', 'æ', 'ç', 'è', 'é', 'ê', 'ë', 'ì', 'í', 'î', 'ï',
+	'ð', 'ñ', 'ò', 'ó', 'ô', 'õ', 'ö', '÷', 'ø', 'ù', 'ú', 'û', 'ü', 'ý', 'þ', 'ÿ',
+}
+
+// openInput detects the encoding of the source from its first bytes (a
+// byte-order mark, the pattern of zero bytes of UTF-16 or UTF-32, or the XML
+// declaration) and returns a reader of its UTF-8 decoding, or an error in
+// strict mode for an encoding it cannot read.
+func openInput(r io.Reader, strict bool) (io.Reader, error) {
+	br := bufio.NewReaderSize(r, 4096)
+	head, _ := br.Peek(1024) // a short peek is fine: the document is short
+	switch {
+	case bytes.HasPrefix(head, []byte{0x00, 0x00, 0xfe, 0xff}):
+		br.Discard(4)
+		return &utf32Reader{r: br, big: true}, nil
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe, 0x00, 0x00}):
+		br.Discard(4)
+		return &utf32Reader{r: br}, nil
+	case bytes.HasPrefix(head, []byte{0xfe, 0xff}), bytes.HasPrefix(head, []byte{0xff, 0xfe}):
+		// The UTF-16 decoder honours and removes the byte-order mark.
+		e, _ := charset.Lookup("utf-16le")
+		return e.NewDecoder().Reader(br), nil
+	case len(head) >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0:
+		return &utf32Reader{r: br, big: true}, nil
+	case len(head) >= 4 && head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0:
+		return &utf32Reader{r: br}, nil
+	case len(head) >= 3 && head[0] == 0 && head[1] != 0 && head[2] == 0:
+		e, _ := charset.Lookup("utf-16be")
+		return e.NewDecoder().Reader(br), nil
+	case len(head) >= 3 && head[0] != 0 && head[1] == 0 && head[2] != 0:
+		e, _ := charset.Lookup("utf-16le")
+		return e.NewDecoder().Reader(br), nil
+	}
+	label := declaredEncoding(head)
+	if label == "" {
+		return br, nil
+	}
+	e, name := charset.Lookup(label)
+	switch {
+	case e == nil:
+		if strict {
+			return nil, &repairError{fmt.Sprintf("unsupported encoding %q", label)}
+		}
+		return br, nil // read as UTF-8, with windows-1252 for what is not
+	case name == "utf-8", strings.HasPrefix(name, "utf-16"):
+		// The bytes are ASCII-compatible, so a declared UTF-16 is wrong:
+		// read them as UTF-8.
+		return br, nil
+	}
+	return e.NewDecoder().Reader(br), nil
+}
+
+// declaredEncoding returns the encoding an XML declaration at the start of
+// head names, or "".
+func declaredEncoding(head []byte) string {
+	head = bytes.TrimPrefix(head, utf8BOM)
+	head = bytes.TrimLeft(head, " \t\r\n")
+	if !bytes.HasPrefix(head, []byte("<?xml")) {
+		return ""
+	}
+	end := bytes.Index(head, []byte("?>"))
+	if end < 0 {
+		return ""
+	}
+	decl := head[:end]
+	i := bytes.Index(decl, []byte("encoding"))
+	if i < 0 {
+		return ""
+	}
+	rest := bytes.TrimLeft(decl[i+len("encoding"):], " \t\r\n")
+	if len(rest) == 0 || rest[0] != '=' {
+		return ""
+	}
+	rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+	if len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
+		return ""
+	}
+	q := rest[0]
+	j := bytes.IndexByte(rest[1:], q)
+	if j < 0 {
+		return ""
+	}
+	return string(rest[1 : 1+j])
+}
+
+// utf32Reader decodes UTF-32 into UTF-8. A code point that is not a valid
+// character becomes U+FFFD.
+type utf32Reader struct {
+	r   io.Reader
+	big bool
+	in  [4096]byte
+	n   int // bytes held in in
+	out []byte
+	err error
+}
+
+func (u *utf32Reader) Read(p []byte) (int, error) {
+	for len(u.out) == 0 {
+		if u.err != nil {
+			if u.n > 0 { // a partial code unit at the end
+				u.n = 0
+				u.out = utf8.AppendRune(u.out[:0], utf8.RuneError)
+				break
+			}
+			return 0, u.err
+		}
+		m, err := u.r.Read(u.in[u.n:])
+		u.n += m
+		u.err = err
+		full := u.n &^ 3
+		buf := make([]byte, 0, full)
+		for i := 0; i < full; i += 4 {
+			var c uint32
+			if u.big {
+				c = uint32(u.in[i])<<24 | uint32(u.in[i+1])<<16 | uint32(u.in[i+2])<<8 | uint32(u.in[i+3])
+			} else {
+				c = uint32(u.in[i+3])<<24 | uint32(u.in[i+2])<<16 | uint32(u.in[i+1])<<8 | uint32(u.in[i])
+			}
+			r := rune(c)
+			if c > utf8.MaxRune || !utf8.ValidRune(r) {
+				r = utf8.RuneError
+			}
+			buf = utf8.AppendRune(buf, r)
+		}
+		copy(u.in[:], u.in[full:u.n])
+		u.n -= full
+		u.out = buf
+	}
+	n := copy(p, u.out)
+	u.out = u.out[n:]
+	return n, nil
+}

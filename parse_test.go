@@ -1,0 +1,658 @@
+package rss_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/feedkit/rss"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// shared is where the project's shared data (the seed feed, the corpus)
+// lives beside the repository; tests that read it skip when it is absent.
+const shared = "../shared"
+
+func parseFile(t testing.TB, path string) (*rss.Feed, error) {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	return rss.Parse(f)
+}
+
+// streamFile reads a feed the streaming way: Channel, then Items.
+func streamFile(t testing.TB, path string) (*rss.Feed, error) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return stream(bytes.NewReader(data))
+}
+
+func stream(r io.Reader) (*rss.Feed, error) {
+	d := rss.NewDecoder(r)
+	feed, err := d.Channel()
+	feed.Items = []*rss.Item{}
+	if err != nil {
+		return feed, err
+	}
+	for it, err := range d.Items() {
+		if err != nil {
+			return feed, err
+		}
+		feed.Items = append(feed.Items, it)
+	}
+	return feed, nil
+}
+
+func fixtures(t testing.TB) []string {
+	t.Helper()
+	files, err := filepath.Glob("testdata/*.xml")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	return files
+}
+
+// sharedFeeds lists the seed feed and the corpus, or skips the test when
+// ../shared is absent.
+func sharedFeeds(t *testing.T) []string {
+	t.Helper()
+	if _, err := os.Stat(shared); err != nil {
+		t.Skip("../shared is absent")
+	}
+	files, err := filepath.Glob(filepath.Join(shared, "corpus", "*.xml"))
+	require.NoError(t, err)
+	return append(files, filepath.Join(shared, "seed", "2020psh-wordpress.xml"))
+}
+
+// golden is what a golden file holds: the feed Parse returned and the
+// text of its error.
+type golden struct {
+	Error string    `json:"error,omitempty"`
+	Feed  *rss.Feed `json:"feed"`
+}
+
+// TestGolden compares Parse's result on every fixture with its golden
+// JSON file; go test -run TestGolden -update rewrites them.
+func TestGolden(t *testing.T) {
+	for _, path := range fixtures(t) {
+		name := strings.TrimSuffix(filepath.Base(path), ".xml")
+		t.Run(name, func(t *testing.T) {
+			feed, err := parseFile(t, path)
+			g := golden{Feed: feed}
+			if err != nil {
+				g.Error = err.Error()
+			}
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			require.NoError(t, enc.Encode(g))
+			goldenPath := filepath.Join("testdata", name+".golden.json")
+			if *update {
+				require.NoError(t, os.WriteFile(goldenPath, buf.Bytes(), 0o644))
+				return
+			}
+			want, err := os.ReadFile(goldenPath)
+			require.NoError(t, err, "run go test -update to write the golden file")
+			assert.Equal(t, string(want), buf.String())
+		})
+	}
+}
+
+// TestStreamingMatchesParse checks that Channel + Items give exactly what
+// Parse gives, on the fixtures and on every shared feed.
+func TestStreamingMatchesParse(t *testing.T) {
+	files := fixtures(t)
+	if _, err := os.Stat(shared); err == nil {
+		files = append(files, sharedFeeds(t)...)
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			want, wantErr := parseFile(t, path)
+			got, gotErr := streamFile(t, path)
+			assert.Equal(t, want, got)
+			assert.Equal(t, wantErr, gotErr)
+		})
+	}
+}
+
+// date is a time in a fixed offset, given in hours.
+func date(y int, m time.Month, d, h, min, s int, offsetHours float64) time.Time {
+	return time.Date(y, m, d, h, min, s, 0, time.FixedZone("", int(offsetHours*3600)))
+}
+
+// assertTime checks an instant and its UTC offset, whatever the zone's name.
+func assertTime(t *testing.T, want, got time.Time, msgAndArgs ...any) {
+	t.Helper()
+	assert.True(t, want.Equal(got), "want %v, got %v %v", want, got, fmt.Sprint(msgAndArgs...))
+	_, wantOff := want.Zone()
+	_, gotOff := got.Zone()
+	assert.Equal(t, wantOff, gotOff, "UTC offset of %v %v", got, fmt.Sprint(msgAndArgs...))
+}
+
+func TestChannelElements(t *testing.T) {
+	feed, err := parseFile(t, "testdata/rss20_channel.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "2.0", feed.Version)
+	assert.Equal(t, "Example Channel", feed.Title)
+	assert.Equal(t, "https://example.com/", feed.Link)
+	assert.Equal(t, "Everything a channel can say", feed.Description)
+	assert.Equal(t, "en-gb", feed.Language)
+	assert.Equal(t, "Copyright 2024 Example Ltd", feed.Copyright)
+	assert.Equal(t, "editor@example.com (Ed Itor)", feed.ManagingEditor)
+	assert.Equal(t, "webmaster@example.com (Web Master)", feed.WebMaster)
+	assert.Equal(t, "Tue, 10 Sep 2024 09:30:00 +0100", feed.PubDateRaw)
+	assertTime(t, date(2024, 9, 10, 9, 30, 0, 1), feed.PubDate)
+	assert.Equal(t, "Tue, 10 Sep 2024 10:00:00 GMT", feed.LastBuildDateRaw)
+	assertTime(t, date(2024, 9, 10, 10, 0, 0, 0), feed.LastBuildDate)
+	assert.Equal(t, []rss.Category{{Value: "Technology"}, {Domain: "http://www.dmoz.org", Value: "Computers/Internet"}}, feed.Categories)
+	assert.Equal(t, "Handwritten 1.0", feed.Generator)
+	assert.Equal(t, "https://www.rssboard.org/rss-specification", feed.Docs)
+	assert.Equal(t, &rss.Cloud{Domain: "rpc.example.com", Port: 80, Path: "/RPC2", RegisterProcedure: "pingMe", Protocol: "soap"}, feed.Cloud)
+	assert.Equal(t, 60, feed.TTL)
+	assert.Equal(t, &rss.Image{URL: "https://example.com/logo.png", Title: "Example Channel", Link: "https://example.com/",
+		Width: 88, Height: 31, Description: "The logo"}, feed.Image)
+	assert.True(t, strings.HasPrefix(feed.Rating, `(PICS-1.1 "http://www.rsac.org/ratingsv01.html"`), feed.Rating)
+	assert.Equal(t, &rss.TextInput{Title: "Search", Description: "Search the archive", Name: "q", Link: "https://example.com/search"}, feed.TextInput)
+	assert.Equal(t, []int{0, 23}, feed.SkipHours)
+	assert.Equal(t, []string{"Saturday", "Sunday"}, feed.SkipDays)
+	assert.Empty(t, feed.Extensions, "every element has a field")
+	assert.NotNil(t, feed.Items)
+	assert.Empty(t, feed.Items)
+}
+
+func TestItemElements(t *testing.T) {
+	feed, err := parseFile(t, "testdata/rss20_item.xml")
+	require.NoError(t, err)
+	require.Len(t, feed.Items, 2)
+	it := feed.Items[0]
+	assert.Equal(t, "First episode", it.Title)
+	assert.Equal(t, "https://example.com/1", it.Link)
+	assert.Equal(t, "The first one.", it.Description)
+	assert.Equal(t, "jo@example.com (Jo Bloggs)", it.Author)
+	assert.Equal(t, []rss.Category{{Domain: "https://example.com/tags", Value: "audio"}, {Value: "news"}}, it.Categories)
+	assert.Equal(t, "https://example.com/1#comments", it.Comments)
+	assert.Equal(t, []rss.Enclosure{
+		{URL: "https://example.com/1.mp3", Length: 12345678, Type: "audio/mpeg"},
+		{URL: "https://example.com/1.ogg", Length: 9876543, Type: "audio/ogg"},
+	}, it.Enclosures)
+	assert.Equal(t, rss.GUID{Value: "https://example.com/1", IsPermaLink: true}, it.GUID)
+	assert.Equal(t, "Mon, 02 Sep 2024 08:00:00 -0400", it.PubDateRaw)
+	assertTime(t, date(2024, 9, 2, 8, 0, 0, -4), it.PubDate)
+	assert.Equal(t, &rss.Source{URL: "https://other.example.org/feed.xml", Title: "Other Feed"}, it.Source)
+	assert.Empty(t, it.Extensions)
+
+	second := feed.Items[1]
+	assert.Equal(t, rss.GUID{Value: "tag:example.com,2024:2", IsPermaLink: false}, second.GUID)
+	assert.Equal(t, "", second.Permalink(), "a guid that is not a permalink is no link")
+	assert.Equal(t, "tag:example.com,2024:2", second.ID())
+}
+
+func TestVersions(t *testing.T) {
+	for _, tt := range []struct {
+		file, version string
+		items         int
+	}{
+		{"rss090.xml", "0.90", 2},
+		{"rss091.xml", "0.91", 1},
+		{"rss10.xml", "1.0", 2},
+		{"rss20_item.xml", "2.0", 2},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			feed, err := parseFile(t, filepath.Join("testdata", tt.file))
+			require.NoError(t, err)
+			assert.Equal(t, tt.version, feed.Version)
+			assert.Len(t, feed.Items, tt.items)
+		})
+	}
+	for _, tt := range []struct{ doc, version string }{
+		{`<rss version="0.92"><channel/></rss>`, "0.92"},
+		{`<rss version="2.01"><channel/></rss>`, "2.0"},
+		{`<rss><channel/></rss>`, ""},
+		{`<rss xmlns="http://backend.userland.com/rss2"><channel><title>T</title></channel></rss>`, ""},
+	} {
+		feed, err := rss.Parse(strings.NewReader(tt.doc))
+		require.NoError(t, err, tt.doc)
+		assert.Equal(t, tt.version, feed.Version, tt.doc)
+	}
+}
+
+func TestRSS091(t *testing.T) {
+	feed, err := parseFile(t, "testdata/rss091.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "Café News", feed.Title, "ISO-8859-1 decoded")
+	assert.Equal(t, &rss.Image{Title: "Café News", URL: "http://example.com/cafe.gif", Link: "http://example.com/"}, feed.Image)
+	assert.Equal(t, &rss.TextInput{Title: "Search", Description: "Search the café", Name: "q", Link: "http://example.com/search"}, feed.TextInput)
+	require.Len(t, feed.Items, 1)
+	assert.Equal(t, "Crème brûlée", feed.Items[0].Title)
+}
+
+func TestRSS10(t *testing.T) {
+	feed, err := parseFile(t, "testdata/rss10.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "RDF Site", feed.Title)
+	assert.Equal(t, []string{"2024-09-10T09:30:00+02:00"}, feed.DC.Date)
+	assert.Equal(t, &rss.Image{Title: "RDF Site", Link: "http://example.org/", URL: "http://example.org/logo.png"}, feed.Image)
+	assert.Equal(t, &rss.TextInput{Title: "Search", Description: "Search RDF Site", Name: "q", Link: "http://example.org/search"}, feed.TextInput)
+	assert.Empty(t, feed.Extensions, "the items table of contents and the references are structure, not data")
+	require.Len(t, feed.Items, 2)
+	a := feed.Items[0]
+	assert.Equal(t, rss.GUID{Value: "http://example.org/a", IsPermaLink: false}, a.GUID)
+	assert.Equal(t, []string{"Ann"}, a.DC.Creator)
+	assert.True(t, a.PubDate.IsZero())
+	assertTime(t, date(2024, 9, 9, 8, 0, 0, 2), a.Published(), "Published falls back to dc:date")
+	assert.Equal(t, []rss.Person{{Name: "Ann"}}, a.Authors())
+}
+
+func TestNamespaces(t *testing.T) {
+	feed, err := parseFile(t, "testdata/namespaces.xml")
+	require.NoError(t, err)
+	assert.Equal(t, []rss.AtomLink{
+		{Href: "https://example.com/feed.xml", Rel: "self", Type: "application/rss+xml"},
+		{Href: "https://hub.example.com/", Rel: "hub"},
+	}, feed.AtomLinks)
+	assert.Equal(t, "daily", feed.Sy.UpdatePeriod)
+	assert.Equal(t, 2, feed.Sy.UpdateFrequency)
+	assert.Equal(t, "2000-01-01T12:00+00:00", feed.Sy.UpdateBaseRaw)
+	assert.Equal(t, rss.DublinCore{
+		Title: []string{"DC title"}, Creator: []string{"Channel Creator"},
+		Subject: []string{"subject one", "subject two"}, Description: []string{"DC description"},
+		Publisher: []string{"Example Publishing"}, Contributor: []string{"Contributor"},
+		Date: []string{"2024-09-10T09:30:00+02:00"}, Type: []string{"Text"}, Format: []string{"text/html"},
+		Identifier: []string{"urn:example:feed"}, Source: []string{"https://example.com/source"},
+		Language: []string{"en"}, Relation: []string{"https://example.com/related"},
+		Coverage: []string{"Worldwide"}, Rights: []string{"CC BY 4.0"},
+	}, feed.DC)
+	assert.Empty(t, feed.Extensions)
+
+	require.Len(t, feed.Items, 1)
+	it := feed.Items[0]
+	assert.Equal(t, "<p>The <em>full</em> body.</p>", it.Content)
+	assert.Equal(t, it.Content, it.Body(), "Body prefers content:encoded")
+	assert.Equal(t, []string{"Ann Author", "Bob Author"}, it.DC.Creator)
+	assert.Equal(t, []rss.Person{{Name: "Ann Author"}, {Name: "Bob Author"}}, it.Authors())
+	assert.Equal(t, []string{"tag"}, it.DC.Subject)
+	assert.Equal(t, []string{"All rights reserved"}, it.DC.Rights)
+	assert.Equal(t, rss.WFW{Comment: "https://example.com/ns/comment", CommentRSS: "https://example.com/ns/comments.xml"}, it.WFW)
+	assert.Equal(t, rss.Slash{Section: "articles", Department: "from-the-example-dept", Comments: 42,
+		HitParade: []int{42, 40, 30, 20, 10, 5, 1}}, it.Slash)
+	assert.Equal(t, []rss.AtomLink{
+		{Href: "https://example.com/ns", Rel: "alternate", Type: "text/html", Hreflang: "en", Title: "The item", Length: 1234},
+		{Href: "https://example.com/ns.json", Rel: "alternate", Type: "application/json"},
+	}, it.AtomLinks)
+	assert.Empty(t, it.Extensions)
+}
+
+func TestNamespaceVariants(t *testing.T) {
+	feed, err := parseFile(t, "testdata/namespace_variants.xml")
+	require.NoError(t, err)
+	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/feed", Rel: "self"}}, feed.AtomLinks)
+	assert.Equal(t, "hourly", feed.Sy.UpdatePeriod)
+	assert.Empty(t, feed.Extensions)
+	require.Len(t, feed.Items, 1)
+	it := feed.Items[0]
+	assert.Equal(t, "https://example.com/v/comments", it.WFW.CommentRSS)
+	assert.Equal(t, []string{"Declared Without Slash"}, it.DC.Creator)
+	assert.Equal(t, "<p>Undeclared content prefix</p>", it.Content)
+	assert.Equal(t, 7, it.Slash.Comments)
+	assert.Empty(t, it.Extensions)
+}
+
+func TestExtensions(t *testing.T) {
+	feed, err := parseFile(t, "testdata/extensions.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "Extensions", feed.Title)
+	assert.Equal(t, 0, feed.TTL)
+	var names []string
+	for _, e := range feed.Extensions {
+		names = append(names, e.Name.Local)
+	}
+	assert.Equal(t, []string{"title", "ttl", "author", "category", "blogChannel"}, names, "document order")
+	assert.Equal(t, "A second title", feed.Extensions[0].Text)
+	assert.Equal(t, "soon", feed.Extensions[1].Text, "the raw text of a number that cannot be read")
+
+	cat := rss.FindElement(feed.Extensions, rss.NamespaceITunes, "category")
+	require.NotNil(t, cat)
+	assert.Equal(t, "Technology", cat.Attr("", "text"))
+	require.Len(t, cat.Children, 1)
+	assert.Equal(t, "Podcasting", cat.Children[0].Attr("", "text"))
+	assert.Equal(t, "Pod Caster", rss.FindElement(feed.Extensions, "itunes", "author").Text, "the usual prefix finds it too")
+	assert.Equal(t, "custom text", rss.FindElement(feed.Extensions, "", "blogChannel").Text)
+	assert.Nil(t, rss.FindElement(feed.Extensions, rss.NamespaceMedia, "author"))
+
+	require.Len(t, feed.Items, 1)
+	it := feed.Items[0]
+	require.Len(t, it.Extensions, 3)
+	assert.Equal(t, "12:34", rss.FindElement(it.Extensions, rss.NamespaceITunes, "duration").Text)
+	mc := rss.FindElement(it.Extensions, rss.NamespaceMedia, "content")
+	require.NotNil(t, mc)
+	assert.Equal(t, []string{"https://example.com/v.mp4", "video/mp4", "video"},
+		[]string{mc.Attr("", "url"), mc.Attr("", "type"), mc.Attr("", "medium")})
+	assert.Len(t, mc.Attrs, 3, "no namespace declarations among the attributes")
+	assert.Equal(t, "Video title", mc.Child(rss.NamespaceMedia, "title").Text)
+	assert.Equal(t, "320", mc.Child(rss.NamespaceMedia, "thumbnail").Attr("", "width"))
+	assert.Len(t, rss.FindElements(it.Extensions, "", "expirationDate"), 1)
+}
+
+func TestText(t *testing.T) {
+	feed, err := parseFile(t, "testdata/text.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "Fish & Chips – — <cheap>", feed.Title)
+	assert.Equal(t, "https://example.com/?a=1&b=2", feed.Link)
+	assert.Equal(t, "Before <inside> & after", feed.Description, "text and CDATA joined")
+	require.Len(t, feed.Items, 1)
+	assert.Equal(t, "Café\u00a0society’s menu", feed.Items[0].Title)
+	assert.Equal(t, "only CDATA", feed.Items[0].Description)
+}
+
+func TestHTML(t *testing.T) {
+	feed, err := parseFile(t, "testdata/html.xml")
+	require.NoError(t, err)
+	require.Len(t, feed.Items, 3)
+	want := "<p>Hello <b>world</b></p>"
+	assert.Equal(t, want, feed.Items[0].Description, "escaped")
+	assert.Equal(t, want, feed.Items[1].Description, "CDATA")
+	assert.Equal(t, `<p>Hello <b>world</b> &amp; <a href="https://example.com/?a=1&amp;b=2">all</a><br>of you</p>`,
+		feed.Items[2].Description, "naked")
+	assert.Equal(t, `<div><p>XHTML body</p><img src="x.png" alt="x"></div>`, feed.Items[2].Content)
+	assert.Equal(t, "Hello world & all of you", strings.Join(strings.Fields(rss.PlainText(feed.Items[2].Description)), " "))
+}
+
+func TestChannelAfterItems(t *testing.T) {
+	data, err := os.ReadFile("testdata/after_items.xml")
+	require.NoError(t, err)
+	d := rss.NewDecoder(bytes.NewReader(data))
+	feed, err := d.Channel()
+	require.NoError(t, err)
+	assert.Equal(t, "Late Fields", feed.Title)
+	assert.Empty(t, feed.Link, "not read yet")
+	var titles []string
+	for it, err := range d.Items() {
+		require.NoError(t, err)
+		titles = append(titles, it.Title)
+	}
+	assert.Equal(t, []string{"One", "Two"}, titles)
+	assert.Equal(t, "https://example.com/late", feed.Link)
+	assert.Equal(t, "Written after the items", feed.Description)
+	assertTime(t, date(2024, 9, 7, 18, 0, 0, 0), feed.LastBuildDate)
+	assert.Empty(t, feed.Items, "streamed items are not collected")
+	it, err := d.Next()
+	assert.Nil(t, it)
+	assert.Equal(t, io.EOF, err, "Next keeps returning io.EOF")
+}
+
+func TestCaseInsensitiveNames(t *testing.T) {
+	feed, err := parseFile(t, "testdata/case.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "Case", feed.Title)
+	assert.Equal(t, "https://example.com/", feed.Link)
+	assertTime(t, date(2024, 9, 8, 12, 0, 0, 0), feed.LastBuildDate)
+	require.Len(t, feed.Items, 2)
+	assert.Equal(t, "Shouting", feed.Items[0].Title)
+	assertTime(t, date(2024, 9, 8, 11, 0, 0, 0), feed.Items[0].PubDate)
+	assertTime(t, date(2024, 9, 8, 10, 0, 0, 0), feed.Items[1].PubDate)
+	assert.Empty(t, feed.Extensions)
+}
+
+func TestTruncated(t *testing.T) {
+	feed, err := parseFile(t, "testdata/truncated.xml")
+	require.Error(t, err)
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	var pe *rss.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 10, pe.Line, "the line of the cut")
+	assert.Equal(t, "Cut Short", feed.Title)
+	require.Len(t, feed.Items, 2, "the complete items, and not the cut one")
+	assert.Equal(t, "Two", feed.Items[1].Title)
+}
+
+// TestCutAnywhere cuts the seed-like fixtures at every byte and checks that
+// every item complete before the cut comes back, with an error wrapping
+// io.ErrUnexpectedEOF once the root is open.
+func TestCutAnywhere(t *testing.T) {
+	data, err := os.ReadFile("testdata/rss20_item.xml")
+	require.NoError(t, err)
+	full, err := rss.Parse(bytes.NewReader(data))
+	require.NoError(t, err)
+	firstEnd := bytes.Index(data, []byte("</item>")) + len("</item>")
+	rootStart := bytes.Index(data, []byte("<rss"))
+	for n := rootStart + 1; n < len(data)-len("</rss>\n"); n++ {
+		feed, err := rss.Parse(bytes.NewReader(data[:n]))
+		require.Error(t, err, "cut at %d", n)
+		require.ErrorIs(t, err, io.ErrUnexpectedEOF, "cut at %d", n)
+		if n >= firstEnd {
+			require.NotEmpty(t, feed.Items, "cut at %d", n)
+			assert.Equal(t, full.Items[0], feed.Items[0], "cut at %d", n)
+		}
+	}
+}
+
+func TestNotRSS(t *testing.T) {
+	for _, tt := range []struct{ file, found string }{
+		{"atom.xml", "<feed> (an Atom feed)"},
+		{"html_page.xml", "<html>"},
+		{"empty.xml", "no elements"},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			feed, err := parseFile(t, filepath.Join("testdata", tt.file))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, rss.ErrNotRSS)
+			assert.Contains(t, err.Error(), tt.found)
+			assert.NotNil(t, feed)
+			assert.Empty(t, feed.Items)
+		})
+	}
+	_, err := rss.Parse(strings.NewReader(""))
+	assert.ErrorIs(t, err, rss.ErrNotRSS, "an empty input")
+}
+
+func TestBrokenXML(t *testing.T) {
+	feed, err := parseFile(t, "testdata/broken.xml")
+	var pe *rss.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 9, pe.Line)
+	assert.Positive(t, pe.Column)
+	assert.Regexp(t, `^rss: line 9, column \d+: XML syntax error: `, err.Error())
+	require.Len(t, feed.Items, 1)
+	assert.Equal(t, "Fine", feed.Items[0].Title)
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+// bigFeed writes a feed of n items.
+func bigFeed(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>`)
+	for i := range n {
+		fmt.Fprintf(&b, "<item><title>Item %d</title><description>%s</description></item>\n", i, strings.Repeat("text ", 40))
+	}
+	b.WriteString("</channel></rss>")
+	return b.Bytes()
+}
+
+func TestEarlyStopStopsReading(t *testing.T) {
+	data := bigFeed(20000)
+	cr := &countingReader{r: bytes.NewReader(data)}
+	d := rss.NewDecoder(cr)
+	_, err := d.Channel()
+	require.NoError(t, err)
+	var got []string
+	for it, err := range d.Items() {
+		require.NoError(t, err)
+		got = append(got, it.Title)
+		if len(got) == 3 {
+			break
+		}
+	}
+	assert.Equal(t, []string{"Item 0", "Item 1", "Item 2"}, got)
+	assert.Less(t, cr.n, 256<<10, "read %d of %d bytes", cr.n, len(data))
+}
+
+func TestItemsAreFresh(t *testing.T) {
+	d := rss.NewDecoder(bytes.NewReader(bigFeed(3)))
+	var items []*rss.Item
+	for it, err := range d.Items() {
+		require.NoError(t, err)
+		items = append(items, it)
+	}
+	require.Len(t, items, 3)
+	assert.Equal(t, "Item 0", items[0].Title, "an earlier item is not overwritten")
+	assert.NotSame(t, items[0], items[1])
+}
+
+func TestSeed(t *testing.T) {
+	path := filepath.Join(shared, "seed", "2020psh-wordpress.xml")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("../shared is absent")
+	}
+	feed, err := parseFile(t, path)
+	require.NoError(t, err)
+	assert.Equal(t, "2.0", feed.Version)
+	assert.Equal(t, "2020 PSH", feed.Title)
+	assert.Equal(t, "http://2020psh.org", feed.Link)
+	assert.Equal(t, "2020 Public Services Hub", feed.Description)
+	assert.Equal(t, "en-US", feed.Language)
+	assert.Equal(t, "Wed, 12 Jun 2013 10:36:55 +0000", feed.LastBuildDateRaw)
+	assertTime(t, date(2013, 6, 12, 10, 36, 55, 0), feed.LastBuildDate)
+	assert.Equal(t, "http://wordpress.org/?v=3.5.1", feed.Generator)
+	assert.Equal(t, rss.Syndication{UpdatePeriod: "hourly", UpdateFrequency: 1}, feed.Sy)
+	assert.Equal(t, []rss.AtomLink{{Href: "http://2020psh.org/?feed=rss2", Rel: "self", Type: "application/rss+xml"}}, feed.AtomLinks)
+	assert.Empty(t, feed.Extensions)
+	require.Len(t, feed.Items, 10)
+
+	it := feed.Items[0]
+	assert.Equal(t, "Beyond the spin: Public service mutuals and social productivity", it.Title)
+	assert.Equal(t, "http://2020psh.org/?p=1888", it.Link)
+	assert.Equal(t, "http://2020psh.org/?p=1888#comments", it.Comments)
+	assert.Equal(t, "Mon, 03 Jun 2013 10:17:44 +0000", it.PubDateRaw)
+	assertTime(t, date(2013, 6, 3, 10, 17, 44, 0), it.PubDate)
+	assert.Equal(t, []string{"Paul Buddery"}, it.DC.Creator)
+	var cats []string
+	for _, c := range it.Categories {
+		assert.Empty(t, c.Domain)
+		cats = append(cats, c.Value)
+	}
+	assert.Equal(t, []string{"Blog", "Featured", "Capital Ambition", "Enterprise Solutions", "mutuals", "public services", "spin outs"}, cats)
+	assert.Equal(t, rss.GUID{Value: "http://2020psh.org/?p=1888", IsPermaLink: false}, it.GUID)
+	assert.True(t, strings.HasPrefix(it.Description, "Mutuals and other social businesses offer an alternative"), it.Description)
+	assert.True(t, strings.HasPrefix(it.Content, "<p>The RSA 2020 Public Services has a vision for public services that we call ‘social productivity’."), it.Content[:100])
+	assert.True(t, strings.HasSuffix(it.Content, "a radically different model of public services.</p>"))
+	assert.Contains(t, it.Content, "London Council&#8217;s Capital Ambition", "entities inside CDATA stay as written")
+	assert.Equal(t, rss.WFW{CommentRSS: "http://2020psh.org/?feed=rss2&p=1888"}, it.WFW)
+	assert.Equal(t, rss.Slash{}, it.Slash, "slash:comments 0 is the zero value")
+	assert.Empty(t, it.Author)
+	assert.Empty(t, it.Enclosures)
+	assert.Nil(t, it.Source)
+	assert.Empty(t, it.AtomLinks)
+	assert.Empty(t, it.Extensions)
+	assert.Equal(t, []rss.Person{{Name: "Paul Buddery"}}, it.Authors())
+	assert.Equal(t, "http://2020psh.org/?p=1888", it.ID())
+	assert.Equal(t, "http://2020psh.org/?p=1888", it.Permalink())
+	assert.True(t, strings.HasPrefix(it.Text(), "The RSA 2020 Public Services has a vision"), it.Text()[:80])
+}
+
+func TestItemMethods(t *testing.T) {
+	it := &rss.Item{Description: "<p>d</p>", GUID: rss.GUID{Value: "https://example.com/g", IsPermaLink: true},
+		DC: rss.DublinCore{Date: []string{"not a date", "2024-01-02T03:04:05Z"}, Creator: []string{"A <a@example.com>", "B"}}}
+	assertTime(t, date(2024, 1, 2, 3, 4, 5, 0), it.Published(), "the first dc:date that can be read")
+	assert.Equal(t, "<p>d</p>", it.Body())
+	assert.Equal(t, "d", it.Text())
+	assert.Equal(t, "https://example.com/g", it.ID())
+	assert.Equal(t, "https://example.com/g", it.Permalink(), "a permalink guid when there is no link")
+	assert.Equal(t, []rss.Person{{Name: "A", Email: "a@example.com"}, {Name: "B"}}, it.Authors())
+
+	it.Author = "jo@example.com"
+	it.Link = "https://example.com/l"
+	assert.Equal(t, []rss.Person{{Email: "jo@example.com"}}, it.Authors(), "author wins over dc:creator")
+	assert.Equal(t, "https://example.com/l", it.Permalink())
+	assert.Equal(t, "https://example.com/g", it.ID(), "guid wins over link")
+
+	empty := &rss.Item{}
+	assert.True(t, empty.Published().IsZero())
+	assert.Nil(t, empty.Authors())
+	assert.Empty(t, empty.ID())
+}
+
+func TestParsePerson(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want rss.Person
+	}{
+		{"jo@example.com (Jo Bloggs)", rss.Person{Name: "Jo Bloggs", Email: "jo@example.com"}},
+		{"Jo Bloggs <jo@example.com>", rss.Person{Name: "Jo Bloggs", Email: "jo@example.com"}},
+		{`"Jo Bloggs" <jo@example.com>`, rss.Person{Name: "Jo Bloggs", Email: "jo@example.com"}},
+		{"Jo Bloggs (jo@example.com)", rss.Person{Name: "Jo Bloggs", Email: "jo@example.com"}},
+		{"<jo@example.com>", rss.Person{Email: "jo@example.com"}},
+		{"mailto:jo@example.com", rss.Person{Email: "jo@example.com"}},
+		{"  jo@example.com  ", rss.Person{Email: "jo@example.com"}},
+		{"Jo Bloggs", rss.Person{Name: "Jo Bloggs"}},
+		{"Jo (the editor)", rss.Person{Name: "Jo (the editor)"}},
+		{"Jo <not an address>", rss.Person{Name: "Jo <not an address>"}},
+		{"", rss.Person{}},
+	} {
+		assert.Equal(t, tt.want, rss.ParsePerson(tt.in), tt.in)
+	}
+}
+
+func TestParseErrorMessage(t *testing.T) {
+	err := &rss.ParseError{Line: 12, Column: 3, Err: io.ErrUnexpectedEOF}
+	assert.Equal(t, "rss: line 12, column 3: unexpected EOF", err.Error())
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	err = &rss.ParseError{Line: 1, Column: 1, Err: rss.ErrNotRSS}
+	assert.Equal(t, "rss: line 1, column 1: not an RSS feed", err.Error(), "no doubled prefix")
+}
+
+// FuzzParse checks on any input that Parse does not panic, that it agrees
+// with the streaming path, and that every error is a *ParseError with a
+// position (ErrNotRSS included).
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.xml")
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		feed, err := rss.Parse(bytes.NewReader(data))
+		if feed == nil {
+			t.Fatal("Parse returned a nil feed")
+		}
+		if err != nil {
+			var pe *rss.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v (%T) is not a *ParseError", err, err)
+			}
+			if pe.Line < 1 || pe.Column < 1 {
+				t.Fatalf("error %v has no position", err)
+			}
+		}
+		sfeed, serr := stream(bytes.NewReader(data))
+		if !assert.ObjectsAreEqual(feed, sfeed) || !assert.ObjectsAreEqual(err, serr) {
+			t.Fatalf("Parse and streaming differ:\n%v\n%v", err, serr)
+		}
+	})
+}
