@@ -1,7 +1,6 @@
 package rss
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -238,54 +237,16 @@ func opensMarkup(b byte) bool {
 	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b == '/' || b == '!' || b == '?'
 }
 
-// word writes w, a run of characters without white space, after what is
-// pending; a word joiner goes between "<" and a byte that would open markup.
-func (c *textConv) word(w []byte) {
-	c.sep()
-	if !c.amp && bytes.IndexByte(w, '&') >= 0 {
-		c.amp = true
-	}
-	if c.last() == '<' && opensMarkup(w[0]) {
-		c.b.WriteString(wordJoiner)
-	}
-	for {
-		i := bytes.IndexByte(w, '<')
-		if i < 0 || i == len(w)-1 {
-			break
-		}
-		c.b.Write(w[:i+1])
-		if opensMarkup(w[i+1]) {
-			c.b.WriteString(wordJoiner)
-		}
-		w = w[i+1:]
-	}
-	c.b.Write(w)
-}
-
 // text writes decoded text, collapsing its white space. When keepLines is
 // set, its line breaks count.
 func (c *textConv) text(t []byte, keepLines bool) {
 	for i := 0; i < len(t); {
-		// A word: printable ASCII, or valid runes that are neither space nor
-		// control characters.
-		j := i
-		for j < len(t) {
-			b := t[j]
-			if b < utf8.RuneSelf {
-				if b <= ' ' || b == 0x7f {
-					break
-				}
-				j++
-				continue
+		if j := c.wordRun(t, i); j > i {
+			c.sep()
+			if c.last() == '<' && opensMarkup(t[i]) {
+				c.b.WriteString(wordJoiner)
 			}
-			r, size := utf8.DecodeRune(t[j:])
-			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || unicode.IsControl(r) {
-				break
-			}
-			j += size
-		}
-		if j > i {
-			c.word(t[i:j])
+			c.b.Write(t[i:j])
 			i = j
 			continue
 		}
@@ -314,6 +275,43 @@ func (c *textConv) text(t []byte, keepLines bool) {
 		} // C1 control characters are dropped
 		i += size
 	}
+}
+
+// wordRun returns the end of the run of words of t that starts at i: text
+// that can be written as it is, with no white space but single spaces
+// between words, no control characters and no invalid UTF-8. A run ends
+// after a '<' that would open markup, so that a word joiner can follow it.
+func (c *textConv) wordRun(t []byte, i int) int {
+	j := i
+	for j < len(t) {
+		b := t[j]
+		switch {
+		case ' ' < b && b < 0x7f:
+			switch b {
+			case '<':
+				if j+1 < len(t) && opensMarkup(t[j+1]) {
+					return j + 1
+				}
+			case '&':
+				c.amp = true
+			}
+			j++
+		case b == ' ':
+			if j == i || j+1 == len(t) || t[j+1] <= ' ' || t[j+1] >= 0x7f {
+				return j
+			}
+			j++
+		case b >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(t[j:])
+			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || unicode.IsControl(r) {
+				return j
+			}
+			j += size
+		default:
+			return j
+		}
+	}
+	return j
 }
 
 // block asks for n line breaks (1: a new line, 2: a blank line) before the
