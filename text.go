@@ -26,7 +26,9 @@ const wordJoiner = "\u2060"
 //     iframe, noembed, noframes, svg, math, video, audio and canvas are
 //     dropped. An HTML element such as p or div met inside an unclosed svg or
 //     math ends it, as in a browser. An element written self-closing, as in
-//     XHTML ("<script src=x/>", "<video/>"), has no content.
+//     XHTML ("<script src=x/>", "<video/>"), has no content. A template, svg,
+//     math, video, audio or canvas that is never closed keeps its content
+//     (an unclosed script or style hides the rest: its raw text has no end).
 //   - A link gives its text. An image gives its alt text, inline, as a
 //     browser shows it when the image is missing (WordPress writes emoji as
 //     images with the emoji as alt text); an image without alt gives nothing.
