@@ -155,22 +155,24 @@ type textConv struct {
 	b strings.Builder
 
 	// Pending before the next word.
-	space  bool   // white space
-	nl     int    // line breaks in text whose line breaks count
-	breaks int    // line breaks asked for by elements: 1 new line, 2 blank line
-	cell   bool   // a table cell began
-	marker []byte // a list item marker, when len > 0
-	amp    bool   // an '&' was written: check for character references
+	space     bool     // white space
+	nl        int      // line breaks in text whose line breaks count
+	breaks    int      // line breaks asked for by elements: 1 new line, 2 blank line
+	cell      bool     // a table cell began
+	marker    [64]byte // a list item marker: "- ", "1. ", "1.2.3. "
+	markerLen int      // its length, 0 when none is pending
+	amp       bool     // an '&' was written: check for character references
 
-	plain     bool      // the input has no markup: line breaks count
-	pre       int       // depth of pre-like elements: line breaks count
-	rawSkip   bool      // in the raw text of script, style, ...
-	hide      atom.Atom // the element whose content is dropped
-	hideDepth int       // its depth: content is dropped while > 0
-	hideFrom  int       // where its content starts in the input being run
-	shown     uint8     // hideBit of the elements found unclosed: not hidden
-	lists     []list    // the open lists, innermost last
-	deepLists int       // lists open beyond maxLists
+	plain     bool           // the input has no markup: line breaks count
+	pre       int            // depth of pre-like elements: line breaks count
+	rawSkip   bool           // in the raw text of script, style, ...
+	hide      atom.Atom      // the element whose content is dropped
+	hideDepth int            // its depth: content is dropped while > 0
+	hideFrom  int            // where its content starts in the input being run
+	shown     uint8          // hideBit of the elements found unclosed: not hidden
+	lists     [maxLists]list // the open lists, innermost last
+	nLists    int            // how many are open in lists
+	deepLists int            // lists open beyond maxLists
 }
 
 // list is an open ul or ol.
@@ -181,7 +183,7 @@ type list struct {
 }
 
 const (
-	maxLists    = 64 // lists nested deeper are counted, not kept
+	maxLists    = 32 // lists nested deeper are counted, not kept
 	maxNumbered = 3  // levels of nested numbers in a marker: "1.2.3. "
 )
 
@@ -217,9 +219,9 @@ func (c *textConv) sep() {
 			c.b.WriteByte(' ')
 		}
 	}
-	if len(c.marker) > 0 {
-		c.b.Write(c.marker)
-		c.marker = c.marker[:0]
+	if c.markerLen > 0 {
+		c.b.Write(c.marker[:c.markerLen])
+		c.markerLen = 0
 	}
 	c.space, c.nl, c.breaks, c.cell = false, 0, 0, false
 }
@@ -320,14 +322,14 @@ func (c *textConv) wordRun(t []byte, i int) int {
 // next word. A block that opens a list item adds none: the item has begun
 // its line already.
 func (c *textConv) block(n int) {
-	if len(c.marker) == 0 && n > c.breaks {
+	if c.markerLen == 0 && n > c.breaks {
 		c.breaks = n
 	}
 }
 
 // lineBreak is br: one more line break, up to a blank line.
 func (c *textConv) lineBreak() {
-	if len(c.marker) == 0 && c.breaks < 2 {
+	if c.markerLen == 0 && c.breaks < 2 {
 		c.breaks++
 	}
 }
@@ -429,7 +431,7 @@ func (c *textConv) tag(z *xhtml.Tokenizer, tt xhtml.TokenType) bool {
 		if open {
 			c.listItem()
 		} else {
-			c.marker = c.marker[:0]
+			c.markerLen = 0
 			c.block(1)
 		}
 	case atom.Td, atom.Th:
@@ -476,7 +478,7 @@ func endsForeign(a atom.Atom) bool {
 
 // openList opens a ul (or the like) or an ol, reading an ol's start.
 func (c *textConv) openList(z *xhtml.Tokenizer, ordered bool) {
-	if len(c.lists) == maxLists {
+	if c.nLists == maxLists {
 		c.deepLists++
 		return
 	}
@@ -493,42 +495,46 @@ func (c *textConv) openList(z *xhtml.Tokenizer, ordered bool) {
 			}
 		}
 	}
-	c.lists = append(c.lists, l)
+	c.lists[c.nLists] = l
+	c.nLists++
 }
 
 // closeList closes the innermost open list; a stray end tag closes none.
 func (c *textConv) closeList() {
-	c.marker = c.marker[:0]
+	c.markerLen = 0
 	switch {
 	case c.deepLists > 0:
 		c.deepLists--
-	case len(c.lists) > 0:
-		c.lists = c.lists[:len(c.lists)-1]
+	case c.nLists > 0:
+		c.nLists--
 	}
 }
 
 // listItem starts a list item: a new line, and its marker before its first
 // word.
 func (c *textConv) listItem() {
-	c.marker = c.marker[:0]
+	c.markerLen = 0
 	c.block(1)
-	n := len(c.lists)
+	n := c.nLists
+	m := c.marker[:0]
 	if n == 0 || c.deepLists > 0 || !c.lists[n-1].ordered {
-		c.marker = append(c.marker, "- "...)
-		return
+		m = append(m, "- "...)
+	} else {
+		c.lists[n-1].n++
+		c.lists[n-1].started = true
+		// Number after the current items of the enclosing ordered lists.
+		k := n - 1
+		for k > 0 && n-k < maxNumbered && c.lists[k-1].ordered && c.lists[k-1].started {
+			k--
+		}
+		for _, l := range c.lists[k:n] {
+			m = strconv.AppendInt(m, l.n, 10)
+			m = append(m, '.')
+		}
+		m = append(m, ' ')
 	}
-	c.lists[n-1].n++
-	c.lists[n-1].started = true
-	// Number after the current items of the enclosing ordered lists.
-	k := n - 1
-	for k > 0 && n-k < maxNumbered && c.lists[k-1].ordered && c.lists[k-1].started {
-		k--
-	}
-	for _, l := range c.lists[k:] {
-		c.marker = strconv.AppendInt(c.marker, l.n, 10)
-		c.marker = append(c.marker, '.')
-	}
-	c.marker = append(c.marker, ' ')
+	// At most 3 numbers of 20 bytes, 3 dots and a space: m fits in marker.
+	c.markerLen = copy(c.marker[:], m)
 }
 
 // alt writes an image's alt text, inline.

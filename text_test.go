@@ -116,7 +116,7 @@ var plainTextTests = []plainTextTest{
 	{"empty items give nothing", "<ul><li></li><li> </li><li>x</li></ul>", "- x"},
 	{"item outside a list", "<li>a</li><li>b</li>", "- a\n- b"},
 	{"stray list end tags", "a</ul></ol></li>b", "a\nb"},
-	{"lists nested beyond 64 give bullets", strings.Repeat("<ol><li>x", 66) + "y", "1. x\n1.1. x\n" + strings.Repeat("1.1.1. x\n", 62) + "- x\n- xy"},
+	{"lists nested beyond 32 give bullets", strings.Repeat("<ol><li>x", maxLists+2) + "y", "1. x\n1.1. x\n" + strings.Repeat("1.1.1. x\n", maxLists-2) + "- x\n- xy"},
 	{"definition list", "<dl><dt>term</dt><dd>meaning</dd></dl>", "term\nmeaning"},
 
 	// Tables.
