@@ -1,7 +1,6 @@
 package rss
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -21,8 +20,16 @@ import (
 // ReadByte exactly where the repaired byte stands, so that encoding/xml's
 // position is the position of the fault.
 
-// chunkSize is how much the filter reads from the source at a time.
-const chunkSize = 32 << 10
+const (
+	// chunkSize is how much the filter reads from the source at a time.
+	chunkSize = 32 << 10
+	// maxChunkOut bounds what one chunk may expand to through entities
+	// before it is handed out (and the size limit checked).
+	maxChunkOut = 4 * chunkSize
+	// maxEntityName bounds the length of an entity reference the filter
+	// looks up.
+	maxEntityName = 64
+)
 
 // A repairError is the error strict mode gives for input the lenient reader
 // would have repaired.
@@ -50,6 +57,9 @@ type input struct {
 	mark         int64 // offset from which the current unit's size is counted
 	limit        int64 // most bytes one unit may take; <= 0 is no limit
 	strictRepair bool  // strict mode refused a repair: err is a repairError
+	// entities maps the names of the entities the internal DTD subset
+	// declares to their expansions, escaped (see entities.go).
+	entities map[string][]byte
 }
 
 // lexState is just enough of the XML lexer for the filter to know where a
@@ -265,8 +275,36 @@ func (in *input) transform(p []byte, eof bool) int {
 			continue
 		}
 		b := p[i]
-		if b >= 0x20 && b < 0x80 && b != '<' || b == '\n' || b == '\t' || b == '\r' {
+		if b >= 0x20 && b < 0x80 && b != '<' && b != '&' || b == '\n' || b == '\t' || b == '\r' {
 			i++
+			continue
+		}
+		if b == '&' {
+			if in.entities == nil {
+				i++
+				continue
+			}
+			semi := bytes.IndexByte(p[i:min(len(p), i+maxEntityName)], ';')
+			if semi < 0 && len(p)-i < maxEntityName && !eof {
+				c.finish(in, i)
+				return i
+			}
+			if semi < 0 {
+				i++
+				continue
+			}
+			v, ok := in.entities[string(p[i+1:i+semi])]
+			if !ok {
+				i++
+				continue
+			}
+			c.splice(in.fixed, i, semi+1, v)
+			i += semi + 1
+			if len(c.out) > maxChunkOut {
+				// Hand this out before expanding more.
+				c.finish(in, i)
+				return i
+			}
 			continue
 		}
 		if b != '<' {
@@ -378,50 +416,88 @@ var cp1252 = [128]rune{
 
 // openInput detects the encoding of the source from its first bytes (a
 // byte-order mark, the pattern of zero bytes of UTF-16 or UTF-32, or the XML
-// declaration) and returns a reader of its UTF-8 decoding, or an error in
-// strict mode for an encoding it cannot read.
-func openInput(r io.Reader, strict bool) (io.Reader, error) {
-	br := bufio.NewReaderSize(r, 4096)
-	head, _ := br.Peek(1024) // a short peek is fine: the document is short
+// declaration) and returns a reader of its UTF-8 decoding, with the
+// entities the document's internal DTD subset declares. In strict mode an
+// encoding it cannot read is an error.
+func openInput(r io.Reader, strict bool) (io.Reader, map[string][]byte, error) {
+	head := make([]byte, 1024)
+	n, err := io.ReadFull(r, head)
+	head = head[:n]
+	if err == nil && bytes.Contains(head, []byte("<!DOCTYPE")) {
+		// Read on for the internal subset, which may be long.
+		more := make([]byte, maxDTDSize-n)
+		m, _ := io.ReadFull(r, more)
+		head = append(head, more[:m]...)
+	}
+	src := io.MultiReader(bytes.NewReader(head), r)
+	utf16 := func(name string) (io.Reader, map[string][]byte, error) {
+		e, _ := charset.Lookup(name)
+		// The UTF-16 decoder honours and removes a byte-order mark.
+		return e.NewDecoder().Reader(src), nil, nil
+	}
 	switch {
 	case bytes.HasPrefix(head, []byte{0x00, 0x00, 0xfe, 0xff}):
-		br.Discard(4)
-		return &utf32Reader{r: br, big: true}, nil
+		return &utf32Reader{r: io.MultiReader(bytes.NewReader(head[4:]), r), big: true}, nil, nil
 	case bytes.HasPrefix(head, []byte{0xff, 0xfe, 0x00, 0x00}):
-		br.Discard(4)
-		return &utf32Reader{r: br}, nil
+		return &utf32Reader{r: io.MultiReader(bytes.NewReader(head[4:]), r)}, nil, nil
 	case bytes.HasPrefix(head, []byte{0xfe, 0xff}), bytes.HasPrefix(head, []byte{0xff, 0xfe}):
-		// The UTF-16 decoder honours and removes the byte-order mark.
-		e, _ := charset.Lookup("utf-16le")
-		return e.NewDecoder().Reader(br), nil
+		return utf16("utf-16le")
 	case len(head) >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0:
-		return &utf32Reader{r: br, big: true}, nil
+		return &utf32Reader{r: src, big: true}, nil, nil
 	case len(head) >= 4 && head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0:
-		return &utf32Reader{r: br}, nil
+		return &utf32Reader{r: src}, nil, nil
 	case len(head) >= 3 && head[0] == 0 && head[1] != 0 && head[2] == 0:
-		e, _ := charset.Lookup("utf-16be")
-		return e.NewDecoder().Reader(br), nil
+		return utf16("utf-16be")
 	case len(head) >= 3 && head[0] != 0 && head[1] == 0 && head[2] != 0:
-		e, _ := charset.Lookup("utf-16le")
-		return e.NewDecoder().Reader(br), nil
+		return utf16("utf-16le")
 	}
+	decode := fixUTF8
 	label := declaredEncoding(head)
-	if label == "" {
-		return br, nil
-	}
-	e, name := charset.Lookup(label)
-	switch {
-	case e == nil:
-		if strict {
-			return nil, &repairError{fmt.Sprintf("unsupported encoding %q", label)}
+	if label != "" {
+		e, name := charset.Lookup(label)
+		switch {
+		case e == nil:
+			if strict {
+				return nil, nil, &repairError{fmt.Sprintf("unsupported encoding %q", label)}
+			}
+			// Read as UTF-8, with windows-1252 for what is not.
+		case name == "utf-8", strings.HasPrefix(name, "utf-16"):
+			// The bytes are ASCII-compatible, so a declared UTF-16 is
+			// wrong: read them as UTF-8.
+		default:
+			src = e.NewDecoder().Reader(src)
+			decode = func(b []byte) []byte {
+				out, err := e.NewDecoder().Bytes(b)
+				if err != nil {
+					return fixUTF8(b)
+				}
+				return out
+			}
 		}
-		return br, nil // read as UTF-8, with windows-1252 for what is not
-	case name == "utf-8", strings.HasPrefix(name, "utf-16"):
-		// The bytes are ASCII-compatible, so a declared UTF-16 is wrong:
-		// read them as UTF-8.
-		return br, nil
 	}
-	return e.NewDecoder().Reader(br), nil
+	var entities map[string][]byte
+	if subset := internalSubset(head); subset != nil {
+		entities = parseEntities(subset, decode, !strict)
+	}
+	return src, entities, nil
+}
+
+// fixUTF8 returns b with the bytes that are not valid UTF-8 read as
+// windows-1252.
+func fixUTF8(b []byte) []byte {
+	if utf8.Valid(b) {
+		return b
+	}
+	var out []byte
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			r = cp1252[b[0]-0x80]
+		}
+		out = utf8.AppendRune(out, r)
+		b = b[size:]
+	}
+	return out
 }
 
 // declaredEncoding returns the encoding an XML declaration at the start of

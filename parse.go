@@ -172,7 +172,7 @@ func (d *Decoder) Channel() (*Feed, error) {
 		err = d.advance()
 	}
 	if err != nil {
-		d.err = err
+		d.fail(err)
 		if err != io.EOF {
 			d.chanErr = err
 		}
@@ -194,7 +194,7 @@ func (d *Decoder) Next() (*Item, error) {
 	}
 	if d.item == nil {
 		if err := d.advance(); err != nil {
-			d.err = err
+			d.fail(err)
 			return nil, err
 		}
 	}
@@ -202,10 +202,17 @@ func (d *Decoder) Next() (*Item, error) {
 	d.item = nil
 	it, err := d.readItem(start)
 	if err != nil {
-		d.err = err
+		d.fail(err)
 		return nil, err
 	}
 	return it, nil
+}
+
+// fail records the error (or io.EOF) that ends reading, and lets go of the
+// buffers, which after a too-large element may be large.
+func (d *Decoder) fail(err error) {
+	d.err = err
+	d.x, d.in, d.text, d.item = nil, nil, nil, nil
 }
 
 // Items returns an iterator over the remaining items, for use with range:
@@ -240,11 +247,11 @@ func (d *Decoder) Items() iter.Seq2[*Item, error] {
 // begin opens the input and reads up to the root element, which must be an
 // RSS root: rss, rdf:RDF, or (in old feeds) channel.
 func (d *Decoder) begin() error {
-	src, err := openInput(d.r, d.Strict)
+	src, entities, err := openInput(d.r, d.Strict)
 	if err != nil {
 		return &ParseError{Line: 1, Column: 1, Err: err}
 	}
-	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize}
+	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize, entities: entities}
 	if d.in.limit == 0 {
 		d.in.limit = DefaultMaxElementSize
 	}
@@ -295,7 +302,7 @@ func (d *Decoder) begin() error {
 			if space == NamespaceAtom && local == "feed" {
 				found += " (an Atom feed)"
 			}
-			line, col := d.x.InputPos()
+			line, col := d.pos()
 			return &ParseError{Line: line, Column: col, Err: &notRSSError{found}}
 		}
 		return d.checkName(start.Name.Local, "rss", "RDF", "channel")
@@ -382,12 +389,19 @@ func (d *Decoder) checkName(local string, names ...string) error {
 			return nil
 		}
 	}
-	return d.strictError(fmt.Sprintf("element <%s> is not an RSS element; its name is spelt in another case", local))
+	return d.strictError("element <" + local + "> is spelt in the wrong case")
 }
 
 func (d *Decoder) strictError(msg string) error {
-	line, col := d.x.InputPos()
+	line, col := d.pos()
 	return &ParseError{Line: line, Column: col, Err: &strictError{msg}}
+}
+
+// pos is the decoder's position in the input, for errors: 1-based, even
+// where encoding/xml, having stepped back over a newline, would say column 0.
+func (d *Decoder) pos() (line, col int) {
+	line, col = d.x.InputPos()
+	return max(line, 1), max(col, 1)
 }
 
 // token returns the next XML token, keeping count of the depth, or a
@@ -404,7 +418,7 @@ func (d *Decoder) token() (xml.Token, error) {
 	case xml.StartElement:
 		d.depth++
 		if d.MaxDepth > 0 && d.depth > d.MaxDepth {
-			line, col := d.x.InputPos()
+			line, col := d.pos()
 			return nil, &ParseError{Line: line, Column: col,
 				Err: &limitError{fmt.Errorf("%w: deeper than %d", ErrTooDeep, d.MaxDepth)}}
 		}
@@ -417,7 +431,7 @@ func (d *Decoder) token() (xml.Token, error) {
 // wrap turns an error of the XML decoder into a *ParseError at the current
 // position.
 func (d *Decoder) wrap(err error) error {
-	line, col := d.x.InputPos()
+	line, col := d.pos()
 	var se *xml.SyntaxError
 	switch {
 	case err == io.EOF:

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -655,4 +656,50 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse and streaming differ:\n%v\n%v", err, serr)
 		}
 	})
+}
+
+// emptyCorpusItems counts the items of the corpus that have neither a title
+// nor a description in the source itself.
+var emptyCorpusItems = map[string]int{
+	// Its fourth item is <title></title><link></link><description></description>.
+	"miniflux__content-type-only-win-8859-1.xml": 1,
+}
+
+// TestCorpus reads every real-world feed of ../shared/corpus: no error,
+// the number of items SOURCES.tsv gives, and each item has a title or a
+// description.
+func TestCorpus(t *testing.T) {
+	if _, err := os.Stat(shared); err != nil {
+		t.Skip("../shared is absent")
+	}
+	tsv, err := os.ReadFile(filepath.Join(shared, "corpus", "SOURCES.tsv"))
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(tsv)), "\n")
+	header := strings.Split(lines[0], "\t")
+	col := map[string]int{}
+	for i, h := range header {
+		col[h] = i
+	}
+	require.Contains(t, col, "items")
+	n := 0
+	for _, line := range lines[1:] {
+		fields := strings.Split(line, "\t")
+		name := fields[col["file"]]
+		want, err := strconv.Atoi(fields[col["items"]])
+		require.NoError(t, err, line)
+		n++
+		t.Run(name, func(t *testing.T) {
+			feed, err := parseFile(t, filepath.Join(shared, "corpus", name))
+			require.NoError(t, err)
+			assert.Len(t, feed.Items, want)
+			empty := 0
+			for _, it := range feed.Items {
+				if it.Title == "" && it.Description == "" && it.Content == "" {
+					empty++
+				}
+			}
+			assert.Equal(t, emptyCorpusItems[name], empty, "items with neither title nor description")
+		})
+	}
+	assert.Equal(t, 103, n, "feeds listed in SOURCES.tsv")
 }

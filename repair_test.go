@@ -1,0 +1,309 @@
+package rss_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/feedkit/rss"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// strictParse reads a file with a Strict decoder.
+func strictParse(t testing.TB, path string) (*rss.Feed, error) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	d := rss.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	feed, err := d.Channel()
+	if err != nil {
+		return feed, err
+	}
+	for it, err := range d.Items() {
+		if err != nil {
+			return feed, err
+		}
+		feed.Items = append(feed.Items, it)
+	}
+	return feed, nil
+}
+
+// TestRepairs reads each repair's fixture in both modes: the lenient
+// decoder repairs it and reads the title as meant; the strict one reports
+// it at its line and column instead.
+func TestRepairs(t *testing.T) {
+	for _, tt := range []struct {
+		file, title string
+		itemTitle   string // the item's title, when it says more than "Only item"
+		line, col   int    // where Strict reports the fault; 0 when it does not
+		strictMsg   string
+	}{
+		{file: "repair_bom_whitespace.xml", title: "BOM and space", line: 1, col: 1, strictMsg: "white space before the XML declaration"},
+		{file: "repair_bom.xml", title: "Just a BOM"},
+		{file: "encoding_windows1251.xml", title: "Новости", itemTitle: "Привет, мир"},
+		{file: "encoding_shift_jis.xml", title: "ニュース", itemTitle: "こんにちは"},
+		{file: "encoding_unknown_label.xml", title: "Unknown label", line: 1, col: 1, strictMsg: `unsupported encoding "x-no-such-charset"`},
+		{file: "utf16le_bom.xml", title: "Wide ✓ 𝄞", itemTitle: "Ünïcödé"},
+		{file: "utf16be_nobom.xml", title: "Wide ✓ 𝄞", itemTitle: "Ünïcödé"},
+		{file: "utf32le_bom.xml", title: "Wide ✓ 𝄞", itemTitle: "Ünïcödé"},
+		{file: "utf32be_nobom.xml", title: "Wide ✓ 𝄞", itemTitle: "Ünïcödé"},
+		{file: "rss091.xml", title: "Café News", itemTitle: "Crème brûlée"},
+		{file: "repair_invalid_utf8.xml", title: "Café ’ok’ and it’s", line: 5, col: 15, strictMsg: "invalid UTF-8 (byte 0xe9)"},
+		{file: "repair_c1_controls.xml", title: "It’s “quoted”", line: 5, col: 14, strictMsg: "C1 control character U+0092"},
+		{file: "repair_control_chars.xml", title: "Bell verticaltab unitsep", line: 5, col: 16, strictMsg: "control character U+0001"},
+		{file: "repair_bare_amp_lt.xml", title: "Fish & Chips < 5 pounds", itemTitle: "AT&T", line: 5, col: 18, strictMsg: "invalid character entity &"},
+		{file: "repair_html_entities.xml", title: "Café\u00a0it’s…", line: 5, col: 23, strictMsg: "invalid character entity &eacute;"},
+		{file: "dtd_entities.xml", title: "Example & Sons"},
+		{file: "case.xml", title: "Case", itemTitle: "Shouting", line: 5, col: 12, strictMsg: "element <Channel> is spelt in the wrong case"},
+		{file: "rss10.xml", title: "RDF Site", itemTitle: "A"},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join("testdata", tt.file)
+			feed, err := parseFile(t, path)
+			require.NoError(t, err)
+			assert.Equal(t, tt.title, feed.Title)
+			require.NotEmpty(t, feed.Items)
+			want := tt.itemTitle
+			if want == "" {
+				want = "Only item"
+			}
+			assert.Equal(t, want, feed.Items[0].Title)
+
+			_, err = strictParse(t, path)
+			if tt.line == 0 {
+				assert.NoError(t, err, "well-formed: no error in Strict mode")
+				return
+			}
+			var pe *rss.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, [2]int{tt.line, tt.col}, [2]int{pe.Line, pe.Column}, "position of %v", err)
+			assert.Contains(t, err.Error(), tt.strictMsg)
+		})
+	}
+}
+
+func TestRepairDetails(t *testing.T) {
+	feed, err := parseFile(t, "testdata/repair_bare_amp_lt.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "a < b && c", feed.Items[0].Description, "CDATA is not repaired")
+
+	feed, err = parseFile(t, "testdata/dtd_entities.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "© Example & Sons", feed.Copyright, "an entity through another, and a character reference")
+}
+
+func TestEntityBomb(t *testing.T) {
+	feed, err := parseFile(t, "testdata/dtd_bomb.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "Bomb "+strings.Repeat("a", 16*64), feed.Title, "an entity within the bound is expanded")
+	assert.Equal(t, "&secret; &e;", feed.Description, "external and unbounded entities are left as written")
+
+	_, err = strictParse(t, "testdata/dtd_bomb.xml")
+	var pe *rss.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 14, pe.Line)
+	assert.Contains(t, err.Error(), "&secret;")
+
+	// A billion laughs in a feed of a few kilobytes expands to nothing
+	// large: each entity is bounded, and so is the expanded text.
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">`)
+	for i := 1; i <= 9; i++ {
+		b.WriteString(`<!ENTITY l` + string(rune('0'+i)) + ` "` + strings.Repeat("&l"+string(rune('0'+i-1))+";", 10) + `">`)
+	}
+	b.WriteString(`]><rss><channel><title>&l9;</title><description>` + strings.Repeat("&l2;", 20000) + `</description>`)
+	b.WriteString(`<item><title>ok</title></item><item><title>` + strings.Repeat("&l3;", 20000) + `</title></item></channel></rss>`)
+	feed, err = rss.Parse(strings.NewReader(b.String()))
+	assert.Equal(t, "&l9;", feed.Title, "past the bound: left as written")
+	assert.Equal(t, 20000*300, len(feed.Description), "l2 (300 bytes) is within the bound")
+	// l3 is 3000 bytes: 20000 of them would be 60 MB, past MaxElementSize.
+	assert.ErrorIs(t, err, rss.ErrTooLarge)
+	assert.Len(t, feed.Items, 1)
+}
+
+// TestCorpusStrict checks that Strict reports an error for exactly the
+// corpus feeds that a strict XML parser (expat) rejects, as SOURCES.tsv
+// records, and that the lenient decoder reads the same items as without it.
+func TestCorpusStrict(t *testing.T) {
+	if _, err := os.Stat(shared); err != nil {
+		t.Skip("../shared is absent")
+	}
+	tsv, err := os.ReadFile(filepath.Join(shared, "corpus", "SOURCES.tsv"))
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(tsv)), "\n")
+	quirks := 0
+	for i, h := range strings.Split(lines[0], "\t") {
+		if h == "quirks" {
+			quirks = i
+		}
+	}
+	for _, line := range lines[1:] {
+		fields := strings.Split(line, "\t")
+		name := fields[0]
+		_, err := strictParse(t, filepath.Join(shared, "corpus", name))
+		if strings.Contains(fields[quirks], "strict-xml-error") {
+			assert.Error(t, err, name)
+		} else {
+			assert.NoError(t, err, name)
+		}
+	}
+}
+
+// TestNestingBound checks MaxDepth.
+func TestNestingBound(t *testing.T) {
+	doc := `<rss><channel><item><title>ok</title></item><item><x>` + strings.Repeat("<a>", 1000) + strings.Repeat("</a>", 1000) + `</x></item></channel></rss>`
+	feed, err := rss.Parse(strings.NewReader(doc))
+	require.ErrorIs(t, err, rss.ErrTooDeep)
+	require.Len(t, feed.Items, 1, "the item before")
+
+	d := rss.NewDecoder(strings.NewReader(doc))
+	d.MaxDepth = 2000
+	_, err = d.Channel()
+	require.NoError(t, err)
+	n := 0
+	for _, err := range d.Items() {
+		require.NoError(t, err)
+		n++
+	}
+	assert.Equal(t, 2, n, "a raised bound reads it")
+}
+
+// hugeElementFeed generates, without storing it, a feed with two items,
+// then an item whose description is size bytes long, then one more item.
+type hugeElementFeed struct {
+	parts []io.Reader
+}
+
+// repeatReader yields chunk over and over, left bytes in all, and samples
+// the heap every 8 MiB it yields.
+type repeatReader struct {
+	chunk    []byte
+	left     int64
+	sinceLog int64
+	peakHeap uint64
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.left <= 0 {
+		return 0, io.EOF
+	}
+	n := 0
+	for n < len(p) && r.left > 0 {
+		m := copy(p[n:], r.chunk[:min(int64(len(r.chunk)), r.left)])
+		n += m
+		r.left -= int64(m)
+	}
+	if r.sinceLog += int64(n); r.sinceLog >= 8<<20 {
+		r.sinceLog = 0
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		r.peakHeap = max(r.peakHeap, ms.HeapAlloc)
+	}
+	return n, nil
+}
+
+func hugeFeed(body *repeatReader) io.Reader {
+	return io.MultiReader(
+		strings.NewReader(`<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title>`+
+			`<item><title>One</title></item><item><title>Two</title></item><item><title>Huge</title><description>`),
+		body,
+		strings.NewReader(`</description></item><item><title>After</title></item></channel></rss>`),
+	)
+}
+
+// TestHugeElementBoundedMemory streams a feed with one 300 MB element and
+// checks that the decoder gives the items before it, then ErrTooLarge,
+// without the element ever being held in memory.
+func TestHugeElementBoundedMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 300 MB")
+	}
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+
+	body := &repeatReader{chunk: []byte(strings.Repeat("all work and no play ", 1000)), left: 300 << 20}
+	d := rss.NewDecoder(hugeFeed(body))
+	_, err := d.Channel()
+	require.NoError(t, err)
+	var titles []string
+	for it, err := range d.Items() {
+		if err != nil {
+			require.ErrorIs(t, err, rss.ErrTooLarge)
+			var pe *rss.ParseError
+			require.True(t, errors.As(err, &pe))
+			break
+		}
+		titles = append(titles, it.Title)
+	}
+	assert.Equal(t, []string{"One", "Two"}, titles)
+
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	allocated := after.TotalAlloc - before.TotalAlloc
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(d)
+	t.Logf("read %d MiB of the element; allocated %d MiB in all, heap peak sampled %d MiB, %d MiB live afterwards",
+		(300<<20-body.left)>>20, allocated>>20, body.peakHeap>>20, after.HeapAlloc>>20)
+	assert.Greater(t, body.left, int64(200<<20), "stopped reading soon after the bound")
+	// The decoder holds at most about MaxElementSize (16 MiB) of the
+	// element, in encoding/xml's buffer as it grows, before it gives up.
+	assert.Less(t, allocated, uint64(100<<20), "bytes allocated while reading")
+	assert.Less(t, body.peakHeap, uint64(80<<20), "heap while reading")
+	assert.Less(t, after.HeapAlloc, uint64(8<<20), "the decoder let go of its buffers after the error")
+}
+
+// FuzzDecoder feeds the decoder truncations and byte flips of the fixtures,
+// both lenient and strict: no panic, every error a *ParseError, and the
+// items the lenient decoder returns before an error are the ones it
+// returns, complete, from the same prefix of a longer input.
+func FuzzDecoder(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.xml")
+	for i, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, uint16(len(data)*2/3), uint16(i*7), byte(i), false)
+		f.Add(data, uint16(len(data)), uint16(len(data)/2), byte('<'), true)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, cut, flipAt uint16, flip byte, strict bool) {
+		if len(data) == 0 {
+			return
+		}
+		mutated := bytes.Clone(data)
+		mutated[int(flipAt)%len(mutated)] ^= flip
+		mutated = mutated[:min(int(cut), len(mutated))]
+		for _, input := range [][]byte{mutated, data[:min(int(cut), len(data))]} {
+			d := rss.NewDecoder(bytes.NewReader(input))
+			d.Strict = strict
+			feed, err := d.Channel()
+			if feed == nil {
+				t.Fatal("Channel returned a nil feed")
+			}
+			for it, ierr := range d.Items() {
+				if ierr != nil {
+					err = ierr
+					break
+				}
+				if it == nil {
+					t.Fatal("a nil item without an error")
+				}
+			}
+			if err != nil {
+				var pe *rss.ParseError
+				if !errors.As(err, &pe) || pe.Line < 1 || pe.Column < 1 {
+					t.Fatalf("error %v (%T) is not a positioned *ParseError", err, err)
+				}
+			}
+		}
+	})
+}
