@@ -6,9 +6,10 @@ import (
 	"github.com/feedkit/rss"
 )
 
-// PlainText gives the words of an item's HTML body, one block to a line, for
-// a snippet, a notification or a search index.
-func ExamplePlainText() {
+// PlainText gives the words of an item's HTML body, one block to a line:
+// headings and paragraphs apart, list items and table rows on their own
+// lines, scripts dropped, images by their alt text.
+func ExamplePlainText_blocks() {
 	body := `<h2>Release&nbsp;1.2</h2>
 <p>Faster parsing &amp; <a href="https://example.com/notes">fewer
    allocations</a>.<script>track()</script></p>
