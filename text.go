@@ -20,8 +20,8 @@ const wordJoiner = "\u2060"
 // streams the input through the tokenizer of golang.org/x/net/html (no tree is
 // built), never fails, and is safe for concurrent use. The rules:
 //
-//   - Character references (&amp;amp;, &amp;eacute;, &amp;#233;) are decoded
-//     exactly once: "&amp;amp;lt;" gives "&lt;", not "<".
+//   - Character references (&amp;, &eacute;, &#233;) are decoded exactly
+//     once: "&amp;lt;" gives "&lt;", not "<".
 //   - Comments, doctypes and the content of script, style, noscript, template,
 //     iframe, noembed, noframes, svg, math, video, audio and canvas are
 //     dropped. An HTML element such as p or div met inside an unclosed svg or
@@ -60,7 +60,7 @@ const wordJoiner = "\u2060"
 //   - Control characters are dropped; bytes that are not UTF-8 become U+FFFD,
 //     so the result is always valid UTF-8.
 //   - The result never holds markup: where decoded text would read as a tag
-//     or a character reference ("&amp;lt;b&amp;gt;" decodes to "<b>"), an
+//     or a character reference ("&lt;b&gt;" decodes to "<b>"), an
 //     invisible word joiner (U+2060) follows the "<" or "&". So a second pass
 //     changes nothing, PlainText(PlainText(s)) == PlainText(s), and text
 //     such as "<script>" from a feed cannot turn into a tag downstream
