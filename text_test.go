@@ -1,0 +1,415 @@
+package rss
+
+import (
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	xhtml "golang.org/x/net/html"
+)
+
+// wj is the word joiner PlainText puts after a '<' or '&' that would read as
+// markup.
+const wj = "\u2060"
+
+type plainTextTest struct {
+	name, in, want string
+}
+
+// plainTextTests has a group of cases for each rule of PlainText's doc.
+var plainTextTests = []plainTextTest{
+	// Character references are decoded exactly once.
+	{"named reference", "caf&eacute; &amp; cr&egrave;me", "café & crème"},
+	{"numeric references", "<p>&#233;&#xE9;&#XE9; &#8212;</p>", "ééé —"},
+	{"legacy reference without semicolon", "<p>&copy 2020</p>", "© 2020"},
+	{"windows-1252 numeric reference", "<p>&#150; &#128;</p>", "– €"},
+	{"invalid numeric reference", "<p>a&#0;b&#xD800;c</p>", "a\uFFFDb\uFFFDc"},
+	{"double-escaped ampersand decoded once", "<p>AT&amp;amp;T</p>", "AT&" + wj + "amp;T"},
+	{"double-escaped tag decoded once", "&amp;lt;b&amp;gt;", "&" + wj + "lt;b&" + wj + "gt;"},
+	{"escaped tag is text", "<p>use &lt;b&gt; for bold</p>", "use <" + wj + "b> for bold"},
+	{"escaped end tag, comment, declaration", "&lt;/p&gt; &lt;!-- &lt;?x", "<" + wj + "/p> <" + wj + "!-- <" + wj + "?x"},
+	{"ampersand that is no reference", "<b>AT&T, R&D, Q&A, a & b, &unknown;</b>", "AT&T, R&D, Q&A, a & b, &unknown;"},
+	{"reference formed across tags", "<b>&amp;</b>lt;", "&" + wj + "lt;"},
+	{"tag formed across tags", "&lt;<!-- -->b>", "<" + wj + "b>"},
+	{"escaped script cannot become one", "&lt;script&gt;alert(1)&lt;/script&gt;", "<" + wj + "script>alert(1)<" + wj + "/script>"},
+
+	// Dropped content.
+	{"script", "a<script>var s = '<p>x</p>';</script>b", "ab"},
+	{"script with comment-like text", "a<script><!-- document.write('</p>') --></script>b", "ab"},
+	{"style", "a<style type=text/css>p { color: red }</style>b", "ab"},
+	{"noscript", `a<noscript><img src="x.gif" alt="pixel"></noscript>b`, "ab"},
+	{"template", "a<template><p>row</p></template>b", "ab"},
+	{"iframe", `a<iframe src="https://example.com/embed">Your browser cannot</iframe>b`, "ab"},
+	{"svg", `a<svg viewBox="0 0 10 10"><title>icon</title><text>label</text></svg>b`, "ab"},
+	{"nested svg", "a<svg><g><svg><text>x</text></svg><text>y</text></g></svg>b", "ab"},
+	{"math", "a<math><mi>x</mi><mo>=</mo><mn>1</mn></math>b", "ab"},
+	{"video fallback", `a<video src="v.mp4" controls>Your browser does not support video.</video>b`, "ab"},
+	{"audio fallback", `a<audio src="a.mp3">No audio.</audio>b`, "ab"},
+	{"canvas fallback", "a<canvas>No canvas.</canvas>b", "ab"},
+	{"noembed and noframes", "a<noembed>x</noembed><noframes>y</noframes>b", "ab"},
+	{"comment", "a<!-- hidden <p>text</p> -->b", "ab"},
+	{"unclosed comment", "a<!-- hidden", "a"},
+	{"doctype", "<!DOCTYPE html><p>x</p>", "x"},
+	{"processing instruction", `<?xml version="1.0"?><p>x</p>`, "x"},
+	{"CDATA section is a bogus comment in HTML", "a<![CDATA[x]]>b", "ab"},
+	{"upper-case tags", "a<SCRIPT>x</SCRIPT><P>b</P>", "a\n\nb"},
+	{"html element ends unclosed svg", "a<svg><circle r=1><p>text</p>", "a\n\ntext"},
+	{"self-closing script has no content", `a<script src="x.js"/>b`, "ab"},
+	{"self-closing video has no content", `a<video src="v.mp4"/>b`, "ab"},
+	{"self-closing svg has no content", "a<svg/>b", "ab"},
+	{"unclosed template keeps its content", "a<template>b", "ab"},
+	{"unclosed video keeps its content", "<p>a<video src=v.mp4><p>b", "a\n\nb"},
+	{"unclosed svg keeps its text", "a<svg><text>b</text>", "ab"},
+	{"unclosed script hides the rest", "a<script>b", "a"},
+
+	// Links and images.
+	{"link gives its text", `<a href="https://example.com/">the text</a>`, "the text"},
+	{"image gives its alt text", `<p>A <img src="cat.jpg" alt="cat"> sat.</p>`, "A cat sat."},
+	{"image alt is inline", `Great<img alt="🙂" class="wp-smiley" src="s.png"> day`, "Great🙂 day"},
+	{"image alt is decoded and collapsed", `<img alt=" fish &amp;
+		chips ">`, "fish & chips"},
+	{"image without alt gives nothing", `a <img src="pixel.gif" width=1 height=1> b`, "a b"},
+	{"image with empty alt gives nothing", `a<img src="x" alt="">b`, "ab"},
+
+	// Block elements.
+	{"paragraphs", "<p>one</p><p>two</p>", "one\n\ntwo"},
+	{"paragraph in text", "a<p>b</p>c", "a\n\nb\n\nc"},
+	{"unclosed paragraphs", "<p>one<p>two", "one\n\ntwo"},
+	{"headings", "<h1>Title</h1>text<h2>Sub</h2><h6>Six</h6>", "Title\n\ntext\n\nSub\n\nSix"},
+	{"divs", "<div>one</div><div>two</div>", "one\ntwo"},
+	{"hr", "a<hr>b<hr/>c", "a\n\nb\n\nc"},
+	{"blank line after a block is one blank line", "<div>a</div><p>b</p>", "a\n\nb"},
+	{"inline elements join", "a<b>b</b><i>c</i><span>d</span>", "abcd"},
+	{"inline elements keep spaces", "a <b>b</b> <i> c </i>d", "a b c d"},
+	{"heading and paragraph in a section", "<section><h2>T</h2><p>x</p></section><footer>f</footer>", "T\n\nx\n\nf"},
+
+	// br.
+	{"br", "a<br>b", "a\nb"},
+	{"self-closing br", "a<br/>b<br />c", "a\nb\nc"},
+	{"two br leave a blank line", "a<br><br>b", "a\n\nb"},
+	{"many br leave one blank line", "a<br><br><br><br>b", "a\n\nb"},
+	{"end tag br", "a</br>b", "a\nb"},
+	{"br after a paragraph", "<p>a</p><br><p>b</p>", "a\n\nb"},
+	{"br after a div", "<div>a</div><br>b", "a\n\nb"},
+
+	// Lists.
+	{"unordered list", "<ul><li>one</li><li>two</li></ul>", "- one\n- two"},
+	{"ordered list", "<ol><li>one</li><li>two</li></ol>", "1. one\n2. two"},
+	{"ordered list with start", `<ol start="9"><li>nine<li>ten</ol>`, "9. nine\n10. ten"},
+	{"ordered list with bad start", `<ol start="x"><li>one</ol>`, "1. one"},
+	{"unclosed items", "<ul><li>one<li>two</ul>after", "- one\n- two\nafter"},
+	{"list after text", "intro<ul><li>a</li></ul>outro", "intro\n- a\noutro"},
+	{"nested unordered lists", "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>", "- a\n- b\n- c"},
+	{"nested ordered lists", "<ol><li>a<ol><li>x</li><li>y</li></ol></li><li>b</li></ol>", "1. a\n1.1. x\n1.2. y\n2. b"},
+	{"three ordered levels", "<ol><li>a<ol><li>b<ol><li>c<ol><li>d</ol></ol></ol></ol>", "1. a\n1.1. b\n1.1.1. c\n1.1.1. d"},
+	{"unordered in ordered", "<ol><li>a<ul><li>x</li></ul></li><li>b</li></ol>", "1. a\n- x\n2. b"},
+	{"ordered in unordered", "<ul><li>a<ol><li>x</li><li>y</li></ol></li></ul>", "- a\n1. x\n2. y"},
+	{"paragraph in an item", "<ul><li><p>one</p></li><li><p>two</p></li></ul>", "- one\n\n- two"},
+	{"empty items give nothing", "<ul><li></li><li> </li><li>x</li></ul>", "- x"},
+	{"item outside a list", "<li>a</li><li>b</li>", "- a\n- b"},
+	{"stray list end tags", "a</ul></ol></li>b", "a\nb"},
+	{"lists nested beyond 32 give bullets", strings.Repeat("<ol><li>x", maxLists+2) + "y", "1. x\n1.1. x\n" + strings.Repeat("1.1.1. x\n", maxLists-2) + "- x\n- xy"},
+	{"definition list", "<dl><dt>term</dt><dd>meaning</dd></dl>", "term\nmeaning"},
+
+	// Tables.
+	{"table", "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Jo</td><td>42</td></tr></table>", "Name | Age\nJo | 42"},
+	{"table with sections and caption", "<table><caption>People</caption><thead><tr><th>N</th></tr></thead><tbody><tr><td>Jo</td></tr></tbody></table>", "People\nN\nJo"},
+	{"empty cells are skipped", "<table><tr><td>a</td><td></td><td> </td><td>b</td></tr></table>", "a | b"},
+	{"unclosed cells and rows", "<table><tr><td>a<td>b<tr><td>c<td>d</table>e", "a | b\nc | d\ne"},
+	{"cell with blocks", "<table><tr><td><p>a</p><p>b</p></td><td>c</td></tr></table>", "a\n\nb\n\nc"},
+
+	// White space.
+	{"white space collapses", "<p>  a \t\n\n b  \r\n c </p>", "a b c"},
+	{"no-break space", "<p>a&nbsp;b&nbsp;&nbsp;c\u00a0\u00a0d&nbsp;</p>", "a b c d"},
+	{"other Unicode spaces", "<p>a\u2003b\u3000c\u2028d</p>", "a b c d"},
+	{"white space between blocks", "<div>\n  <p>\n a \n</p>\n  <p> b </p>\n</div>", "a\n\nb"},
+	{"lines are trimmed", "<div> a </div><div>&nbsp;b&nbsp;</div> c ", "a\nb\nc"},
+	{"result is trimmed", "<br><br><p> </p>&nbsp;x&nbsp;<br><br>", "x"},
+	{"at most one blank line", "<p>a</p><p></p><p> </p><br><br><hr><p>b</p>", "a\n\nb"},
+
+	// pre.
+	{"pre keeps line breaks", "<pre>line 1\nline 2\n\n\n\nline 4</pre>", "line 1\nline 2\n\nline 4"},
+	{"pre lines are trimmed and collapsed", "<pre>  if x {\n\t\ty  =  1\n  }  </pre>", "if x {\ny = 1\n}"},
+	{"pre with markup", "<pre><code>a &lt; b\n<b>c</b></code></pre>", "a < b\nc"},
+	{"pre between paragraphs", "<p>a</p><pre>\ncode\n</pre><p>b</p>", "a\n\ncode\n\nb"},
+	{"pre in a list item", "<ul><li><pre>x\ny</pre></li></ul>", "- x\ny"},
+	{"line breaks outside pre collapse", "<pre>a\nb</pre>c\nd", "a\nb\nc d"},
+	{"unclosed pre", "<pre>a\nb", "a\nb"},
+	{"xmp is raw and keeps lines", "<xmp><b>a</b>\nc</xmp>", "<" + wj + "b>a<" + wj + "/b>\nc"},
+
+	// Plain text.
+	{"plain text", "Hello, world.", "Hello, world."},
+	{"plain text with < and &", "a < b & c", "a < b & c"},
+	{"plain text with comparisons", "1 <2 and 3> 2, x<3, a<=b, a <> b", "1 <2 and 3> 2, x<3, a<=b, a <> b"},
+	{"plain text keeps its lines", "line 1\nline 2\r\nline 3\rline 4", "line 1\nline 2\nline 3\nline 4"},
+	{"plain text collapses blank lines", "a\n\n\n\n  \n\t\nb", "a\n\nb"},
+	{"plain text collapses spaces", "  a   b \t c  \n  d  ", "a b c\nd"},
+	{"plain text with references", "Tom &amp; Jerry\n&quot;quoted&quot;", "Tom & Jerry\n\"quoted\""},
+	{"plain text with a cut-off tag", "x<y", "x<" + wj + "y"},
+	{"plain text ending with <", "a <", "a <"},
+	{"plain text ending with </", "a</", "a<" + wj + "/"},
+	{"plain text with lines and a cut-off tag", "a\nb<c\nd", "a\nb<" + wj + "c\nd"},
+	{"markup anywhere makes line breaks white space", "a\nb<br>c", "a b\nc"},
+
+	// Malformed HTML.
+	{"unclosed inline tags", "<p>a<b>b<i>c", "abc"},
+	{"stray end tags", "a</div>b</span>c</p>d", "a\nbc\n\nd"},
+	{"unquoted attributes", "<a href=http://x/y?a=1&b=2 class=c>link</a> <p class=x>p", "link\n\np"},
+	{"attribute with > in quotes", `<a title="a>b">link</a>`, "link"},
+	{"misnested tags", "<b><i>a</b>b</i>", "ab"},
+	{"tag cut off at the end", `<p>text</p><a href="https://exa`, "text"},
+	{"lone <", "<p>a <  b</p>", "a < b"},
+	{"empty tag", "<p>a<>b</p>", "a<>b"},
+	{"end tag without name", "<p>a</>b</p>", "ab"},
+	{"bogus end tag", "<p>a</ b>c</p>", "ac"},
+	{"unknown elements", "<foo>a</foo><custom-el>b</custom-el>", "ab"},
+	{"long element names", "<averyveryverylongname>a</averyveryverylongname>", "a"},
+
+	// UTF-8 and control characters.
+	{"UTF-8", "<p>日本語 ñ 🙂</p>", "日本語 ñ 🙂"},
+	{"invalid UTF-8", "<p>a\xffb\xc3</p>", "a\uFFFDb\uFFFD"},
+	{"invalid UTF-8 in plain text", "\xfe\xff ok", "\uFFFD\uFFFD ok"},
+	{"control characters are dropped", "<p>a\x00b\x01c\x7fd\u0085e\u0090f</p>", "abcd ef"},
+	{"NUL in plain text", "a\x00b", "ab"},
+
+	{"empty", "", ""},
+	{"only white space", " \n\t ", ""},
+	{"only markup", "<p></p><br><img src=x>", ""},
+}
+
+func TestPlainText(t *testing.T) {
+	names := map[string]bool{}
+	for _, tt := range plainTextTests {
+		require.False(t, names[tt.name], "duplicate case name %q", tt.name)
+		names[tt.name] = true
+		t.Run(tt.name, func(t *testing.T) {
+			got := PlainText(tt.in)
+			assert.Equal(t, tt.want, got, "input %q", tt.in)
+			assert.Equal(t, got, PlainText(got), "a second pass changes the result")
+		})
+	}
+}
+
+// TestPlainTextBlockElements checks that each block element of the doc
+// starts a new line (and only p, h1–h6 and hr a blank line).
+func TestPlainTextBlockElements(t *testing.T) {
+	lines := []string{"div", "section", "article", "header", "footer", "nav", "aside",
+		"main", "blockquote", "pre", "table", "caption", "tr", "dl", "dt", "dd", "figure",
+		"figcaption", "address", "details", "summary", "form", "fieldset", "legend", "center",
+		"ul", "ol"}
+	for _, name := range lines {
+		in := "a<" + name + ">b</" + name + ">c"
+		assert.Equal(t, "a\nb\nc", PlainText(in), in)
+	}
+	for _, name := range []string{"p", "h1", "h2", "h3", "h4", "h5", "h6"} {
+		in := "a<" + name + ">b</" + name + ">c"
+		assert.Equal(t, "a\n\nb\n\nc", PlainText(in), in)
+	}
+	assert.Equal(t, "a\n- b\nc", PlainText("a<li>b</li>c"))
+	for _, name := range []string{"span", "a", "b", "i", "em", "strong", "code", "small", "sup", "sub", "abbr", "font"} {
+		in := "a<" + name + ">b</" + name + ">c"
+		assert.Equal(t, "abc", PlainText(in), in)
+	}
+}
+
+// TestPlainTextInvalidUTF8 checks that no input panics and that valid UTF-8
+// in gives valid UTF-8 out; PlainText promises valid UTF-8 for any input.
+func TestPlainTextInvalidUTF8(t *testing.T) {
+	for _, in := range []string{"\xff", "<p>\xff</p>", "<img alt=\"\xff\">", "<\xff>x", "&\xff;", "<pre>\xc3\n\xa9</pre>", "<ol start=\xff><li>x"} {
+		out := PlainText(in)
+		assert.True(t, utf8.ValidString(out), "%q gave %q", in, out)
+	}
+}
+
+func TestPlainTextConcurrent(t *testing.T) {
+	in := "<ol><li>a</li><li>b &amp; c</li></ol><table><tr><td>x<td>y</table>"
+	want := PlainText(in)
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			var out string
+			for range 100 {
+				out = PlainText(in)
+			}
+			done <- out
+		}()
+	}
+	for range 8 {
+		assert.Equal(t, want, <-done)
+	}
+}
+
+// assertReadable asserts what PlainText promises of every result: valid
+// UTF-8, trimmed, lines trimmed, at most one blank line in a row, and no
+// markup: a second reading as HTML finds no tag, comment or character
+// reference.
+func assertReadable(t *testing.T, out string, msgAndArgs ...any) bool {
+	t.Helper()
+	ok := assert.True(t, utf8.ValidString(out), msgAndArgs...)
+	ok = assert.Equal(t, strings.TrimSpace(out), out, msgAndArgs...) && ok
+	ok = assert.NotContains(t, out, "\n\n\n", msgAndArgs...) && ok
+	for _, line := range strings.Split(out, "\n") {
+		ok = assert.Equal(t, strings.TrimSpace(line), line, msgAndArgs...) && ok
+	}
+	z := xhtml.NewTokenizer(strings.NewReader(out))
+	for tt := z.Next(); tt != xhtml.ErrorToken; tt = z.Next() {
+		ok = assert.Equal(t, xhtml.TextToken, tt, "markup %q left", z.Raw()) && ok
+	}
+	ok = assert.Empty(t, z.Raw(), "a tag left at the end") && ok
+	return assert.Equal(t, out, xhtml.UnescapeString(out), "a character reference left") && ok
+}
+
+func TestPlainTextReadable(t *testing.T) {
+	for _, tt := range plainTextTests {
+		assertReadable(t, PlainText(tt.in), "input %q", tt.in)
+	}
+}
+
+func FuzzPlainText(f *testing.F) {
+	for _, tt := range plainTextTests {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		out := PlainText(in)
+		if !assertReadable(t, out, "input %q", in) {
+			return
+		}
+		assert.Equal(t, out, PlainText(out), "not idempotent; input %q", in)
+		if !strings.ContainsAny(in, "<&") && utf8.ValidString(in) {
+			// Plain text: the same words out, less control characters.
+			words := strings.Fields(strings.Map(func(r rune) rune {
+				if unicode.IsControl(r) && !unicode.IsSpace(r) {
+					return -1
+				}
+				return r
+			}, in))
+			assert.Equal(t, words, strings.Fields(out), "input %q", in)
+		}
+	})
+}
+
+// shared is the directory of files shared by the project, beside the
+// repository; tests that need it skip without it.
+const shared = "../shared"
+
+func needShared(t testing.TB) {
+	t.Helper()
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("no %s: %v", shared, err)
+	}
+}
+
+// TestPlainTextFeeds converts the body of every item of the seed and of the
+// corpus feeds: real HTML, as feeds write it.
+func TestPlainTextFeeds(t *testing.T) {
+	needShared(t)
+	files, err := filepath.Glob(filepath.Join(shared, "corpus", "*.xml"))
+	require.NoError(t, err)
+	more, err := filepath.Glob(filepath.Join(shared, "corpus", "*.rss"))
+	require.NoError(t, err)
+	files = append(append(files, more...), filepath.Join(shared, "seed", "2020psh-wordpress.xml"))
+	require.Greater(t, len(files), 1, "no corpus")
+	items, bodies, joined := 0, 0, 0
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			f, err := os.Open(file)
+			require.NoError(t, err)
+			defer f.Close()
+			feed, err := Parse(f)
+			if feed == nil {
+				t.Skipf("not read: %v", err)
+			}
+			for i, it := range feed.Items {
+				items++
+				body := it.Body()
+				if strings.TrimSpace(body) == "" {
+					continue
+				}
+				bodies++
+				out := PlainText(body)
+				assertReadable(t, out, "item %d", i)
+				assert.Equal(t, out, PlainText(out), "item %d: not idempotent", i)
+				assert.Equal(t, out, it.Text(), "item %d", i)
+				if strings.Contains(out, wj) {
+					joined++
+				}
+			}
+		})
+	}
+	t.Logf("%d files, %d items, %d bodies, %d with text that reads as markup (word joiner added)", len(files), items, bodies, joined)
+	assert.Greater(t, bodies, 500, "too few bodies read")
+}
+
+// TestPlainTextSeed checks the text of the seed's first item.
+func TestPlainTextSeed(t *testing.T) {
+	needShared(t)
+	bodies := seedBodies(t)
+	require.NotEmpty(t, bodies)
+	out := PlainText(bodies[0])
+	assert.True(t, strings.HasPrefix(out, "The RSA 2020 Public Services has a vision for public services that we call ‘social productivity’."), out)
+	assert.Contains(t, out, "London Council’s Capital Ambition")
+	assert.True(t, strings.HasSuffix(out, "a radically different model of public services."), out)
+	assert.Contains(t, out, ".\n\n", "paragraphs")
+}
+
+// seedBodies reads the content:encoded of each item of the seed with
+// encoding/xml (not with Parse, so that benchmarks measure PlainText only).
+func seedBodies(tb testing.TB) []string {
+	tb.Helper()
+	f, err := os.Open(filepath.Join(shared, "seed", "2020psh-wordpress.xml"))
+	require.NoError(tb, err)
+	defer f.Close()
+	d := xml.NewDecoder(f)
+	var bodies []string
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return bodies
+		}
+		require.NoError(tb, err)
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Space == "http://purl.org/rss/1.0/modules/content/" && se.Name.Local == "encoded" {
+			var s string
+			require.NoError(tb, d.DecodeElement(&s, &se))
+			bodies = append(bodies, s)
+		}
+	}
+}
+
+// snippet is a small item body written for the benchmark.
+const snippet = `<p>Our <a href="https://example.com/post?id=1&amp;ref=rss">new release</a> is out &mdash; with
+<strong>faster</strong> parsing &amp; fewer allocations.</p>
+<ul><li>Streaming decoder</li><li>Plain text for <em>snippets</em></li></ul>
+<p><img src="https://example.com/chart.png" alt="Chart" width="600" height="400"> Read more&hellip;</p>`
+
+func BenchmarkPlainText(b *testing.B) {
+	b.Run("snippet", func(b *testing.B) {
+		b.SetBytes(int64(len(snippet)))
+		b.ReportAllocs()
+		for b.Loop() {
+			PlainText(snippet)
+		}
+	})
+	b.Run("seed", func(b *testing.B) {
+		needShared(b)
+		bodies := seedBodies(b)
+		n := 0
+		for _, s := range bodies {
+			n += len(s)
+		}
+		b.SetBytes(int64(n))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range bodies {
+				PlainText(s)
+			}
+		}
+	})
+}
