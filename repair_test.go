@@ -175,12 +175,6 @@ func TestNestingBound(t *testing.T) {
 	assert.Equal(t, 2, n, "a raised bound reads it")
 }
 
-// hugeElementFeed generates, without storing it, a feed with two items,
-// then an item whose description is size bytes long, then one more item.
-type hugeElementFeed struct {
-	parts []io.Reader
-}
-
 // repeatReader yields chunk over and over, left bytes in all, and samples
 // the heap every 8 MiB it yields.
 type repeatReader struct {
@@ -209,6 +203,8 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// hugeFeed generates, without storing it, a feed with two items, then an
+// item whose description is body, then one more item.
 func hugeFeed(body *repeatReader) io.Reader {
 	return io.MultiReader(
 		strings.NewReader(`<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title>`+
