@@ -31,8 +31,8 @@ const (
 	maxEntityName = 64
 )
 
-// A repairError is the error strict mode gives for input the lenient reader
-// would have repaired.
+// A repairError is the error strict mode gives for input the lenient
+// decoder would have repaired.
 type repairError struct{ msg string }
 
 func (e *repairError) Error() string { return e.msg }
@@ -43,20 +43,19 @@ type input struct {
 	src    io.Reader
 	strict bool
 
-	raw          []byte // buffer the source is read into
-	rawStart     int    // raw[rawStart:rawEnd] is read but not yet transformed
-	rawEnd       int
-	out          []byte // the transformed bytes being handed out
-	pos          int    // next byte of out to hand out
-	fixed        []byte // reused buffer for chunks that needed repairs
-	srcErr       error  // the source's error, once it has returned one
-	err          error  // error to return once out is drained
-	state        lexState
-	started      bool
-	given        int64 // bytes handed out before out
-	mark         int64 // offset from which the current unit's size is counted
-	limit        int64 // most bytes one unit may take; <= 0 is no limit
-	strictRepair bool  // strict mode refused a repair: err is a repairError
+	raw      []byte // buffer the source is read into
+	rawStart int    // raw[rawStart:rawEnd] is read but not yet transformed
+	rawEnd   int
+	out      []byte // the transformed bytes being handed out
+	pos      int    // next byte of out to hand out
+	fixed    []byte // reused buffer for chunks that needed repairs
+	srcErr   error  // the source's error, once it has returned one
+	err      error  // error to return once out is drained
+	state    lexState
+	started  bool
+	given    int64 // bytes handed out before out
+	mark     int64 // offset from which the current unit's size is counted
+	limit    int64 // most bytes one unit may take; <= 0 is no limit
 	// entities maps the names of the entities the internal DTD subset
 	// declares to their expansions, escaped (see entities.go).
 	entities map[string][]byte
@@ -199,7 +198,6 @@ func (in *input) refuse(c *chunk, i int, msg string) bool {
 	}
 	c.finish(in, i)
 	in.err = &repairError{msg}
-	in.strictRepair = true
 	return true
 }
 

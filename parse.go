@@ -57,18 +57,19 @@ type notRSSError struct{ found string }
 
 func (e *notRSSError) Error() string   { return "not an RSS feed: " + e.found }
 func (e *notRSSError) Is(t error) bool { return t == ErrNotRSS }
-func (e *syntaxError) Error() string   { return "XML syntax error: " + e.se.Msg }
-func (e *syntaxError) Unwrap() error   { return e.se }
+
+// syntaxError is an XML syntax error, without encoding/xml's own position
+// (the ParseError has a better one).
+type syntaxError struct{ se *xml.SyntaxError }
+
+func (e *syntaxError) Error() string { return "XML syntax error: " + e.se.Msg }
+func (e *syntaxError) Unwrap() error { return e.se }
+
+// unexpectedEOF is the end of input inside the document.
+type unexpectedEOF struct{ msg string }
+
 func (e *unexpectedEOF) Error() string { return "unexpected end of input (" + e.msg + ")" }
 func (e *unexpectedEOF) Unwrap() error { return io.ErrUnexpectedEOF }
-func (e *strictError) Error() string   { return e.msg }
-func (e *limitError) Error() string    { return e.err.Error() }
-func (e *limitError) Unwrap() error    { return e.err }
-
-type syntaxError struct{ se *xml.SyntaxError }
-type unexpectedEOF struct{ msg string }
-type strictError struct{ msg string }
-type limitError struct{ err error }
 
 // Parse reads a whole feed: the channel and all its items. On an error it
 // returns the feed read so far, with every item completed before the error,
@@ -125,20 +126,21 @@ type Decoder struct {
 	// it is a [*ParseError] wrapping [ErrTooDeep].
 	MaxDepth int
 
-	r       io.Reader
-	in      *input
-	x       *xml.Decoder
-	feed    *Feed
-	begun   bool
-	chanErr error // the error Channel returns
-	err     error // sticky: what Next returns from now on (io.EOF at the end)
-	levels  []int // the open container elements (levelRoot, levelChannel)
-	item    *xml.StartElement
-	depth   int    // open elements
-	rdf     bool   // the root is rdf:RDF (RSS 0.90 or 1.0)
-	text    []byte // scratch for element text
-	key     []byte // scratch for element name lookups
-	nsCache map[string]string
+	r        io.Reader
+	in       *input
+	x        *xml.Decoder
+	feed     *Feed
+	begun    bool
+	chanErr  error // the error Channel returns
+	err      error // sticky: what Next returns from now on (io.EOF at the end)
+	levels   []int // the open container elements (levelRoot, levelChannel)
+	item     *xml.StartElement
+	depth    int    // open elements
+	maxDepth int    // MaxDepth, or its default
+	rdf      bool   // the root is rdf:RDF (RSS 0.90 or 1.0)
+	text     []byte // scratch for element text
+	key      []byte // scratch for element name lookups
+	nsCache  map[string]string
 }
 
 const (
@@ -255,8 +257,9 @@ func (d *Decoder) begin() error {
 	if d.in.limit == 0 {
 		d.in.limit = DefaultMaxElementSize
 	}
-	if d.MaxDepth == 0 {
-		d.MaxDepth = DefaultMaxDepth
+	d.maxDepth = d.MaxDepth
+	if d.maxDepth == 0 {
+		d.maxDepth = DefaultMaxDepth
 	}
 	d.x = xml.NewDecoder(d.in)
 	d.x.Strict = d.Strict
@@ -394,7 +397,7 @@ func (d *Decoder) checkName(local string, names ...string) error {
 
 func (d *Decoder) strictError(msg string) error {
 	line, col := d.pos()
-	return &ParseError{Line: line, Column: col, Err: &strictError{msg}}
+	return &ParseError{Line: line, Column: col, Err: &repairError{msg}}
 }
 
 // pos is the decoder's position in the input, for errors: 1-based, even
@@ -417,10 +420,10 @@ func (d *Decoder) token() (xml.Token, error) {
 	switch tok.(type) {
 	case xml.StartElement:
 		d.depth++
-		if d.MaxDepth > 0 && d.depth > d.MaxDepth {
+		if d.maxDepth > 0 && d.depth > d.maxDepth {
 			line, col := d.pos()
 			return nil, &ParseError{Line: line, Column: col,
-				Err: &limitError{fmt.Errorf("%w: deeper than %d", ErrTooDeep, d.MaxDepth)}}
+				Err: fmt.Errorf("%w: deeper than %d", ErrTooDeep, d.maxDepth)}
 		}
 	case xml.EndElement:
 		d.depth--
@@ -445,8 +448,6 @@ func (d *Decoder) wrap(err error) error {
 		} else {
 			err = &syntaxError{se}
 		}
-	case errors.Is(err, ErrTooLarge):
-		err = &limitError{err}
 	}
 	return &ParseError{Line: line, Column: col, Err: err}
 }
