@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -40,26 +41,14 @@ func internalSubset(head []byte) []byte {
 		}
 	}
 	rest := head[i+len("<!DOCTYPE"):]
-	// The subset starts at the first '[' before the declaration's '>',
-	// outside quotes.
-	var quote byte
-	for k, c := range rest {
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return nil
-		case c == '[':
-			subset := rest[k+1:]
-			if end := subsetEnd(subset); end >= 0 {
-				return subset[:end]
-			}
-			return nil
-		}
+	// The subset starts at a '[' before the declaration's '>'.
+	k := indexOutsideQuotes(rest, "[>")
+	if k < 0 || rest[k] != '[' {
+		return nil
+	}
+	subset := rest[k+1:]
+	if end := subsetEnd(subset); end >= 0 {
+		return subset[:end]
 	}
 	return nil
 }
@@ -110,7 +99,7 @@ func parseEntities(subset []byte, decode func([]byte) []byte, lenient bool) map[
 			subset = subset[j+3:]
 			continue
 		}
-		end := declEnd(subset)
+		end := indexOutsideQuotes(subset, ">")
 		if end < 0 {
 			break
 		}
@@ -148,9 +137,9 @@ func parseEntities(subset []byte, decode func([]byte) []byte, lenient bool) map[
 	return out
 }
 
-// declEnd returns the index of the '>' that ends the markup declaration at
-// the start of s, skipping quoted values, or -1.
-func declEnd(s []byte) int {
+// indexOutsideQuotes returns the index of the first of the bytes stops in
+// s that does not stand in a quoted value, or -1.
+func indexOutsideQuotes(s []byte, stops string) int {
 	var quote byte
 	for i, c := range s {
 		switch {
@@ -160,7 +149,7 @@ func declEnd(s []byte) int {
 			}
 		case c == '"' || c == '\'':
 			quote = c
-		case c == '>':
+		case strings.IndexByte(stops, c) >= 0:
 			return i
 		}
 	}

@@ -20,19 +20,7 @@ func strictParse(t testing.TB, path string) (*rss.Feed, error) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	d := rss.NewDecoder(bytes.NewReader(data))
-	d.Strict = true
-	feed, err := d.Channel()
-	if err != nil {
-		return feed, err
-	}
-	for it, err := range d.Items() {
-		if err != nil {
-			return feed, err
-		}
-		feed.Items = append(feed.Items, it)
-	}
-	return feed, nil
+	return stream(bytes.NewReader(data), true)
 }
 
 // TestRepairs reads each repair's fixture in both modes: the lenient
