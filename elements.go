@@ -209,19 +209,19 @@ func (d *Decoder) channelElement(t xml.StartElement, space string) error {
 }
 
 // readItem reads an item whose start tag has been read.
-func (d *Decoder) readItem(start *xml.StartElement) (*Item, error) {
+func (d *Decoder) readItem(start xml.StartElement) (*Item, error) {
 	it := &Item{}
 	for {
 		tok, err := d.token()
 		if err != nil {
 			return nil, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := d.itemElement(it, t); err != nil {
+		switch tok.kind {
+		case startToken:
+			if err := d.itemElement(it, tok.start); err != nil {
 				return nil, err
 			}
-		case xml.EndElement:
+		case endToken:
 			if it.GUID.Value == "" {
 				// An RSS 1.0 item's address is its identifier.
 				if about := rdfAbout(start); about != "" {
@@ -233,7 +233,7 @@ func (d *Decoder) readItem(start *xml.StartElement) (*Item, error) {
 	}
 }
 
-func rdfAbout(t *xml.StartElement) string {
+func rdfAbout(t xml.StartElement) string {
 	for _, a := range t.Attr {
 		if a.Name.Local == "about" && (a.Name.Space == NamespaceRDF || a.Name.Space == "rdf") {
 			return strings.TrimSpace(a.Value)
@@ -512,16 +512,16 @@ func (d *Decoder) readElement(t xml.StartElement) (Element, error) {
 		if err != nil {
 			return e, err
 		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			text = append(text, t...)
-		case xml.StartElement:
-			c, err := d.readElement(t)
+		switch tok.kind {
+		case textToken:
+			text = append(text, tok.text...)
+		case startToken:
+			c, err := d.readElement(tok.start)
 			e.Children = append(e.Children, c)
 			if err != nil {
 				return e, err
 			}
-		case xml.EndElement:
+		case endToken:
 			e.Text = string(bytes.TrimSpace(text))
 			return e, nil
 		}
@@ -535,10 +535,10 @@ func (d *Decoder) skip() error {
 		if err != nil {
 			return err
 		}
-		switch tok.(type) {
-		case xml.StartElement:
+		switch tok.kind {
+		case startToken:
 			depth++
-		case xml.EndElement:
+		case endToken:
 			if depth == 0 {
 				return nil
 			}
@@ -561,14 +561,15 @@ func (d *Decoder) readText() (string, error) {
 			d.text = buf
 			return "", err
 		}
-		switch t := tok.(type) {
-		case xml.CharData:
+		switch tok.kind {
+		case textToken:
 			if !markup {
-				buf = append(buf, t...)
+				buf = append(buf, tok.text...)
 			} else {
-				buf = appendEscaped(buf, t, false)
+				buf = appendEscaped(buf, tok.text, false)
 			}
-		case xml.StartElement:
+		case startToken:
+			t := tok.start
 			if !markup {
 				// From here on the content is HTML: escape the text
 				// that came before.
@@ -589,15 +590,16 @@ func (d *Decoder) readText() (string, error) {
 				buf = append(buf, '"')
 			}
 			buf = append(buf, '>')
-		case xml.EndElement:
+		case endToken:
+			t := tok.end
 			if depth == 0 {
 				d.text = buf
 				return string(bytes.TrimSpace(buf)), nil
 			}
 			depth--
-			if !voidElements[strings.ToLower(t.Name.Local)] {
+			if !voidElements[strings.ToLower(t.Local)] {
 				buf = append(buf, "</"...)
-				buf = append(buf, t.Name.Local...)
+				buf = append(buf, t.Local...)
 				buf = append(buf, '>')
 			}
 		}

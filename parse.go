@@ -131,15 +131,20 @@ type Decoder struct {
 	x        *xml.Decoder
 	feed     *Feed
 	begun    bool
-	chanErr  error // the error Channel returns
-	err      error // sticky: what Next returns from now on (io.EOF at the end)
-	levels   []int // the open container elements (levelRoot, levelChannel)
-	item     *xml.StartElement
-	depth    int    // open elements
-	maxDepth int    // MaxDepth, or its default
-	rdf      bool   // the root is rdf:RDF (RSS 0.90 or 1.0)
-	text     []byte // scratch for element text
-	key      []byte // scratch for element name lookups
+	chanErr  error            // the error Channel returns
+	err      error            // sticky: what Next returns from now on (io.EOF at the end)
+	levels   []int            // the open container elements (levelRoot, levelChannel)
+	item     xml.StartElement // the start tag of the next item, when hasItem
+	hasItem  bool
+	depth    int // open elements
+	maxDepth int // MaxDepth, or its default
+	// lenient mode's own name resolution and end-tag matching (tokens.go)
+	open     []openElement
+	bindings []binding
+	closing  []xml.Name // end tags to return before reading on
+	rdf      bool       // the root is rdf:RDF (RSS 0.90 or 1.0)
+	text     []byte     // scratch for element text
+	key      []byte     // scratch for element name lookups
 	nsCache  map[string]string
 }
 
@@ -194,15 +199,14 @@ func (d *Decoder) Next() (*Item, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if d.item == nil {
+	if !d.hasItem {
 		if err := d.advance(); err != nil {
 			d.fail(err)
 			return nil, err
 		}
 	}
-	start := d.item
-	d.item = nil
-	it, err := d.readItem(start)
+	d.hasItem = false
+	it, err := d.readItem(d.item)
 	if err != nil {
 		d.fail(err)
 		return nil, err
@@ -214,7 +218,7 @@ func (d *Decoder) Next() (*Item, error) {
 // buffers, which after a too-large element may be large.
 func (d *Decoder) fail(err error) {
 	d.err = err
-	d.x, d.in, d.text, d.item = nil, nil, nil, nil
+	d.x, d.in, d.text, d.item = nil, nil, nil, xml.StartElement{}
 }
 
 // Items returns an iterator over the remaining items, for use with range:
@@ -276,10 +280,10 @@ func (d *Decoder) begin() error {
 		if err != nil {
 			return err
 		}
-		start, ok := tok.(xml.StartElement)
-		if !ok {
+		if tok.kind != startToken {
 			continue
 		}
+		start := tok.start
 		space, local := d.space(start.Name.Space), start.Name.Local
 		switch {
 		case strings.EqualFold(local, "rss"):
@@ -346,8 +350,9 @@ func (d *Decoder) advance() error {
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch tok.kind {
+		case startToken:
+			t := tok.start
 			space := d.space(t.Name.Space)
 			if space == nsRSS && strings.EqualFold(t.Name.Local, "item") {
 				if err := d.checkName(t.Name.Local, "item"); err != nil {
@@ -356,7 +361,7 @@ func (d *Decoder) advance() error {
 				if d.rdf {
 					d.setRDFVersion(t.Name.Space)
 				}
-				d.item = &t
+				d.item, d.hasItem = t, true
 				return nil
 			}
 			if space == nsRSS && strings.EqualFold(t.Name.Local, "channel") && d.levels[len(d.levels)-1] == levelRoot {
@@ -372,7 +377,7 @@ func (d *Decoder) advance() error {
 			if err := d.channelElement(t, space); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case endToken:
 			d.levels = d.levels[:len(d.levels)-1]
 			if len(d.levels) == 0 {
 				return io.EOF
@@ -409,23 +414,29 @@ func (d *Decoder) pos() (line, col int) {
 
 // token returns the next XML token, keeping count of the depth, or a
 // *ParseError.
-func (d *Decoder) token() (xml.Token, error) {
-	tok, err := d.x.Token()
+func (d *Decoder) token() (token, error) {
+	var tok token
+	var err error
+	if d.Strict {
+		tok, err = d.strictToken()
+	} else {
+		tok, err = d.lenientToken()
+	}
 	if err != nil {
 		if err == io.EOF && d.depth == 0 {
-			return nil, io.EOF
+			return token{}, io.EOF
 		}
-		return nil, d.wrap(err)
+		return token{}, d.wrap(err)
 	}
-	switch tok.(type) {
-	case xml.StartElement:
+	switch tok.kind {
+	case startToken:
 		d.depth++
 		if d.maxDepth > 0 && d.depth > d.maxDepth {
 			line, col := d.pos()
-			return nil, &ParseError{Line: line, Column: col,
+			return token{}, &ParseError{Line: line, Column: col,
 				Err: fmt.Errorf("%w: deeper than %d", ErrTooDeep, d.maxDepth)}
 		}
-	case xml.EndElement:
+	case endToken:
 		d.depth--
 	}
 	return tok, nil
