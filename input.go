@@ -2,6 +2,7 @@ package rss
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -21,8 +22,10 @@ import (
 // position is the position of the fault.
 
 const (
-	// chunkSize is how much the filter reads from the source at a time.
-	chunkSize = 32 << 10
+	// chunkSize is the most the filter reads from the source at a time;
+	// it starts with firstChunkSize and doubles while reads fill it.
+	chunkSize      = 32 << 10
+	firstChunkSize = 4 << 10
 	// maxChunkOut bounds what one chunk may expand to through entities
 	// before it is handed out (and the size limit checked).
 	maxChunkOut = 4 * chunkSize
@@ -46,6 +49,7 @@ type input struct {
 	raw      []byte // buffer the source is read into
 	rawStart int    // raw[rawStart:rawEnd] is read but not yet transformed
 	rawEnd   int
+	rawFull  bool   // the last read filled raw: read more at a time
 	out      []byte // the transformed bytes being handed out
 	pos      int    // next byte of out to hand out
 	fixed    []byte // reused buffer for chunks that needed repairs
@@ -74,10 +78,9 @@ const (
 
 // ReadByte implements io.ByteReader for encoding/xml.
 func (in *input) ReadByte() (byte, error) {
-	if in.pos < len(in.out) {
-		b := in.out[in.pos]
-		in.pos++
-		return b, nil
+	if pos := in.pos; uint(pos) < uint(len(in.out)) { // no bounds check
+		in.pos = pos + 1
+		return in.out[pos], nil
 	}
 	return in.slowReadByte()
 }
@@ -121,15 +124,20 @@ func (in *input) slowReadByte() (byte, error) {
 // when nothing more will follow out.
 func (in *input) fill() {
 	if in.raw == nil {
-		in.raw = make([]byte, chunkSize)
+		// Start small, for the many feeds that are small.
+		in.raw = make([]byte, firstChunkSize)
 	}
 	for {
 		// out has been handed out, so the untransformed tail can move.
 		n := copy(in.raw, in.raw[in.rawStart:in.rawEnd])
 		in.rawStart, in.rawEnd = 0, n
+		if in.rawFull && len(in.raw) < chunkSize {
+			in.raw = append(make([]byte, 0, 2*len(in.raw)), in.raw[:n]...)[:2*len(in.raw)]
+		}
 		if in.srcErr == nil {
 			m, err := in.src.Read(in.raw[in.rawEnd:])
 			in.rawEnd += m
+			in.rawFull = in.rawEnd == len(in.raw)
 			if err != nil {
 				in.srcErr = err
 			}
@@ -213,6 +221,32 @@ var plain = func() (t [256]uint8) {
 	return t
 }()
 
+// tagStart marks the ASCII bytes that can follow a '<' that starts an
+// element's start or end tag or a processing instruction.
+var tagStart = func() (t [256]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		t[b], t[b-'a'+'A'] = 1, 1
+	}
+	t['_'], t[':'], t['/'], t['?'] = 1, 1, 1, 1
+	return t
+}()
+
+// printable reports whether the eight bytes of w are printable ASCII.
+func printable(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (w&highs)|((w-0x20*ones)&^w&highs) == 0
+}
+
+// quiet reports whether none of the eight bytes of w can need a look: none
+// is below 0x20 (a control character, or white space, which is plain but
+// rare enough), at or above 0x80, '<' or '&'. It may say no for a word that
+// needs nothing; it never says yes for one that does.
+func quiet(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(v uint64) uint64 { return (v - ones) &^ v & highs }
+	return printable(w) && hasZero(w^('<'*ones))|hasZero(w^('&'*ones)) == 0
+}
+
 var (
 	cdataOpen    = []byte("<![CDATA[")
 	cdataClose   = []byte("]]>")
@@ -261,8 +295,10 @@ func (in *input) transform(p []byte, eof bool) int {
 				limit = len(p) - (len(end) - 1) // the end may straddle chunks
 			}
 			for i < limit {
-				b := p[i]
-				if b >= 0x20 && b < 0x80 || b == '\n' || b == '\t' || b == '\r' {
+				for i+8 <= limit && printable(binary.LittleEndian.Uint64(p[i:])) {
+					i += 8
+				}
+				if b := p[i]; b >= 0x20 && b < 0x80 || b == '\n' || b == '\t' || b == '\r' {
 					i++
 					continue
 				}
@@ -284,17 +320,26 @@ func (in *input) transform(p []byte, eof bool) int {
 			}
 			continue
 		}
-		// Skip the bytes that need nothing, four at a time while it can.
-		for i+4 <= len(p) && plain[p[i]]&plain[p[i+1]]&plain[p[i+2]]&plain[p[i+3]] != 0 {
-			i += 4
-		}
-		for i < len(p) && plain[p[i]] != 0 {
-			i++
+		// Skip the bytes that need nothing: eight at a time while no byte
+		// of the word might, then one at a time for at most a word.
+		for {
+			for i+8 <= len(p) && quiet(binary.LittleEndian.Uint64(p[i:])) {
+				i += 8
+			}
+			for end := min(i+8, len(p)); i < end && plain[p[i]] != 0; i++ {
+			}
+			if i == len(p) || plain[p[i]] == 0 {
+				break
+			}
 		}
 		if i == len(p) {
 			break
 		}
 		b := p[i]
+		if b == '<' && i+1 < len(p) && tagStart[p[i+1]] != 0 {
+			i += 2 // the start of a tag, the common case
+			continue
+		}
 		if b == '&' {
 			if in.entities == nil {
 				i++
