@@ -26,6 +26,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -142,7 +143,7 @@ func main() {
 	big := flag.String("big", "", "a large feed, read as one input (skipped when empty)")
 	roundsCorpus := flag.Int("rounds-corpus", 15, "paired rounds over the corpus")
 	roundsBig := flag.Int("rounds-big", 7, "paired rounds over the large feed")
-	minBytes := flag.Int("min-bytes", 64<<10, "run each corpus feed enough times per round to read at least this many bytes")
+	minBytes := flag.Int("min-bytes", 64<<10, "run each corpus feed enough times per round to read at least this many bytes\n(0: each once, weighting feeds by size; more: small feeds weighted up, as for a service reading many small feeds)")
 	only := flag.String("only", "", "comma-separated contenders to run (default all)")
 	peak := flag.String("peak", "", "peak mode: stream -file through this contender and exit")
 	file := flag.String("file", "", "the file for -peak")
@@ -245,7 +246,11 @@ func loadCorpus(dir string, minBytes int) (input, error) {
 	if len(in.feeds) == 0 {
 		return input{}, fmt.Errorf("%s: no feeds: %w", dir, os.ErrNotExist)
 	}
-	in.name = fmt.Sprintf("corpus (%d feeds)", len(in.feeds))
+	if minBytes > 0 {
+		in.name = fmt.Sprintf("corpus (%d feeds, each run to at least %d KiB per round)", len(in.feeds), minBytes>>10)
+	} else {
+		in.name = fmt.Sprintf("corpus (%d feeds, each once per round)", len(in.feeds))
+	}
 	return in, nil
 }
 
@@ -289,24 +294,51 @@ func compare(in *input, rounds int) {
 	}
 
 	floor, gofeed := index("xml-floor"), index("gofeed")
-	fmt.Printf("%-11s %9s %11s %13s %9s %10s %9s %5s\n",
-		"contender", "MB/s", "allocs/MB", "bytes/MB", "×floor", "×gofeed", "items", "errs")
+	type row struct{ mbps, allocs, bytes, vsFloor, vsGofeed float64 }
+	rows := make([]row, len(contenders))
+	fmt.Printf("%-11s %8s %10s %11s %9s %10s %6s %5s\n",
+		"contender", "MB/s", "allocs/MB", "bytes/MB", "vs-floor", "vs-gofeed", "items", "errs")
 	for i, c := range contenders {
 		s := res[i].samples
-		mbps := median(mapf(s, func(x sample) float64 { return mb / x.dur.Seconds() }))
-		allocs := median(mapf(s, func(x sample) float64 { return float64(x.mallocs) / mb }))
-		bytesPer := median(mapf(s, func(x sample) float64 { return float64(x.alloc) / mb }))
-		fmt.Printf("%-11s %9.1f %11.0f %13.0f %9s %10s %9d %5d\n",
-			c.name, mbps, allocs, bytesPer,
-			ratio(res, i, floor), ratio(res, i, gofeed),
+		rows[i] = row{
+			mbps:     median(mapf(s, func(x sample) float64 { return mb / x.dur.Seconds() })),
+			allocs:   median(mapf(s, func(x sample) float64 { return float64(x.mallocs) / mb })),
+			bytes:    median(mapf(s, func(x sample) float64 { return float64(x.alloc) / mb })),
+			vsFloor:  ratio(res, i, floor),
+			vsGofeed: ratio(res, i, gofeed),
+		}
+		r := rows[i]
+		fmt.Printf("%-11s %8.1f %10.0f %11.0f %9s %10s %6d %5d\n",
+			c.name, r.mbps, r.allocs, r.bytes, fmtRatio(r.vsFloor), fmtRatio(r.vsGofeed),
 			res[i].items, len(res[i].errMsgs))
 	}
+	fmt.Println("(vs-floor, vs-gofeed: median over rounds of the reference's time / the contender's; above 1 is faster)")
 	for i, c := range contenders {
 		for _, e := range res[i].errMsgs {
 			fmt.Printf("  %s error: %s\n", c.name, e)
 		}
 	}
+	if p := index("rss.Parse"); p >= 0 && floor >= 0 && gofeed >= 0 {
+		r := rows[p]
+		allocs := r.allocs / rows[gofeed].allocs
+		fmt.Printf("targets for rss.Parse: vs-floor %.2f (>= 0.9: %s), vs-gofeed %.2f (>= 2: %s), allocs/MB %.2f of gofeed's (<= 0.3: %s)\n",
+			r.vsFloor, met(r.vsFloor >= 0.9), r.vsGofeed, met(r.vsGofeed >= 2), allocs, met(allocs <= 0.3))
+	}
 	fmt.Println()
+}
+
+func met(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "NOT met"
+}
+
+func fmtRatio(x float64) string {
+	if math.IsNaN(x) {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", x)
 }
 
 // index is the position of the named contender, or -1 when it is not run.
@@ -320,17 +352,17 @@ func index(name string) int {
 }
 
 // ratio is the median over rounds of time(ref)/time(i): how many times
-// faster contender i was than the reference in the same round. It is "-"
+// faster contender i was than the reference in the same round. It is NaN
 // when the reference is not run (-only).
-func ratio(res []result, i, ref int) string {
+func ratio(res []result, i, ref int) float64 {
 	if ref < 0 {
-		return "-"
+		return math.NaN()
 	}
 	var rs []float64
 	for r := range res[i].samples {
 		rs = append(rs, res[ref].samples[r].dur.Seconds()/res[i].samples[r].dur.Seconds())
 	}
-	return fmt.Sprintf("%.2f", median(rs))
+	return median(rs)
 }
 
 func mapf(s []sample, f func(sample) float64) []float64 {
