@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Compare github.com/feedkit/rss with gofeed and the encoding/xml floor.
+#
+# usage: bench/run.sh            (from anywhere; about two minutes on 2 cores)
+#
+# 1. Generates the 50 MB feed with ../shared/bench/makebig.py into a temporary
+#    directory (removed on exit; never committed).
+# 2. Runs the paired comparison (bench/main.go) over the corpus
+#    (../shared/corpus; small feeds repeated to at least 64 KiB per round)
+#    and the 50 MB feed, then over the corpus again with each feed once per
+#    round (weighted by size).
+# 3. Streams the 50 MB feed from the file through each contender, one process
+#    each, and reports the peak resident memory: /usr/bin/time -v (installed
+#    with apt-get when missing and possible) and VmHWM from /proc/self/status.
+#
+# Whatever of ../shared is absent (the corpus, makebig.py) is skipped.
+# Environment: ROUNDS_CORPUS (default 15), ROUNDS_BIG (default 7),
+# ITEMS (default 10000, about 50 MB), SHARED (default ../shared beside the repo).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/.." && pwd)
+shared=${SHARED:-$(cd "$repo/.." && pwd)/shared}
+rounds_corpus=${ROUNDS_CORPUS:-15}
+rounds_big=${ROUNDS_BIG:-7}
+items=${ITEMS:-10000}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+echo "go:      $(go version | cut -d' ' -f3-)"
+echo "rss:     $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo
+
+(cd "$here" && go build -o "$tmp/bench" .)
+
+corpus=()
+if [[ -d $shared/corpus ]]; then
+	corpus=(-corpus "$shared/corpus" -rounds-corpus "$rounds_corpus")
+else
+	echo "corpus: $shared/corpus absent, skipped"
+fi
+
+big=()
+makebig=$shared/bench/makebig.py
+if [[ -f $makebig ]]; then
+	python3 "$makebig" -n "$items" -o "$tmp/big.xml" >/dev/null
+	echo "big.xml: $items items, $(stat -c %s "$tmp/big.xml") bytes (makebig.py -n $items)"
+	big=(-big "$tmp/big.xml" -rounds-big "$rounds_big")
+else
+	echo "big.xml: $makebig absent, skipped"
+fi
+echo
+
+if [[ ${#corpus[@]} -eq 0 && ${#big[@]} -eq 0 ]]; then
+	echo "nothing to compare: set SHARED to the directory holding corpus/ and bench/makebig.py"
+	exit 0
+fi
+
+"$tmp/bench" "${corpus[@]}" "${big[@]}"
+if [[ ${#corpus[@]} -gt 0 ]]; then
+	# The same corpus weighted by size: each feed once per round.
+	"$tmp/bench" "${corpus[@]}" -min-bytes 0 | sed -n '/^==/,$p'
+fi
+
+[[ ${#big[@]} -gt 0 ]] || exit 0
+
+# Peak resident memory, one process per contender, streaming from the file.
+timer=()
+if [[ ! -x /usr/bin/time && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+	{ apt-get install -y time || { apt-get update && apt-get install -y time; }; } >/dev/null 2>&1 || true
+fi
+[[ -x /usr/bin/time ]] && timer=(/usr/bin/time -v)
+
+echo "== peak resident memory, streaming big.xml from the file (one process each)"
+if [[ ${#timer[@]} -gt 0 ]]; then
+	echo "(maxrss: Maximum resident set size from /usr/bin/time -v; VmHWM: /proc/self/status at exit)"
+else
+	echo "(/usr/bin/time unavailable: VmHWM from /proc/self/status at exit only)"
+fi
+for c in xml-floor gofeed rss.Parse rss-stream; do
+	if [[ ${#timer[@]} -gt 0 ]]; then
+		out=$("${timer[@]}" "$tmp/bench" -peak "$c" -file "$tmp/big.xml" 2>"$tmp/time.txt")
+		kb=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/time.txt")
+		printf '%-11s maxrss %6.1f MiB   %s\n' "$c" "$(awk -v k="$kb" 'BEGIN {print k/1024}')" "${out#*: }"
+	else
+		out=$("$tmp/bench" -peak "$c" -file "$tmp/big.xml")
+		kb=$(sed -n 's/.*VmHWM \([0-9]*\) kB.*/\1/p' <<<"$out")
+		printf '%-11s %s\n' "$c" "${out#*: }"
+	fi
+	if [[ $c == rss-stream ]]; then
+		verdict="NOT met"
+		[[ -n $kb && $kb -le 16384 ]] && verdict=met
+		stream_line="target for rss-stream: peak RSS $((kb / 1024)) MiB (<= 16 MiB: $verdict)"
+	fi
+done
+echo "$stream_line"
