@@ -298,6 +298,9 @@ func (in *input) transform(p []byte, eof bool) int {
 				for i+8 <= limit && printable(binary.LittleEndian.Uint64(p[i:])) {
 					i += 8
 				}
+				if i == limit {
+					break
+				}
 				if b := p[i]; b >= 0x20 && b < 0x80 || b == '\n' || b == '\t' || b == '\r' {
 					i++
 					continue

@@ -292,3 +292,37 @@ func FuzzDecoder(f *testing.F) {
 		}
 	})
 }
+
+// TestChunkBoundaries moves CDATA sections, comments, tags, entities and
+// multi-byte characters across the input filter's chunk boundaries (it
+// reads 1 KiB, then 4 KiB doubling to 32 KiB): the text must come out the
+// same wherever they fall.
+func TestChunkBoundaries(t *testing.T) {
+	const piece = "é<![CDATA[a<b ]]>&amp;<!-- c -->\u00a0x"
+	const text = "éa<b &\u00a0x"
+	for _, base := range []int{900, 4000, 8100, 32700, 36800} {
+		for n := base; n < base+40; n++ {
+			pad := strings.Repeat("p", n)
+			doc := `<rss><channel><title>` + pad + strings.Repeat(piece, 3) + `</title><description><![CDATA[` +
+				strings.Repeat("y", n%16) + `]]></description></channel></rss>`
+			feed, err := rss.Parse(strings.NewReader(doc))
+			require.NoError(t, err, n)
+			require.Equal(t, pad+strings.Repeat(text, 3), feed.Title, n)
+			require.Equal(t, strings.Repeat("y", n%16), feed.Description, n)
+		}
+	}
+	// A long CDATA section ending at each position around the first
+	// boundaries (1 KiB, then 1 + 4 KiB), at each alignment.
+	for _, base := range []int{900, 4990} {
+		for pad := range 140 {
+			for m := 64; m < 72; m++ {
+				cdata := strings.Repeat("y", m)
+				doc := `<rss><channel><title>` + strings.Repeat("p", base+pad) + `</title><description><![CDATA[` +
+					cdata + `]]></description></channel></rss>`
+				feed, err := rss.Parse(strings.NewReader(doc))
+				require.NoError(t, err)
+				require.Equal(t, cdata, feed.Description)
+			}
+		}
+	}
+}
