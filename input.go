@@ -99,6 +99,20 @@ func (in *input) Read(p []byte) (int, error) {
 	return 1, nil
 }
 
+// readChunk hands out all the transformed bytes there are (at least one),
+// or the error that ends the input. The slice is valid until the next call.
+func (in *input) readChunk() ([]byte, error) {
+	if in.pos >= len(in.out) {
+		if _, err := in.slowReadByte(); err != nil {
+			return nil, err
+		}
+		in.pos-- // slowReadByte handed out one byte: take it back
+	}
+	b := in.out[in.pos:]
+	in.pos = len(in.out)
+	return b, nil
+}
+
 // offset is the number of bytes handed out so far.
 func (in *input) offset() int64 { return in.given + int64(in.pos) }
 

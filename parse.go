@@ -128,7 +128,8 @@ type Decoder struct {
 
 	r        io.Reader
 	in       *input
-	x        *xml.Decoder
+	x        *xml.Decoder // strict mode
+	sc       *scanner     // lenient mode
 	feed     *Feed
 	begun    bool
 	chanErr  error            // the error Channel returns
@@ -218,7 +219,7 @@ func (d *Decoder) Next() (*Item, error) {
 // buffers, which after a too-large element may be large.
 func (d *Decoder) fail(err error) {
 	d.err = err
-	d.x, d.in, d.text, d.item = nil, nil, nil, xml.StartElement{}
+	d.x, d.sc, d.in, d.text, d.item = nil, nil, nil, nil, xml.StartElement{}
 }
 
 // Items returns an iterator over the remaining items, for use with range:
@@ -265,13 +266,13 @@ func (d *Decoder) begin() error {
 	if d.maxDepth == 0 {
 		d.maxDepth = DefaultMaxDepth
 	}
-	d.x = xml.NewDecoder(d.in)
-	d.x.Strict = d.Strict
-	if !d.Strict {
-		d.x.Entity = xml.HTMLEntity
+	if d.Strict {
+		d.x = xml.NewDecoder(d.in)
+		// The input is UTF-8 by now, whatever the declaration says.
+		d.x.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	} else {
+		d.sc = &scanner{in: d.in}
 	}
-	// The input is UTF-8 by now, whatever the declaration says.
-	d.x.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	for {
 		tok, err := d.token()
 		if err == io.EOF {
@@ -345,7 +346,7 @@ func (d *Decoder) setRDFVersion(space string) {
 // where it returns io.EOF. Channel elements on the way are set on the feed.
 func (d *Decoder) advance() error {
 	for {
-		d.in.mark = d.in.offset() // each item or channel element is bounded alone
+		d.markUnit() // each item or channel element is bounded alone
 		tok, err := d.token()
 		if err != nil {
 			return err
@@ -386,6 +387,16 @@ func (d *Decoder) advance() error {
 	}
 }
 
+// markUnit starts counting the input bytes of the next item or channel
+// element against MaxElementSize here.
+func (d *Decoder) markUnit() {
+	if d.sc != nil {
+		d.in.mark = d.sc.offset()
+	} else {
+		d.in.mark = d.in.offset()
+	}
+}
+
 // checkName reports, in strict mode, an element name that matched one of
 // the RSS names only without regard to case.
 func (d *Decoder) checkName(local string, names ...string) error {
@@ -408,7 +419,11 @@ func (d *Decoder) strictError(msg string) error {
 // pos is the decoder's position in the input, for errors: 1-based, even
 // where encoding/xml, having stepped back over a newline, would say column 0.
 func (d *Decoder) pos() (line, col int) {
-	line, col = d.x.InputPos()
+	if d.sc != nil {
+		line, col = d.sc.pos(d.sc.r)
+	} else {
+		line, col = d.x.InputPos()
+	}
 	return max(line, 1), max(col, 1)
 }
 
@@ -445,11 +460,17 @@ func (d *Decoder) token() (token, error) {
 // wrap turns an error of the XML decoder into a *ParseError at the current
 // position.
 func (d *Decoder) wrap(err error) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return pe // the scanner's, with its own position
+	}
 	line, col := d.pos()
 	var se *xml.SyntaxError
 	switch {
 	case err == io.EOF:
 		err = &unexpectedEOF{"an element is not closed"}
+	case err == io.ErrUnexpectedEOF:
+		err = &unexpectedEOF{"in the middle of markup"}
 	case errors.As(err, &se):
 		if strings.HasPrefix(se.Msg, "unexpected EOF") {
 			err = &unexpectedEOF{strings.TrimPrefix(strings.TrimPrefix(se.Msg, "unexpected EOF"), " ")}

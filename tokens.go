@@ -23,10 +23,11 @@ import (
 // token is one XML token, as the decoder reads them. Unlike xml.Token it
 // is not an interface, so that passing one on costs no allocation.
 type token struct {
-	kind  tokenKind
-	start xml.StartElement // startToken
-	end   xml.Name         // endToken
-	text  []byte           // textToken: valid until the next token
+	kind        tokenKind
+	start       xml.StartElement // startToken
+	end         xml.Name         // endToken
+	text        []byte           // textToken: valid until the next token
+	selfClosing bool             // startToken written <name/>: the scanner hands out its end next
 }
 
 type tokenKind uint8
@@ -77,12 +78,13 @@ func (d *Decoder) lenientToken() (token, error) {
 		return token{kind: endToken, end: end}, nil
 	}
 	for {
-		tok, err := d.x.RawToken()
+		tok, err := d.sc.next()
 		if err != nil {
 			return token{}, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch tok.kind {
+		case startToken:
+			t := tok.start
 			mark := len(d.bindings)
 			for _, a := range t.Attr {
 				switch {
@@ -100,9 +102,10 @@ func (d *Decoder) lenientToken() (token, error) {
 				}
 			}
 			d.open = append(d.open, openElement{raw: raw, name: t.Name, nsMark: mark})
-			return token{kind: startToken, start: t}, nil
-		case xml.EndElement:
-			i := d.matchOpen(t.Name)
+			tok.start = t
+			return tok, nil
+		case endToken:
+			i := d.matchOpen(tok.end)
 			if i < 0 {
 				continue // closes nothing that is open: drop it
 			}
@@ -114,10 +117,8 @@ func (d *Decoder) lenientToken() (token, error) {
 			d.bindings = d.bindings[:d.open[i].nsMark]
 			d.open = d.open[:i]
 			return d.lenientToken()
-		case xml.CharData:
-			return token{kind: textToken, text: t}, nil
 		default:
-			return token{}, nil
+			return tok, nil
 		}
 	}
 }

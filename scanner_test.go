@@ -1,0 +1,129 @@
+package rss
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+// events writes a token stream as text to compare: start tags with their
+// attributes, end tags, and the text between tags joined.
+type events struct {
+	b    strings.Builder
+	text []byte
+}
+
+func (e *events) flush() {
+	if len(e.text) > 0 {
+		fmt.Fprintf(&e.b, "T%q\n", e.text)
+		e.text = e.text[:0]
+	}
+}
+
+func (e *events) start(name xml.Name, attrs []xml.Attr) {
+	e.flush()
+	fmt.Fprintf(&e.b, "S%s:%s", name.Space, name.Local)
+	for _, a := range attrs {
+		fmt.Fprintf(&e.b, " %s:%s=%q", a.Name.Space, a.Name.Local, a.Value)
+	}
+	e.b.WriteByte('\n')
+}
+
+func (e *events) end(name xml.Name) {
+	e.flush()
+	fmt.Fprintf(&e.b, "E%s:%s\n", name.Space, name.Local)
+}
+
+// scannerEvents reads data with the scanner (through the input filter).
+func scannerEvents(r io.Reader) (string, error) {
+	sc := &scanner{in: &input{src: r}}
+	var e events
+	for {
+		tok, err := sc.next()
+		if err == io.EOF {
+			e.flush()
+			return e.b.String(), nil
+		}
+		if err != nil {
+			return "", err
+		}
+		switch tok.kind {
+		case startToken:
+			e.start(tok.start.Name, tok.start.Attr)
+		case endToken:
+			e.end(tok.end)
+		case textToken:
+			e.text = append(e.text, tok.text...)
+		}
+	}
+}
+
+// xmlEvents reads data with encoding/xml's strict RawToken, or fails.
+func xmlEvents(data []byte) (string, bool) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	var e events
+	depth := 0
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			e.flush()
+			return e.b.String(), depth == 0
+		}
+		if err != nil {
+			return "", false
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			e.start(t.Name, t.Attr)
+		case xml.EndElement:
+			depth--
+			e.end(t.Name)
+		case xml.CharData:
+			e.text = append(e.text, t...)
+		}
+	}
+}
+
+// FuzzScanner checks the scanner against encoding/xml: on any input that
+// encoding/xml reads strictly as well-formed, and that the input filter
+// leaves as it is, the scanner gives the same elements, attributes and
+// text, whether the input comes whole or one byte at a time.
+func FuzzScanner(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.xml")
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`<a x="1&amp;2" y='&lt;'><b:c xmlns:b="u">t&#233;&#x41;<![CDATA[<&>]]></b:c><d/><!-- c --><?pi x?>` + "\r\n</a>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want, ok := xmlEvents(data)
+		if !ok {
+			return
+		}
+		if filteredData, err := filtered(bytes.NewReader(data), true, nil); err != nil || !bytes.Equal(filteredData, data) {
+			return // the filter repairs it: encoding/xml read something else
+		}
+		got, err := scannerEvents(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("scanner: %v on well-formed input", err)
+		}
+		if got != want {
+			t.Fatalf("scanner and encoding/xml differ:\nscanner:\n%s\nencoding/xml:\n%s", got, want)
+		}
+		got, err = scannerEvents(iotest.OneByteReader(bytes.NewReader(data)))
+		if err != nil || got != want {
+			t.Fatalf("one byte at a time: %v\n%s", err, got)
+		}
+	})
+}
