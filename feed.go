@@ -46,8 +46,8 @@
 // A [Decoder] refuses, with a [*ParseError], an item (or a channel element)
 // longer than [Decoder.MaxElementSize] (16 MiB by default), and so any text
 // longer than that, and nesting deeper than [Decoder.MaxDepth] (256 by
-// default), so that a hostile feed costs bounded memory: about three times
-// MaxElementSize at most, for encoding/xml's buffer as it grows. Entities
+// default), so that a hostile feed costs bounded memory: a few times
+// MaxElementSize at most, for the element's text as its buffer grows. Entities
 // declared in a document's internal DTD subset are expanded, each to at most
 // 4 KiB; external entities are never read. The caller bounds the whole input,
 // if it must, with [io.LimitReader].

@@ -239,8 +239,8 @@ func TestHugeElementBoundedMemory(t *testing.T) {
 		(300<<20-body.left)>>20, allocated>>20, body.peakHeap>>20, after.HeapAlloc>>20)
 	assert.Greater(t, body.left, int64(200<<20), "stopped reading soon after the bound")
 	// The decoder holds at most about MaxElementSize (16 MiB) of the
-	// element, in encoding/xml's buffer as it grows (doubling), before it
-	// gives up. (The race detector about doubles what is allocated.)
+	// element's text, in a buffer that grows by doubling, before it gives
+	// up. (The race detector about doubles what is allocated.)
 	assert.Less(t, allocated, uint64(256<<20), "bytes allocated while reading")
 	assert.Less(t, body.peakHeap, uint64(96<<20), "heap while reading")
 	assert.Less(t, after.HeapAlloc, uint64(8<<20), "the decoder let go of its buffers after the error")
