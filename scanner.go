@@ -45,7 +45,7 @@ type scanner struct {
 	ended bool
 }
 
-// maxName bounds the names the scanner interns.
+// maxInterned bounds the number of names a scanner interns.
 const maxInterned = 1024
 
 // more reads the next chunk of the input into buf, dropping the bytes

@@ -5,9 +5,9 @@ import (
 	"strings"
 )
 
-// In lenient mode the decoder reads encoding/xml's raw tokens and does
-// itself what xml.Decoder.Token would do on top of them, the way a feed
-// reader needs it and at less cost:
+// In lenient mode the decoder reads raw tokens from its scanner
+// (scanner.go) and does itself what xml.Decoder.Token does on top of
+// RawToken, the way a feed reader needs it:
 //
 //   - Names are resolved to namespace URIs through a stack of the prefixes
 //     in scope. A prefix nobody declared stays as it is, as in
@@ -70,7 +70,7 @@ type binding struct{ prefix, uri string }
 const xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
 // lenientToken returns the next token with names resolved and end tags
-// matched, or encoding/xml's error.
+// matched, or the scanner's error.
 func (d *Decoder) lenientToken() (token, error) {
 	if n := len(d.closing); n > 0 {
 		end := d.closing[n-1]
