@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -156,10 +157,8 @@ func (sc *scanner) try(p []byte, eof bool) (token, int, error) {
 		if end < 0 {
 			return token{}, 0, nil
 		}
-		name := bytes.TrimRight(p[2:end], " \t\r\n")
-		if i := bytes.IndexAny(name, " \t\r\n"); i >= 0 {
-			name = name[:i] // junk after the name: ignore it
-		}
+		name := p[2:end]
+		name = name[:nameLen(name)] // white space or junk after the name: ignore it
 		return token{kind: endToken, end: sc.name(name)}, end + 1, nil
 	case '?':
 		end := bytes.Index(p, []byte("?>"))
@@ -347,6 +346,9 @@ func (sc *scanner) name(b []byte) xml.Name {
 }
 
 func (sc *scanner) intern(b []byte) string {
+	if s, ok := commonNames[string(b)]; ok {
+		return s
+	}
 	if s, ok := sc.names[string(b)]; ok {
 		return s
 	}
@@ -359,6 +361,25 @@ func (sc *scanner) intern(b []byte) string {
 	}
 	return s
 }
+
+// commonNames holds the names most feeds use, so that a decoder interns
+// them without a map of its own (many feeds are small).
+var commonNames = func() map[string]string {
+	m := map[string]string{}
+	for k := range exactFields {
+		for _, part := range strings.Split(k, "|")[1:] {
+			m[part] = part
+		}
+	}
+	for _, s := range []string{"rss", "channel", "item", "RDF", "Seq", "li", "rdf", "dc", "content",
+		"atom", "wfw", "slash", "sy", "itunes", "media", "xmlns", "version", "href", "rel", "type",
+		"url", "length", "domain", "isPermaLink", "about", "resource", "port", "path",
+		"registerProcedure", "protocol", "hreflang", "p", "a", "br", "img", "src", "alt", "div", "span",
+		"explicit", "duration", "subtitle", "summary", "keywords", "image", "owner", "name", "email"} {
+		m[s] = s
+	}
+	return m
+}()
 
 // nameLen is the length of the name at the start of p: the bytes up to
 // white space or a byte that ends a name in a tag.
