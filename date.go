@@ -490,20 +490,11 @@ func (p *dateScanner) iso(f *dateFields) string {
 	switch n {
 	case 2:
 		f.hour = v
-		var ok bool
 		if !p.skip(':') {
 			return "bad time"
 		}
-		if f.min, ok = p.two(); !ok {
-			return "bad minute"
-		}
-		if p.skip(':') {
-			if f.sec, ok = p.two(); !ok {
-				return "bad second"
-			}
-			if why := p.secondFraction(f); why != "" {
-				return why
-			}
+		if why := p.minutesSeconds(f); why != "" {
+			return why
 		}
 	case 4:
 		f.hour, f.min = v/100, v%100
@@ -826,13 +817,9 @@ func (p *dateScanner) year(f *dateFields) string {
 	return ""
 }
 
-// clock reads H:MM, H:MM:SS or H:MM:SS.fff, with an optional AM or PM.
-func (p *dateScanner) clock(f *dateFields) string {
-	v, n := p.digits()
-	if n < 1 || n > 2 || !p.skip(':') {
-		return "bad time"
-	}
-	f.hour = v
+// minutesSeconds reads the minutes of a time whose hour and colon have been
+// read, then ":SS" and a fraction when they are there.
+func (p *dateScanner) minutesSeconds(f *dateFields) string {
 	var ok bool
 	if f.min, ok = p.two(); !ok {
 		return "bad minute"
@@ -841,9 +828,20 @@ func (p *dateScanner) clock(f *dateFields) string {
 		if f.sec, ok = p.two(); !ok {
 			return "bad second"
 		}
-		if why := p.secondFraction(f); why != "" {
-			return why
-		}
+		return p.secondFraction(f)
+	}
+	return ""
+}
+
+// clock reads H:MM, H:MM:SS or H:MM:SS.fff, with an optional AM or PM.
+func (p *dateScanner) clock(f *dateFields) string {
+	v, n := p.digits()
+	if n < 1 || n > 2 || !p.skip(':') {
+		return "bad time"
+	}
+	f.hour = v
+	if why := p.minutesSeconds(f); why != "" {
+		return why
 	}
 	if p.peek() == ':' {
 		return "bad time"
