@@ -52,12 +52,20 @@ func benchParse(b *testing.B, data []byte) {
 
 // BenchmarkDecoderItems streams a generated feed of about 1 MB (1000 items)
 // through Decoder.Channel and Decoder.Items.
+// Its strict sub-benchmark reads the same feed with Decoder.Strict, which
+// reads XML through encoding/xml.
 func BenchmarkDecoderItems(b *testing.B) {
+	b.Run("lenient", func(b *testing.B) { benchDecoderItems(b, false) })
+	b.Run("strict", func(b *testing.B) { benchDecoderItems(b, true) })
+}
+
+func benchDecoderItems(b *testing.B, strict bool) {
 	data := generatedFeed(1000)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		d := rss.NewDecoder(bytes.NewReader(data))
+		d.Strict = strict
 		if _, err := d.Channel(); err != nil {
 			b.Fatal(err)
 		}
