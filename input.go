@@ -539,7 +539,7 @@ func openInput(r io.Reader, strict bool) (io.Reader, map[string][]byte, error) {
 	}
 	decode := fixUTF8
 	if label != "" {
-		e, name := charset.Lookup(label)
+		e, name := charset.Lookup(charsetLabel(label))
 		switch {
 		case e == nil:
 			if strict {
