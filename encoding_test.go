@@ -470,3 +470,22 @@ func TestCharsetLabelsUnknown(t *testing.T) {
 		assert.Equal(t, "café €", f.Title, "label %q", label)
 	}
 }
+
+// TestNotRSSRootNameQuoted checks that the name of a root element that
+// is not RSS reaches the ErrNotRSS message quoted, as strconv.Quote quotes,
+// when it holds characters that would not print as themselves, and as
+// <name> otherwise.
+func TestNotRSSRootNameQuoted(t *testing.T) {
+	for _, tt := range []struct{ doc, found string }{
+		{"<html/>", "<html>"},
+		{"<caf\xe9/>", "<café>"}, // not UTF-8: read as windows-1252
+		{"<a\xc2\x81b/>", `"<a\u0081b>"`},
+		{"<a\u202eb>x</a\u202eb>", `"<a\u202eb>"`},
+		{"<a\u200bb/>", `"<a\u200bb>"`},
+		{"<a\U000e0001b/>", `"<a\U000e0001b>"`},
+	} {
+		_, err := Parse(strings.NewReader(tt.doc))
+		require.ErrorIs(t, err, ErrNotRSS, "%q", tt.doc)
+		assert.Contains(t, err.Error(), "not an RSS feed: the root element is "+tt.found, "%q", tt.doc)
+	}
+}

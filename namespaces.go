@@ -3,6 +3,7 @@ package rss
 import (
 	"encoding/json"
 	"encoding/xml"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -190,6 +191,19 @@ type Element struct {
 	Attrs    []xml.Attr
 	Text     string
 	Children []Element
+}
+
+// displayName writes an element's name for a message, as <name>; quoted,
+// as strconv.Quote quotes, when the name holds characters that would not
+// print as themselves (control and format characters such as U+202E,
+// unassigned code points, a quote or a backslash), so that a message never
+// carries them raw.
+func displayName(local string) string {
+	tag := "<" + local + ">"
+	if q := strconv.Quote(tag); q[1:len(q)-1] != tag {
+		return q
+	}
+	return tag
 }
 
 // Is reports whether e has the given namespace URI and local name. The URI

@@ -308,7 +308,7 @@ func (d *Decoder) begin() error {
 		case space == nsRSS && strings.EqualFold(local, "channel"):
 			d.levels = append(d.levels, levelRoot, levelChannel)
 		default:
-			found := fmt.Sprintf("the root element is <%s>", local)
+			found := "the root element is " + displayName(local)
 			if space == NamespaceAtom && local == "feed" {
 				found += " (an Atom feed)"
 			}
