@@ -158,3 +158,25 @@ func TestJSONTimesKeepOffsets(t *testing.T) {
 		assert.Equal(t, tt.offset, off, "%v", tt.got)
 	}
 }
+
+// FuzzJSONRoundTrip checks on any input that the Feed Parse returns can be
+// written as JSON and read back equal.
+func FuzzJSONRoundTrip(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.xml")
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		feed, _ := rss.Parse(bytes.NewReader(data))
+		out, err := json.Marshal(feed)
+		require.NoError(t, err)
+		var got rss.Feed
+		require.NoError(t, json.Unmarshal(out, &got))
+		want, _ := rss.Parse(bytes.NewReader(data))
+		requireSameFeed(t, want, &got)
+	})
+}
