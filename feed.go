@@ -61,7 +61,15 @@ import "time"
 //
 // Text fields hold character data with entities decoded, CDATA unwrapped and
 // surrounding white space trimmed. A value the feed does not give is the zero
-// value. Dates are kept twice: parsed, with the feed's own UTC offset, and raw,
+// value.
+//
+// A text field holds what the feed wrote, and feeds write HTML in any of
+// them, Title included: escaped (&lt;b&gt;), in CDATA, or as child elements,
+// which are written back as HTML. The field then holds the markup as text
+// ("<b>Sale</b> &amp; more"). The package cannot tell HTML from plain text
+// that happens to hold a '<' or an '&', so do not assume plain text: escape
+// a field before putting it into HTML as text, sanitise it before putting
+// it in as HTML, or read it with [PlainText]. Dates are kept twice: parsed, with the feed's own UTC offset, and raw,
 // as written; a date that cannot be read leaves the time zero and the raw text
 // set.
 type Feed struct {

@@ -508,31 +508,38 @@ func openInput(r io.Reader, strict bool) (io.Reader, map[string][]byte, error) {
 		head = append(head, more[:m]...)
 	}
 	src := io.MultiReader(bytes.NewReader(head), r)
-	utf16 := func(name string) (io.Reader, map[string][]byte, error) {
+	// A byte-order mark decides the encoding, whatever the declaration
+	// says; without one, the zero bytes of UTF-16 or UTF-32 do.
+	label := declaredEncoding(head)
+	utf16 := func(name string, bom int) (io.Reader, map[string][]byte, error) {
 		e, _ := charset.Lookup(name)
-		// The UTF-16 decoder honours and removes a byte-order mark.
-		return e.NewDecoder().Reader(src), nil, nil
+		// charset's UTF-16 decoders read a byte-order mark as a
+		// character: leave it out.
+		return e.NewDecoder().Reader(io.MultiReader(bytes.NewReader(head[bom:]), r)), nil, nil
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte{0x00, 0x00, 0xfe, 0xff}):
 		return &utf32Reader{r: io.MultiReader(bytes.NewReader(head[4:]), r), big: true}, nil, nil
 	case bytes.HasPrefix(head, []byte{0xff, 0xfe, 0x00, 0x00}):
 		return &utf32Reader{r: io.MultiReader(bytes.NewReader(head[4:]), r)}, nil, nil
-	case bytes.HasPrefix(head, []byte{0xfe, 0xff}), bytes.HasPrefix(head, []byte{0xff, 0xfe}):
-		return utf16("utf-16le")
+	case bytes.HasPrefix(head, []byte{0xfe, 0xff}):
+		return utf16("utf-16be", 2)
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}):
+		return utf16("utf-16le", 2)
+	case bytes.HasPrefix(head, utf8BOM):
+		label = ""
 	case len(head) >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0:
 		return &utf32Reader{r: src, big: true}, nil, nil
 	case len(head) >= 4 && head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0:
 		return &utf32Reader{r: src}, nil, nil
 	case len(head) >= 3 && head[0] == 0 && head[1] != 0 && head[2] == 0:
-		return utf16("utf-16be")
+		return utf16("utf-16be", 0)
 	case len(head) >= 3 && head[0] != 0 && head[1] == 0 && head[2] != 0:
-		return utf16("utf-16le")
+		return utf16("utf-16le", 0)
 	}
 	decode := fixUTF8
-	label := declaredEncoding(head)
 	if label != "" {
-		e, name := charset.Lookup(label)
+		e, name := charset.Lookup(charsetLabel(label))
 		switch {
 		case e == nil:
 			if strict {

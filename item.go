@@ -4,6 +4,11 @@ import "time"
 
 // Item is one item (entry, post, episode) of a feed.
 //
+// Text fields hold character data as in [Feed]: what the feed wrote, with
+// entities decoded and CDATA unwrapped, which may be HTML in any of them,
+// Title and Author included, not only in Description and Content. Do not
+// assume plain text; see [Feed] and [PlainText].
+//
 // Fields hold what the feed wrote; the methods ([Item.Published],
 // [Item.Body], [Item.Text], [Item.ID], [Item.Permalink], [Item.Authors]) give
 // the value a service usually wants, with the usual fall-backs, without

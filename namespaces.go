@@ -3,6 +3,7 @@ package rss
 import (
 	"encoding/json"
 	"encoding/xml"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -192,6 +193,19 @@ type Element struct {
 	Children []Element
 }
 
+// displayName writes an element's name for a message, as <name>; quoted,
+// as strconv.Quote quotes, when the name holds characters that would not
+// print as themselves (control and format characters such as U+202E,
+// unassigned code points, a quote or a backslash), so that a message never
+// carries them raw.
+func displayName(local string) string {
+	tag := "<" + local + ">"
+	if q := strconv.Quote(tag); q[1:len(q)-1] != tag {
+		return q
+	}
+	return tag
+}
+
 // Is reports whether e has the given namespace URI and local name. The URI
 // is compared as the package compares namespaces: a known namespace matches
 // its variant spellings and its undeclared prefix.
@@ -250,18 +264,41 @@ type jsonAttr struct {
 	Value string `json:"value"`
 }
 
+// jsonElement is the JSON form of an Element.
+type jsonElement struct {
+	Space    string     `json:"space,omitempty"`
+	Name     string     `json:"name"`
+	Attrs    []jsonAttr `json:"attrs,omitempty"`
+	Text     string     `json:"text,omitempty"`
+	Children []Element  `json:"children,omitempty"`
+}
+
 // MarshalJSON writes e as {"space", "name", "attrs", "text", "children"},
-// leaving out what is empty.
+// leaving out what is empty; each attribute is {"space", "name", "value"}.
 func (e Element) MarshalJSON() ([]byte, error) {
 	var attrs []jsonAttr
 	for _, a := range e.Attrs {
 		attrs = append(attrs, jsonAttr{a.Name.Space, a.Name.Local, a.Value})
 	}
-	return json.Marshal(struct {
-		Space    string     `json:"space,omitempty"`
-		Name     string     `json:"name"`
-		Attrs    []jsonAttr `json:"attrs,omitempty"`
-		Text     string     `json:"text,omitempty"`
-		Children []Element  `json:"children,omitempty"`
-	}{e.Name.Space, e.Name.Local, attrs, e.Text, e.Children})
+	return json.Marshal(jsonElement{e.Name.Space, e.Name.Local, attrs, e.Text, e.Children})
+}
+
+// UnmarshalJSON reads what [Element.MarshalJSON] writes, so that a [Feed]
+// written as JSON reads back equal. A JSON null leaves e unchanged.
+func (e *Element) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		return nil
+	}
+	var j jsonElement
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	*e = Element{Name: xml.Name{Space: j.Space, Local: j.Name}, Text: j.Text, Children: j.Children}
+	if j.Attrs != nil {
+		e.Attrs = make([]xml.Attr, len(j.Attrs))
+		for i, a := range j.Attrs {
+			e.Attrs[i] = xml.Attr{Name: xml.Name{Space: a.Space, Local: a.Name}, Value: a.Value}
+		}
+	}
+	return nil
 }

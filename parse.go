@@ -195,6 +195,10 @@ func (d *Decoder) Channel() (*Feed, error) {
 // error it returns nil and a [*ParseError]; the items returned before are
 // complete, and a partly read item is never returned. Every call after an
 // error or io.EOF returns the same error.
+//
+// Next and [Decoder.Items] read from the same position: after a loop over
+// Items that was left early, Next returns the item after the last one the
+// loop got, and the other way round.
 func (d *Decoder) Next() (*Item, error) {
 	if !d.begun {
 		d.Channel()
@@ -234,7 +238,12 @@ func (d *Decoder) fail(err error) {
 //	}
 //
 // An error is yielded once, with a nil item, and ends the sequence. Leaving
-// the loop early stops reading. It returns a single-use iterator.
+// the loop early stops reading, after the last item yielded. The sequence
+// never starts again from the first item: a later range over Items, or
+// over the same sequence again, continues with the item after the last
+// one yielded, so no item is yielded twice or skipped. Once the items are
+// done, such a range yields nothing; after an error, it yields the same
+// error again. It returns a single-use iterator.
 func (d *Decoder) Items() iter.Seq2[*Item, error] {
 	return func(yield func(*Item, error) bool) {
 		for {
@@ -308,7 +317,7 @@ func (d *Decoder) begin() error {
 		case space == nsRSS && strings.EqualFold(local, "channel"):
 			d.levels = append(d.levels, levelRoot, levelChannel)
 		default:
-			found := fmt.Sprintf("the root element is <%s>", local)
+			found := "the root element is " + displayName(local)
 			if space == NamespaceAtom && local == "feed" {
 				found += " (an Atom feed)"
 			}

@@ -8,6 +8,19 @@ type Person struct {
 	Email string `json:"email,omitempty"`
 }
 
+// String writes p as "Name <email>", the form [ParsePerson] reads: just
+// the name, or just the address, when the other is empty, and "" when
+// both are.
+func (p Person) String() string {
+	switch {
+	case p.Name == "":
+		return p.Email
+	case p.Email == "":
+		return p.Name
+	}
+	return p.Name + " <" + p.Email + ">"
+}
+
 // ParsePerson reads a person as feeds write one in author, managingEditor,
 // webMaster or dc:creator:
 //

@@ -10,15 +10,22 @@
 // its date, title, link and the start of its text.
 //
 // On a feed it cannot read whole it still prints what it read, reports the
-// error on standard error and exits 1. Bad usage exits 2.
+// error on standard error and exits 1. A document that is not a feed (an
+// HTML page, an Atom feed, an empty file), or of which nothing could be
+// read, prints nothing on standard output, so that a script does not take
+// it for an empty feed; the error says what was found. An error of the
+// file or stream itself (a directory, a failing disk or connection) is
+// reported as a read error, with the cause. Bad usage exits 2.
 package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"strings"
 	"time"
 	"unicode"
@@ -76,7 +83,16 @@ func printFile(name, format string, stdin io.Reader, w io.Writer) error {
 		defer f.Close()
 		r = f
 	}
-	feed, err := rss.Parse(r)
+	src := &recorder{r: r}
+	feed, err := rss.Parse(src)
+	if err != nil && src.err != nil && errors.Is(err, src.err) {
+		// The parser gives the reader's error at the position where
+		// reading stopped; what matters is that reading failed, and why.
+		err = &readError{src.err}
+	}
+	if err != nil && (errors.Is(err, rss.ErrNotRSS) || empty(feed)) {
+		return err // nothing was read: print nothing
+	}
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -88,6 +104,38 @@ func printFile(name, format string, stdin io.Reader, w io.Writer) error {
 	}
 	printText(w, feed)
 	return err
+}
+
+// recorder passes reads on and keeps the first error other than io.EOF,
+// to tell the source's errors from the parser's. It returns that error
+// again on every later read, as the same value.
+type recorder struct {
+	r   io.Reader
+	err error
+}
+
+func (rec *recorder) Read(p []byte) (int, error) {
+	if rec.err != nil {
+		return 0, rec.err
+	}
+	n, err := rec.r.Read(p)
+	if err != nil && err != io.EOF && rec.err == nil {
+		rec.err = err
+	}
+	return n, err
+}
+
+// A readError is an error of the source, not of the feed.
+type readError struct{ err error }
+
+func (e *readError) Error() string { return "read error: " + e.err.Error() }
+func (e *readError) Unwrap() error { return e.err }
+
+// empty reports whether nothing of the feed was read.
+func empty(feed *rss.Feed) bool {
+	f := *feed
+	f.Items = nil
+	return len(feed.Items) == 0 && reflect.ValueOf(f).IsZero()
 }
 
 // printText writes the text listing of a feed.

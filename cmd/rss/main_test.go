@@ -3,17 +3,28 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
+	"github.com/feedkit/rss"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func runTool(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runToolReader(t, strings.NewReader(stdin), args...)
+}
+
+func runToolReader(t *testing.T, stdin io.Reader, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	code = run(args, strings.NewReader(stdin), &out, &errOut)
+	code = run(args, stdin, &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
@@ -66,9 +77,10 @@ func TestUsage(t *testing.T) {
 	assert.Contains(t, errOut, "usage: rss")
 	code, _, _ = runTool(t, "", "-nosuchflag")
 	assert.Equal(t, 2, code)
-	code, _, errOut = runTool(t, "", "no/such/file.xml")
+	code, out, errOut := runTool(t, "", "no/such/file.xml")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errOut, "no/such/file.xml")
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "no/such/file.xml: open no/such/file.xml: no such file or directory")
 }
 
 func TestSummary(t *testing.T) {
@@ -79,4 +91,103 @@ func TestSummary(t *testing.T) {
 	assert.LessOrEqual(t, len([]rune(s)), 201)
 	assert.Equal(t, strings.Repeat("x", 10)+"…", summary(strings.Repeat("x", 30), 10), "one long word is cut inside")
 	assert.Equal(t, "Ünïcödé…", summary("Ünïcödé, and more", 9), "counts characters, not bytes")
+}
+
+// TestNotAFeedPrintsNothing checks that a document that is not RSS prints
+// nothing on standard output, in either format, so that a script cannot
+// take it for an empty feed: the error goes to standard error, exit 1.
+func TestNotAFeedPrintsNothing(t *testing.T) {
+	for _, tt := range []struct{ file, found string }{
+		{"../../testdata/html_page.xml", "the root element is <html>"},
+		{"../../testdata/atom.xml", "the root element is <feed> (an Atom feed)"},
+		{"../../testdata/empty.xml", "the document has no elements"},
+	} {
+		for _, format := range []string{"json", "text"} {
+			code, out, errOut := runTool(t, "", "-format", format, tt.file)
+			assert.Equal(t, 1, code, tt.file)
+			assert.Empty(t, out, "%s as %s", tt.file, format)
+			assert.Contains(t, errOut, tt.file+": rss: line ")
+			assert.Contains(t, errOut, "not an RSS feed: "+tt.found)
+		}
+	}
+	code, out, errOut := runTool(t, "")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out, "empty standard input")
+	assert.Contains(t, errOut, "-: rss: line 1, column 1: not an RSS feed")
+
+	// The next file is still read and printed.
+	code, out, errOut = runTool(t, "", "../../testdata/html_page.xml", "../../testdata/rss20_item.xml")
+	assert.Equal(t, 1, code)
+	var feed map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &feed), "only the feed is printed")
+	assert.Equal(t, "Items", feed["title"])
+	assert.Contains(t, errOut, "html_page.xml")
+}
+
+// TestGarbageRootNameIsQuoted checks that a root element name with
+// characters that do not print as themselves reaches the terminal quoted.
+func TestGarbageRootNameIsQuoted(t *testing.T) {
+	code, out, errOut := runTool(t, "<\xc2\x81x\u202ey\x01z>text</\xc2\x81x\u202ey\x01z>")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, `not an RSS feed: the root element is "<\u0081x\u202eyz>"`)
+	assert.NotContains(t, errOut, "\u202e", "no raw right-to-left override")
+	assert.NotContains(t, errOut, "\u0081")
+}
+
+// TestReadErrors checks that an error of the source is reported as a read
+// error with its cause, not as a fault of the feed at a position, and
+// that what was read before it is printed.
+func TestReadErrors(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := runTool(t, "", dir)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out, "nothing was read")
+	assert.Equal(t, dir+": read error: read "+dir+": is a directory\n", errOut)
+
+	data, err := os.ReadFile("../../testdata/rss20_item.xml")
+	require.NoError(t, err)
+	cut := bytes.Index(data, []byte("</item>")) + len("</item>")
+	reset := errors.New("connection reset by peer")
+	for _, r := range []io.Reader{
+		io.MultiReader(bytes.NewReader(data[:cut]), iotest.ErrReader(reset)),
+		iotest.OneByteReader(io.MultiReader(bytes.NewReader(data[:cut]), iotest.ErrReader(reset))),
+	} {
+		code, out, errOut = runToolReader(t, r, "-format", "text")
+		assert.Equal(t, 1, code)
+		assert.Contains(t, out, "First episode", "the item read before the error")
+		assert.Equal(t, "-: read error: connection reset by peer\n", errOut)
+	}
+
+	// A source that fails before any byte: nothing is printed.
+	code, out, errOut = runToolReader(t, iotest.ErrReader(reset))
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Equal(t, "-: read error: connection reset by peer\n", errOut)
+}
+
+// TestJSONReadsBack checks that what the tool writes for each fixture
+// reads back into an rss.Feed that writes the same JSON again: nothing is
+// lost on the way, extensions included.
+func TestJSONReadsBack(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/*.xml")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	printed := 0
+	for _, path := range files {
+		_, out, _ := runTool(t, "", path)
+		if out == "" {
+			continue // not a feed
+		}
+		printed++
+		var feed rss.Feed
+		require.NoError(t, json.Unmarshal([]byte(out), &feed), path)
+		var again bytes.Buffer
+		enc := json.NewEncoder(&again)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		require.NoError(t, enc.Encode(&feed))
+		assert.Equal(t, out, again.String(), path)
+	}
+	assert.Greater(t, printed, len(files)/2)
 }
