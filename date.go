@@ -35,39 +35,70 @@ import (
 // for (a date that says "EST" in July is read as UTC-05:00, as it says):
 //
 //	UT UTC GMT Z            +00:00 (RFC 822)
-//	EST EDT                 -05:00 -04:00 (RFC 822)
-//	CST CDT                 -06:00 -05:00 (RFC 822)
-//	MST MDT                 -07:00 -06:00 (RFC 822)
-//	PST PDT                 -08:00 -07:00 (RFC 822)
+//	EST EDT                 -05:00 -04:00 (RFC 822: US Eastern)
+//	CST CDT                 -06:00 -05:00 (RFC 822: US Central)
+//	MST MDT                 -07:00 -06:00 (RFC 822: US Mountain)
+//	PST PDT                 -08:00 -07:00 (RFC 822: US Pacific)
 //	ET CT MT PT             -05:00 -06:00 -07:00 -08:00 (US, standard time)
 //	AST ADT AT              -04:00 -03:00 -04:00 (Atlantic)
 //	NST NDT                 -03:30 -02:30 (Newfoundland)
-//	AKST AKDT               -09:00 -08:00
-//	HST HDT                 -10:00 -09:00
-//	BRT ART                 -03:00
-//	WET WEST                +00:00 +01:00
+//	AKST AKDT               -09:00 -08:00 (Alaska)
+//	HST HDT                 -10:00 -09:00 (Hawaii-Aleutian)
+//	SST                     -11:00 (Samoa)
+//	BRT BRST                -03:00 -02:00 (Brasília)
+//	ART UYT                 -03:00 (Argentina, Uruguay)
+//	CLT CLST                -04:00 -03:00 (Chile)
+//	VET                     -04:00 (Venezuela)
+//	COT PET                 -05:00 (Colombia, Peru)
+//	WET WEST                +00:00 +01:00 (Western European)
+//	WEZ WESZ                +00:00 +01:00 (German for WET, WEST)
 //	BST                     +01:00 (British Summer Time)
-//	CET CEST MET MEST       +01:00 +02:00 +01:00 +02:00
-//	MEZ MESZ                +01:00 +02:00
-//	EET EEST                +02:00 +03:00
-//	WAT CAT SAST EAT        +01:00 +02:00 +02:00 +03:00
-//	MSK                     +03:00
-//	PKT IST NPT             +05:00 +05:30 (India) +05:45
-//	ICT WIB                 +07:00
-//	HKT SGT PHT AWST WITA   +08:00
-//	JST KST WIT             +09:00
-//	ACST ACDT               +09:30 +10:30
-//	AEST AEDT               +10:00 +11:00
-//	NZST NZDT               +12:00 +13:00
+//	CET CEST MET MEST       +01:00 +02:00 +01:00 +02:00 (Central European)
+//	MEZ MESZ                +01:00 +02:00 (German for CET, CEST)
+//	EET EEST                +02:00 +03:00 (Eastern European)
+//	OEZ OESZ                +02:00 +03:00 (German for EET, EEST)
+//	WAT CAT SAST EAT        +01:00 +02:00 +02:00 +03:00 (Africa)
+//	IDT                     +03:00 (Israel, summer)
+//	MSK MSD                 +03:00 +04:00 (Moscow)
+//	TRT                     +03:00 (Turkey)
+//	IRST IRDT               +03:30 +04:30 (Iran)
+//	GST                     +04:00 (Gulf)
+//	AFT                     +04:30 (Afghanistan)
+//	PKT PKST                +05:00 +06:00 (Pakistan)
+//	IST                     +05:30 (India)
+//	NPT                     +05:45 (Nepal)
+//	ICT WIB                 +07:00 (Indochina, western Indonesia)
+//	WITA MYT SGT HKT PHT    +08:00 (central Indonesia, Malaysia, Singapore, Hong Kong, Philippines)
+//	AWST AWDT               +08:00 +09:00 (Western Australia)
+//	JST KST WIT             +09:00 (Japan, Korea, eastern Indonesia)
+//	ACST ACDT               +09:30 +10:30 (Central Australia)
+//	AEST AEDT               +10:00 +11:00 (Eastern Australia)
+//	CHST                    +10:00 (Chamorro, for Guam: tz writes "ChST")
+//	NZST NZDT               +12:00 +13:00 (New Zealand)
 //	A B C D E F G H I       +01:00 to +09:00 (military)
 //	K L M                   +10:00 +11:00 +12:00 (military)
 //	N O P Q R S T U V W X Y -01:00 to -12:00 (military)
 //
-// The military letters carry their true offsets: RFC 822 printed them with
-// the signs reversed, a mistake RFC 1123 (section 5.2.14) points out. J, local
-// time, is not a zone. IST is read as India Standard Time, the meaning most
-// feeds that write it have. A trailing comment in parentheses, such as
-// "(UTC)", is ignored.
+// The table holds every alphabetic abbreviation the tz database uses for a
+// zone's time since 2000; those it used before 2017, when it replaced the
+// abbreviations it had invented with numeric ones such as "+08", for places
+// whose feeds still write them (BRT, SGT, ICT...); RFC 822's names; the
+// German ones; and TRT, which Turkey's feeds write for the +03:00 tz calls
+// "+03". Where an abbreviation stands for several zones, it is read as
+// the zone most feeds that write it mean: IST is India Standard Time, not
+// Irish Standard Time (+01:00, tz's summer name for Dublin) or Israel
+// Standard Time (+02:00), because India has by far the most feeds that write
+// it; CST, CDT, PST and PDT keep their RFC 822 meanings, not China (+08:00),
+// Cuba (-05:00, -04:00) or the Philippines (+08:00, tz's current name for
+// Manila); AST is Atlantic, not Arabia (+03:00); BST is British, not
+// Bangladesh (+06:00); SST is Samoa, as in tz, not Singapore, which writes
+// SGT; GST is the Gulf, not Guam (+10:00, tz's name there until 2000, now
+// ChST) or South Georgia (-02:00); KST is South Korea's +09:00, not North
+// Korea's +08:30 of 2015–2018; MSK is Moscow's +03:00 since 2014, not the
+// +04:00 of 2011–2014. The military letters carry their true offsets: RFC 822
+// printed them with the signs reversed, a mistake RFC 1123 (section 5.2.14)
+// points out. J, local time, is not a zone. A trailing comment in
+// parentheses, such as "(UTC)", is ignored.
 //
 // The result is in the date's own zone: a time.FixedZone named with the zone
 // abbreviation where the date gives one ("EST"), unnamed for a numeric

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	_ "time/tzdata" // TestZoneTableMatchesTZ needs the tz database everywhere
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -206,6 +207,26 @@ var validDates = []dateTest{
 	{"Mon, 17 Sep 2018 09:00:00 NZDT", "2018-09-17T09:00:00+13:00", "NZDT"},
 	{"Mon, 17 Sep 2018 09:00:00 IST", "2018-09-17T09:00:00+05:30", "IST"},
 	{"Mon, 17 Sep 2018 09:00:00 NST", "2018-09-17T09:00:00-03:30", "NST"},
+	// Zone names from the tz database, and ones it used before 2017.
+	{"Mon, 17 Sep 2018 09:00:00 ChST", "2018-09-17T09:00:00+10:00", "CHST"},
+	{"Mon, 17 Sep 2018 09:00:00 SST", "2018-09-17T09:00:00-11:00", "SST"},
+	{"Mon, 17 Sep 2018 09:00:00 IDT", "2018-09-17T09:00:00+03:00", "IDT"},
+	{"Mon, 17 Sep 2018 09:00:00 AWDT", "2018-09-17T09:00:00+09:00", "AWDT"},
+	{"Mon, 17 Sep 2018 09:00:00 PKT", "2018-09-17T09:00:00+05:00", "PKT"},
+	{"Mon, 17 Sep 2018 09:00:00 WIB", "2018-09-17T09:00:00+07:00", "WIB"},
+	{"Mon, 17 Sep 2018 09:00:00 SAST", "2018-09-17T09:00:00+02:00", "SAST"},
+	{"Mon, 17 Sep 2018 09:00:00 MSK", "2018-09-17T09:00:00+03:00", "MSK"},
+	{"Thu, 17 Sep 2009 09:00:00 MSD", "2009-09-17T09:00:00+04:00", "MSD"},
+	{"Mon, 17 Sep 2018 09:00:00 HST", "2018-09-17T09:00:00-10:00", "HST"},
+	{"Mon, 17 Sep 2018 09:00:00 AKDT", "2018-09-17T09:00:00-08:00", "AKDT"},
+	{"Mon, 17 Sep 2018 09:00:00 NDT", "2018-09-17T09:00:00-02:30", "NDT"},
+	{"Mon, 17 Sep 2018 09:00:00 GST", "2018-09-17T09:00:00+04:00", "GST"},
+	{"Mon, 17 Sep 2018 09:00:00 MYT", "2018-09-17T09:00:00+08:00", "MYT"},
+	{"Mon, 17 Sep 2018 09:00:00 IRST", "2018-09-17T09:00:00+03:30", "IRST"},
+	{"Mon, 17 Sep 2018 09:00:00 BRT", "2018-09-17T09:00:00-03:00", "BRT"},
+	{"Mon, 17 Sep 2018 09:00:00 TRT", "2018-09-17T09:00:00+03:00", "TRT"},
+	{"Mon, 17 Sep 2018 09:00:00 MESZ", "2018-09-17T09:00:00+02:00", "MESZ"},
+	{"Mon Sep 17 09:00:00 ChST 2018", "2018-09-17T09:00:00+10:00", "CHST"},
 	{"mon, 17 sep 2018 09:00:00 cest", "2018-09-17T09:00:00+02:00", "CEST"},
 	{"Mon, 17 Sep 2018 09:00:00 Pdt", "2018-09-17T09:00:00-07:00", "PDT"},
 	// An unknown zone name is read as UTC.
@@ -424,6 +445,77 @@ func TestZoneTable(t *testing.T) {
 		}
 	}
 	assert.Equal(t, -1, lookupZone("J"), "J is local time, not a zone")
+}
+
+// tzZones are zones that, between them, use every alphabetic abbreviation
+// the tz database has for times since 2000.
+var tzZones = []string{
+	"Africa/Abidjan", "Africa/Algiers", "Africa/Cairo", "Africa/Ceuta", "Africa/Johannesburg",
+	"Africa/Lagos", "Africa/Maputo", "Africa/Nairobi",
+	"America/Adak", "America/Anchorage", "America/Bahia_Banderas", "America/Chicago",
+	"America/Dawson", "America/Denver", "America/Halifax", "America/Havana",
+	"America/Los_Angeles", "America/New_York", "America/Panama", "America/Phoenix",
+	"America/Puerto_Rico", "America/St_Johns",
+	"Antarctica/Macquarie", "Asia/Hong_Kong", "Asia/Jakarta", "Asia/Jayapura",
+	"Asia/Jerusalem", "Asia/Karachi", "Asia/Kolkata", "Asia/Makassar", "Asia/Manila",
+	"Asia/Pyongyang", "Asia/Seoul", "Asia/Shanghai", "Asia/Tokyo",
+	"Atlantic/Canary", "Australia/Adelaide", "Australia/Perth", "Australia/Sydney",
+	"Europe/Athens", "Europe/Dublin", "Europe/Lisbon", "Europe/London", "Europe/Moscow",
+	"Europe/Paris", "Pacific/Auckland", "Pacific/Guam", "Pacific/Honolulu",
+	"Pacific/Pago_Pago", "Etc/UTC",
+}
+
+// TestZoneTableMatchesTZ checks the table against the tz database: every
+// alphabetic abbreviation a zone above has used since 2000 is read with the
+// offset it had there, except the readings ParseDate's doc comment says it
+// does not take, which are read as the doc comment says.
+func TestZoneTableMatchesTZ(t *testing.T) {
+	// Abbreviations with another reading, and the offset ParseDate gives them.
+	otherReading := map[string]int{
+		"IST +01:00": 5*3600 + 1800, // Dublin's summer; India is read
+		"IST +02:00": 5*3600 + 1800, // Israel; India is read
+		"CST +08:00": -6 * 3600,     // China; RFC 822's US Central is read
+		"CST -05:00": -6 * 3600,     // Cuba
+		"CDT -04:00": -5 * 3600,     // Cuba
+		"PST +08:00": -8 * 3600,     // the Philippines; RFC 822's US Pacific is read
+		"GST +10:00": 4 * 3600,      // Guam until 2000; the Gulf is read
+		"KST +08:30": 9 * 3600,      // North Korea 2015-2018; Korea's +09:00 is read
+		"MSK +04:00": 3 * 3600,      // Moscow 2011-2014; its +03:00 since is read
+	}
+	checked, others := map[string]bool{}, map[string]bool{}
+	for _, name := range tzZones {
+		loc, err := time.LoadLocation(name)
+		require.NoError(t, err)
+		for d := time.Date(2000, 1, 1, 12, 0, 0, 0, time.UTC); d.Year() < 2027; d = d.AddDate(0, 0, 7) {
+			abbr, offset := d.In(loc).Zone()
+			if abbr[0] == '+' || abbr[0] == '-' {
+				continue // a numeric abbreviation such as "+08"
+			}
+			key := abbr + " " + d.In(loc).Format("-07:00")
+			if checked[key] {
+				continue
+			}
+			checked[key] = true
+			want, other := otherReading[key]
+			if other {
+				others[key] = true
+			} else {
+				want = offset
+			}
+			got, err := ParseDate("Mon, 17 Sep 2018 09:00:00 " + abbr)
+			if assert.NoError(t, err, key) {
+				gotName, gotOffset := got.Zone()
+				assert.Equal(t, want, gotOffset, "%s (%s)", key, name)
+				if abbr != "UTC" {
+					assert.Equal(t, strings.ToUpper(abbr), gotName, key)
+				}
+			}
+		}
+	}
+	assert.GreaterOrEqual(t, len(checked), 60, "the zones above use that many abbreviations")
+	for key := range otherReading {
+		assert.True(t, others[key], "%s is no longer used by tz: drop it from otherReading", key)
+	}
 }
 
 // TestZoneTableDocumented checks that ParseDate's doc comment lists every
