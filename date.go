@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -17,6 +18,16 @@ import (
 //     extra comma or space, full or short English month and weekday names in
 //     any case ("Sept", "Tues" too), "17-Sep-2018", and two-digit years read
 //     by RFC 2822's rule (00–49 are 20xx, 50–99 are 19xx);
+//   - the same dates with month and weekday names in French, German,
+//     Italian, Spanish, Portuguese or Dutch, as feeds written in those
+//     languages give them: full or short, in any case, with or without a
+//     trailing dot or the accents ("lun., 03 févr. 2025 10:00:00 +0100",
+//     "Mo., 3. März 2025", "mar, 04 mar 2025", "sexta-feira, 6 dez 2024",
+//     "do 1 mei 2025", "3 fevr 2025"), with "Maerz", "Mrz", "Jänner" and
+//     "setiembre" too. Such a weekday is skipped as an English one is, but
+//     never stands in for a missing day, month or year. "Mar" is March
+//     wherever the date reads so in English ("Mar 4, 2025"), and otherwise
+//     the Tuesday of French, Italian and Spanish ("mar., 04 mars 2025");
 //   - W3C-DTF, RFC 3339 and ISO 8601: "2018-09-17T09:00:00.5+02:00" with or
 //     without fractions or seconds, a space for the "T", reduced precision
 //     ("2018", "2018-09", "2018-09-17"), ordinal dates ("2018-260"), the
@@ -108,7 +119,7 @@ import (
 //
 // ParseDate does not guess. An out-of-range field (month 13, day 32, 30
 // February, hour 25, minute 60, an offset beyond ±18:00), an unknown month
-// name, a five-digit number, an ambiguous all-numeric form such as
+// name, a word before the date that is not a weekday, a five-digit number, an ambiguous all-numeric form such as
 // "09/17/2018", or anything else around the date is an error, and the time
 // returned with it is the zero time. The weekday, when given, is not checked
 // against the date, because feeds often get it wrong while the date is right.
@@ -210,6 +221,29 @@ func (p *dateScanner) word() string {
 	return w
 }
 
+// name reads a month or weekday name: a run of letters, which unlike word's
+// may be accented ("févr", "März"), also with combining accents.
+func (p *dateScanner) name() string {
+	s, i := p.s, p.i
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isLetter(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && (i == p.i || !unicode.Is(unicode.Mn, r)) {
+			break // an accent must follow a letter
+		}
+		i += n
+	}
+	w := s[p.i:i]
+	p.i = i
+	return w
+}
+
 // fraction reads the digits after a decimal point as nanoseconds, ignoring
 // digits beyond the ninth.
 func (p *dateScanner) fraction() (int, bool) {
@@ -239,7 +273,12 @@ func lower(buf *[12]byte, w string) []byte {
 // in any case, and 0 for anything else.
 func monthNumber(w string) int {
 	var buf [12]byte
-	switch string(lower(&buf, w)) {
+	return englishMonth(lower(&buf, w))
+}
+
+// englishMonth is monthNumber for a word already in lower case.
+func englishMonth(w []byte) int {
+	switch string(w) {
 	case "jan", "january":
 		return 1
 	case "feb", "february":
@@ -271,7 +310,12 @@ func monthNumber(w string) int {
 // isWeekday reports whether w is an English weekday name or abbreviation.
 func isWeekday(w string) bool {
 	var buf [12]byte
-	switch string(lower(&buf, w)) {
+	return englishWeekday(lower(&buf, w))
+}
+
+// englishWeekday is isWeekday for a word already in lower case.
+func englishWeekday(w []byte) bool {
+	switch string(w) {
 	case "mon", "monday",
 		"tue", "tues", "tuesday",
 		"wed", "weds", "wednesday",
@@ -282,6 +326,131 @@ func isWeekday(w string) bool {
 		return true
 	}
 	return false
+}
+
+// foreignMonths maps the month names and abbreviations of French, German,
+// Italian, Spanish, Portuguese and Dutch to 1–12, as foldName writes them:
+// lower case, without accents, without the dot of an abbreviation. Names
+// English has too ("mar", "feb", "april", "sept", "november", and "dec" for
+// "déc") are left to englishMonth, which means the same month by them. No name here is an English
+// month or weekday name, and of all month names only "mar" is a weekday too
+// (TestForeignNames checks both).
+var foreignMonths = map[string]int{
+	// French: janvier, févr., mars, avr., mai, juin, juil., août, sept.,
+	// oct., nov., déc. and the shorter "janv", "fév", "déc".
+	"janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3,
+	"avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7,
+	"aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+	// German, with Austria's Jänner and März spelled "Maerz" or "Mrz".
+	"januar": 1, "janner": 1, "jaenner": 1, "februar": 2, "marz": 3, "maerz": 3,
+	"mrz": 3, "juni": 6, "juli": 7, "oktober": 10, "okt": 10,
+	"dezember": 12, "dez": 12,
+	// Italian.
+	"gennaio": 1, "gen": 1, "febbraio": 2, "marzo": 3, "aprile": 4,
+	"maggio": 5, "mag": 5, "giugno": 6, "giu": 6, "luglio": 7, "lug": 7,
+	"agosto": 8, "ago": 8, "settembre": 9, "set": 9, "ottobre": 10, "ott": 10,
+	"dicembre": 12, "dic": 12,
+	// Spanish, with Latin America's "setiembre".
+	"enero": 1, "ene": 1, "febrero": 2, "abril": 4, "abr": 4, "mayo": 5,
+	"junio": 6, "julio": 7, "septiembre": 9, "setiembre": 9, "octubre": 10,
+	"noviembre": 11, "diciembre": 12,
+	// Portuguese.
+	"janeiro": 1, "fevereiro": 2, "marco": 3, "maio": 5, "junho": 6,
+	"julho": 7, "setembro": 9, "outubro": 10, "out": 10, "novembro": 11,
+	"dezembro": 12,
+	// Dutch.
+	"januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5,
+	"augustus": 8,
+}
+
+// foreignWeekdays holds the weekday names and abbreviations of French,
+// German, Italian, Spanish, Portuguese and Dutch, written as foreignMonths
+// are. Portuguese weekdays may carry "-feira" ("segunda-feira"), which
+// ParseDate skips after any weekday.
+var foreignWeekdays = map[string]bool{
+	// French.
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true,
+	"vendredi": true, "samedi": true, "dimanche": true,
+	"lun": true, "mar": true, "mer": true, "jeu": true, "ven": true,
+	"sam": true, "dim": true,
+	// German.
+	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true,
+	"freitag": true, "samstag": true, "sonnabend": true, "sonntag": true,
+	"mo": true, "di": true, "mi": true, "do": true, "fr": true, "sa": true,
+	"so": true,
+	// Italian.
+	"lunedi": true, "martedi": true, "mercoledi": true, "giovedi": true,
+	"venerdi": true, "sabato": true, "domenica": true,
+	"gio": true, "sab": true, "dom": true,
+	// Spanish.
+	"lunes": true, "martes": true, "miercoles": true, "jueves": true,
+	"viernes": true, "sabado": true, "domingo": true,
+	"mie": true, "jue": true, "vie": true,
+	// Portuguese.
+	"segunda": true, "terca": true, "quarta": true, "quinta": true,
+	"sexta": true, "seg": true, "ter": true, "qua": true, "qui": true, "sex": true,
+	// Dutch.
+	"maandag": true, "dinsdag": true, "woensdag": true, "donderdag": true,
+	"vrijdag": true, "zaterdag": true, "zondag": true,
+	"ma": true, "wo": true, "vr": true, "za": true, "zo": true,
+}
+
+// latin1Fold gives the unaccented lower-case letter for each character of
+// U+00C0–U+00FF (the second byte of its UTF-8 form, less 0x80, is the
+// index), or 0 where there is none (Æ, ×, ß...).
+const latin1Fold = "aaaaaa\x00ceeeeiiii\x00nooooo\x00ouuuuy\x00\x00" +
+	"aaaaaa\x00ceeeeiiii\x00nooooo\x00ouuuuy\x00y"
+
+// foldName copies a name as name reads it into buf in lower case, with the
+// accents of Latin-1 letters and combining accents (U+0300–U+036F) taken off:
+// "Févr" and "MÄRZ" become "fevr" and "marz". A name that does not fit, or
+// that holds another non-ASCII letter, comes back empty, which matches
+// nothing.
+func foldName(buf *[12]byte, w string) []byte {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c < utf8.RuneSelf:
+			c |= 0x20 // name reads only letters
+		case c == 0xc3 && i+1 < len(w) && w[i+1]&0xc0 == 0x80:
+			i++
+			if c = latin1Fold[w[i]-0x80]; c == 0 {
+				return nil
+			}
+		case (c == 0xcc || c == 0xcd) && i+1 < len(w) && w[i+1]&0xc0 == 0x80 && (c == 0xcc || w[i+1] < 0xb0):
+			i++ // a combining accent, U+0300–U+036F
+			continue
+		default:
+			return nil
+		}
+		if n == len(buf) {
+			return nil
+		}
+		buf[n] = c
+		n++
+	}
+	return buf[:n]
+}
+
+// monthName returns 1–12 for a month name or abbreviation in English or one
+// of the languages of foreignMonths, in any case, with or without accents,
+// and 0 for anything else.
+func monthName(w string) int {
+	var buf [12]byte
+	name := foldName(&buf, w)
+	if m := englishMonth(name); m != 0 {
+		return m // also "Déc", "Mär"
+	}
+	return foreignMonths[string(name)]
+}
+
+// isWeekdayName reports whether w is a weekday name or abbreviation in
+// English or one of the languages of foreignWeekdays.
+func isWeekdayName(w string) bool {
+	var buf [12]byte
+	name := foldName(&buf, w)
+	return englishWeekday(name) || foreignWeekdays[string(name)]
 }
 
 // twoDigitYear applies RFC 2822's rule: 00–49 are 2000–2049, 50–99 are
@@ -692,24 +861,59 @@ func quoteWord(w string) string { return `"` + w + `"` }
 // text reads the dates that name their month: RFC 822 and its variants,
 // asctime, Unix date, JavaScript and prose forms. The day and month come
 // first (in either order, after an optional weekday); the year, time and zone
-// follow in the orders these forms use.
+// follow in the orders these forms use. The month and weekday names may be
+// English or of the languages of foreignMonths and foreignWeekdays.
 func (p *dateScanner) text(f *dateFields) string {
 	if c := p.peek(); !isLetter(c) && !isDigit(c) {
 		return unexpectedChar(p.s)
 	}
-	w := p.word()
-	if w != "" && isWeekday(w) {
-		p.skip('.')
-		p.skipSpace()
-		if p.skip(',') {
-			p.skipSpace()
-		}
-		w = p.word()
+	w := p.name()
+	if w == "" || !isWeekdayName(w) {
+		return p.textFrom(f, w)
 	}
+	if monthName(w) == 0 {
+		return p.afterWeekday(f)
+	}
+	// "mar" is March, and Tuesday in French, Italian and Spanish. It is read
+	// as the month first, so that every date that reads so reads as it does
+	// in English ("Mar 4, 2025"); a date that does not is read again with
+	// "mar" as its weekday ("mar., 04 mars 2025"). When both fail, the error
+	// is the one of the reading that got further.
+	asMonth, month := *p, *f
+	why := asMonth.textFrom(&month, w)
+	if why == "" {
+		*p, *f = asMonth, month
+		return ""
+	}
+	if whyWeekday := p.afterWeekday(f); whyWeekday == "" || p.i > asMonth.i {
+		return whyWeekday
+	}
+	return why
+}
+
+// afterWeekday reads the rest of a date after its weekday.
+func (p *dateScanner) afterWeekday(f *dateFields) string {
+	if rest := p.s[p.i:]; len(rest) >= 6 && rest[0] == '-' {
+		var buf [12]byte
+		if string(lower(&buf, rest[1:6])) == "feira" {
+			p.i += 6 // Portuguese: "segunda-feira"
+		}
+	}
+	p.skip('.')
+	p.skipSpace()
+	if p.skip(',') {
+		p.skipSpace()
+	}
+	return p.textFrom(f, p.name())
+}
+
+// textFrom reads a date that names its month, from its first word w after
+// the weekday ("" when the date starts with its day).
+func (p *dateScanner) textFrom(f *dateFields, w string) string {
 	haveYear := false
 	if w != "" {
 		// Month first: "Sep 17, 2018", "Sep 17 09:00:00 2018".
-		if f.month = monthNumber(w); f.month == 0 {
+		if f.month = monthName(w); f.month == 0 {
 			return "unknown month " + quoteWord(w)
 		}
 		p.skip('.')
@@ -727,8 +931,8 @@ func (p *dateScanner) text(f *dateFields) string {
 			p.skip('.')
 			p.skipSpace()
 		}
-		w = p.word()
-		if f.month = monthNumber(w); f.month == 0 {
+		w = p.name()
+		if f.month = monthName(w); f.month == 0 {
 			if w == "" {
 				return "missing month"
 			}

@@ -276,6 +276,146 @@ var validDates = []dateTest{
 	{"September 17, 2018 12:30 AM", "2018-09-17T00:30:00Z", "UTC"},
 	{"Sep 17 2018 9:00pm", "2018-09-17T21:00:00Z", "UTC"},
 	{"Monday, September 17, 2018 9:00 AM EDT", "2018-09-17T09:00:00-04:00", "EDT"},
+	// Month and weekday names in other languages, as feeds written with a
+	// French, German, Italian, Spanish, Portuguese or Dutch locale give
+	// them: full or short, with or without the dot, with or without
+	// accents. The weekdays are right, but are not checked.
+	// French (glibc's fr_FR writes "lun., 03 févr. 2025").
+	{"lun., 03 févr. 2025 10:00:00 +0100", "2025-02-03T10:00:00+01:00", ""},
+	{"lundi 3 février 2025 10:00 CET", "2025-02-03T10:00:00+01:00", "CET"},
+	{"mar., 04 mars 2025 10:00:00 +0100", "2025-03-04T10:00:00+01:00", ""},
+	{"mardi, 4 mars 2025", "2025-03-04T00:00:00Z", "UTC"},
+	{"mer. 02 avr. 2025 08:30:00 +0200", "2025-04-02T08:30:00+02:00", ""},
+	{"jeu., 01 mai 2025 08:30:00 +0200", "2025-05-01T08:30:00+02:00", ""},
+	{"ven. 13 juin 2025 12:00:00 GMT", "2025-06-13T12:00:00Z", "GMT"},
+	{"sam., 19 juil. 2025 12:00:00 +0200", "2025-07-19T12:00:00+02:00", ""},
+	{"dim., 17 août 2025 12:00:00 +0200", "2025-08-17T12:00:00+02:00", ""},
+	{"dimanche 17 aout 2025", "2025-08-17T00:00:00Z", "UTC"},
+	{"Lundi 1 sept. 2025", "2025-09-01T00:00:00Z", "UTC"},
+	{"jeudi 9 octobre 2025 9:00", "2025-10-09T09:00:00Z", "UTC"},
+	{"LUN. 3 NOV. 2025", "2025-11-03T00:00:00Z", "UTC"},
+	{"mer., 24 déc. 2025 18:00:00 +0100", "2025-12-24T18:00:00+01:00", ""},
+	{"24 DÉCEMBRE 2025", "2025-12-24T00:00:00Z", "UTC"},
+	{"lun. 6 janv. 2025", "2025-01-06T00:00:00Z", "UTC"},
+	{"06 janvier 2025", "2025-01-06T00:00:00Z", "UTC"},
+	{"3 fevr 2025", "2025-02-03T00:00:00Z", "UTC"},
+	{"3 fe\u0301vr. 2025", "2025-02-03T00:00:00Z", "UTC"}, // a combining accent
+	{"3 fév 2025", "2025-02-03T00:00:00Z", "UTC"},
+	{"2 avril 2025", "2025-04-02T00:00:00Z", "UTC"},
+	{"1 septembre 2025", "2025-09-01T00:00:00Z", "UTC"},
+	{"3 novembre 2025", "2025-11-03T00:00:00Z", "UTC"},
+	// German.
+	{"Mo., 3 März 2025 10:00:00 +0100", "2025-03-03T10:00:00+01:00", ""},
+	{"Montag, 3. März 2025 10:00", "2025-03-03T10:00:00Z", "UTC"},
+	{"Di, 04 Mär 2025 10:00:00 +0100", "2025-03-04T10:00:00+01:00", ""},
+	{"Mi., 5. Maerz 2025 10:00 MEZ", "2025-03-05T10:00:00+01:00", "MEZ"},
+	{"Do 6 Mrz 2025", "2025-03-06T00:00:00Z", "UTC"},
+	{"Freitag, 7. Februar 2025", "2025-02-07T00:00:00Z", "UTC"},
+	{"Sa., 10. Mai 2025 12:00:00 MESZ", "2025-05-10T12:00:00+02:00", "MESZ"},
+	{"Sonntag, 12. Januar 2025", "2025-01-12T00:00:00Z", "UTC"},
+	{"So, 12 Jänner 2025", "2025-01-12T00:00:00Z", "UTC"},
+	{"12 Jaenner 2025", "2025-01-12T00:00:00Z", "UTC"},
+	{"Di., 14. Okt. 2025 08:00:00 +0200", "2025-10-14T08:00:00+02:00", ""},
+	{"Dienstag, 14. Oktober 2025", "2025-10-14T00:00:00Z", "UTC"},
+	{"Mittwoch, 31. Dezember 2025", "2025-12-31T00:00:00Z", "UTC"},
+	{"31 Dez. 2025", "2025-12-31T00:00:00Z", "UTC"},
+	{"Donnerstag, 12. Juni 2025", "2025-06-12T00:00:00Z", "UTC"},
+	{"Fr., 4. Juli 2025", "2025-07-04T00:00:00Z", "UTC"},
+	{"Samstag 1. März 2025", "2025-03-01T00:00:00Z", "UTC"},
+	{"Sonnabend 1. März 2025", "2025-03-01T00:00:00Z", "UTC"},
+	{"3 MÄRZ 2025", "2025-03-03T00:00:00Z", "UTC"},
+	{"3 Marz 2025", "2025-03-03T00:00:00Z", "UTC"},
+	{"Maerz 3, 2025", "2025-03-03T00:00:00Z", "UTC"},
+	// Italian: "mar" is Tuesday, and March.
+	{"lun, 03 mar 2025 10:00:00 +0100", "2025-03-03T10:00:00+01:00", ""},
+	{"mar, 04 mar 2025 10:00:00 +0100", "2025-03-04T10:00:00+01:00", ""},
+	{"martedì 4 marzo 2025", "2025-03-04T00:00:00Z", "UTC"},
+	{"mercoledì, 5 marzo 2025 10:00", "2025-03-05T10:00:00Z", "UTC"},
+	{"mercoledi 5 marzo 2025", "2025-03-05T00:00:00Z", "UTC"},
+	{"gio, 02 gen 2025 09:00:00 +0100", "2025-01-02T09:00:00+01:00", ""},
+	{"giovedì 2 gennaio 2025", "2025-01-02T00:00:00Z", "UTC"},
+	{"ven 7 feb 2025", "2025-02-07T00:00:00Z", "UTC"},
+	{"venerdì 7 febbraio 2025", "2025-02-07T00:00:00Z", "UTC"},
+	{"2 aprile 2025", "2025-04-02T00:00:00Z", "UTC"},
+	{"sab 10 mag 2025", "2025-05-10T00:00:00Z", "UTC"},
+	{"sabato 10 maggio 2025", "2025-05-10T00:00:00Z", "UTC"},
+	{"gio 12 giu 2025", "2025-06-12T00:00:00Z", "UTC"},
+	{"12 giugno 2025", "2025-06-12T00:00:00Z", "UTC"},
+	{"ven, 04 lug 2025 08:00:00 +0200", "2025-07-04T08:00:00+02:00", ""},
+	{"4 luglio 2025", "2025-07-04T00:00:00Z", "UTC"},
+	{"ven 15 ago 2025", "2025-08-15T00:00:00Z", "UTC"},
+	{"mar 16 set 2025 10:00:00 +0200", "2025-09-16T10:00:00+02:00", ""},
+	{"16 settembre 2025", "2025-09-16T00:00:00Z", "UTC"},
+	{"mar, 21 ott 2025", "2025-10-21T00:00:00Z", "UTC"},
+	{"21 ottobre 2025", "2025-10-21T00:00:00Z", "UTC"},
+	{"ven, 06 dic 2024", "2024-12-06T00:00:00Z", "UTC"},
+	{"6 dicembre 2024", "2024-12-06T00:00:00Z", "UTC"},
+	{"dom 23 feb 2025", "2025-02-23T00:00:00Z", "UTC"},
+	{"domenica 1 giugno 2025", "2025-06-01T00:00:00Z", "UTC"},
+	// Spanish.
+	{"jue., 5 dic. 2024 12:00:00 CET", "2024-12-05T12:00:00+01:00", "CET"},
+	{"mié., 24 dic. 2025 12:00:00 +0100", "2025-12-24T12:00:00+01:00", ""},
+	{"miercoles 24 diciembre 2025", "2025-12-24T00:00:00Z", "UTC"},
+	{"jue, 03 oct 2024 10:00:00 +0200", "2024-10-03T10:00:00+02:00", ""},
+	{"vie, 04 abr 2025 10:00:00 -0500", "2025-04-04T10:00:00-05:00", ""},
+	{"sáb, 01 mar 2025 10:00:00 -0300", "2025-03-01T10:00:00-03:00", ""},
+	{"sab, 01 mar 2025", "2025-03-01T00:00:00Z", "UTC"},
+	{"sa\u0301b, 01 mar 2025", "2025-03-01T00:00:00Z", "UTC"}, // a combining accent
+	{"domingo, 23 febrero 2025", "2025-02-23T00:00:00Z", "UTC"},
+	{"lunes 6 enero 2025", "2025-01-06T00:00:00Z", "UTC"},
+	{"6 ene. 2025", "2025-01-06T00:00:00Z", "UTC"},
+	{"martes, 20 mayo 2025", "2025-05-20T00:00:00Z", "UTC"},
+	{"miércoles 2 abril 2025", "2025-04-02T00:00:00Z", "UTC"},
+	{"viernes, 7 marzo 2025", "2025-03-07T00:00:00Z", "UTC"},
+	{"jueves 12 junio 2025", "2025-06-12T00:00:00Z", "UTC"},
+	{"4 julio 2025", "2025-07-04T00:00:00Z", "UTC"},
+	{"15 agosto 2025", "2025-08-15T00:00:00Z", "UTC"},
+	{"1 septiembre 2025", "2025-09-01T00:00:00Z", "UTC"},
+	{"1 setiembre 2025", "2025-09-01T00:00:00Z", "UTC"},
+	{"9 octubre 2025", "2025-10-09T00:00:00Z", "UTC"},
+	{"3 noviembre 2025", "2025-11-03T00:00:00Z", "UTC"},
+	// Portuguese.
+	{"seg, 03 fev 2025 10:00:00 -0300", "2025-02-03T10:00:00-03:00", ""},
+	{"segunda-feira, 3 fevereiro 2025", "2025-02-03T00:00:00Z", "UTC"},
+	{"terça-feira, 04 mar 2025 10:00:00 -0300", "2025-03-04T10:00:00-03:00", ""},
+	{"Terca-Feira, 4 marco 2025", "2025-03-04T00:00:00Z", "UTC"},
+	{"qua, 05 mar 2025", "2025-03-05T00:00:00Z", "UTC"},
+	{"quarta-feira, 5 março 2025", "2025-03-05T00:00:00Z", "UTC"},
+	{"qui, 03 out 2024 10:00:00 -0300", "2024-10-03T10:00:00-03:00", ""},
+	{"quinta 3 outubro 2024", "2024-10-03T00:00:00Z", "UTC"},
+	{"sex, 06 dez 2024", "2024-12-06T00:00:00Z", "UTC"},
+	{"sexta-feira, 6 dezembro 2024", "2024-12-06T00:00:00Z", "UTC"},
+	{"sáb., 10 mai 2025", "2025-05-10T00:00:00Z", "UTC"},
+	{"sábado, 10 maio 2025", "2025-05-10T00:00:00Z", "UTC"},
+	{"dom, 12 jan 2025", "2025-01-12T00:00:00Z", "UTC"},
+	{"domingo, 12 janeiro 2025", "2025-01-12T00:00:00Z", "UTC"},
+	{"2 abril 2025", "2025-04-02T00:00:00Z", "UTC"},
+	{"12 junho 2025", "2025-06-12T00:00:00Z", "UTC"},
+	{"4 julho 2025", "2025-07-04T00:00:00Z", "UTC"},
+	{"16 set 2025", "2025-09-16T00:00:00Z", "UTC"},
+	{"16 setembro 2025", "2025-09-16T00:00:00Z", "UTC"},
+	{"3 novembro 2025", "2025-11-03T00:00:00Z", "UTC"},
+	// Dutch.
+	{"ma 03 mrt 2025 10:00:00 +0100", "2025-03-03T10:00:00+01:00", ""},
+	{"di, 4 maart 2025", "2025-03-04T00:00:00Z", "UTC"},
+	{"wo 2 apr 2025", "2025-04-02T00:00:00Z", "UTC"},
+	{"do 1 mei 2025 08:00:00 +0200", "2025-05-01T08:00:00+02:00", ""},
+	{"vr 13 jun 2025", "2025-06-13T00:00:00Z", "UTC"},
+	{"vrijdag 13 juni 2025", "2025-06-13T00:00:00Z", "UTC"},
+	{"za 19 jul 2025", "2025-07-19T00:00:00Z", "UTC"},
+	{"zaterdag 19 juli 2025", "2025-07-19T00:00:00Z", "UTC"},
+	{"zo 17 aug 2025", "2025-08-17T00:00:00Z", "UTC"},
+	{"zondag 17 augustus 2025", "2025-08-17T00:00:00Z", "UTC"},
+	{"maandag 6 januari 2025", "2025-01-06T00:00:00Z", "UTC"},
+	{"3 februari 2025", "2025-02-03T00:00:00Z", "UTC"},
+	{"dinsdag 14 okt 2025", "2025-10-14T00:00:00Z", "UTC"},
+	{"donderdag 9 oktober 2025", "2025-10-09T00:00:00Z", "UTC"},
+	{"woensdag 24 december 2025", "2025-12-24T00:00:00Z", "UTC"},
+	{"3 mrt. 2025", "2025-03-03T00:00:00Z", "UTC"},
+	// English "Mar" stays March wherever it reads so.
+	{"Mar 4, 2025", "2025-03-04T00:00:00Z", "UTC"},
+	{"Mar. 4 2025 10:00 GMT", "2025-03-04T10:00:00Z", "GMT"},
+	{"mar 04 10:00:00 2025", "2025-03-04T10:00:00Z", "UTC"},
 	// W3C-DTF, RFC 3339, ISO 8601.
 	{"2018-09-17T09:00:00+02:00", "2018-09-17T09:00:00+02:00", ""},
 	{"2018-09-17T09:00:00.123456789+02:00", "2018-09-17T09:00:00.123456789+02:00", ""},
@@ -389,6 +529,28 @@ var invalidDates = []struct{ in, why string }{
 	{"1537174800", "not a date"},
 	{"09/17/2018", "missing month"},
 	{"\u00a0Mon, 17 Sep 2018 09:00:00 GMT", `unexpected character '\u00a0'`},
+	// Weekdays in other languages do not make up for a missing part, and
+	// other words are not weekdays.
+	{"lun., 03 févr.", "missing year"},
+	{"Mo., 3 März", "missing year"},
+	{"mar., 04 mars", "missing year"},
+	{"mar. 2025", "bad day"},
+	{"lundi", "bad day"},
+	{"lundi 2025", "bad day"},
+	{"März", "bad day"},
+	{"Foo, 17 Sep 2018 09:00:00 GMT", `unknown month "Foo"`},
+	{"Blah, 3 März 2025", `unknown month "Blah"`},
+	{"Donnerwetter, 3. März 2025", `unknown month "Donnerwetter"`},
+	{"lun., 03 fooo 2025", `unknown month "fooo"`},
+	{"3 Mäz 2025", `unknown month "Mäz"`},
+	{"3 Ærz 2025", `unknown month "Ærz"`},
+	{"3 \u0301mars 2025", "missing month"},
+	{"3 Σep 2025", `unknown month "Σep"`},
+	{"Mo., Di., 3 März 2025", `unknown month "Di"`},
+	{"segunda-feiras, 3 fev 2025", `unknown month "s"`},
+	{"03 févr. 2025 lun", "unexpected text before the time"},
+	{"Mar 17 2018 junk", "unexpected text before the time"},
+	{"mar., 17 sept. 2018 09:00 10:00", "two times"},
 	{"2018-000", "day of the year out of range"},
 }
 
@@ -420,6 +582,73 @@ func TestParseDateInvalid(t *testing.T) {
 			assert.True(t, strings.HasSuffix(msg, tt.why), "message %q should end with %q", msg, tt.why)
 			assert.Equal(t, strings.ToLower(msg[:len("rss: cannot read date")]), msg[:len("rss: cannot read date")])
 		})
+	}
+}
+
+// TestForeignNames checks the tables of month and weekday names in other
+// languages: each name is written as foldName writes it, none is an English
+// name (so none can change how an English date reads), only "mar" is both a
+// month and a weekday, and ParseDate reads every one, in lower or upper case,
+// with or without a dot.
+func TestForeignNames(t *testing.T) {
+	require.GreaterOrEqual(t, len(foreignMonths), 70)
+	require.GreaterOrEqual(t, len(foreignWeekdays), 60)
+	var buf [12]byte
+	for name, month := range foreignMonths {
+		assert.Equal(t, name, string(foldName(&buf, name)), "%q is not written as foldName writes it", name)
+		assert.Zero(t, monthNumber(name), "%q is an English month", name)
+		assert.False(t, isWeekday(name), "%q is an English weekday", name)
+		for _, s := range []string{
+			"17 " + name + " 2018",
+			"17 " + strings.ToUpper(name) + ". 2018 09:00 GMT",
+			"Mon, 17 " + name + " 2018 09:00:00 +0200",
+			name + " 17, 2018",
+		} {
+			got, err := ParseDate(s)
+			if assert.NoError(t, err, s) {
+				assert.Equal(t, time.Month(month), got.Month(), s)
+				assert.Equal(t, 17, got.Day(), s)
+			}
+		}
+	}
+	var both []string
+	for name := range foreignWeekdays {
+		assert.Equal(t, name, string(foldName(&buf, name)), "%q is not written as foldName writes it", name)
+		assert.False(t, isWeekday(name), "%q is an English weekday", name)
+		if monthName(name) != 0 {
+			both = append(both, name)
+		}
+		for _, s := range []string{
+			name + ", 17 Sep 2018 09:00:00 GMT",
+			strings.ToUpper(name) + ". 17 sept. 2018 09:00:00 GMT",
+			name + " 17 Sep 2018 09:00:00 GMT",
+			name + ", Sep 17 2018 09:00:00 GMT",
+		} {
+			got, err := ParseDate(s)
+			if assert.NoError(t, err, s) {
+				assert.Equal(t, "2018-09-17T09:00:00Z", got.Format(time.RFC3339), s)
+			}
+		}
+		for _, s := range []string{name + ", 17 Sep", name + " 2018", name} {
+			_, err := ParseDate(s)
+			assert.Error(t, err, "%q is incomplete", s)
+		}
+	}
+	assert.Equal(t, []string{"mar"}, both, "names that are months and weekdays")
+}
+
+// TestFoldName checks the accents foldName takes off and the letters it
+// refuses.
+func TestFoldName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Févr": "fevr", "MÄRZ": "marz", "août": "aout", "DÉC": "dec", "março": "marco",
+		"Jänner": "janner", "miércoles": "miercoles", "SÁB": "sab", "lunedì": "lunedi",
+		"terça": "terca", "fe\u0301vr": "fevr", "Ñ": "n", "ÿ": "y",
+		"Ærz": "", "straße": "", "ΜΆΡ": "", "Δεκ": "", "abcdefghijkl": "abcdefghijkl",
+		"abcdefghijklm": "", "ééééééééééééé": "",
+	} {
+		var buf [12]byte
+		assert.Equal(t, want, string(foldName(&buf, in)), in)
 	}
 }
 
@@ -569,6 +798,10 @@ func TestParseDateAllocs(t *testing.T) {
 		"Mon, 17 Sep 2018 09:00:00 EDT",
 		"2018-09-17T09:00:00.123+02:00",
 		"2018-09-17T09:00:00Z",
+		// The general scanner, with names in other languages.
+		"lun., 03 févr. 2025 10:00:00 +0100",
+		"mar., 04 mars 2025 10:00:00 CET",
+		"Mo., 3 März 2025 10:00:00 +0100",
 	} {
 		_, err := ParseDate(s) // builds the cached locations
 		require.NoError(t, err)
