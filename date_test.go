@@ -967,6 +967,21 @@ func BenchmarkParseDate(b *testing.B) {
 			}
 		}
 	})
+	b.Run("other-languages", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range []string{
+				"lun., 03 févr. 2025 10:00:00 +0100",
+				"Mo., 3 März 2025 10:00:00 +0100",
+				"mar, 04 mar 2025 10:00:00 +0100",
+				"qui, 03 out 2024 10:00:00 -0300",
+			} {
+				if _, err := ParseDate(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 	b.Run("mixed-time.Parse-baseline", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
