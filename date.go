@@ -119,9 +119,9 @@ import (
 //
 // ParseDate does not guess. An out-of-range field (month 13, day 32, 30
 // February, hour 25, minute 60, an offset beyond ±18:00), an unknown month
-// name, a word before the date that is not a weekday, a five-digit number, an ambiguous all-numeric form such as
-// "09/17/2018", or anything else around the date is an error, and the time
-// returned with it is the zero time. The weekday, when given, is not checked
+// name, a word before the date that is not a weekday, a five-digit number,
+// an ambiguous all-numeric form such as "09/17/2018", or anything else around
+// the date is an error, and the time returned with it is the zero time. The weekday, when given, is not checked
 // against the date, because feeds often get it wrong while the date is right.
 // ParseDate is safe for concurrent use.
 func ParseDate(s string) (time.Time, error) {
@@ -418,8 +418,8 @@ func foldName(buf *[12]byte, w string) []byte {
 			if c = latin1Fold[w[i]-0x80]; c == 0 {
 				return nil
 			}
-		case (c == 0xcc || c == 0xcd) && i+1 < len(w) && w[i+1]&0xc0 == 0x80 && (c == 0xcc || w[i+1] < 0xb0):
-			i++ // a combining accent, U+0300–U+036F
+		case combiningAccent(w[i:]):
+			i++
 			continue
 		default:
 			return nil
@@ -431,6 +431,12 @@ func foldName(buf *[12]byte, w string) []byte {
 		n++
 	}
 	return buf[:n]
+}
+
+// combiningAccent reports whether s starts with a combining accent,
+// U+0300–U+036F, which UTF-8 writes as 0xCC 0x80–0xBF or 0xCD 0x80–0xAF.
+func combiningAccent(s string) bool {
+	return len(s) >= 2 && (s[0] == 0xcc && s[1]&0xc0 == 0x80 || s[0] == 0xcd && s[1] >= 0x80 && s[1] < 0xb0)
 }
 
 // monthName returns 1–12 for a month name or abbreviation in English or one
