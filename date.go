@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -17,6 +18,16 @@ import (
 //     extra comma or space, full or short English month and weekday names in
 //     any case ("Sept", "Tues" too), "17-Sep-2018", and two-digit years read
 //     by RFC 2822's rule (00–49 are 20xx, 50–99 are 19xx);
+//   - the same dates with month and weekday names in French, German,
+//     Italian, Spanish, Portuguese or Dutch, as feeds written in those
+//     languages give them: full or short, in any case, with or without a
+//     trailing dot or the accents ("lun., 03 févr. 2025 10:00:00 +0100",
+//     "Mo., 3. März 2025", "mar, 04 mar 2025", "sexta-feira, 6 dez 2024",
+//     "do 1 mei 2025", "3 fevr 2025"), with "Maerz", "Mrz", "Jänner" and
+//     "setiembre" too. Such a weekday is skipped as an English one is, but
+//     never stands in for a missing day, month or year. "Mar" is March
+//     wherever the date reads so in English ("Mar 4, 2025"), and otherwise
+//     the Tuesday of French, Italian and Spanish ("mar., 04 mars 2025");
 //   - W3C-DTF, RFC 3339 and ISO 8601: "2018-09-17T09:00:00.5+02:00" with or
 //     without fractions or seconds, a space for the "T", reduced precision
 //     ("2018", "2018-09", "2018-09-17"), ordinal dates ("2018-260"), the
@@ -35,39 +46,70 @@ import (
 // for (a date that says "EST" in July is read as UTC-05:00, as it says):
 //
 //	UT UTC GMT Z            +00:00 (RFC 822)
-//	EST EDT                 -05:00 -04:00 (RFC 822)
-//	CST CDT                 -06:00 -05:00 (RFC 822)
-//	MST MDT                 -07:00 -06:00 (RFC 822)
-//	PST PDT                 -08:00 -07:00 (RFC 822)
+//	EST EDT                 -05:00 -04:00 (RFC 822: US Eastern)
+//	CST CDT                 -06:00 -05:00 (RFC 822: US Central)
+//	MST MDT                 -07:00 -06:00 (RFC 822: US Mountain)
+//	PST PDT                 -08:00 -07:00 (RFC 822: US Pacific)
 //	ET CT MT PT             -05:00 -06:00 -07:00 -08:00 (US, standard time)
 //	AST ADT AT              -04:00 -03:00 -04:00 (Atlantic)
 //	NST NDT                 -03:30 -02:30 (Newfoundland)
-//	AKST AKDT               -09:00 -08:00
-//	HST HDT                 -10:00 -09:00
-//	BRT ART                 -03:00
-//	WET WEST                +00:00 +01:00
+//	AKST AKDT               -09:00 -08:00 (Alaska)
+//	HST HDT                 -10:00 -09:00 (Hawaii-Aleutian)
+//	SST                     -11:00 (Samoa)
+//	BRT BRST                -03:00 -02:00 (Brasília)
+//	ART UYT                 -03:00 (Argentina, Uruguay)
+//	CLT CLST                -04:00 -03:00 (Chile)
+//	VET                     -04:00 (Venezuela)
+//	COT PET                 -05:00 (Colombia, Peru)
+//	WET WEST                +00:00 +01:00 (Western European)
+//	WEZ WESZ                +00:00 +01:00 (German for WET, WEST)
 //	BST                     +01:00 (British Summer Time)
-//	CET CEST MET MEST       +01:00 +02:00 +01:00 +02:00
-//	MEZ MESZ                +01:00 +02:00
-//	EET EEST                +02:00 +03:00
-//	WAT CAT SAST EAT        +01:00 +02:00 +02:00 +03:00
-//	MSK                     +03:00
-//	PKT IST NPT             +05:00 +05:30 (India) +05:45
-//	ICT WIB                 +07:00
-//	HKT SGT PHT AWST WITA   +08:00
-//	JST KST WIT             +09:00
-//	ACST ACDT               +09:30 +10:30
-//	AEST AEDT               +10:00 +11:00
-//	NZST NZDT               +12:00 +13:00
+//	CET CEST MET MEST       +01:00 +02:00 +01:00 +02:00 (Central European)
+//	MEZ MESZ                +01:00 +02:00 (German for CET, CEST)
+//	EET EEST                +02:00 +03:00 (Eastern European)
+//	OEZ OESZ                +02:00 +03:00 (German for EET, EEST)
+//	WAT CAT SAST EAT        +01:00 +02:00 +02:00 +03:00 (Africa)
+//	IDT                     +03:00 (Israel, summer)
+//	MSK MSD                 +03:00 +04:00 (Moscow)
+//	TRT                     +03:00 (Turkey)
+//	IRST IRDT               +03:30 +04:30 (Iran)
+//	GST                     +04:00 (Gulf)
+//	AFT                     +04:30 (Afghanistan)
+//	PKT PKST                +05:00 +06:00 (Pakistan)
+//	IST                     +05:30 (India)
+//	NPT                     +05:45 (Nepal)
+//	ICT WIB                 +07:00 (Indochina, western Indonesia)
+//	WITA MYT SGT HKT PHT    +08:00 (central Indonesia, Malaysia, Singapore, Hong Kong, Philippines)
+//	AWST AWDT               +08:00 +09:00 (Western Australia)
+//	JST KST WIT             +09:00 (Japan, Korea, eastern Indonesia)
+//	ACST ACDT               +09:30 +10:30 (Central Australia)
+//	AEST AEDT               +10:00 +11:00 (Eastern Australia)
+//	CHST                    +10:00 (Chamorro, for Guam: tz writes "ChST")
+//	NZST NZDT               +12:00 +13:00 (New Zealand)
 //	A B C D E F G H I       +01:00 to +09:00 (military)
 //	K L M                   +10:00 +11:00 +12:00 (military)
 //	N O P Q R S T U V W X Y -01:00 to -12:00 (military)
 //
-// The military letters carry their true offsets: RFC 822 printed them with
-// the signs reversed, a mistake RFC 1123 (section 5.2.14) points out. J, local
-// time, is not a zone. IST is read as India Standard Time, the meaning most
-// feeds that write it have. A trailing comment in parentheses, such as
-// "(UTC)", is ignored.
+// The table holds every alphabetic abbreviation the tz database uses for a
+// zone's time since 2000; those it used before 2017, when it replaced the
+// abbreviations it had invented with numeric ones such as "+08", for places
+// whose feeds still write them (BRT, SGT, ICT...); RFC 822's names; the
+// German ones; and TRT, which Turkey's feeds write for the +03:00 tz calls
+// "+03". Where an abbreviation stands for several zones, it is read as
+// the zone most feeds that write it mean: IST is India Standard Time, not
+// Irish Standard Time (+01:00, tz's summer name for Dublin) or Israel
+// Standard Time (+02:00), because India has by far the most feeds that write
+// it; CST, CDT, PST and PDT keep their RFC 822 meanings, not China (+08:00),
+// Cuba (-05:00, -04:00) or the Philippines (+08:00, tz's current name for
+// Manila); AST is Atlantic, not Arabia (+03:00); BST is British, not
+// Bangladesh (+06:00); SST is Samoa, as in tz, not Singapore, which writes
+// SGT; GST is the Gulf, not Guam (+10:00, tz's name there until 2000, now
+// ChST) or South Georgia (-02:00); KST is South Korea's +09:00, not North
+// Korea's +08:30 of 2015–2018; MSK is Moscow's +03:00 since 2014, not the
+// +04:00 of 2011–2014. The military letters carry their true offsets: RFC 822
+// printed them with the signs reversed, a mistake RFC 1123 (section 5.2.14)
+// points out. J, local time, is not a zone. A trailing comment in
+// parentheses, such as "(UTC)", is ignored.
 //
 // The result is in the date's own zone: a time.FixedZone named with the zone
 // abbreviation where the date gives one ("EST"), unnamed for a numeric
@@ -77,9 +119,9 @@ import (
 //
 // ParseDate does not guess. An out-of-range field (month 13, day 32, 30
 // February, hour 25, minute 60, an offset beyond ±18:00), an unknown month
-// name, a five-digit number, an ambiguous all-numeric form such as
-// "09/17/2018", or anything else around the date is an error, and the time
-// returned with it is the zero time. The weekday, when given, is not checked
+// name, a word before the date that is not a weekday, a five-digit number,
+// an ambiguous all-numeric form such as "09/17/2018", or anything else around
+// the date is an error, and the time returned with it is the zero time. The weekday, when given, is not checked
 // against the date, because feeds often get it wrong while the date is right.
 // ParseDate is safe for concurrent use.
 func ParseDate(s string) (time.Time, error) {
@@ -179,6 +221,29 @@ func (p *dateScanner) word() string {
 	return w
 }
 
+// name reads a month or weekday name: a run of letters, which unlike word's
+// may be accented ("févr", "März"), also with combining accents.
+func (p *dateScanner) name() string {
+	s, i := p.s, p.i
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isLetter(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && (i == p.i || !unicode.Is(unicode.Mn, r)) {
+			break // an accent must follow a letter
+		}
+		i += n
+	}
+	w := s[p.i:i]
+	p.i = i
+	return w
+}
+
 // fraction reads the digits after a decimal point as nanoseconds, ignoring
 // digits beyond the ninth.
 func (p *dateScanner) fraction() (int, bool) {
@@ -208,7 +273,12 @@ func lower(buf *[12]byte, w string) []byte {
 // in any case, and 0 for anything else.
 func monthNumber(w string) int {
 	var buf [12]byte
-	switch string(lower(&buf, w)) {
+	return englishMonth(lower(&buf, w))
+}
+
+// englishMonth is monthNumber for a word already in lower case.
+func englishMonth(w []byte) int {
+	switch string(w) {
 	case "jan", "january":
 		return 1
 	case "feb", "february":
@@ -240,7 +310,12 @@ func monthNumber(w string) int {
 // isWeekday reports whether w is an English weekday name or abbreviation.
 func isWeekday(w string) bool {
 	var buf [12]byte
-	switch string(lower(&buf, w)) {
+	return englishWeekday(lower(&buf, w))
+}
+
+// englishWeekday is isWeekday for a word already in lower case.
+func englishWeekday(w []byte) bool {
+	switch string(w) {
 	case "mon", "monday",
 		"tue", "tues", "tuesday",
 		"wed", "weds", "wednesday",
@@ -251,6 +326,137 @@ func isWeekday(w string) bool {
 		return true
 	}
 	return false
+}
+
+// foreignMonths maps the month names and abbreviations of French, German,
+// Italian, Spanish, Portuguese and Dutch to 1–12, as foldName writes them:
+// lower case, without accents, without the dot of an abbreviation. Names
+// English has too ("mar", "feb", "april", "sept", "november", and "dec" for
+// "déc") are left to englishMonth, which means the same month by them. No name here is an English
+// month or weekday name, and of all month names only "mar" is a weekday too
+// (TestForeignNames checks both).
+var foreignMonths = map[string]int{
+	// French: janvier, févr., mars, avr., mai, juin, juil., août, sept.,
+	// oct., nov., déc. and the shorter "janv", "fév", "déc".
+	"janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3,
+	"avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7,
+	"aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+	// German, with Austria's Jänner and März spelled "Maerz" or "Mrz".
+	"januar": 1, "janner": 1, "jaenner": 1, "februar": 2, "marz": 3, "maerz": 3,
+	"mrz": 3, "juni": 6, "juli": 7, "oktober": 10, "okt": 10,
+	"dezember": 12, "dez": 12,
+	// Italian.
+	"gennaio": 1, "gen": 1, "febbraio": 2, "marzo": 3, "aprile": 4,
+	"maggio": 5, "mag": 5, "giugno": 6, "giu": 6, "luglio": 7, "lug": 7,
+	"agosto": 8, "ago": 8, "settembre": 9, "set": 9, "ottobre": 10, "ott": 10,
+	"dicembre": 12, "dic": 12,
+	// Spanish, with Latin America's "setiembre".
+	"enero": 1, "ene": 1, "febrero": 2, "abril": 4, "abr": 4, "mayo": 5,
+	"junio": 6, "julio": 7, "septiembre": 9, "setiembre": 9, "octubre": 10,
+	"noviembre": 11, "diciembre": 12,
+	// Portuguese.
+	"janeiro": 1, "fevereiro": 2, "marco": 3, "maio": 5, "junho": 6,
+	"julho": 7, "setembro": 9, "outubro": 10, "out": 10, "novembro": 11,
+	"dezembro": 12,
+	// Dutch.
+	"januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5,
+	"augustus": 8,
+}
+
+// foreignWeekdays holds the weekday names and abbreviations of French,
+// German, Italian, Spanish, Portuguese and Dutch, written as foreignMonths
+// are. Portuguese weekdays may carry "-feira" ("segunda-feira"), which
+// ParseDate skips after any weekday.
+var foreignWeekdays = map[string]bool{
+	// French.
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true,
+	"vendredi": true, "samedi": true, "dimanche": true,
+	"lun": true, "mar": true, "mer": true, "jeu": true, "ven": true,
+	"sam": true, "dim": true,
+	// German.
+	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true,
+	"freitag": true, "samstag": true, "sonnabend": true, "sonntag": true,
+	"mo": true, "di": true, "mi": true, "do": true, "fr": true, "sa": true,
+	"so": true,
+	// Italian.
+	"lunedi": true, "martedi": true, "mercoledi": true, "giovedi": true,
+	"venerdi": true, "sabato": true, "domenica": true,
+	"gio": true, "sab": true, "dom": true,
+	// Spanish.
+	"lunes": true, "martes": true, "miercoles": true, "jueves": true,
+	"viernes": true, "sabado": true, "domingo": true,
+	"mie": true, "jue": true, "vie": true,
+	// Portuguese.
+	"segunda": true, "terca": true, "quarta": true, "quinta": true,
+	"sexta": true, "seg": true, "ter": true, "qua": true, "qui": true, "sex": true,
+	// Dutch.
+	"maandag": true, "dinsdag": true, "woensdag": true, "donderdag": true,
+	"vrijdag": true, "zaterdag": true, "zondag": true,
+	"ma": true, "wo": true, "vr": true, "za": true, "zo": true,
+}
+
+// latin1Fold gives the unaccented lower-case letter for each character of
+// U+00C0–U+00FF (the second byte of its UTF-8 form, less 0x80, is the
+// index), or 0 where there is none (Æ, ×, ß...).
+const latin1Fold = "aaaaaa\x00ceeeeiiii\x00nooooo\x00ouuuuy\x00\x00" +
+	"aaaaaa\x00ceeeeiiii\x00nooooo\x00ouuuuy\x00y"
+
+// foldName copies a name as name reads it into buf in lower case, with the
+// accents of Latin-1 letters and combining accents (U+0300–U+036F) taken off:
+// "Févr" and "MÄRZ" become "fevr" and "marz". A name that does not fit, or
+// that holds another non-ASCII letter, comes back empty, which matches
+// nothing.
+func foldName(buf *[12]byte, w string) []byte {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c < utf8.RuneSelf:
+			c |= 0x20 // name reads only letters
+		case c == 0xc3 && i+1 < len(w) && w[i+1]&0xc0 == 0x80:
+			i++
+			if c = latin1Fold[w[i]-0x80]; c == 0 {
+				return nil
+			}
+		case combiningAccent(w[i:]):
+			i++
+			continue
+		default:
+			return nil
+		}
+		if n == len(buf) {
+			return nil
+		}
+		buf[n] = c
+		n++
+	}
+	return buf[:n]
+}
+
+// combiningAccent reports whether s starts with a combining accent,
+// U+0300–U+036F, which UTF-8 writes as 0xCC 0x80–0xBF or 0xCD 0x80–0xAF.
+func combiningAccent(s string) bool {
+	return len(s) >= 2 && (s[0] == 0xcc && s[1]&0xc0 == 0x80 || s[0] == 0xcd && s[1] >= 0x80 && s[1] < 0xb0)
+}
+
+// monthName returns 1–12 for a month name or abbreviation in English or one
+// of the languages of foreignMonths, in any case, with or without accents,
+// and 0 for anything else.
+func monthName(w string) int {
+	var buf [12]byte
+	name := foldName(&buf, w)
+	if m := englishMonth(name); m != 0 {
+		return m // also "Déc", "Mär"
+	}
+	return foreignMonths[string(name)]
+}
+
+// isWeekdayName reports whether w is a weekday name or abbreviation in
+// English or one of the languages of foreignWeekdays.
+func isWeekdayName(w string) bool {
+	var buf [12]byte
+	name := foldName(&buf, w)
+	return englishWeekday(name) || foreignWeekdays[string(name)]
 }
 
 // twoDigitYear applies RFC 2822's rule: 00–49 are 2000–2049, 50–99 are
@@ -661,24 +867,59 @@ func quoteWord(w string) string { return `"` + w + `"` }
 // text reads the dates that name their month: RFC 822 and its variants,
 // asctime, Unix date, JavaScript and prose forms. The day and month come
 // first (in either order, after an optional weekday); the year, time and zone
-// follow in the orders these forms use.
+// follow in the orders these forms use. The month and weekday names may be
+// English or of the languages of foreignMonths and foreignWeekdays.
 func (p *dateScanner) text(f *dateFields) string {
 	if c := p.peek(); !isLetter(c) && !isDigit(c) {
 		return unexpectedChar(p.s)
 	}
-	w := p.word()
-	if w != "" && isWeekday(w) {
-		p.skip('.')
-		p.skipSpace()
-		if p.skip(',') {
-			p.skipSpace()
-		}
-		w = p.word()
+	w := p.name()
+	if w == "" || !isWeekdayName(w) {
+		return p.textFrom(f, w)
 	}
+	if monthName(w) == 0 {
+		return p.afterWeekday(f)
+	}
+	// "mar" is March, and Tuesday in French, Italian and Spanish. It is read
+	// as the month first, so that every date that reads so reads as it does
+	// in English ("Mar 4, 2025"); a date that does not is read again with
+	// "mar" as its weekday ("mar., 04 mars 2025"). When both fail, the error
+	// is the one of the reading that got further.
+	asMonth, month := *p, *f
+	why := asMonth.textFrom(&month, w)
+	if why == "" {
+		*p, *f = asMonth, month
+		return ""
+	}
+	if whyWeekday := p.afterWeekday(f); whyWeekday == "" || p.i > asMonth.i {
+		return whyWeekday
+	}
+	return why
+}
+
+// afterWeekday reads the rest of a date after its weekday.
+func (p *dateScanner) afterWeekday(f *dateFields) string {
+	if rest := p.s[p.i:]; len(rest) >= 6 && rest[0] == '-' {
+		var buf [12]byte
+		if string(lower(&buf, rest[1:6])) == "feira" {
+			p.i += 6 // Portuguese: "segunda-feira"
+		}
+	}
+	p.skip('.')
+	p.skipSpace()
+	if p.skip(',') {
+		p.skipSpace()
+	}
+	return p.textFrom(f, p.name())
+}
+
+// textFrom reads a date that names its month, from its first word w after
+// the weekday ("" when the date starts with its day).
+func (p *dateScanner) textFrom(f *dateFields, w string) string {
 	haveYear := false
 	if w != "" {
 		// Month first: "Sep 17, 2018", "Sep 17 09:00:00 2018".
-		if f.month = monthNumber(w); f.month == 0 {
+		if f.month = monthName(w); f.month == 0 {
 			return "unknown month " + quoteWord(w)
 		}
 		p.skip('.')
@@ -696,8 +937,8 @@ func (p *dateScanner) text(f *dateFields) string {
 			p.skip('.')
 			p.skipSpace()
 		}
-		w = p.word()
-		if f.month = monthNumber(w); f.month == 0 {
+		w = p.name()
+		if f.month = monthName(w); f.month == 0 {
 			if w == "" {
 				return "missing month"
 			}

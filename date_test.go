@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	_ "time/tzdata" // TestZoneTableMatchesTZ needs the tz database everywhere
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -206,6 +207,26 @@ var validDates = []dateTest{
 	{"Mon, 17 Sep 2018 09:00:00 NZDT", "2018-09-17T09:00:00+13:00", "NZDT"},
 	{"Mon, 17 Sep 2018 09:00:00 IST", "2018-09-17T09:00:00+05:30", "IST"},
 	{"Mon, 17 Sep 2018 09:00:00 NST", "2018-09-17T09:00:00-03:30", "NST"},
+	// Zone names from the tz database, and ones it used before 2017.
+	{"Mon, 17 Sep 2018 09:00:00 ChST", "2018-09-17T09:00:00+10:00", "CHST"},
+	{"Mon, 17 Sep 2018 09:00:00 SST", "2018-09-17T09:00:00-11:00", "SST"},
+	{"Mon, 17 Sep 2018 09:00:00 IDT", "2018-09-17T09:00:00+03:00", "IDT"},
+	{"Mon, 17 Sep 2018 09:00:00 AWDT", "2018-09-17T09:00:00+09:00", "AWDT"},
+	{"Mon, 17 Sep 2018 09:00:00 PKT", "2018-09-17T09:00:00+05:00", "PKT"},
+	{"Mon, 17 Sep 2018 09:00:00 WIB", "2018-09-17T09:00:00+07:00", "WIB"},
+	{"Mon, 17 Sep 2018 09:00:00 SAST", "2018-09-17T09:00:00+02:00", "SAST"},
+	{"Mon, 17 Sep 2018 09:00:00 MSK", "2018-09-17T09:00:00+03:00", "MSK"},
+	{"Thu, 17 Sep 2009 09:00:00 MSD", "2009-09-17T09:00:00+04:00", "MSD"},
+	{"Mon, 17 Sep 2018 09:00:00 HST", "2018-09-17T09:00:00-10:00", "HST"},
+	{"Mon, 17 Sep 2018 09:00:00 AKDT", "2018-09-17T09:00:00-08:00", "AKDT"},
+	{"Mon, 17 Sep 2018 09:00:00 NDT", "2018-09-17T09:00:00-02:30", "NDT"},
+	{"Mon, 17 Sep 2018 09:00:00 GST", "2018-09-17T09:00:00+04:00", "GST"},
+	{"Mon, 17 Sep 2018 09:00:00 MYT", "2018-09-17T09:00:00+08:00", "MYT"},
+	{"Mon, 17 Sep 2018 09:00:00 IRST", "2018-09-17T09:00:00+03:30", "IRST"},
+	{"Mon, 17 Sep 2018 09:00:00 BRT", "2018-09-17T09:00:00-03:00", "BRT"},
+	{"Mon, 17 Sep 2018 09:00:00 TRT", "2018-09-17T09:00:00+03:00", "TRT"},
+	{"Mon, 17 Sep 2018 09:00:00 MESZ", "2018-09-17T09:00:00+02:00", "MESZ"},
+	{"Mon Sep 17 09:00:00 ChST 2018", "2018-09-17T09:00:00+10:00", "CHST"},
 	{"mon, 17 sep 2018 09:00:00 cest", "2018-09-17T09:00:00+02:00", "CEST"},
 	{"Mon, 17 Sep 2018 09:00:00 Pdt", "2018-09-17T09:00:00-07:00", "PDT"},
 	// An unknown zone name is read as UTC.
@@ -255,6 +276,146 @@ var validDates = []dateTest{
 	{"September 17, 2018 12:30 AM", "2018-09-17T00:30:00Z", "UTC"},
 	{"Sep 17 2018 9:00pm", "2018-09-17T21:00:00Z", "UTC"},
 	{"Monday, September 17, 2018 9:00 AM EDT", "2018-09-17T09:00:00-04:00", "EDT"},
+	// Month and weekday names in other languages, as feeds written with a
+	// French, German, Italian, Spanish, Portuguese or Dutch locale give
+	// them: full or short, with or without the dot, with or without
+	// accents. The weekdays are right, but are not checked.
+	// French (glibc's fr_FR writes "lun., 03 févr. 2025").
+	{"lun., 03 févr. 2025 10:00:00 +0100", "2025-02-03T10:00:00+01:00", ""},
+	{"lundi 3 février 2025 10:00 CET", "2025-02-03T10:00:00+01:00", "CET"},
+	{"mar., 04 mars 2025 10:00:00 +0100", "2025-03-04T10:00:00+01:00", ""},
+	{"mardi, 4 mars 2025", "2025-03-04T00:00:00Z", "UTC"},
+	{"mer. 02 avr. 2025 08:30:00 +0200", "2025-04-02T08:30:00+02:00", ""},
+	{"jeu., 01 mai 2025 08:30:00 +0200", "2025-05-01T08:30:00+02:00", ""},
+	{"ven. 13 juin 2025 12:00:00 GMT", "2025-06-13T12:00:00Z", "GMT"},
+	{"sam., 19 juil. 2025 12:00:00 +0200", "2025-07-19T12:00:00+02:00", ""},
+	{"dim., 17 août 2025 12:00:00 +0200", "2025-08-17T12:00:00+02:00", ""},
+	{"dimanche 17 aout 2025", "2025-08-17T00:00:00Z", "UTC"},
+	{"Lundi 1 sept. 2025", "2025-09-01T00:00:00Z", "UTC"},
+	{"jeudi 9 octobre 2025 9:00", "2025-10-09T09:00:00Z", "UTC"},
+	{"LUN. 3 NOV. 2025", "2025-11-03T00:00:00Z", "UTC"},
+	{"mer., 24 déc. 2025 18:00:00 +0100", "2025-12-24T18:00:00+01:00", ""},
+	{"24 DÉCEMBRE 2025", "2025-12-24T00:00:00Z", "UTC"},
+	{"lun. 6 janv. 2025", "2025-01-06T00:00:00Z", "UTC"},
+	{"06 janvier 2025", "2025-01-06T00:00:00Z", "UTC"},
+	{"3 fevr 2025", "2025-02-03T00:00:00Z", "UTC"},
+	{"3 fe\u0301vr. 2025", "2025-02-03T00:00:00Z", "UTC"}, // a combining accent
+	{"3 fév 2025", "2025-02-03T00:00:00Z", "UTC"},
+	{"2 avril 2025", "2025-04-02T00:00:00Z", "UTC"},
+	{"1 septembre 2025", "2025-09-01T00:00:00Z", "UTC"},
+	{"3 novembre 2025", "2025-11-03T00:00:00Z", "UTC"},
+	// German.
+	{"Mo., 3 März 2025 10:00:00 +0100", "2025-03-03T10:00:00+01:00", ""},
+	{"Montag, 3. März 2025 10:00", "2025-03-03T10:00:00Z", "UTC"},
+	{"Di, 04 Mär 2025 10:00:00 +0100", "2025-03-04T10:00:00+01:00", ""},
+	{"Mi., 5. Maerz 2025 10:00 MEZ", "2025-03-05T10:00:00+01:00", "MEZ"},
+	{"Do 6 Mrz 2025", "2025-03-06T00:00:00Z", "UTC"},
+	{"Freitag, 7. Februar 2025", "2025-02-07T00:00:00Z", "UTC"},
+	{"Sa., 10. Mai 2025 12:00:00 MESZ", "2025-05-10T12:00:00+02:00", "MESZ"},
+	{"Sonntag, 12. Januar 2025", "2025-01-12T00:00:00Z", "UTC"},
+	{"So, 12 Jänner 2025", "2025-01-12T00:00:00Z", "UTC"},
+	{"12 Jaenner 2025", "2025-01-12T00:00:00Z", "UTC"},
+	{"Di., 14. Okt. 2025 08:00:00 +0200", "2025-10-14T08:00:00+02:00", ""},
+	{"Dienstag, 14. Oktober 2025", "2025-10-14T00:00:00Z", "UTC"},
+	{"Mittwoch, 31. Dezember 2025", "2025-12-31T00:00:00Z", "UTC"},
+	{"31 Dez. 2025", "2025-12-31T00:00:00Z", "UTC"},
+	{"Donnerstag, 12. Juni 2025", "2025-06-12T00:00:00Z", "UTC"},
+	{"Fr., 4. Juli 2025", "2025-07-04T00:00:00Z", "UTC"},
+	{"Samstag 1. März 2025", "2025-03-01T00:00:00Z", "UTC"},
+	{"Sonnabend 1. März 2025", "2025-03-01T00:00:00Z", "UTC"},
+	{"3 MÄRZ 2025", "2025-03-03T00:00:00Z", "UTC"},
+	{"3 Marz 2025", "2025-03-03T00:00:00Z", "UTC"},
+	{"Maerz 3, 2025", "2025-03-03T00:00:00Z", "UTC"},
+	// Italian: "mar" is Tuesday, and March.
+	{"lun, 03 mar 2025 10:00:00 +0100", "2025-03-03T10:00:00+01:00", ""},
+	{"mar, 04 mar 2025 10:00:00 +0100", "2025-03-04T10:00:00+01:00", ""},
+	{"martedì 4 marzo 2025", "2025-03-04T00:00:00Z", "UTC"},
+	{"mercoledì, 5 marzo 2025 10:00", "2025-03-05T10:00:00Z", "UTC"},
+	{"mercoledi 5 marzo 2025", "2025-03-05T00:00:00Z", "UTC"},
+	{"gio, 02 gen 2025 09:00:00 +0100", "2025-01-02T09:00:00+01:00", ""},
+	{"giovedì 2 gennaio 2025", "2025-01-02T00:00:00Z", "UTC"},
+	{"ven 7 feb 2025", "2025-02-07T00:00:00Z", "UTC"},
+	{"venerdì 7 febbraio 2025", "2025-02-07T00:00:00Z", "UTC"},
+	{"2 aprile 2025", "2025-04-02T00:00:00Z", "UTC"},
+	{"sab 10 mag 2025", "2025-05-10T00:00:00Z", "UTC"},
+	{"sabato 10 maggio 2025", "2025-05-10T00:00:00Z", "UTC"},
+	{"gio 12 giu 2025", "2025-06-12T00:00:00Z", "UTC"},
+	{"12 giugno 2025", "2025-06-12T00:00:00Z", "UTC"},
+	{"ven, 04 lug 2025 08:00:00 +0200", "2025-07-04T08:00:00+02:00", ""},
+	{"4 luglio 2025", "2025-07-04T00:00:00Z", "UTC"},
+	{"ven 15 ago 2025", "2025-08-15T00:00:00Z", "UTC"},
+	{"mar 16 set 2025 10:00:00 +0200", "2025-09-16T10:00:00+02:00", ""},
+	{"16 settembre 2025", "2025-09-16T00:00:00Z", "UTC"},
+	{"mar, 21 ott 2025", "2025-10-21T00:00:00Z", "UTC"},
+	{"21 ottobre 2025", "2025-10-21T00:00:00Z", "UTC"},
+	{"ven, 06 dic 2024", "2024-12-06T00:00:00Z", "UTC"},
+	{"6 dicembre 2024", "2024-12-06T00:00:00Z", "UTC"},
+	{"dom 23 feb 2025", "2025-02-23T00:00:00Z", "UTC"},
+	{"domenica 1 giugno 2025", "2025-06-01T00:00:00Z", "UTC"},
+	// Spanish.
+	{"jue., 5 dic. 2024 12:00:00 CET", "2024-12-05T12:00:00+01:00", "CET"},
+	{"mié., 24 dic. 2025 12:00:00 +0100", "2025-12-24T12:00:00+01:00", ""},
+	{"miercoles 24 diciembre 2025", "2025-12-24T00:00:00Z", "UTC"},
+	{"jue, 03 oct 2024 10:00:00 +0200", "2024-10-03T10:00:00+02:00", ""},
+	{"vie, 04 abr 2025 10:00:00 -0500", "2025-04-04T10:00:00-05:00", ""},
+	{"sáb, 01 mar 2025 10:00:00 -0300", "2025-03-01T10:00:00-03:00", ""},
+	{"sab, 01 mar 2025", "2025-03-01T00:00:00Z", "UTC"},
+	{"sa\u0301b, 01 mar 2025", "2025-03-01T00:00:00Z", "UTC"}, // a combining accent
+	{"domingo, 23 febrero 2025", "2025-02-23T00:00:00Z", "UTC"},
+	{"lunes 6 enero 2025", "2025-01-06T00:00:00Z", "UTC"},
+	{"6 ene. 2025", "2025-01-06T00:00:00Z", "UTC"},
+	{"martes, 20 mayo 2025", "2025-05-20T00:00:00Z", "UTC"},
+	{"miércoles 2 abril 2025", "2025-04-02T00:00:00Z", "UTC"},
+	{"viernes, 7 marzo 2025", "2025-03-07T00:00:00Z", "UTC"},
+	{"jueves 12 junio 2025", "2025-06-12T00:00:00Z", "UTC"},
+	{"4 julio 2025", "2025-07-04T00:00:00Z", "UTC"},
+	{"15 agosto 2025", "2025-08-15T00:00:00Z", "UTC"},
+	{"1 septiembre 2025", "2025-09-01T00:00:00Z", "UTC"},
+	{"1 setiembre 2025", "2025-09-01T00:00:00Z", "UTC"},
+	{"9 octubre 2025", "2025-10-09T00:00:00Z", "UTC"},
+	{"3 noviembre 2025", "2025-11-03T00:00:00Z", "UTC"},
+	// Portuguese.
+	{"seg, 03 fev 2025 10:00:00 -0300", "2025-02-03T10:00:00-03:00", ""},
+	{"segunda-feira, 3 fevereiro 2025", "2025-02-03T00:00:00Z", "UTC"},
+	{"terça-feira, 04 mar 2025 10:00:00 -0300", "2025-03-04T10:00:00-03:00", ""},
+	{"Terca-Feira, 4 marco 2025", "2025-03-04T00:00:00Z", "UTC"},
+	{"qua, 05 mar 2025", "2025-03-05T00:00:00Z", "UTC"},
+	{"quarta-feira, 5 março 2025", "2025-03-05T00:00:00Z", "UTC"},
+	{"qui, 03 out 2024 10:00:00 -0300", "2024-10-03T10:00:00-03:00", ""},
+	{"quinta 3 outubro 2024", "2024-10-03T00:00:00Z", "UTC"},
+	{"sex, 06 dez 2024", "2024-12-06T00:00:00Z", "UTC"},
+	{"sexta-feira, 6 dezembro 2024", "2024-12-06T00:00:00Z", "UTC"},
+	{"sáb., 10 mai 2025", "2025-05-10T00:00:00Z", "UTC"},
+	{"sábado, 10 maio 2025", "2025-05-10T00:00:00Z", "UTC"},
+	{"dom, 12 jan 2025", "2025-01-12T00:00:00Z", "UTC"},
+	{"domingo, 12 janeiro 2025", "2025-01-12T00:00:00Z", "UTC"},
+	{"2 abril 2025", "2025-04-02T00:00:00Z", "UTC"},
+	{"12 junho 2025", "2025-06-12T00:00:00Z", "UTC"},
+	{"4 julho 2025", "2025-07-04T00:00:00Z", "UTC"},
+	{"16 set 2025", "2025-09-16T00:00:00Z", "UTC"},
+	{"16 setembro 2025", "2025-09-16T00:00:00Z", "UTC"},
+	{"3 novembro 2025", "2025-11-03T00:00:00Z", "UTC"},
+	// Dutch.
+	{"ma 03 mrt 2025 10:00:00 +0100", "2025-03-03T10:00:00+01:00", ""},
+	{"di, 4 maart 2025", "2025-03-04T00:00:00Z", "UTC"},
+	{"wo 2 apr 2025", "2025-04-02T00:00:00Z", "UTC"},
+	{"do 1 mei 2025 08:00:00 +0200", "2025-05-01T08:00:00+02:00", ""},
+	{"vr 13 jun 2025", "2025-06-13T00:00:00Z", "UTC"},
+	{"vrijdag 13 juni 2025", "2025-06-13T00:00:00Z", "UTC"},
+	{"za 19 jul 2025", "2025-07-19T00:00:00Z", "UTC"},
+	{"zaterdag 19 juli 2025", "2025-07-19T00:00:00Z", "UTC"},
+	{"zo 17 aug 2025", "2025-08-17T00:00:00Z", "UTC"},
+	{"zondag 17 augustus 2025", "2025-08-17T00:00:00Z", "UTC"},
+	{"maandag 6 januari 2025", "2025-01-06T00:00:00Z", "UTC"},
+	{"3 februari 2025", "2025-02-03T00:00:00Z", "UTC"},
+	{"dinsdag 14 okt 2025", "2025-10-14T00:00:00Z", "UTC"},
+	{"donderdag 9 oktober 2025", "2025-10-09T00:00:00Z", "UTC"},
+	{"woensdag 24 december 2025", "2025-12-24T00:00:00Z", "UTC"},
+	{"3 mrt. 2025", "2025-03-03T00:00:00Z", "UTC"},
+	// English "Mar" stays March wherever it reads so.
+	{"Mar 4, 2025", "2025-03-04T00:00:00Z", "UTC"},
+	{"Mar. 4 2025 10:00 GMT", "2025-03-04T10:00:00Z", "GMT"},
+	{"mar 04 10:00:00 2025", "2025-03-04T10:00:00Z", "UTC"},
 	// W3C-DTF, RFC 3339, ISO 8601.
 	{"2018-09-17T09:00:00+02:00", "2018-09-17T09:00:00+02:00", ""},
 	{"2018-09-17T09:00:00.123456789+02:00", "2018-09-17T09:00:00.123456789+02:00", ""},
@@ -368,6 +529,28 @@ var invalidDates = []struct{ in, why string }{
 	{"1537174800", "not a date"},
 	{"09/17/2018", "missing month"},
 	{"\u00a0Mon, 17 Sep 2018 09:00:00 GMT", `unexpected character '\u00a0'`},
+	// Weekdays in other languages do not make up for a missing part, and
+	// other words are not weekdays.
+	{"lun., 03 févr.", "missing year"},
+	{"Mo., 3 März", "missing year"},
+	{"mar., 04 mars", "missing year"},
+	{"mar. 2025", "bad day"},
+	{"lundi", "bad day"},
+	{"lundi 2025", "bad day"},
+	{"März", "bad day"},
+	{"Foo, 17 Sep 2018 09:00:00 GMT", `unknown month "Foo"`},
+	{"Blah, 3 März 2025", `unknown month "Blah"`},
+	{"Donnerwetter, 3. März 2025", `unknown month "Donnerwetter"`},
+	{"lun., 03 fooo 2025", `unknown month "fooo"`},
+	{"3 Mäz 2025", `unknown month "Mäz"`},
+	{"3 Ærz 2025", `unknown month "Ærz"`},
+	{"3 \u0301mars 2025", "missing month"},
+	{"3 Σep 2025", `unknown month "Σep"`},
+	{"Mo., Di., 3 März 2025", `unknown month "Di"`},
+	{"segunda-feiras, 3 fev 2025", `unknown month "s"`},
+	{"03 févr. 2025 lun", "unexpected text before the time"},
+	{"Mar 17 2018 junk", "unexpected text before the time"},
+	{"mar., 17 sept. 2018 09:00 10:00", "two times"},
 	{"2018-000", "day of the year out of range"},
 }
 
@@ -402,6 +585,73 @@ func TestParseDateInvalid(t *testing.T) {
 	}
 }
 
+// TestForeignNames checks the tables of month and weekday names in other
+// languages: each name is written as foldName writes it, none is an English
+// name (so none can change how an English date reads), only "mar" is both a
+// month and a weekday, and ParseDate reads every one, in lower or upper case,
+// with or without a dot.
+func TestForeignNames(t *testing.T) {
+	require.GreaterOrEqual(t, len(foreignMonths), 70)
+	require.GreaterOrEqual(t, len(foreignWeekdays), 60)
+	var buf [12]byte
+	for name, month := range foreignMonths {
+		assert.Equal(t, name, string(foldName(&buf, name)), "%q is not folded", name)
+		assert.Zero(t, monthNumber(name), "%q is an English month", name)
+		assert.False(t, isWeekday(name), "%q is an English weekday", name)
+		for _, s := range []string{
+			"17 " + name + " 2018",
+			"17 " + strings.ToUpper(name) + ". 2018 09:00 GMT",
+			"Mon, 17 " + name + " 2018 09:00:00 +0200",
+			name + " 17, 2018",
+		} {
+			got, err := ParseDate(s)
+			if assert.NoError(t, err, s) {
+				assert.Equal(t, time.Month(month), got.Month(), s)
+				assert.Equal(t, 17, got.Day(), s)
+			}
+		}
+	}
+	var both []string
+	for name := range foreignWeekdays {
+		assert.Equal(t, name, string(foldName(&buf, name)), "%q is not folded", name)
+		assert.False(t, isWeekday(name), "%q is an English weekday", name)
+		if monthName(name) != 0 {
+			both = append(both, name)
+		}
+		for _, s := range []string{
+			name + ", 17 Sep 2018 09:00:00 GMT",
+			strings.ToUpper(name) + ". 17 sept. 2018 09:00:00 GMT",
+			name + " 17 Sep 2018 09:00:00 GMT",
+			name + ", Sep 17 2018 09:00:00 GMT",
+		} {
+			got, err := ParseDate(s)
+			if assert.NoError(t, err, s) {
+				assert.Equal(t, "2018-09-17T09:00:00Z", got.Format(time.RFC3339), s)
+			}
+		}
+		for _, s := range []string{name + ", 17 Sep", name + " 2018", name} {
+			_, err := ParseDate(s)
+			assert.Error(t, err, "%q is incomplete", s)
+		}
+	}
+	assert.Equal(t, []string{"mar"}, both, "names that are months and weekdays")
+}
+
+// TestFoldName checks the accents foldName takes off and the letters it
+// refuses.
+func TestFoldName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Févr": "fevr", "MÄRZ": "marz", "août": "aout", "DÉC": "dec", "março": "marco",
+		"Jänner": "janner", "miércoles": "miercoles", "SÁB": "sab", "lunedì": "lunedi",
+		"terça": "terca", "fe\u0301vr": "fevr", "Ñ": "n", "ÿ": "y",
+		"Ærz": "", "straße": "", "ΜΆΡ": "", "Δεκ": "", "abcdefghijkl": "abcdefghijkl", "e\u036f": "e", "e\u0370": "",
+		"abcdefghijklm": "", "ééééééééééééé": "",
+	} {
+		var buf [12]byte
+		assert.Equal(t, want, string(foldName(&buf, in)), in)
+	}
+}
+
 // TestZoneTable checks that the table is sorted and upper case (lookupZone's
 // binary search needs both) and that every name in it is read with its
 // offset, whatever its case.
@@ -424,6 +674,77 @@ func TestZoneTable(t *testing.T) {
 		}
 	}
 	assert.Equal(t, -1, lookupZone("J"), "J is local time, not a zone")
+}
+
+// tzZones are zones that, between them, use every alphabetic abbreviation
+// the tz database has for times since 2000.
+var tzZones = []string{
+	"Africa/Abidjan", "Africa/Algiers", "Africa/Cairo", "Africa/Ceuta", "Africa/Johannesburg",
+	"Africa/Lagos", "Africa/Maputo", "Africa/Nairobi",
+	"America/Adak", "America/Anchorage", "America/Bahia_Banderas", "America/Chicago",
+	"America/Dawson", "America/Denver", "America/Halifax", "America/Havana",
+	"America/Los_Angeles", "America/New_York", "America/Panama", "America/Phoenix",
+	"America/Puerto_Rico", "America/St_Johns",
+	"Antarctica/Macquarie", "Asia/Hong_Kong", "Asia/Jakarta", "Asia/Jayapura",
+	"Asia/Jerusalem", "Asia/Karachi", "Asia/Kolkata", "Asia/Makassar", "Asia/Manila",
+	"Asia/Pyongyang", "Asia/Seoul", "Asia/Shanghai", "Asia/Tokyo",
+	"Atlantic/Canary", "Australia/Adelaide", "Australia/Perth", "Australia/Sydney",
+	"Europe/Athens", "Europe/Dublin", "Europe/Lisbon", "Europe/London", "Europe/Moscow",
+	"Europe/Paris", "Pacific/Auckland", "Pacific/Guam", "Pacific/Honolulu",
+	"Pacific/Pago_Pago", "Etc/UTC",
+}
+
+// TestZoneTableMatchesTZ checks the table against the tz database: every
+// alphabetic abbreviation a zone above has used since 2000 is read with the
+// offset it had there, except the readings ParseDate's doc comment says it
+// does not take, which are read as the doc comment says.
+func TestZoneTableMatchesTZ(t *testing.T) {
+	// Abbreviations with another reading, and the offset ParseDate gives them.
+	otherReading := map[string]int{
+		"IST +01:00": 5*3600 + 1800, // Dublin's summer; India is read
+		"IST +02:00": 5*3600 + 1800, // Israel; India is read
+		"CST +08:00": -6 * 3600,     // China; RFC 822's US Central is read
+		"CST -05:00": -6 * 3600,     // Cuba
+		"CDT -04:00": -5 * 3600,     // Cuba
+		"PST +08:00": -8 * 3600,     // the Philippines; RFC 822's US Pacific is read
+		"GST +10:00": 4 * 3600,      // Guam until 2000; the Gulf is read
+		"KST +08:30": 9 * 3600,      // North Korea 2015-2018; Korea's +09:00 is read
+		"MSK +04:00": 3 * 3600,      // Moscow 2011-2014; its +03:00 since is read
+	}
+	checked, others := map[string]bool{}, map[string]bool{}
+	for _, name := range tzZones {
+		loc, err := time.LoadLocation(name)
+		require.NoError(t, err)
+		for d := time.Date(2000, 1, 1, 12, 0, 0, 0, time.UTC); d.Year() < 2027; d = d.AddDate(0, 0, 7) {
+			abbr, offset := d.In(loc).Zone()
+			if abbr[0] == '+' || abbr[0] == '-' {
+				continue // a numeric abbreviation such as "+08"
+			}
+			key := abbr + " " + d.In(loc).Format("-07:00")
+			if checked[key] {
+				continue
+			}
+			checked[key] = true
+			want, other := otherReading[key]
+			if other {
+				others[key] = true
+			} else {
+				want = offset
+			}
+			got, err := ParseDate("Mon, 17 Sep 2018 09:00:00 " + abbr)
+			if assert.NoError(t, err, key) {
+				gotName, gotOffset := got.Zone()
+				assert.Equal(t, want, gotOffset, "%s (%s)", key, name)
+				if abbr != "UTC" {
+					assert.Equal(t, strings.ToUpper(abbr), gotName, key)
+				}
+			}
+		}
+	}
+	assert.GreaterOrEqual(t, len(checked), 60, "the zones above use that many abbreviations")
+	for key := range otherReading {
+		assert.True(t, others[key], "%s is no longer used by tz: drop it from otherReading", key)
+	}
 }
 
 // TestZoneTableDocumented checks that ParseDate's doc comment lists every
@@ -477,6 +798,10 @@ func TestParseDateAllocs(t *testing.T) {
 		"Mon, 17 Sep 2018 09:00:00 EDT",
 		"2018-09-17T09:00:00.123+02:00",
 		"2018-09-17T09:00:00Z",
+		// The general scanner, with names in other languages.
+		"lun., 03 févr. 2025 10:00:00 +0100",
+		"mar., 04 mars 2025 10:00:00 CET",
+		"Mo., 3 März 2025 10:00:00 +0100",
 	} {
 		_, err := ParseDate(s) // builds the cached locations
 		require.NoError(t, err)
@@ -636,6 +961,21 @@ func BenchmarkParseDate(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, s := range benchDates {
+				if _, err := ParseDate(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("other-languages", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range []string{
+				"lun., 03 févr. 2025 10:00:00 +0100",
+				"Mo., 3 März 2025 10:00:00 +0100",
+				"mar, 04 mar 2025 10:00:00 +0100",
+				"qui, 03 out 2024 10:00:00 -0300",
+			} {
 				if _, err := ParseDate(s); err != nil {
 					b.Fatal(err)
 				}

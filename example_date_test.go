@@ -32,3 +32,33 @@ func ExampleParseDate_forms() {
 	// 2018-09-17T09:00:00Z = 09:00:00 UTC
 	// rss: cannot read date "Mon, 31 Sep 2018 09:00:00 GMT": day out of range
 }
+
+// ParseDate reads the month and weekday names that feeds written in French,
+// German, Italian, Spanish, Portuguese or Dutch use, with or without their
+// dots and accents. A weekday never stands in for a missing part of the date.
+func ExampleParseDate_otherLanguages() {
+	for _, s := range []string{
+		"lun., 03 févr. 2025 10:00:00 +0100",
+		"Mo., 3. März 2025 10:00 MEZ",
+		"mar, 04 mar 2025 10:00:00 +0100",
+		"sexta-feira, 6 dez 2024 18:30:00 -0300",
+		"do 1 mei 2025",
+		"Mar 4, 2025",
+		"lun., 03 févr.",
+	} {
+		t, err := rss.ParseDate(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(t.Format(time.RFC3339))
+	}
+	// Output:
+	// 2025-02-03T10:00:00+01:00
+	// 2025-03-03T10:00:00+01:00
+	// 2025-03-04T10:00:00+01:00
+	// 2024-12-06T18:30:00-03:00
+	// 2025-05-01T00:00:00Z
+	// 2025-03-04T00:00:00Z
+	// rss: cannot read date "lun., 03 févr.": missing year
+}
