@@ -574,10 +574,14 @@ func (c *textConv) listItem() {
 // alt writes an image's alt text: in square brackets, set apart from the
 // words around it, or inline, as it is, when the image is an emoji.
 func (c *textConv) alt(z *xhtml.Tokenizer) {
+	// Reading an attribute costs allocations: stop at the alt text unless
+	// the tag may say that the image is an emoji (read the raw tag before
+	// TagAttr decodes the attributes in place).
+	raw := z.Raw()
+	maybeEmoji := bytes.IndexByte(raw, '&') >= 0 || containsFold(raw, "emoji") || containsFold(raw, "wp-smiley")
 	var alt []byte
 	hasAlt, emoji := false, false
-	// Reading an attribute costs allocations: stop once both are known.
-	for more := true; more && !(hasAlt && emoji); {
+	for more := true; more && !(hasAlt && (emoji || !maybeEmoji)); {
 		var key, val []byte
 		key, val, more = z.TagAttr()
 		// The slices stay valid until the next token is read.
@@ -625,6 +629,27 @@ func hasClass(list []byte, name string) bool {
 			i++
 		}
 		list = list[i:]
+	}
+	return false
+}
+
+// containsFold reports whether s holds word, which is in lower case, in any
+// case of its ASCII letters.
+func containsFold(s []byte, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for ; j < len(word); j++ {
+			b := s[i+j]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			if b != word[j] {
+				break
+			}
+		}
+		if j == len(word) {
+			return true
+		}
 	}
 	return false
 }

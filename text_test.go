@@ -102,6 +102,10 @@ var plainTextTests = []plainTextTest{
 	{"emoji class in any case", `a<img class="alignleft EMOJI" alt="ok">b`, "aokb"},
 	{"emoji src is inline", `a <img src="https://s.w.org/images/core/emoji/72x72/1f44d.png" alt="thumbs-up"> b`, "a thumbs-up b"},
 	{"old WordPress smiley is inline", `Nice <img src="/wp-includes/images/smilies/icon_smile.gif" alt=":)" class="wp-smiley"> `, "Nice :)"},
+	{"emoji class after the alt", `a <img alt="ok" class="wp-smiley"> b<img alt="x" class="Emoji">`, "a ok bx"},
+	{"emoji src after the alt", `a<img alt="ok" width=9 src="https://s.w.org/images/core/emoji/72x72/1f44d.png">`, "aok"},
+	{"emoji class written with a reference", `a<img alt="ok" class="&#101;moji">`, "aok"},
+	{"emoji in another attribute is not emoji", `a<img alt="ok" title="emoji" class="photo">`, "a [ok]"},
 	{"symbol alt is inline", `Great<img alt="🙂" src="s.png"> day`, "Great🙂 day"},
 	{"emoji sequence alt is inline", "Us<img alt=\"👨‍👩‍👧‍👦\"> and <img alt=\"🇫🇷\"><img alt=\"1\uFE0F\u20E3\">", "Us👨‍👩‍👧‍👦 and 🇫🇷1\uFE0F\u20E3"},
 	{"arrow alt is inline", `next<img alt="→">`, "next→"},
@@ -305,6 +309,28 @@ func TestPlainTextPreAllocs(t *testing.T) {
 	base := testing.AllocsPerRun(20, func() { PlainText(small) })
 	allocs := testing.AllocsPerRun(20, func() { PlainText(large) })
 	assert.LessOrEqual(t, allocs, base+2, "allocations grow with the lines of a pre")
+}
+
+// TestPlainTextImageAllocs checks that the attributes after an image's alt
+// are not read unless the tag may mark an emoji: with golang.org/x/net as
+// go.mod pins it, reading an attribute costs allocations (TagAttr copies
+// it), so an image costs less with its alt first than with it last.
+func TestPlainTextImageAllocs(t *testing.T) {
+	const more = ` width="600" height="400" class="wp-image-1 alignnone" loading="lazy"`
+	img := func(attrs string) string {
+		return "<p>" + strings.Repeat(`a <img `+attrs+`> b `, 20) + "</p>"
+	}
+	first, last := img(`alt="A cat"`+more), img(more[1:]+` alt="A cat"`)
+	require.Equal(t, PlainText(first), PlainText(last))
+	assert.Less(t, testing.AllocsPerRun(20, func() { PlainText(first) }),
+		testing.AllocsPerRun(20, func() { PlainText(last) }), "attributes after the alt are read")
+}
+
+func TestContainsFold(t *testing.T) {
+	assert.True(t, containsFold([]byte(`<img class="EMOJI">`), "emoji"))
+	assert.True(t, containsFold([]byte("wp-Smiley"), "wp-smiley"))
+	assert.False(t, containsFold([]byte("wp\rsmiley"), "wp-smiley"))
+	assert.False(t, containsFold([]byte("emoj"), "emoji"))
 }
 
 // assertReadable asserts what PlainText promises of every result out of
