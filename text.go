@@ -1,6 +1,7 @@
 package rss
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,11 +10,6 @@ import (
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
-
-// wordJoiner (U+2060) is invisible and never breaks a line. PlainText puts
-// one after a "<" or "&" of the text that would otherwise read as a tag or a
-// character reference, so that the result holds no markup.
-const wordJoiner = "\u2060"
 
 // PlainText turns HTML, or plain text, into readable plain text: the words of
 // an item without markup, for snippets, notifications and search indexes. It
@@ -29,9 +25,15 @@ const wordJoiner = "\u2060"
 //     XHTML ("<script src=x/>", "<video/>"), has no content. A template, svg,
 //     math, video, audio or canvas that is never closed keeps its content
 //     (an unclosed script or style hides the rest: its raw text has no end).
-//   - A link gives its text. An image gives its alt text, inline, as a
-//     browser shows it when the image is missing (WordPress writes emoji as
-//     images with the emoji as alt text); an image without alt gives nothing.
+//   - A link gives its text. An image gives its alt text in square
+//     brackets, set apart from the words around it by a space, as a word
+//     is: "see [a cat] here" (no space is added before closing punctuation,
+//     "[a cat].", nor after opening punctuation, "([a cat])"). An image
+//     without alt gives nothing. An emoji, as WordPress writes it, stays
+//     inline as the character it stands for, like a word: an image whose
+//     class is "wp-smiley" or "emoji", whose src holds "/emoji/", or whose
+//     alt is a short symbol (no letters, digits or spaces: "🙂", ":)")
+//     gives its alt text as it is ("Great🙂 day").
 //   - Block elements (p, div, section, article, header, footer, nav, aside,
 //     main, h1–h6, ul, ol, li, blockquote, pre, table, caption, tr, hr, dl,
 //     dt, dd, figure, figcaption, address, details, summary, form, fieldset,
@@ -41,16 +43,20 @@ const wordJoiner = "\u2060"
 //   - A list item starts a line with "- "; in an ordered list, with its
 //     number, "1. ", "2. " (from the list's start attribute, if any). An
 //     ordered list inside an item of an ordered list numbers its items after
-//     that item: "2.1. ", "2.2. " (up to three levels). Lines are never
+//     that item: "2.1. ", "2.2. " (up to three levels). Items are never
 //     indented, so other nested lists read as the items of one list.
 //   - A table row is one line; the texts of its cells are separated by
 //     " | " (empty cells are skipped).
 //   - Elsewhere, runs of white space, line breaks and no-break spaces (and
 //     the other Unicode spaces) included, become one space. pre (and listing,
-//     xmp, plaintext) keeps its line breaks and blank lines; its lines are
-//     trimmed and their runs of spaces collapsed like all other lines.
-//   - No line, and not the result, starts or ends with white space; there is
-//     at most one blank line in a row.
+//     xmp, plaintext) keeps its lines, their indentation and the spaces
+//     inside them (code stays readable); tabs stay tabs, other white space
+//     becomes spaces, one for one. White space at the end of its lines is
+//     dropped.
+//   - No line starts with white space, except the indented lines of a pre;
+//     no line ends with white space, and neither does the result, which
+//     never starts with a line break. There is at most one blank line in a
+//     row.
 //   - Input without markup (no tag, no comment) is plain text: its line
 //     breaks are kept, and only its white space is collapsed as above, so
 //     "a < b & c" comes out unchanged.
@@ -59,12 +65,13 @@ const wordJoiner = "\u2060"
 //     unless the input has no other markup: then it is text ("x<y").
 //   - Control characters are dropped; bytes that are not UTF-8 become U+FFFD,
 //     so the result is always valid UTF-8.
-//   - The result never holds markup: where decoded text would read as a tag
-//     or a character reference ("&lt;b&gt;" decodes to "<b>"), an
-//     invisible word joiner (U+2060) follows the "<" or "&". So a second pass
-//     changes nothing, PlainText(PlainText(s)) == PlainText(s), and text
-//     such as "<script>" from a feed cannot turn into a tag downstream
-//     (escape the result anyway when putting it into HTML).
+//   - The result is text, never markup to be parsed again: "&lt;b&gt;"
+//     gives the three characters "<b>", and "&amp;amp;" gives "&amp;",
+//     with nothing invisible inserted, so that search indexes and string
+//     comparisons see what a reader sees. Whoever puts the result into HTML
+//     escapes it (html.EscapeString). For plain text, input without "<" or
+//     "&", a second pass changes nothing: PlainText(PlainText(s)) equals
+//     PlainText(s).
 func PlainText(html string) string {
 	if html == "" {
 		return ""
@@ -78,7 +85,7 @@ func PlainText(html string) string {
 		if strings.IndexByte(html, '<') < 0 {
 			// No markup is possible: the input is one text token.
 			c.plain = true
-			c.text(z.Text(), true)
+			c.text(z.Text(), keepLines)
 			return c.result()
 		}
 		// Whether line breaks count depends on markup that may come later:
@@ -91,11 +98,13 @@ func PlainText(html string) string {
 			tt = z.Next()
 		}
 		c.plain = tt == xhtml.ErrorToken
-		c.text(lead, c.plain)
-		if c.plain {
+		if !c.plain {
+			c.text(lead, collapse)
+		} else {
+			c.text(lead, keepLines)
 			if raw := z.Raw(); len(raw) > 0 {
 				// A tag cut off by the end of plain text, as in "x<y".
-				c.text(decodeRaw(raw), true)
+				c.text(decodeRaw(raw), keepLines)
 			}
 			return c.result()
 		}
@@ -117,7 +126,7 @@ func (c *textConv) run(s string, z *xhtml.Tokenizer, tt xhtml.TokenType, offset 
 			switch tt {
 			case xhtml.TextToken:
 				if !c.rawSkip && c.hideDepth == 0 {
-					c.text(z.Text(), c.pre > 0)
+					c.text(z.Text(), c.mode())
 				}
 			case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
 				c.rawSkip = false
@@ -156,12 +165,13 @@ type textConv struct {
 
 	// Pending before the next word.
 	space     bool     // white space
+	ws        []byte   // the white space of a pre since its last line break
 	nl        int      // line breaks in text whose line breaks count
 	breaks    int      // line breaks asked for by elements: 1 new line, 2 blank line
 	cell      bool     // a table cell began
+	apart     bool     // an image's alt text was written: set it apart
 	marker    [64]byte // a list item marker: "- ", "1. ", "1.2.3. "
 	markerLen int      // its length, 0 when none is pending
-	amp       bool     // an '&' was written: check for character references
 
 	plain     bool           // the input has no markup: line breaks count
 	pre       int            // depth of pre-like elements: line breaks count
@@ -187,12 +197,9 @@ const (
 	maxNumbered = 3  // levels of nested numbers in a marker: "1.2.3. "
 )
 
-// result is the output, with character references neutralised.
+// result is the output.
 func (c *textConv) result() string {
 	s := c.b.String()
-	if c.amp {
-		s = neutralizeRefs(s)
-	}
 	if c.b.Cap() > 2*len(s)+512 {
 		// Do not keep the unused part of the buffer alive.
 		s = strings.Clone(s)
@@ -200,9 +207,29 @@ func (c *textConv) result() string {
 	return s
 }
 
-// sep writes what is pending before a word: a separator (unless nothing has
-// been written yet) and a list marker.
-func (c *textConv) sep() {
+// textMode says which white space of a text counts.
+type textMode uint8
+
+const (
+	collapse  textMode = iota // none: runs of white space become one space
+	keepLines                 // line breaks (plain text)
+	keepSpace                 // line breaks and spaces (pre)
+)
+
+// mode is the mode of the text of the HTML at the current token: its spaces
+// count inside a pre.
+func (c *textConv) mode() textMode {
+	if c.pre > 0 {
+		return keepSpace
+	}
+	return collapse
+}
+
+// sep writes what is pending before word, which is in a pre when pre is
+// set: a separator (unless nothing has been written yet), a list marker,
+// and the white space of a pre.
+func (c *textConv) sep(word []byte, pre bool) {
+	ws := pre && len(c.ws) > 0
 	if c.b.Len() > 0 {
 		br := c.breaks
 		if nl := min(c.nl, 2); nl > br {
@@ -215,7 +242,9 @@ func (c *textConv) sep() {
 			c.b.WriteByte('\n')
 		case c.cell:
 			c.b.WriteString(" | ")
-		case c.space:
+			ws = false
+		case ws: // written below
+		case c.space || c.apart && !closesPunct(word):
 			c.b.WriteByte(' ')
 		}
 	}
@@ -223,33 +252,33 @@ func (c *textConv) sep() {
 		c.b.Write(c.marker[:c.markerLen])
 		c.markerLen = 0
 	}
-	c.space, c.nl, c.breaks, c.cell = false, 0, 0, false
-}
-
-// last is the last byte written, or 0.
-func (c *textConv) last() byte {
-	s := c.b.String()
-	if s == "" {
-		return 0
+	if ws {
+		c.b.Write(c.ws)
 	}
-	return s[len(s)-1]
+	c.space, c.nl, c.breaks, c.cell, c.apart = false, 0, 0, false, false
+	c.ws = c.ws[:0]
 }
 
-// opensMarkup reports whether b after a '<' makes the tokenizer read a tag,
-// a comment or a doctype.
-func opensMarkup(b byte) bool {
-	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b == '/' || b == '!' || b == '?'
+// closesPunct reports whether word starts with punctuation that closes what
+// comes before it: ".", ",", ")", "»"...
+func closesPunct(word []byte) bool {
+	if len(word) == 0 {
+		return false
+	}
+	switch word[0] {
+	case '.', ',', ';', ':', '!', '?':
+		return true
+	}
+	r, _ := utf8.DecodeRune(word)
+	return r == '…' || unicode.In(r, unicode.Pe, unicode.Pf)
 }
 
-// text writes decoded text, collapsing its white space. When keepLines is
-// set, its line breaks count.
-func (c *textConv) text(t []byte, keepLines bool) {
+// text writes decoded text; mode says which of its white space counts.
+func (c *textConv) text(t []byte, mode textMode) {
+	pre := mode == keepSpace
 	for i := 0; i < len(t); {
-		if j := c.wordRun(t, i); j > i {
-			c.sep()
-			if c.last() == '<' && opensMarkup(t[i]) {
-				c.b.WriteString(wordJoiner)
-			}
+		if j := wordRun(t, i); j > i {
+			c.sep(t[i:j], pre)
 			c.b.Write(t[i:j])
 			i = j
 			continue
@@ -258,13 +287,22 @@ func (c *textConv) text(t []byte, keepLines bool) {
 		if b < utf8.RuneSelf {
 			switch b {
 			case '\n':
-				if keepLines {
-					c.nl++
-				} else {
+				if mode == collapse {
 					c.space = true
+				} else {
+					c.nl++
+					c.ws = c.ws[:0] // white space at the end of a line
 				}
-			case ' ', '\t', '\r', '\f', '\v':
+			case ' ', '\t':
 				c.space = true
+				if pre {
+					c.ws = append(c.ws, b)
+				}
+			case '\r', '\f', '\v':
+				c.space = true
+				if pre {
+					c.ws = append(c.ws, ' ')
+				}
 			} // other control characters are dropped
 			i++
 			continue
@@ -272,10 +310,13 @@ func (c *textConv) text(t []byte, keepLines bool) {
 		r, size := utf8.DecodeRune(t[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			c.sep()
+			c.sep(nil, pre)
 			c.b.WriteString("\uFFFD")
 		case unicode.IsSpace(r):
 			c.space = true
+			if pre {
+				c.ws = append(c.ws, ' ')
+			}
 		} // C1 control characters are dropped
 		i += size
 	}
@@ -283,22 +324,13 @@ func (c *textConv) text(t []byte, keepLines bool) {
 
 // wordRun returns the end of the run of words of t that starts at i: text
 // that can be written as it is, with no white space but single spaces
-// between words, no control characters and no invalid UTF-8. A run ends
-// after a '<' that would open markup, so that a word joiner can follow it.
-func (c *textConv) wordRun(t []byte, i int) int {
+// between words, no control characters and no invalid UTF-8.
+func wordRun(t []byte, i int) int {
 	j := i
 	for j < len(t) {
 		b := t[j]
 		switch {
 		case ' ' < b && b < 0x7f:
-			switch b {
-			case '<':
-				if j+1 < len(t) && opensMarkup(t[j+1]) {
-					return j + 1
-				}
-			case '&':
-				c.amp = true
-			}
 			j++
 		case b == ' ':
 			if j == i || j+1 == len(t) || t[j+1] <= ' ' || t[j+1] >= 0x7f {
@@ -322,6 +354,7 @@ func (c *textConv) wordRun(t []byte, i int) int {
 // next word. A block that opens a list item adds none: the item has begun
 // its line already.
 func (c *textConv) block(n int) {
+	c.ws = c.ws[:0]
 	if c.markerLen == 0 && n > c.breaks {
 		c.breaks = n
 	}
@@ -329,6 +362,7 @@ func (c *textConv) block(n int) {
 
 // lineBreak is br: one more line break, up to a blank line.
 func (c *textConv) lineBreak() {
+	c.ws = c.ws[:0]
 	if c.markerLen == 0 && c.breaks < 2 {
 		c.breaks++
 	}
@@ -537,61 +571,123 @@ func (c *textConv) listItem() {
 	c.markerLen = copy(c.marker[:], m)
 }
 
-// alt writes an image's alt text, inline.
+// alt writes an image's alt text: in square brackets, set apart from the
+// words around it, or inline, as it is, when the image is an emoji.
 func (c *textConv) alt(z *xhtml.Tokenizer) {
-	for more := true; more; {
+	// Reading an attribute costs allocations: stop at the alt text unless
+	// the tag may say that the image is an emoji (read the raw tag before
+	// TagAttr decodes the attributes in place).
+	raw := z.Raw()
+	maybeEmoji := bytes.IndexByte(raw, '&') >= 0 || containsFold(raw, "emoji") || containsFold(raw, "wp-smiley")
+	var alt []byte
+	hasAlt, emoji := false, false
+	for more := true; more && !(hasAlt && (emoji || !maybeEmoji)); {
 		var key, val []byte
 		key, val, more = z.TagAttr()
-		if string(key) == "alt" {
-			c.text(val, false)
-			return
-		}
-	}
-}
-
-// neutralizeRefs puts a word joiner after each '&' of s that starts a
-// character reference, so that decoding s again leaves it as it is.
-func neutralizeRefs(s string) string {
-	var b strings.Builder
-	done := 0 // s[:done] is in b
-	for i := strings.IndexByte(s, '&'); i >= 0; {
-		if startsRef(s[i:]) {
-			if done == 0 {
-				b.Grow(len(s) + 16)
+		// The slices stay valid until the next token is read.
+		switch string(key) {
+		case "alt":
+			if !hasAlt {
+				alt, hasAlt = bytes.TrimFunc(val, isBlank), true
+				emoji = emoji || isSymbol(alt)
 			}
-			b.WriteString(s[done : i+1])
-			b.WriteString(wordJoiner)
-			done = i + 1
+		case "class":
+			emoji = emoji || hasClass(val, "wp-smiley") || hasClass(val, "emoji")
+		case "src":
+			emoji = emoji || bytes.Contains(val, []byte("/emoji/"))
 		}
-		j := strings.IndexByte(s[i+1:], '&')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
-	if done == 0 {
-		return s
+	if len(alt) == 0 {
+		return
 	}
-	b.WriteString(s[done:])
-	return b.String()
+	if emoji {
+		c.text(alt, c.mode())
+		return
+	}
+	if r, _ := utf8.DecodeLastRuneInString(c.b.String()); !unicode.In(r, unicode.Ps, unicode.Pi) {
+		c.space = true
+	}
+	c.sep(nil, c.pre > 0)
+	c.b.WriteByte('[')
+	c.text(alt, collapse)
+	c.b.WriteByte(']')
+	c.apart = true
 }
 
-// startsRef reports whether s, which starts with '&', starts with a
-// character reference that the tokenizer would decode in text.
-func startsRef(s string) bool {
-	// A reference is at most '&', '#', letters and digits, and ';'.
-	j := 1
-	if j < len(s) && s[j] == '#' {
-		j++
+// hasClass reports whether list, the value of a class attribute, holds
+// name, in any case.
+func hasClass(list []byte, name string) bool {
+	for len(list) > 0 {
+		i := 0
+		for i < len(list) && !isHTMLSpace(list[i]) {
+			i++
+		}
+		if i == len(name) && bytes.EqualFold(list[:i], []byte(name)) {
+			return true
+		}
+		for i < len(list) && isHTMLSpace(list[i]) {
+			i++
+		}
+		list = list[i:]
 	}
-	for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || 'A' <= s[j] && s[j] <= 'Z' || '0' <= s[j] && s[j] <= '9') {
-		j++
+	return false
+}
+
+// containsFold reports whether s holds word, which is in lower case, in any
+// case of its ASCII letters.
+func containsFold(s []byte, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for ; j < len(word); j++ {
+			b := s[i+j]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			if b != word[j] {
+				break
+			}
+		}
+		if j == len(word) {
+			return true
+		}
 	}
-	if j < len(s) && s[j] == ';' {
-		j++
+	return false
+}
+
+// isBlank reports whether r is white space or a control character.
+func isBlank(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r)
+}
+
+// isHTMLSpace reports whether b is white space in HTML.
+func isHTMLSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
+
+// maxSymbol is the most runes of an alt text that is a symbol: a family
+// emoji or a flag of a region is a sequence of up to 7.
+const maxSymbol = 10
+
+// isSymbol reports whether s, a trimmed alt text, is a short symbol that an
+// image stands for, such as an emoji: not empty, no letters, no spaces, and
+// no digits unless in a keycap ("1️⃣").
+func isSymbol(s []byte) bool {
+	digits, keycap := false, false
+	n := 0
+	for i := 0; i < len(s); n++ {
+		if n == maxSymbol {
+			return false
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1, unicode.IsLetter(r), unicode.IsSpace(r):
+			return false
+		case unicode.IsNumber(r):
+			digits = true
+		case r == '\u20E3': // combining enclosing keycap
+			keycap = true
+		}
+		i += size
 	}
-	if j == 1 {
-		return false
-	}
-	return xhtml.UnescapeString(s[:j]) != s[:j]
+	return n > 0 && (!digits || keycap)
 }
