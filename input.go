@@ -493,11 +493,12 @@ var cp1252 = [128]rune{
 }
 
 // openInput detects the encoding of the source from its first bytes (a
-// byte-order mark, the pattern of zero bytes of UTF-16 or UTF-32, or the XML
-// declaration) and returns a reader of its UTF-8 decoding, with the
+// byte-order mark, the charset parameter of contentType, the pattern of zero
+// bytes of UTF-16 or UTF-32, or the XML declaration, in that order: see
+// mediaCharset) and returns a reader of its UTF-8 decoding, with the
 // entities the document's internal DTD subset declares. In strict mode an
 // encoding it cannot read is an error.
-func openInput(r io.Reader, strict bool) (io.Reader, map[string][]byte, error) {
+func openInput(r io.Reader, strict bool, contentType string) (io.Reader, map[string][]byte, error) {
 	head := make([]byte, 1024)
 	n, err := io.ReadFull(r, head)
 	head = head[:n]
@@ -520,6 +521,15 @@ func openInput(r io.Reader, strict bool) (io.Reader, map[string][]byte, error) {
 		return &utf32Reader{r: io.MultiReader(bytes.NewReader(head[4:]), r)}, nil, nil
 	case bytes.HasPrefix(head, []byte{0xfe, 0xff}), bytes.HasPrefix(head, []byte{0xff, 0xfe}):
 		return utf16("utf-16le")
+	}
+	label, err := mediaCharset(contentType, head, strict)
+	switch {
+	case err != nil:
+		return nil, nil, err
+	case strings.HasPrefix(label, "utf-16"):
+		return utf16(label)
+	case label != "":
+		// An ASCII-compatible charset: it overrides the declaration below.
 	case len(head) >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0:
 		return &utf32Reader{r: src, big: true}, nil, nil
 	case len(head) >= 4 && head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0:
@@ -530,7 +540,9 @@ func openInput(r io.Reader, strict bool) (io.Reader, map[string][]byte, error) {
 		return utf16("utf-16le")
 	}
 	decode := fixUTF8
-	label := declaredEncoding(head)
+	if label == "" {
+		label = declaredEncoding(head)
+	}
 	if label != "" {
 		e, name := charset.Lookup(label)
 		switch {
