@@ -4,7 +4,8 @@
 //
 //	rss [-format json|text] [FILE ...]
 //
-// It reads each FILE (standard input when there is none, or for "-") with
+// It reads each FILE (standard input when there is none, or for "-"; a URL
+// when it starts with http:// or https://, fetched with rss.Fetch) with
 // the rss package and prints the feed: as indented JSON (the default), or as
 // a readable listing with -format text: the feed's title, then for each item
 // its date, title, link and the start of its text.
@@ -68,7 +69,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // why it could not read all of it.
 func printFile(name, format string, stdin io.Reader, w io.Writer) error {
 	r := stdin
-	if name != "-" {
+	if name != "-" && !isURL(name) {
 		f, err := os.Open(name)
 		if err != nil {
 			return err
@@ -76,7 +77,10 @@ func printFile(name, format string, stdin io.Reader, w io.Writer) error {
 		defer f.Close()
 		r = f
 	}
-	feed, err := rss.Parse(r)
+	feed, err := readFeed(name, r)
+	if feed == nil {
+		return err
+	}
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
