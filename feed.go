@@ -26,10 +26,12 @@
 //   - Only RSS is read. An Atom feed, an HTML page or an empty document gives
 //     [ErrNotRSS]; Atom elements inside an RSS feed other than atom:link are
 //     kept as extensions.
-//   - The package does not fetch feeds or write them: the caller supplies an
-//     [io.Reader], and bounds it (for example with [io.LimitReader]) if the
-//     source is untrusted.
+//   - The package does not write feeds. It reads them from an [io.Reader],
+//     which the caller bounds (for example with [io.LimitReader]) if the
+//     source is untrusted, or over HTTP with [Fetch] and a [Fetcher], which
+//     bounds the body itself.
 //   - Relative links are returned as written; they are not resolved.
+//     [ResolveHTML] resolves those of HTML text on request.
 //   - HTML is returned as the feed wrote it, not sanitised. [PlainText] turns
 //     it into plain text.
 //   - RSS 1.0's items table of contents (rdf:Seq) and the channel's references

@@ -493,11 +493,12 @@ var cp1252 = [128]rune{
 }
 
 // openInput detects the encoding of the source from its first bytes (a
-// byte-order mark, the pattern of zero bytes of UTF-16 or UTF-32, or the XML
-// declaration) and returns a reader of its UTF-8 decoding, with the
+// byte-order mark, the charset parameter of contentType, the pattern of zero
+// bytes of UTF-16 or UTF-32, or the XML declaration, in that order: see
+// mediaCharset) and returns a reader of its UTF-8 decoding, with the
 // entities the document's internal DTD subset declares. In strict mode an
 // encoding it cannot read is an error.
-func openInput(r io.Reader, strict bool) (io.Reader, map[string][]byte, error) {
+func openInput(r io.Reader, strict bool, contentType string) (io.Reader, map[string][]byte, error) {
 	head := make([]byte, 1024)
 	n, err := io.ReadFull(r, head)
 	head = head[:n]
@@ -526,8 +527,18 @@ func openInput(r io.Reader, strict bool) (io.Reader, map[string][]byte, error) {
 		return utf16("utf-16be", 2)
 	case bytes.HasPrefix(head, []byte{0xff, 0xfe}):
 		return utf16("utf-16le", 2)
+	}
+	served, err := mediaCharset(contentType, head, strict)
+	switch {
+	case err != nil:
+		return nil, nil, err
 	case bytes.HasPrefix(head, utf8BOM):
-		label = ""
+		label = "" // the mark wins over the charset and the declaration
+	case strings.HasPrefix(served, "utf-16"):
+		return utf16(served, 0)
+	case served != "":
+		// An ASCII-compatible charset: it overrides the declaration.
+		label = served
 	case len(head) >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0:
 		return &utf32Reader{r: src, big: true}, nil, nil
 	case len(head) >= 4 && head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0:

@@ -128,6 +128,16 @@ type Decoder struct {
 	// it is a [*ParseError] wrapping [ErrTooDeep].
 	MaxDepth int
 
+	// ContentType is the media type the document was served with, such as
+	// the Content-Type header of an HTTP response ("application/rss+xml;
+	// charset=windows-1252"), or "" when it is not known. Its charset
+	// parameter decides the encoding over the XML declaration, as RFC 7303
+	// says; a byte-order mark still wins over it, and a charset that is
+	// unknown, or that cannot be how the document's first bytes are
+	// encoded, is ignored. In Strict mode a media type that is neither XML
+	// nor JSON (text/plain, text/html) is an error. [Fetch] sets it.
+	ContentType string
+
 	r        io.Reader
 	in       *input
 	x        *xml.Decoder // strict mode
@@ -265,7 +275,7 @@ func (d *Decoder) Items() iter.Seq2[*Item, error] {
 // begin opens the input and reads up to the root element, which must be an
 // RSS root: rss, rdf:RDF, or (in old feeds) channel.
 func (d *Decoder) begin() error {
-	src, entities, err := openInput(d.r, d.Strict)
+	src, entities, err := openInput(d.r, d.Strict, d.ContentType)
 	if err != nil {
 		return &ParseError{Line: 1, Column: 1, Err: err}
 	}

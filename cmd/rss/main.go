@@ -4,7 +4,8 @@
 //
 //	rss [-format json|text] [FILE ...]
 //
-// It reads each FILE (standard input when there is none, or for "-") with
+// It reads each FILE (standard input when there is none, or for "-"; a URL
+// when it starts with http:// or https://, fetched with rss.Fetch) with
 // the rss package and prints the feed: as indented JSON (the default), or as
 // a readable listing with -format text: the feed's title, then for each item
 // its date, title, link and the start of its text.
@@ -75,7 +76,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // why it could not read all of it.
 func printFile(name, format string, stdin io.Reader, w io.Writer) error {
 	r := stdin
-	if name != "-" {
+	if name != "-" && !isURL(name) {
 		f, err := os.Open(name)
 		if err != nil {
 			return err
@@ -84,13 +85,13 @@ func printFile(name, format string, stdin io.Reader, w io.Writer) error {
 		r = f
 	}
 	src := &recorder{r: r}
-	feed, err := rss.Parse(src)
+	feed, err := readFeed(name, src)
 	if err != nil && src.err != nil && errors.Is(err, src.err) {
 		// The parser gives the reader's error at the position where
 		// reading stopped; what matters is that reading failed, and why.
 		err = &readError{src.err}
 	}
-	if err != nil && (errors.Is(err, rss.ErrNotRSS) || empty(feed)) {
+	if feed == nil || err != nil && (errors.Is(err, rss.ErrNotRSS) || empty(feed)) {
 		return err // nothing was read: print nothing
 	}
 	if format == "json" {

@@ -1,0 +1,172 @@
+package rss_test
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/feedkit/rss"
+	"github.com/stretchr/testify/assert"
+	"golang.org/x/net/html"
+)
+
+// TestResolveHTML covers each attribute and each rule: relative URLs
+// resolved, everything else byte for byte as written.
+func TestResolveHTML(t *testing.T) {
+	const base = "https://example.com/blog/post/"
+	tests := []struct {
+		name, in, want string
+	}{
+		{"href", `<a href="../other/">x</a>`, `<a href="https://example.com/blog/other/">x</a>`},
+		{"root-relative src", `<img src="/img/a.png" alt="A">`, `<img src="https://example.com/img/a.png" alt="A">`},
+		{"protocol-relative", `<img src="//cdn.example.net/a.png">`, `<img src="https://cdn.example.net/a.png">`},
+		{"query only", `<a href="?page=2">next</a>`, `<a href="https://example.com/blog/post/?page=2">next</a>`},
+		{"single quotes", `<a href='a.html'>x</a>`, `<a href='https://example.com/blog/post/a.html'>x</a>`},
+		{"unquoted", `<a href=a.html>x</a>`, `<a href=https://example.com/blog/post/a.html>x</a>`},
+		{"unquoted, self-closing", `<img src=a.png />`, `<img src=https://example.com/blog/post/a.png />`},
+		{"spaces around =", `<a href = "a.html">x</a>`, `<a href = "https://example.com/blog/post/a.html">x</a>`},
+		{"attribute name in upper case", `<A HREF="a.html">x</A>`, `<A HREF="https://example.com/blog/post/a.html">x</A>`},
+		{"entities in the value", `<a href="a?x=1&amp;y=2&#38;z">x</a>`, `<a href="https://example.com/blog/post/a?x=1&amp;y=2&amp;z">x</a>`},
+		{"white space around the URL", `<a href="  a.html
+">x</a>`, `<a href="https://example.com/blog/post/a.html">x</a>`},
+		{"srcset", `<img srcset="a.png 1x, /b.png 2x,c.png,  https://x.example/d.png 3x">`,
+			`<img srcset="https://example.com/blog/post/a.png 1x, https://example.com/b.png 2x,https://example.com/blog/post/c.png,  https://x.example/d.png 3x">`},
+		{"srcset with widths and a comma in a URL", `<img srcset="a,b.png 100w, c.png 200w">`,
+			`<img srcset="https://example.com/blog/post/a,b.png 100w, https://example.com/blog/post/c.png 200w">`},
+		{"srcset with a data URL", `<img srcset="data:image/png;base64,AAAA 1x, b.png 2x">`,
+			`<img srcset="data:image/png;base64,AAAA 1x, https://example.com/blog/post/b.png 2x">`},
+		{"poster, cite, action, data", `<video poster="p.jpg"></video><blockquote cite="/q"></blockquote><form action="f"></form><object data="o.swf"></object>`,
+			`<video poster="https://example.com/blog/post/p.jpg"></video><blockquote cite="https://example.com/q"></blockquote>` +
+				`<form action="https://example.com/blog/post/f"></form><object data="https://example.com/blog/post/o.swf"></object>`},
+		{"lazy-loading data-src and data-srcset", `<img data-src="a.png" data-srcset="b.png 2x" data-id="c.png">`,
+			`<img data-src="https://example.com/blog/post/a.png" data-srcset="https://example.com/blog/post/b.png 2x" data-id="c.png">`},
+		{"absolute URLs as written", `<a href="HTTPS://Example.COM/%7Ex">x</a><a href="mailto:jo@example.com">m</a><img src="data:image/gif;base64,R0lG">`,
+			`<a href="HTTPS://Example.COM/%7Ex">x</a><a href="mailto:jo@example.com">m</a><img src="data:image/gif;base64,R0lG">`},
+		{"fragment as written", `<a href="#fn1">1</a>`, `<a href="#fn1">1</a>`},
+		{"empty as written", `<a href="">x</a><a href>y</a>`, `<a href="">x</a><a href>y</a>`},
+		{"unparsable as written", `<a href="a%zz">x</a><a href="http://[::1">y</a>`, `<a href="a%zz">x</a><a href="http://[::1">y</a>`},
+		{"other attributes as written", `<a title="a.html" class=x href="b" id='c'>t</a>`,
+			`<a title="a.html" class=x href="https://example.com/blog/post/b" id='c'>t</a>`},
+		{"duplicate attribute: the first counts", `<a href="a" href="b">x</a>`, `<a href="https://example.com/blog/post/a" href="b">x</a>`},
+		{"text, comments and scripts as written", `<p>see href="a.html" <!-- <a href="c"> --></p><script>var s = '<img src="x.png">';</script><style>a{background:url(x.png)}</style>`,
+			`<p>see href="a.html" <!-- <a href="c"> --></p><script>var s = '<img src="x.png">';</script><style>a{background:url(x.png)}</style>`},
+		{"a quote in a resolved URL", `<a href='it&#39;s.html'>x</a>`, `<a href='https://example.com/blog/post/it&#39;s.html'>x</a>`},
+		{"unquoted value that needs quotes", "<a href=a&#32;b>x</a>", `<a href=https://example.com/blog/post/a%20b>x</a>`},
+		{"an unfinished tag at the end", `<p>x</p><a href="a`, `<p>x</p><a href="a`},
+		{"not HTML", `just text & no tags`, `just text & no tags`},
+		{"entities and odd bytes elsewhere kept", "<p>&nbsp;caf\xe9 &amp;</p><br/><img src=a>\x00",
+			"<p>&nbsp;caf\xe9 &amp;</p><br/><img src=https://example.com/blog/post/a>\x00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := rss.ResolveHTML(tt.in, base)
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, got, rss.ResolveHTML(got, base), "resolving again changes nothing")
+		})
+	}
+}
+
+// TestResolveHTMLBase checks that a base that is not an absolute URL
+// leaves the HTML as it is.
+func TestResolveHTMLBase(t *testing.T) {
+	const in = `<a href="a.html">x</a>`
+	for _, base := range []string{"", "relative/path/", "/root", "mailto:jo@example.com", "http://[::1"} {
+		assert.Equal(t, in, rss.ResolveHTML(in, base), "base %q", base)
+	}
+	assert.Equal(t, `<a href="http://example.com/a.html">x</a>`, rss.ResolveHTML(in, "http://example.com"))
+	assert.Equal(t, `<a href="file:///srv/a.html">x</a>`, rss.ResolveHTML(in, "file:///srv/index.html"))
+}
+
+// tokensOf is what html's tokenizer sees in s, with the values of the
+// attributes ResolveHTML may change left out: ResolveHTML must change
+// nothing of it.
+func tokensOf(s string) []string {
+	urlAttrs := map[string]bool{"href": true, "src": true, "srcset": true, "poster": true, "cite": true,
+		"action": true, "formaction": true, "data": true, "background": true, "longdesc": true,
+		"xlink:href": true, "data-src": true, "data-srcset": true}
+	z := html.NewTokenizer(strings.NewReader(s))
+	var out []string
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			out = append(out, fmt.Sprintf("%v %q", tt, z.Raw()))
+			continue
+		}
+		name, more := z.TagName()
+		tok := fmt.Sprintf("%v <%s", tt, name)
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			if urlAttrs[string(k)] {
+				v = nil
+			}
+			tok += fmt.Sprintf(" %s=%q", k, v)
+		}
+		out = append(out, tok)
+	}
+}
+
+// FuzzResolveHTML checks that ResolveHTML never panics; changes nothing
+// with an empty base, nor anything but URL attribute values; and that its
+// result, which has no relative URL left, stays as it is when resolved
+// again, against the same base or another.
+func FuzzResolveHTML(f *testing.F) {
+	f.Add(`<a href="../x">x</a><img srcset="a 1x, b 2x" src=c>`, "https://example.com/a/b")
+	f.Add(`<a href='a&amp;b' title="t">`, "http://example.com")
+	f.Add(`<p>text <!-- <a href=x> --> <script><a href=y></script>`, "https://h/")
+	f.Add(`<a href=//x/y>`, "file:///a/b")
+	f.Add("<A HREF=\"?q\" HREF=z>\x00", "https://h/p?q#f")
+	f.Fuzz(func(t *testing.T, in, base string) {
+		if got := rss.ResolveHTML(in, ""); got != in {
+			t.Fatalf("changed with an empty base: %q", got)
+		}
+		out := rss.ResolveHTML(in, base)
+		if a, b := tokensOf(in), tokensOf(out); strings.Join(a, "\n") != strings.Join(b, "\n") {
+			t.Fatalf("changed more than URLs:\n%q\n%q", a, b)
+		}
+		if again := rss.ResolveHTML(out, base); again != out {
+			t.Fatalf("not stable:\n%q\n%q\n%q", in, out, again)
+		}
+		if b, err := url.Parse(base); err != nil || !b.IsAbs() || b.Opaque != "" {
+			if out != in {
+				t.Fatalf("changed with base %q, which is not an absolute URL: %q", base, out)
+			}
+			return
+		}
+		if again := rss.ResolveHTML(out, "https://other.example/x/"); again != out {
+			t.Fatalf("a relative URL left:\n%q\n%q\n%q", in, out, again)
+		}
+	})
+}
+
+// TestResolveHTMLLinear checks, by counting allocations, that the work
+// grows linearly with the input: with the number of tags, and with the
+// number of attributes and srcset candidates in one tag.
+func TestResolveHTMLLinear(t *testing.T) {
+	shapes := map[string]func(n int) string{
+		"tags": func(n int) string {
+			return strings.Repeat(`<p><a href="a.html" title="t">x</a> <img src=/i.png srcset="a 1x, b 2x"></p>`, n)
+		},
+		"attributes": func(n int) string {
+			return `<img ` + strings.Repeat(`data-x="1" `, n) + `src="a.png">`
+		},
+		"srcset": func(n int) string {
+			return `<img srcset="` + strings.Repeat(`a.png 1x, `, n) + `">`
+		},
+	}
+	for name, shape := range shapes {
+		t.Run(name, func(t *testing.T) {
+			allocs := func(n int) float64 {
+				in := shape(n)
+				return testing.AllocsPerRun(2, func() { rss.ResolveHTML(in, "https://example.com/") })
+			}
+			small, large := allocs(250), allocs(2000)
+			t.Logf("%.0f allocations for 250, %.0f for 2000", small, large)
+			assert.Less(t, large, 8*small*1.2, "allocations grow linearly")
+		})
+	}
+}
