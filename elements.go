@@ -8,204 +8,193 @@ import (
 	"time"
 )
 
-// field names what an element maps to in the data model.
-type field uint8
+// How elements reach the data model.
+//
+// Each namespace the decoder maps onto typed fields is a module: a file of
+// its own (dublincore.go, content.go, wfw.go, slash.go, syndication.go,
+// atom.go; the RSS core is in this file) holding the namespace's URI
+// constant, its types and a module value. A module's table maps local names
+// to handlers: one for the element standing in the channel, one for it
+// standing in an item (either may be nil: the element is then kept whole in
+// the Extensions).
+//
+// The decoder core (advance in parse.go, readItem here) resolves each
+// element's namespace URI once per document, through a cache from the URI
+// as written to the module (Decoder.module), then looks its local name up
+// in that module's table alone (Decoder.lookup). An element of a namespace
+// without a module costs one cache lookup and goes to the Extensions.
+//
+// To add a module:
+//
+//  1. Write one file with the namespace constant, the types, and a module
+//     value: its URI (and the other URIs that stand for it), its usual
+//     prefix, whether names are also matched in another case, and the
+//     table of handlers. A handler is called with the start tag read and
+//     reads up to the matching end tag. The helpers below (text, date,
+//     number, textField, readText, keep, keepElement) do most of the work.
+//  2. Add the module to moduleList, below (and take its namespace out of
+//     otherNamespaces in namespaces.go, if it was there).
+//
+// The registry (modules, and the URI table knownNS that canonicalNS reads)
+// is built once, by init, from moduleList, and only read after that. The
+// code a module's table refers to must not name a module value (rssCore,
+// dublinCore...): Go would refuse the initialization cycle. It compares
+// namespaces (d.space) instead.
 
-const (
-	fUnknown field = iota
-	fTitle
-	fLink
-	fDescription
-	fLanguage
-	fCopyright
-	fManagingEditor
-	fWebMaster
-	fPubDate
-	fLastBuildDate
-	fCategory
-	fGenerator
-	fDocs
-	fCloud
-	fTTL
-	fImage
-	fRating
-	fTextInput
-	fSkipHours
-	fSkipDays
-	fItems // RSS 1.0's table of contents
-	fAuthor
-	fComments
-	fEnclosure
-	fGUID
-	fSource
-	fContent
-	fDC // one of the fifteen; the local name says which
-	fWFWComment
-	fWFWCommentRSS
-	fSlashSection
-	fSlashDepartment
-	fSlashComments
-	fSlashHitParade
-	fSyUpdatePeriod
-	fSyUpdateFrequency
-	fSyUpdateBase
-	fAtomLink
-)
-
-// exactFields maps "namespace|local" to a field for the names as the
-// specifications spell them; foldedFields maps the same with the local name
-// in lower case, for feeds that spell them in another case.
-var exactFields, foldedFields = func() (exact, folded map[string]field) {
-	exact, folded = map[string]field{}, map[string]field{}
-	add := func(space, local string, f field) {
-		exact[space+"|"+local] = f
-		folded[space+"|"+strings.ToLower(local)] = f
-	}
-	for local, f := range map[string]field{
-		"title": fTitle, "link": fLink, "description": fDescription, "language": fLanguage,
-		"copyright": fCopyright, "managingEditor": fManagingEditor, "webMaster": fWebMaster,
-		"pubDate": fPubDate, "lastBuildDate": fLastBuildDate, "category": fCategory,
-		"generator": fGenerator, "docs": fDocs, "cloud": fCloud, "ttl": fTTL, "image": fImage,
-		"rating": fRating, "textInput": fTextInput, "skipHours": fSkipHours, "skipDays": fSkipDays,
-		"items": fItems, "author": fAuthor, "comments": fComments, "enclosure": fEnclosure,
-		"guid": fGUID, "source": fSource,
-	} {
-		add(nsRSS, local, f)
-	}
-	add(nsRSS, "textinput", fTextInput) // RSS 0.91 and 1.0 spell it so
-	for _, local := range []string{"title", "creator", "subject", "description", "publisher",
-		"contributor", "date", "type", "format", "identifier", "source", "language", "relation",
-		"coverage", "rights"} {
-		add(NamespaceDublinCore, local, fDC)
-	}
-	add(NamespaceContent, "encoded", fContent)
-	add(NamespaceWFW, "comment", fWFWComment)
-	add(NamespaceWFW, "commentRss", fWFWCommentRSS)
-	exact[NamespaceWFW+"|commentRSS"] = fWFWCommentRSS // the spelling many feeds use
-	// dc:author is not Dublin Core, but feeds write it meaning dc:creator.
-	exact[NamespaceDublinCore+"|author"] = fDC
-	add(NamespaceSlash, "section", fSlashSection)
-	add(NamespaceSlash, "department", fSlashDepartment)
-	add(NamespaceSlash, "comments", fSlashComments)
-	add(NamespaceSlash, "hit_parade", fSlashHitParade)
-	add(NamespaceSyndication, "updatePeriod", fSyUpdatePeriod)
-	add(NamespaceSyndication, "updateFrequency", fSyUpdateFrequency)
-	add(NamespaceSyndication, "updateBase", fSyUpdateBase)
-	add(NamespaceAtom, "link", fAtomLink)
-	return exact, folded
-}()
-
-// lookup returns the field an element maps to. In strict mode a name that
-// matches only in another case is an error.
-func (d *Decoder) lookup(space, local string) (field, error) {
-	k := append(append(append(d.key[:0], space...), '|'), local...)
-	d.key = k
-	if f, ok := exactFields[string(k)]; ok {
-		return f, nil
-	}
-	for i := len(space) + 1; i < len(k); i++ {
-		if 'A' <= k[i] && k[i] <= 'Z' {
-			k[i] += 'a' - 'A'
-		}
-	}
-	f := foldedFields[string(k)]
-	if f != fUnknown && d.Strict {
-		return f, d.strictError("element <" + local + "> is spelt in the wrong case")
-	}
-	return f, nil
+// moduleList lists the modules, the RSS core first.
+var moduleList = []*module{
+	&rssCore,
+	&dublinCore,
+	&contentModule,
+	&wfwModule,
+	&slashModule,
+	&syndicationModule,
+	&atomModule,
 }
 
-// channelElement reads an element that stands in the channel (or beside it,
-// in RSS 1.0) into the feed.
-func (d *Decoder) channelElement(t xml.StartElement, space string) error {
-	f, err := d.lookup(space, t.Name.Local)
-	if err != nil {
-		return err
+// A module maps the elements of one namespace onto the data model.
+type module struct {
+	// space is the namespace, as canonicalNS returns it: the URI constant,
+	// or nsRSS for the RSS core.
+	space string
+	// uris are other namespace URIs read as this one. Variant spellings
+	// of a URI (case, scheme, trailing slash) need no entry: see
+	// normaliseNS.
+	uris []string
+	// prefix is the namespace's usual prefix, read as the namespace when a
+	// feed uses it without declaring it; "" for none.
+	prefix string
+	// fold says that local names are matched without regard to case too,
+	// after an exact match failed, because feeds misspell them so.
+	fold bool
+	// names maps local names, as the specification spells them, to their
+	// handlers.
+	names map[string]handlers
+	// folded maps the lower-cased local names to their handlers, when fold
+	// is set. init builds it.
+	folded map[string]handlers
+}
+
+// handlers are what a module does with one element: channel reads it when
+// it stands in the channel (or beside it, in RSS 1.0), item when it stands
+// in an item. Each reads the element up to its end tag. A nil handler
+// leaves the element to the Extensions.
+type handlers struct {
+	channel func(d *Decoder, f *Feed, t xml.StartElement) error
+	item    func(d *Decoder, it *Item, t xml.StartElement) error
+	// exact keeps the name out of the folded table: it is matched only as
+	// spelt.
+	exact bool
+}
+
+// modules maps each namespace (as canonicalNS returns it) to its module, and
+// coreModule is rssCore's entry. init sets them; they are only read after.
+var (
+	modules    map[string]*module
+	coreModule *module
+)
+
+func init() {
+	modules = make(map[string]*module, len(moduleList))
+	knownNS = map[string]string{}
+	add := func(key, space string) {
+		if _, dup := knownNS[key]; dup {
+			panic("rss: namespace " + key + " registered twice")
+		}
+		knownNS[key] = space
 	}
-	feed := d.feed
-	exts := &feed.Extensions
-	switch f {
-	case fTitle:
-		return d.textField(&feed.Title, exts, t)
-	case fLink:
-		return d.linkField(&feed.Link, exts, t)
-	case fDescription:
-		return d.textField(&feed.Description, exts, t)
-	case fLanguage:
-		return d.textField(&feed.Language, exts, t)
-	case fCopyright:
-		return d.textField(&feed.Copyright, exts, t)
-	case fManagingEditor:
-		return d.textField(&feed.ManagingEditor, exts, t)
-	case fWebMaster:
-		return d.textField(&feed.WebMaster, exts, t)
-	case fGenerator:
-		return d.textField(&feed.Generator, exts, t)
-	case fDocs:
-		return d.textField(&feed.Docs, exts, t)
-	case fRating:
-		return d.textField(&feed.Rating, exts, t)
-	case fPubDate:
-		return d.dateField(&feed.PubDate, &feed.PubDateRaw, exts, t)
-	case fLastBuildDate:
-		return d.dateField(&feed.LastBuildDate, &feed.LastBuildDateRaw, exts, t)
-	case fCategory:
-		c, err := d.category(t)
-		feed.Categories = append(feed.Categories, c)
-		return err
-	case fTTL:
-		s, err := d.readText()
-		if n, ok := atoi(s); ok && feed.TTL == 0 {
-			feed.TTL = n
-		} else if s != "" {
-			d.keep(exts, t, s)
+	for _, m := range moduleList {
+		if _, dup := modules[m.space]; dup {
+			panic("rss: module " + m.space + " registered twice")
 		}
-		return err
-	case fCloud:
-		feed.Cloud = &Cloud{
-			Domain:            attr(t, "domain"),
-			Path:              attr(t, "path"),
-			RegisterProcedure: attr(t, "registerProcedure"),
-			Protocol:          attr(t, "protocol"),
+		modules[m.space] = m
+		for local := range m.names {
+			commonNames[local] = local
 		}
-		port := strings.TrimSpace(attr(t, "port"))
-		feed.Cloud.Port, _ = atoi(port)
-		if feed.Cloud.Port == 0 && port != "" {
-			d.keep(exts, t, "")
+		if m.space != nsRSS {
+			add(normaliseNS(m.space), m.space)
 		}
-		return d.skip()
-	case fImage, fTextInput, fSkipHours, fSkipDays:
-		e, err := d.readElement(t)
+		for _, uri := range m.uris {
+			add(normaliseNS(uri), m.space)
+		}
+		if m.prefix != "" {
+			add(m.prefix, m.space)
+		}
+		if m.fold {
+			m.folded = make(map[string]handlers, len(m.names))
+			for local, h := range m.names {
+				if !h.exact {
+					m.folded[strings.ToLower(local)] = h
+				}
+			}
+		}
+	}
+	coreModule = modules[nsRSS]
+	for _, ns := range otherNamespaces {
+		add(normaliseNS(ns.uri), ns.uri)
+		if ns.prefix != "" {
+			add(ns.prefix, ns.uri)
+		}
+	}
+}
+
+// module returns the module of the namespace a URI (as the element names
+// it) stands for, or nil when no module reads that namespace. It caches
+// the answer for the URIs the document uses.
+func (d *Decoder) module(uri string) *module {
+	if uri == "" {
+		return coreModule
+	}
+	if m, ok := d.modCache[uri]; ok {
+		return m
+	}
+	m := modules[d.space(uri)]
+	if d.modCache == nil {
+		d.modCache = map[string]*module{}
+	}
+	if len(d.modCache) < 64 {
+		d.modCache[uri] = m
+	}
+	return m
+}
+
+// lookup returns the handlers module m has for a local name: as spelt,
+// else, where the module folds case, in any case. In strict mode a name that
+// matches only in another case is an error.
+func (d *Decoder) lookup(m *module, local string) (handlers, bool, error) {
+	if h, ok := m.names[local]; ok {
+		return h, true, nil
+	}
+	if m.folded == nil {
+		return handlers{}, false, nil
+	}
+	k := append(d.key[:0], local...)
+	for i, c := range k {
+		if 'A' <= c && c <= 'Z' {
+			k[i] = c + 'a' - 'A'
+		}
+	}
+	d.key = k
+	h, ok := m.folded[string(k)]
+	if ok && d.Strict {
+		return h, true, d.strictError("element <" + local + "> is spelt in the wrong case")
+	}
+	return h, ok, nil
+}
+
+// channelElement reads an element of module m (nil for none) that stands
+// in the channel (or beside it, in RSS 1.0) into the feed.
+func (d *Decoder) channelElement(m *module, t xml.StartElement) error {
+	if m != nil {
+		h, ok, err := d.lookup(m, t.Name.Local)
 		if err != nil {
 			return err
 		}
-		if !d.container(f, e) {
-			*exts = append(*exts, e)
+		if ok && h.channel != nil {
+			return h.channel(d, d.feed, t)
 		}
-		return nil
-	case fItems:
-		return d.skip() // RSS 1.0's list of the items' addresses, which the items repeat
-	case fDC:
-		return d.dcField(&feed.DC, t)
-	case fSyUpdatePeriod:
-		return d.textField(&feed.Sy.UpdatePeriod, exts, t)
-	case fSyUpdateFrequency:
-		s, err := d.readText()
-		if n, ok := atoi(s); ok && feed.Sy.UpdateFrequency == 0 {
-			feed.Sy.UpdateFrequency = n
-		} else if s != "" {
-			d.keep(exts, t, s)
-		}
-		return err
-	case fSyUpdateBase:
-		return d.dateField(&feed.Sy.UpdateBase, &feed.Sy.UpdateBaseRaw, exts, t)
-	case fAtomLink:
-		feed.AtomLinks = append(feed.AtomLinks, atomLink(t))
-		return d.skip()
 	}
-	e, err := d.readElement(t)
-	*exts = append(*exts, e)
-	return err
+	return d.keepElement(&d.feed.Extensions, t)
 }
 
 // readItem reads an item whose start tag has been read.
@@ -244,108 +233,64 @@ func rdfAbout(t xml.StartElement) string {
 
 // itemElement reads an element of an item into it.
 func (d *Decoder) itemElement(it *Item, t xml.StartElement) error {
-	f, err := d.lookup(d.space(t.Name.Space), t.Name.Local)
-	if err != nil {
+	if m := d.module(t.Name.Space); m != nil {
+		h, ok, err := d.lookup(m, t.Name.Local)
+		if err != nil {
+			return err
+		}
+		if ok && h.item != nil {
+			return h.item(d, it, t)
+		}
+	}
+	return d.keepElement(&it.Extensions, t)
+}
+
+// parent is what a handler reads an element into: the channel (*Feed) or
+// an item (*Item).
+type parent interface {
+	*Feed | *Item
+	extensions() *[]Element
+}
+
+func (f *Feed) extensions() *[]Element  { return &f.Extensions }
+func (it *Item) extensions() *[]Element { return &it.Extensions }
+
+// text is the handler of a text element read into the field get returns
+// (see textField).
+func text[P parent](get func(P) *string) func(*Decoder, P, xml.StartElement) error {
+	return func(d *Decoder, p P, t xml.StartElement) error {
+		return d.textField(get(p), p.extensions(), t)
+	}
+}
+
+// date is the handler of a date element read into the fields get returns
+// (see dateField).
+func date[P parent](get func(P) (*time.Time, *string)) func(*Decoder, P, xml.StartElement) error {
+	return func(d *Decoder, p P, t xml.StartElement) error {
+		dst, raw := get(p)
+		return d.dateField(dst, raw, p.extensions(), t)
+	}
+}
+
+// number is the handler of an element holding a whole number, read into
+// the field get returns. A number that cannot be read, or a repeated one,
+// goes to the extensions with its text.
+func number[P parent](get func(P) *int) func(*Decoder, P, xml.StartElement) error {
+	return func(d *Decoder, p P, t xml.StartElement) error {
+		s, err := d.readText()
+		if n, ok := atoi(s); ok && *get(p) == 0 {
+			*get(p) = n
+		} else if s != "" {
+			d.keep(p.extensions(), t, s)
+		}
 		return err
 	}
-	exts := &it.Extensions
-	switch f {
-	case fTitle:
-		return d.textField(&it.Title, exts, t)
-	case fLink:
-		return d.linkField(&it.Link, exts, t)
-	case fDescription:
-		return d.textField(&it.Description, exts, t)
-	case fAuthor:
-		return d.textField(&it.Author, exts, t)
-	case fComments:
-		return d.textField(&it.Comments, exts, t)
-	case fPubDate:
-		return d.dateField(&it.PubDate, &it.PubDateRaw, exts, t)
-	case fCategory:
-		c, err := d.category(t)
-		it.Categories = append(it.Categories, c)
-		return err
-	case fEnclosure:
-		e := Enclosure{URL: strings.TrimSpace(attr(t, "url")), Type: strings.TrimSpace(attr(t, "type"))}
-		length := strings.TrimSpace(attr(t, "length"))
-		if n, err := strconv.ParseInt(length, 10, 64); err == nil && n >= 0 {
-			e.Length = n
-		} else if length != "" {
-			d.keep(exts, t, "")
-		}
-		it.Enclosures = append(it.Enclosures, e)
-		return d.skip()
-	case fGUID:
-		if it.GUID.Value != "" {
-			break
-		}
-		s, err := d.readText()
-		it.GUID = GUID{Value: s, IsPermaLink: !strings.EqualFold(strings.TrimSpace(attr(t, "isPermaLink")), "false")}
-		return err
-	case fSource:
-		if it.Source != nil {
-			break
-		}
-		s, err := d.readText()
-		it.Source = &Source{URL: strings.TrimSpace(attr(t, "url")), Title: s}
-		return err
-	case fContent:
-		return d.textField(&it.Content, exts, t)
-	case fDC:
-		return d.dcField(&it.DC, t)
-	case fWFWComment:
-		return d.textField(&it.WFW.Comment, exts, t)
-	case fWFWCommentRSS:
-		return d.textField(&it.WFW.CommentRSS, exts, t)
-	case fSlashSection:
-		return d.textField(&it.Slash.Section, exts, t)
-	case fSlashDepartment:
-		return d.textField(&it.Slash.Department, exts, t)
-	case fSlashComments:
-		s, err := d.readText()
-		if n, ok := atoi(s); ok && it.Slash.Comments == 0 {
-			it.Slash.Comments = n
-		} else if s != "" {
-			d.keep(exts, t, s)
-		}
-		return err
-	case fSlashHitParade:
-		s, err := d.readText()
-		if ns, ok := atois(s); ok && it.Slash.HitParade == nil {
-			it.Slash.HitParade = ns
-		} else if s != "" {
-			d.keep(exts, t, s)
-		}
-		return err
-	case fAtomLink:
-		it.AtomLinks = append(it.AtomLinks, atomLink(t))
-		return d.skip()
-	}
-	e, err := d.readElement(t)
-	*exts = append(*exts, e)
-	return err
 }
 
 // textField reads a text element into *dst; a repeated element goes to
 // the extensions, so that nothing is lost.
 func (d *Decoder) textField(dst *string, exts *[]Element, t xml.StartElement) error {
 	s, err := d.readText()
-	if *dst == "" {
-		*dst = s
-	} else if s != "" {
-		d.keep(exts, t, s)
-	}
-	return err
-}
-
-// linkField is textField for a link, which some feeds write Atom's way, in
-// an href attribute.
-func (d *Decoder) linkField(dst *string, exts *[]Element, t xml.StartElement) error {
-	s, err := d.readText()
-	if s == "" {
-		s = strings.TrimSpace(attr(t, "href"))
-	}
 	if *dst == "" {
 		*dst = s
 	} else if s != "" {
@@ -371,11 +316,89 @@ func (d *Decoder) dateField(dst *time.Time, raw *string, exts *[]Element, t xml.
 	return err
 }
 
-func (d *Decoder) dcField(dc *DublinCore, t xml.StartElement) error {
+// keepElement reads an element the model has no field for, whole, into
+// the extensions.
+func (d *Decoder) keepElement(exts *[]Element, t xml.StartElement) error {
+	e, err := d.readElement(t)
+	*exts = append(*exts, e)
+	return err
+}
+
+// rssCore is the RSS core vocabulary: elements in no namespace, or in one of
+// the namespaces RSS versions have used for their own elements. Feeds spell
+// its names in any case.
+var rssCore = module{
+	space: nsRSS,
+	uris: []string{NamespaceRSS10, NamespaceRSS090,
+		"http://backend.userland.com/rss2", "http://backend.userland.com/rss",
+		"http://blogs.law.harvard.edu/tech/rss", "http://purl.org/net/rss1.1#",
+		"http://my.netscape.com/publish/formats/rss-0.91.dtd"},
+	fold: true,
+	names: map[string]handlers{
+		"title": {
+			channel: text(func(f *Feed) *string { return &f.Title }),
+			item:    text(func(it *Item) *string { return &it.Title }),
+		},
+		"link": {
+			channel: func(d *Decoder, f *Feed, t xml.StartElement) error { return d.linkField(&f.Link, &f.Extensions, t) },
+			item:    func(d *Decoder, it *Item, t xml.StartElement) error { return d.linkField(&it.Link, &it.Extensions, t) },
+		},
+		"description": {
+			channel: text(func(f *Feed) *string { return &f.Description }),
+			item:    text(func(it *Item) *string { return &it.Description }),
+		},
+		"language":       {channel: text(func(f *Feed) *string { return &f.Language })},
+		"copyright":      {channel: text(func(f *Feed) *string { return &f.Copyright })},
+		"managingEditor": {channel: text(func(f *Feed) *string { return &f.ManagingEditor })},
+		"webMaster":      {channel: text(func(f *Feed) *string { return &f.WebMaster })},
+		"generator":      {channel: text(func(f *Feed) *string { return &f.Generator })},
+		"docs":           {channel: text(func(f *Feed) *string { return &f.Docs })},
+		"rating":         {channel: text(func(f *Feed) *string { return &f.Rating })},
+		"pubDate": {
+			channel: date(func(f *Feed) (*time.Time, *string) { return &f.PubDate, &f.PubDateRaw }),
+			item:    date(func(it *Item) (*time.Time, *string) { return &it.PubDate, &it.PubDateRaw }),
+		},
+		"lastBuildDate": {channel: date(func(f *Feed) (*time.Time, *string) { return &f.LastBuildDate, &f.LastBuildDateRaw })},
+		"category": {
+			channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
+				c, err := d.category(t)
+				f.Categories = append(f.Categories, c)
+				return err
+			},
+			item: func(d *Decoder, it *Item, t xml.StartElement) error {
+				c, err := d.category(t)
+				it.Categories = append(it.Categories, c)
+				return err
+			},
+		},
+		"ttl":       {channel: number(func(f *Feed) *int { return &f.TTL })},
+		"cloud":     {channel: channelCloud},
+		"image":     {channel: whole(imageFields)},
+		"textInput": {channel: whole(textInputFields)},
+		"textinput": {channel: whole(textInputFields)}, // RSS 0.91 and 1.0 spell it so
+		"skipHours": {channel: whole(skipHoursFields)},
+		"skipDays":  {channel: whole(skipDaysFields)},
+		// RSS 1.0's list of the items' addresses, which the items repeat.
+		"items":     {channel: func(d *Decoder, _ *Feed, _ xml.StartElement) error { return d.skip() }},
+		"author":    {item: text(func(it *Item) *string { return &it.Author })},
+		"comments":  {item: text(func(it *Item) *string { return &it.Comments })},
+		"enclosure": {item: itemEnclosure},
+		"guid":      {item: itemGUID},
+		"source":    {item: itemSource},
+	},
+}
+
+// linkField is textField for a link, which some feeds write Atom's way, in
+// an href attribute.
+func (d *Decoder) linkField(dst *string, exts *[]Element, t xml.StartElement) error {
 	s, err := d.readText()
-	if s != "" {
-		p := dc.field(t.Name.Local)
-		*p = append(*p, s)
+	if s == "" {
+		s = strings.TrimSpace(attr(t, "href"))
+	}
+	if *dst == "" {
+		*dst = s
+	} else if s != "" {
+		d.keep(exts, t, s)
 	}
 	return err
 }
@@ -385,96 +408,151 @@ func (d *Decoder) category(t xml.StartElement) (Category, error) {
 	return Category{Domain: strings.TrimSpace(attr(t, "domain")), Value: s}, err
 }
 
-func atomLink(t xml.StartElement) AtomLink {
-	l := AtomLink{
-		Href:     strings.TrimSpace(attr(t, "href")),
-		Rel:      strings.TrimSpace(attr(t, "rel")),
-		Type:     strings.TrimSpace(attr(t, "type")),
-		Hreflang: strings.TrimSpace(attr(t, "hreflang")),
-		Title:    attr(t, "title"),
+func channelCloud(d *Decoder, f *Feed, t xml.StartElement) error {
+	f.Cloud = &Cloud{
+		Domain:            attr(t, "domain"),
+		Path:              attr(t, "path"),
+		RegisterProcedure: attr(t, "registerProcedure"),
+		Protocol:          attr(t, "protocol"),
 	}
-	l.Length, _ = strconv.ParseInt(strings.TrimSpace(attr(t, "length")), 10, 64)
-	return l
+	port := strings.TrimSpace(attr(t, "port"))
+	f.Cloud.Port, _ = atoi(port)
+	if f.Cloud.Port == 0 && port != "" {
+		d.keep(&f.Extensions, t, "")
+	}
+	return d.skip()
 }
 
-// container maps the elements with children (image, textInput, skipHours,
-// skipDays) onto the feed. It returns false when the element holds anything
-// the model has no field for, or a number it cannot read; the caller then
-// keeps the whole element in the extensions too.
-func (d *Decoder) container(f field, e Element) bool {
-	feed := d.feed
+func itemEnclosure(d *Decoder, it *Item, t xml.StartElement) error {
+	e := Enclosure{URL: strings.TrimSpace(attr(t, "url")), Type: strings.TrimSpace(attr(t, "type"))}
+	length := strings.TrimSpace(attr(t, "length"))
+	if n, err := strconv.ParseInt(length, 10, 64); err == nil && n >= 0 {
+		e.Length = n
+	} else if length != "" {
+		d.keep(&it.Extensions, t, "")
+	}
+	it.Enclosures = append(it.Enclosures, e)
+	return d.skip()
+}
+
+func itemGUID(d *Decoder, it *Item, t xml.StartElement) error {
+	if it.GUID.Value != "" {
+		return d.keepElement(&it.Extensions, t)
+	}
+	s, err := d.readText()
+	it.GUID = GUID{Value: s, IsPermaLink: !strings.EqualFold(strings.TrimSpace(attr(t, "isPermaLink")), "false")}
+	return err
+}
+
+func itemSource(d *Decoder, it *Item, t xml.StartElement) error {
+	if it.Source != nil {
+		return d.keepElement(&it.Extensions, t)
+	}
+	s, err := d.readText()
+	it.Source = &Source{URL: strings.TrimSpace(attr(t, "url")), Title: s}
+	return err
+}
+
+// whole is the handler of a channel element with children (image,
+// textInput, skipHours, skipDays): it reads the element whole and has fill
+// map it onto the feed. When fill returns false (the element holds
+// something the model has no field for, or a number it cannot read), the
+// whole element is kept in the extensions too.
+func whole(fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed, xml.StartElement) error {
+	return func(d *Decoder, f *Feed, t xml.StartElement) error {
+		e, err := d.readElement(t)
+		if err != nil {
+			return err
+		}
+		if !fill(d, f, e) {
+			f.Extensions = append(f.Extensions, e)
+		}
+		return nil
+	}
+}
+
+func imageFields(d *Decoder, f *Feed, e Element) bool {
 	ok := true
-	switch f {
-	case fImage:
-		im := &Image{}
-		for _, c := range e.Children {
-			switch strings.ToLower(c.Name.Local) {
-			case "url":
-				im.URL = c.Text
-			case "title":
-				im.Title = c.Text
-			case "link":
-				im.Link = c.Text
-			case "description":
-				im.Description = c.Text
-			case "width":
-				im.Width, ok = atoiOr(c.Text, ok)
-			case "height":
-				im.Height, ok = atoiOr(c.Text, ok)
-			default:
-				ok = false
-			}
-			ok = ok && d.space(c.Name.Space) == nsRSS
-		}
-		switch {
-		case *im == Image{}:
-			// RSS 1.0's reference from the channel to the image beside
-			// it: nothing to keep.
-		case feed.Image == nil:
-			feed.Image = im
+	im := &Image{}
+	for _, c := range e.Children {
+		switch strings.ToLower(c.Name.Local) {
+		case "url":
+			im.URL = c.Text
+		case "title":
+			im.Title = c.Text
+		case "link":
+			im.Link = c.Text
+		case "description":
+			im.Description = c.Text
+		case "width":
+			im.Width, ok = atoiOr(c.Text, ok)
+		case "height":
+			im.Height, ok = atoiOr(c.Text, ok)
 		default:
 			ok = false
 		}
-	case fTextInput:
-		ti := &TextInput{}
-		for _, c := range e.Children {
-			switch strings.ToLower(c.Name.Local) {
-			case "title":
-				ti.Title = c.Text
-			case "description":
-				ti.Description = c.Text
-			case "name":
-				ti.Name = c.Text
-			case "link":
-				ti.Link = c.Text
-			default:
-				ok = false
-			}
-			ok = ok && d.space(c.Name.Space) == nsRSS
-		}
-		switch {
-		case *ti == TextInput{}:
-		case feed.TextInput == nil:
-			feed.TextInput = ti
+		ok = ok && d.space(c.Name.Space) == nsRSS
+	}
+	switch {
+	case *im == Image{}:
+		// RSS 1.0's reference from the channel to the image beside
+		// it: nothing to keep.
+	case f.Image == nil:
+		f.Image = im
+	default:
+		ok = false
+	}
+	return ok
+}
+
+func textInputFields(d *Decoder, f *Feed, e Element) bool {
+	ok := true
+	ti := &TextInput{}
+	for _, c := range e.Children {
+		switch strings.ToLower(c.Name.Local) {
+		case "title":
+			ti.Title = c.Text
+		case "description":
+			ti.Description = c.Text
+		case "name":
+			ti.Name = c.Text
+		case "link":
+			ti.Link = c.Text
 		default:
 			ok = false
 		}
-	case fSkipHours:
-		for _, c := range e.Children {
-			n, good := atoi(c.Text)
-			if good && strings.EqualFold(c.Name.Local, "hour") {
-				feed.SkipHours = append(feed.SkipHours, n)
-			} else {
-				ok = false
-			}
+		ok = ok && d.space(c.Name.Space) == nsRSS
+	}
+	switch {
+	case *ti == TextInput{}:
+	case f.TextInput == nil:
+		f.TextInput = ti
+	default:
+		ok = false
+	}
+	return ok
+}
+
+func skipHoursFields(_ *Decoder, f *Feed, e Element) bool {
+	ok := true
+	for _, c := range e.Children {
+		n, good := atoi(c.Text)
+		if good && strings.EqualFold(c.Name.Local, "hour") {
+			f.SkipHours = append(f.SkipHours, n)
+		} else {
+			ok = false
 		}
-	case fSkipDays:
-		for _, c := range e.Children {
-			if strings.EqualFold(c.Name.Local, "day") && c.Text != "" {
-				feed.SkipDays = append(feed.SkipDays, c.Text)
-			} else {
-				ok = false
-			}
+	}
+	return ok
+}
+
+func skipDaysFields(_ *Decoder, f *Feed, e Element) bool {
+	ok := true
+	for _, c := range e.Children {
+		if strings.EqualFold(c.Name.Local, "day") && c.Text != "" {
+			f.SkipDays = append(f.SkipDays, c.Text)
+		} else {
+			ok = false
 		}
 	}
 	return ok
@@ -656,4 +734,11 @@ func atois(s string) ([]int, bool) {
 		ns = append(ns, n)
 	}
 	return ns, len(ns) > 0
+}
+
+// exact marks handlers to be matched only by the name as spelt, in a module
+// that otherwise folds case.
+func exact(h handlers) handlers {
+	h.exact = true
+	return h
 }

@@ -5,24 +5,22 @@ import (
 	"encoding/xml"
 	"strconv"
 	"strings"
-	"time"
 )
 
-// Namespace URIs the package maps into typed fields. Elements are matched by
-// their namespace URI, never by prefix; the common misspellings of these URIs
-// (letter case, a missing or extra trailing slash, https for http) are read as
-// the URI they meant, and so are these namespaces' usual prefixes when a feed
-// uses one without declaring it.
+// Namespaces are matched by their URI, never by prefix. The common
+// misspellings of the URIs the package knows (letter case, a missing or extra
+// trailing slash, https for http, "www.") are read as the URI they meant, and
+// so are their usual prefixes when a feed uses one without declaring it. The
+// namespaces mapped onto typed fields each have a file of their own:
+// [NamespaceContent], [NamespaceDublinCore], [NamespaceWFW], [NamespaceSlash],
+// [NamespaceSyndication] and [NamespaceAtom].
+
+// The namespaces of RSS itself: RDF, in which RSS 0.90 and 1.0 documents are
+// written, and the namespaces of their elements.
 const (
-	NamespaceContent     = "http://purl.org/rss/1.0/modules/content/"
-	NamespaceDublinCore  = "http://purl.org/dc/elements/1.1/"
-	NamespaceWFW         = "http://wellformedweb.org/CommentAPI/"
-	NamespaceSlash       = "http://purl.org/rss/1.0/modules/slash/"
-	NamespaceSyndication = "http://purl.org/rss/1.0/modules/syndication/"
-	NamespaceAtom        = "http://www.w3.org/2005/Atom"
-	NamespaceRDF         = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-	NamespaceRSS10       = "http://purl.org/rss/1.0/"
-	NamespaceRSS090      = "http://my.netscape.com/rdf/simple/0.9/"
+	NamespaceRDF    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	NamespaceRSS10  = "http://purl.org/rss/1.0/"
+	NamespaceRSS090 = "http://my.netscape.com/rdf/simple/0.9/"
 )
 
 // Namespaces of other common extensions. They have no typed fields, but
@@ -34,37 +32,24 @@ const (
 	NamespaceMedia   = "http://search.yahoo.com/mrss/"
 )
 
+// otherNamespaces are the namespaces the package knows that have no module
+// (see elements.go), with their usual prefixes.
+var otherNamespaces = []struct{ uri, prefix string }{
+	{NamespaceRDF, "rdf"},
+	{NamespaceDCTerms, "dcterms"},
+	{NamespaceITunes, "itunes"},
+	{NamespaceMedia, "media"},
+}
+
 // nsRSS stands for the RSS core vocabulary: elements in no namespace, or in
 // one of the namespaces RSS versions have used for their own elements.
 const nsRSS = ""
 
 // knownNS maps the normalised form of every accepted namespace URI (see
-// normaliseNS), and every well-known prefix, to the namespace it stands for.
-var knownNS = func() map[string]string {
-	m := map[string]string{}
-	for _, uri := range []string{NamespaceContent, NamespaceDublinCore, NamespaceWFW, NamespaceSlash,
-		NamespaceSyndication, NamespaceAtom, NamespaceRDF, NamespaceDCTerms, NamespaceITunes, NamespaceMedia} {
-		m[normaliseNS(uri)] = uri
-	}
-	// The namespaces RSS itself has used for its core elements.
-	for _, uri := range []string{NamespaceRSS10, NamespaceRSS090,
-		"http://backend.userland.com/rss2", "http://backend.userland.com/rss",
-		"http://blogs.law.harvard.edu/tech/rss", "http://purl.org/net/rss1.1#"} {
-		m[normaliseNS(uri)] = nsRSS
-	}
-	m[normaliseNS("http://my.netscape.com/publish/formats/rss-0.91.dtd")] = nsRSS
-	// Prefixes feeds use without declaring them: encoding/xml reports the
-	// prefix itself as the namespace.
-	for prefix, uri := range map[string]string{
-		"content": NamespaceContent, "dc": NamespaceDublinCore, "wfw": NamespaceWFW,
-		"slash": NamespaceSlash, "sy": NamespaceSyndication, "atom": NamespaceAtom,
-		"rdf": NamespaceRDF, "dcterms": NamespaceDCTerms, "itunes": NamespaceITunes,
-		"media": NamespaceMedia,
-	} {
-		m[prefix] = uri
-	}
-	return m
-}()
+// normaliseNS), and every well-known prefix, to the namespace it stands for:
+// the modules' namespaces (nsRSS for the RSS core) and otherNamespaces. init
+// (elements.go) builds it; it is only read after.
+var knownNS map[string]string
 
 // normaliseNS folds the differences real feeds make in a namespace URI:
 // letter case, the scheme, a "www." and trailing slashes.
@@ -87,100 +72,6 @@ func canonicalNS(uri string) string {
 		return c
 	}
 	return uri
-}
-
-// DublinCore holds the fifteen Dublin Core elements (namespace
-// [NamespaceDublinCore]), each in document order.
-type DublinCore struct {
-	Title       []string `json:"title,omitempty"`
-	Creator     []string `json:"creator,omitempty"`
-	Subject     []string `json:"subject,omitempty"`
-	Description []string `json:"description,omitempty"`
-	Publisher   []string `json:"publisher,omitempty"`
-	Contributor []string `json:"contributor,omitempty"`
-	Date        []string `json:"date,omitempty"` // raw; read them with ParseDate
-	Type        []string `json:"type,omitempty"`
-	Format      []string `json:"format,omitempty"`
-	Identifier  []string `json:"identifier,omitempty"`
-	Source      []string `json:"source,omitempty"`
-	Language    []string `json:"language,omitempty"`
-	Relation    []string `json:"relation,omitempty"`
-	Coverage    []string `json:"coverage,omitempty"`
-	Rights      []string `json:"rights,omitempty"`
-}
-
-// field returns the slice that holds the Dublin Core element with the given
-// local name (matched without regard to case), or nil.
-func (dc *DublinCore) field(local string) *[]string {
-	switch strings.ToLower(local) {
-	case "title":
-		return &dc.Title
-	case "creator", "author":
-		return &dc.Creator
-	case "subject":
-		return &dc.Subject
-	case "description":
-		return &dc.Description
-	case "publisher":
-		return &dc.Publisher
-	case "contributor":
-		return &dc.Contributor
-	case "date":
-		return &dc.Date
-	case "type":
-		return &dc.Type
-	case "format":
-		return &dc.Format
-	case "identifier":
-		return &dc.Identifier
-	case "source":
-		return &dc.Source
-	case "language":
-		return &dc.Language
-	case "relation":
-		return &dc.Relation
-	case "coverage":
-		return &dc.Coverage
-	case "rights":
-		return &dc.Rights
-	}
-	return nil
-}
-
-// WFW holds the Well-Formed Web comment API elements (namespace
-// [NamespaceWFW]) of an item.
-type WFW struct {
-	Comment    string `json:"comment,omitempty"`    // URL to post comments to
-	CommentRSS string `json:"commentRss,omitempty"` // URL of the comments' feed
-}
-
-// Slash holds the Slash elements (namespace [NamespaceSlash]) of an item.
-type Slash struct {
-	Section    string `json:"section,omitempty"`
-	Department string `json:"department,omitempty"`
-	Comments   int    `json:"comments,omitempty"`
-	HitParade  []int  `json:"hitParade,omitempty"`
-}
-
-// Syndication holds the Syndication elements (namespace
-// [NamespaceSyndication]) of a channel: how often it is updated.
-type Syndication struct {
-	// UpdatePeriod is "hourly", "daily", "weekly", "monthly" or "yearly".
-	UpdatePeriod    string    `json:"updatePeriod,omitempty"`
-	UpdateFrequency int       `json:"updateFrequency,omitempty"` // times per period
-	UpdateBase      time.Time `json:"updateBase,omitzero"`
-	UpdateBaseRaw   string    `json:"updateBaseRaw,omitempty"`
-}
-
-// AtomLink is an atom:link element (namespace [NamespaceAtom]) of a channel
-// or item, such as the feed's rel="self" address or a WebSub hub.
-type AtomLink struct {
-	Href     string `json:"href,omitempty"`
-	Rel      string `json:"rel,omitempty"`
-	Type     string `json:"type,omitempty"`
-	Hreflang string `json:"hreflang,omitempty"`
-	Title    string `json:"title,omitempty"`
-	Length   int64  `json:"length,omitempty"`
 }
 
 // Element is an element the data model has no field for, kept whole: its

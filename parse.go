@@ -159,6 +159,7 @@ type Decoder struct {
 	text     []byte     // scratch for element text
 	key      []byte     // scratch for element name lookups
 	nsCache  map[string]string
+	modCache map[string]*module // see Decoder.module
 }
 
 const (
@@ -375,8 +376,8 @@ func (d *Decoder) advance() error {
 		switch tok.kind {
 		case startToken:
 			t := tok.start
-			space := d.space(t.Name.Space)
-			if space == nsRSS && strings.EqualFold(t.Name.Local, "item") {
+			m := d.module(t.Name.Space)
+			if m == coreModule && strings.EqualFold(t.Name.Local, "item") {
 				if err := d.checkName(t.Name.Local, "item"); err != nil {
 					return err
 				}
@@ -386,7 +387,7 @@ func (d *Decoder) advance() error {
 				d.item, d.hasItem = t, true
 				return nil
 			}
-			if space == nsRSS && strings.EqualFold(t.Name.Local, "channel") && d.levels[len(d.levels)-1] == levelRoot {
+			if m == coreModule && strings.EqualFold(t.Name.Local, "channel") && d.levels[len(d.levels)-1] == levelRoot {
 				if err := d.checkName(t.Name.Local, "channel"); err != nil {
 					return err
 				}
@@ -396,7 +397,7 @@ func (d *Decoder) advance() error {
 				d.levels = append(d.levels, levelChannel)
 				continue
 			}
-			if err := d.channelElement(t, space); err != nil {
+			if err := d.channelElement(m, t); err != nil {
 				return err
 			}
 		case endToken:

@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"io"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -363,14 +362,10 @@ func (sc *scanner) intern(b []byte) string {
 }
 
 // commonNames holds the names most feeds use, so that a decoder interns
-// them without a map of its own (many feeds are small).
+// them without a map of its own (many feeds are small). init (elements.go)
+// adds the names the modules read.
 var commonNames = func() map[string]string {
 	m := map[string]string{}
-	for k := range exactFields {
-		for _, part := range strings.Split(k, "|")[1:] {
-			m[part] = part
-		}
-	}
 	for _, s := range []string{"rss", "channel", "item", "RDF", "Seq", "li", "rdf", "dc", "content",
 		"atom", "wfw", "slash", "sy", "itunes", "media", "xmlns", "version", "href", "rel", "type",
 		"url", "length", "domain", "isPermaLink", "about", "resource", "port", "path",
