@@ -77,31 +77,34 @@ import "time"
 type Feed struct {
 	// Version is the RSS version the document declares: "2.0", "0.91",
 	// "0.92", "0.90", "1.0", or "" when it does not say.
-	Version          string      `json:"version,omitempty"`
-	Title            string      `json:"title,omitempty"`
-	Link             string      `json:"link,omitempty"`
-	Description      string      `json:"description,omitempty"`
-	Language         string      `json:"language,omitempty"`
-	Copyright        string      `json:"copyright,omitempty"`
-	ManagingEditor   string      `json:"managingEditor,omitempty"`
-	WebMaster        string      `json:"webMaster,omitempty"`
-	PubDate          time.Time   `json:"pubDate,omitzero"`
-	PubDateRaw       string      `json:"pubDateRaw,omitempty"`
-	LastBuildDate    time.Time   `json:"lastBuildDate,omitzero"`
-	LastBuildDateRaw string      `json:"lastBuildDateRaw,omitempty"`
-	Categories       []Category  `json:"categories,omitempty"`
-	Generator        string      `json:"generator,omitempty"`
-	Docs             string      `json:"docs,omitempty"`
-	Cloud            *Cloud      `json:"cloud,omitempty"`
-	TTL              int         `json:"ttl,omitempty"` // minutes
-	Image            *Image      `json:"image,omitempty"`
-	Rating           string      `json:"rating,omitempty"`
-	TextInput        *TextInput  `json:"textInput,omitempty"`
-	SkipHours        []int       `json:"skipHours,omitempty"`
-	SkipDays         []string    `json:"skipDays,omitempty"`
-	AtomLinks        []AtomLink  `json:"atomLinks,omitempty"`
-	DC               DublinCore  `json:"dc,omitzero"`
-	Sy               Syndication `json:"sy,omitzero"`
+	Version          string     `json:"version,omitempty"`
+	Title            string     `json:"title,omitempty"`
+	Link             string     `json:"link,omitempty"`
+	Description      string     `json:"description,omitempty"`
+	Language         string     `json:"language,omitempty"`
+	Copyright        string     `json:"copyright,omitempty"`
+	ManagingEditor   string     `json:"managingEditor,omitempty"`
+	WebMaster        string     `json:"webMaster,omitempty"`
+	PubDate          time.Time  `json:"pubDate,omitzero"`
+	PubDateRaw       string     `json:"pubDateRaw,omitempty"`
+	LastBuildDate    time.Time  `json:"lastBuildDate,omitzero"`
+	LastBuildDateRaw string     `json:"lastBuildDateRaw,omitempty"`
+	Categories       []Category `json:"categories,omitempty"`
+	Generator        string     `json:"generator,omitempty"`
+	Docs             string     `json:"docs,omitempty"`
+	Cloud            *Cloud     `json:"cloud,omitempty"`
+	TTL              int        `json:"ttl,omitempty"` // minutes
+	Image            *Image     `json:"image,omitempty"`
+	Rating           string     `json:"rating,omitempty"`
+	TextInput        *TextInput `json:"textInput,omitempty"`
+	SkipHours        []int      `json:"skipHours,omitempty"`
+	SkipDays         []string   `json:"skipDays,omitempty"`
+	AtomLinks        []AtomLink `json:"atomLinks,omitempty"`
+	// Atom is what an Atom feed, or the Atom elements of an RSS channel,
+	// say beyond the shared fields; nil when there is nothing.
+	Atom *AtomFeed   `json:"atom,omitempty"`
+	DC   DublinCore  `json:"dc,omitzero"`
+	Sy   Syndication `json:"sy,omitzero"`
 	// Extensions holds every channel element the model has no field for,
 	// in document order.
 	Extensions []Element `json:"extensions,omitempty"`
@@ -113,8 +116,10 @@ type Feed struct {
 // Category is a category of a channel or item, with the taxonomy (domain) it
 // belongs to, if the feed names one.
 type Category struct {
-	Domain string `json:"domain,omitempty"`
-	Value  string `json:"value,omitempty"`
+	Domain string `json:"domain,omitempty"` // RSS domain; Atom scheme
+	Value  string `json:"value,omitempty"`  // RSS text; Atom term
+	// Label is an Atom category's human-readable label.
+	Label string `json:"label,omitempty"`
 }
 
 // Image is the channel's image (a GIF, JPEG or PNG that represents it).

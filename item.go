@@ -33,6 +33,9 @@ type Item struct {
 	WFW       WFW        `json:"wfw,omitzero"`
 	Slash     Slash      `json:"slash,omitzero"`
 	AtomLinks []AtomLink `json:"atomLinks,omitempty"`
+	// Atom is what an Atom entry, or the Atom elements of an RSS item,
+	// say beyond the shared fields; nil when there is nothing.
+	Atom *AtomEntry `json:"atom,omitempty"`
 	// Extensions holds every item element the model has no field for, in
 	// document order.
 	Extensions []Element `json:"extensions,omitempty"`

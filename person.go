@@ -6,6 +6,9 @@ import "strings"
 type Person struct {
 	Name  string `json:"name,omitempty"`
 	Email string `json:"email,omitempty"`
+	// URI is an Atom person's uri (a home page), or a JSON Feed author's
+	// url.
+	URI string `json:"uri,omitempty"`
 }
 
 // String writes p as "Name <email>", the form [ParsePerson] reads: just
