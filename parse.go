@@ -256,11 +256,11 @@ func (d *Decoder) Items() iter.Seq2[*Item, error] {
 // begin opens the input and reads up to the root element, which must be an
 // RSS root: rss, rdf:RDF, or (in old feeds) channel.
 func (d *Decoder) begin() error {
-	src, entities, err := openInput(d.r, d.Strict)
+	src, _, err := openInput(d.r, d.Strict)
 	if err != nil {
 		return &ParseError{Line: 1, Column: 1, Err: err}
 	}
-	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize, entities: entities}
+	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize}
 	if d.in.limit == 0 {
 		d.in.limit = DefaultMaxElementSize
 	}
@@ -393,9 +393,9 @@ func (d *Decoder) advance() error {
 // element against MaxElementSize here.
 func (d *Decoder) markUnit() {
 	if d.sc != nil {
-		d.in.mark = d.sc.offset()
+		d.in.markAt(d.sc.offset())
 	} else {
-		d.in.mark = d.in.offset()
+		d.in.markAt(d.in.offset())
 	}
 }
 
@@ -438,6 +438,9 @@ func (d *Decoder) token() (token, error) {
 		tok, err = d.strictToken()
 	} else {
 		tok, err = d.lenientToken()
+		if err == nil {
+			err = d.in.ents.failure() // the entity budget, spent on this token
+		}
 	}
 	if err != nil {
 		if err == io.EOF && d.depth == 0 {
