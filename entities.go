@@ -214,7 +214,12 @@ func (t *entityTable) value(def *entityDef, depth int) ([]byte, error) {
 	}
 	def.state = defExpanding
 	v, err := t.build(def.raw, depth)
-	if err != nil {
+	switch {
+	case err == errTooDeep:
+		// Too deep from where it was used; maybe not from elsewhere.
+		def.state = defRaw
+		return nil, err
+	case err != nil:
 		def.state, def.err = defFailed, err
 		return nil, err
 	}
