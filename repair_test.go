@@ -91,6 +91,26 @@ func TestRepairDetails(t *testing.T) {
 	assert.Equal(t, "© Example & Sons", feed.Copyright, "an entity through another, and a character reference")
 }
 
+// TestEntitiesBothModes checks that the lenient decoder (whose scanner
+// expands entities) and strict mode (whose input filter expands them for
+// encoding/xml) read the same feed from documents with a DOCTYPE: in
+// attribute values too, where an entity's quote must not end the value.
+func TestEntitiesBothModes(t *testing.T) {
+	for _, file := range []string{"dtd_entities.xml", "dtd_attribute.xml", "dtd_tricky.xml", "dtd_rss091_entities.xml", "rss091.xml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", file))
+		require.NoError(t, err)
+		lenient, err := stream(bytes.NewReader(data), false)
+		require.NoError(t, err, file)
+		strict, err := stream(bytes.NewReader(data), true)
+		require.NoError(t, err, file)
+		assert.Equal(t, lenient, strict, file)
+	}
+	feed, err := parseFile(t, "testdata/dtd_attribute.xml")
+	require.NoError(t, err)
+	require.NotNil(t, feed.Items[0].Source)
+	assert.Equal(t, `http://example.com/" rel="evil`, feed.Items[0].Source.URL)
+}
+
 // TestEntityBomb reads an entity bomb: what is within the document's
 // budget is expanded, and the reference past it is an error, in both modes,
 // after the items before it.
