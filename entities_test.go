@@ -35,6 +35,7 @@ func TestHostileEntitiesLinear(t *testing.T) {
 				linear("references expanded", int64(w1.refs), int64(w4.refs))
 				linear("bytes produced", int64(w1.produced), int64(w4.produced))
 				linear("bytes of declarations scanned", w1.scanned, w4.scanned)
+				linear("bytes of declarations looked at", w1.looked, w4.looked)
 				// And each byte of a declaration is scanned once by each
 				// of its readers: the filter, and in lenient mode the
 				// scanner.
@@ -43,6 +44,7 @@ func TestHostileEntitiesLinear(t *testing.T) {
 					readers = 1
 				}
 				assert.LessOrEqual(t, w4.scanned, readers*int64(len(large)))
+				assert.LessOrEqual(t, w4.looked, 2*int64(len(large)))
 			})
 		}
 	}

@@ -117,6 +117,7 @@ type work struct {
 	refs     int   // entity references expanded
 	produced int   // bytes of text entities produced
 	scanned  int64 // bytes the declaration scanners read, in the filter and the scanner
+	looked   int64 // bytes of declarations the filter looked at for repairs
 }
 
 // decodeCounting reads a whole document with a Decoder (byte by byte from
@@ -139,7 +140,7 @@ func decodeCounting(tb testing.TB, doc []byte, strict, bytewise bool) work {
 			tb.Fatal(err)
 		}
 	}
-	w := work{scanned: in.dtd.total}
+	w := work{scanned: in.dtd.total, looked: in.declLooked}
 	if in.ents != nil {
 		w.refs, w.produced = in.ents.refs, in.ents.bytes
 	}

@@ -75,6 +75,7 @@ type input struct {
 	dtdRead    bool        // it is the DOCTYPE, and its entities are being read
 	dtdKept    []byte      // its bytes since the last event of dtd
 	dtdKeptPos int         // the position in the DOCTYPE of dtdKept[0]
+	declLooked int64       // bytes of declarations looked at for repairs (the work done, for tests)
 }
 
 // lexState is just enough of the XML lexer for the filter to know where a
@@ -534,6 +535,7 @@ func (in *input) fixChar(c *chunk, i int, eof bool) (k int, ok bool) {
 // input; k is -1 when strict mode stopped.
 func (in *input) declaration(c *chunk, i int, eof bool) (k int, ok bool) {
 	p := c.p
+	plainEnd := i // p[i:plainEnd] needs no look
 	for i < len(p) && in.state == inDecl {
 		if in.dtdRead && in.dtd.pos >= maxDoctypeSize {
 			if in.strict {
@@ -544,11 +546,15 @@ func (in *input) declaration(c *chunk, i int, eof bool) (k int, ok bool) {
 			// Skip the rest: the entities it declares stay undeclared.
 			in.dtdRead, in.dtdKept = false, nil
 		}
-		j := i
-		for j < len(p) && (p[j] >= 0x20 && p[j] < 0x80 || p[j] == '\n' || p[j] == '\t' || p[j] == '\r') {
-			j++
+		if plainEnd <= i {
+			plainEnd = i
+			for plainEnd < len(p) && (p[plainEnd] >= 0x20 && p[plainEnd] < 0x80 ||
+				p[plainEnd] == '\n' || p[plainEnd] == '\t' || p[plainEnd] == '\r') {
+				plainEnd++
+			}
+			in.declLooked += int64(min(plainEnd+1, len(p)) - i)
 		}
-		if j > i {
+		if j := plainEnd; j > i {
 			if in.dtdRead {
 				j = min(j, i+maxDoctypeSize-in.dtd.pos) // read no more than the bound
 			}
