@@ -26,7 +26,9 @@ var (
 	// errors.Is.
 	ErrNotRSS = errors.New("rss: not an RSS feed")
 	// ErrTooLarge is the error for an item, or a channel element, longer
-	// than [Decoder.MaxElementSize].
+	// than [Decoder.MaxElementSize], and for a document whose DTD entities
+	// would expand past the package's bounds (see Limits in the package
+	// documentation).
 	ErrTooLarge = errors.New("rss: element too large")
 	// ErrTooDeep is the error for elements nested deeper than
 	// [Decoder.MaxDepth].
