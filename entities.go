@@ -363,30 +363,34 @@ func appendEntityText(dst, s []byte) []byte {
 }
 
 // declScanner scans a declaration that starts with "<!" (a DOCTYPE with its
-// internal subset, or any other) as the XML grammar reads it: a quoted
-// literal, and in the internal subset a comment or a processing instruction,
-// may hold quotes, '>' and ']' that end nothing. It takes the declaration in
-// pieces as they arrive, each byte once; the lenient scanner uses it to skip
-// declarations, the input filter to read the DOCTYPE's entities.
+// internal subset, or any other) to its end, as the XML grammar reads it: a
+// quoted literal, a comment or a processing instruction may hold quotes, '>'
+// and ']' that end nothing; a markup declaration nested in it (<!ENTITY ...>)
+// ends at its own '>'. Where the grammar has no say (in a declaration that is
+// not well-formed), it reads as encoding/xml does: a quote anywhere opens a
+// literal, and '<' and '>' nest. (encoding/xml, unlike the grammar, also
+// reads quotes and '>' in a processing instruction.) It takes the
+// declaration in pieces as they arrive, each byte once; the lenient scanner
+// uses it to skip declarations, the input filter to read the DOCTYPE's
+// entities.
 type declScanner struct {
 	state     declState
-	ret       declState // the state a literal returns to
-	quote     byte      // the quote that ends the literal
-	pos       int       // bytes scanned of the declaration
-	declStart int       // where the last markup declaration of the subset starts
-	total     int64     // bytes scanned over all declarations (the work done, for tests)
+	quote     byte  // the quote that ends the literal
+	depth     int   // markup declarations open (their '<' read, not their '>')
+	pos       int   // bytes scanned of the declaration
+	ltPos     int   // where the last '<' stands
+	declStart int   // where the markup declaration open at depth 1 starts
+	total     int64 // bytes scanned over all declarations (the work done, for tests)
 }
 
 type declState uint8
 
 const (
-	dOuter       declState = iota // the declaration, outside its subset
+	dMarkup      declState = iota // markup, at s.depth
 	dLiteral                      // a quoted literal
-	dSubset                       // the internal subset, between declarations
-	dSubLT                        // "<" in the subset
-	dSubBang                      // "<!"
-	dSubBangDash                  // "<!-"
-	dMarkup                       // a markup declaration, such as <!ENTITY ...>
+	dLT                           // '<'
+	dLTBang                       // "<!"
+	dLTBangDash                   // "<!-"
 	dPI                           // a processing instruction
 	dPIEnd                        // '?' in a processing instruction
 	dComment                      // a comment
@@ -399,8 +403,8 @@ type declEvent uint8
 
 const (
 	declMore   declEvent = iota // the bytes ran out
-	declSubset                  // the '[' that opens the internal subset
-	declMarkup                  // the '>' of a markup declaration of the subset, which starts at declStart
+	declSubset                  // a '[', which opens the internal subset
+	declMarkup                  // the '>' of a markup declaration in it, which starts at declStart
 	declEnd                     // the '>' that ends the declaration
 )
 
@@ -421,14 +425,24 @@ func (s *declScanner) scan(p []byte) (int, declEvent) {
 		}
 		c := p[i]
 		switch s.state {
-		case dOuter:
+		case dMarkup:
 			switch c {
 			case '"', '\'':
-				s.state, s.ret, s.quote = dLiteral, dOuter, c
-			case '[':
-				s.state, ev = dSubset, declSubset
+				s.state, s.quote = dLiteral, c
+			case '<':
+				s.state, s.ltPos = dLT, s.pos+i
 			case '>':
-				ev = declEnd
+				switch s.depth {
+				case 0:
+					ev = declEnd
+				case 1:
+					ev = declMarkup
+				}
+				s.depth = max(s.depth-1, 0)
+			case '[':
+				if s.depth == 0 {
+					ev = declSubset
+				}
 			}
 		case dLiteral:
 			j := bytes.IndexByte(p[i:], s.quote)
@@ -437,40 +451,24 @@ func (s *declScanner) scan(p []byte) (int, declEvent) {
 				continue
 			}
 			i += j
-			s.state = s.ret
-		case dSubset:
-			switch c {
-			case '<':
-				s.state, s.declStart = dSubLT, s.pos+i
-			case ']':
-				s.state = dOuter
-			}
-		case dSubLT:
-			switch c {
-			case '!':
-				s.state = dSubBang
-			case '?':
-				s.state = dPI
-			default:
-				s.state = dMarkup
-				continue // read c again, in the declaration
-			}
-		case dSubBang, dSubBangDash:
+			s.state = dMarkup
+		case dLT, dLTBang, dLTBangDash:
 			switch {
-			case c != '-':
-				s.state = dMarkup
-				continue
-			case s.state == dSubBang:
-				s.state = dSubBangDash
-			default:
+			case s.state == dLT && c == '?':
+				s.state = dPI
+			case s.state == dLT && c == '!':
+				s.state = dLTBang
+			case s.state == dLTBang && c == '-':
+				s.state = dLTBangDash
+			case s.state == dLTBangDash && c == '-':
 				s.state = dComment
-			}
-		case dMarkup:
-			switch c {
-			case '"', '\'':
-				s.state, s.ret, s.quote = dLiteral, dMarkup, c
-			case '>':
-				s.state, ev = dSubset, declMarkup
+			default:
+				// A markup declaration (or some other '<'), nested.
+				if s.depth++; s.depth == 1 {
+					s.declStart = s.ltPos
+				}
+				s.state = dMarkup
+				continue // read c again, in it
 			}
 		case dPI, dComment:
 			stop := byte('?')
@@ -491,7 +489,7 @@ func (s *declScanner) scan(p []byte) (int, declEvent) {
 		case dPIEnd:
 			switch c {
 			case '>':
-				s.state = dSubset
+				s.state = dMarkup
 			case '?':
 			default:
 				s.state = dPI
@@ -506,7 +504,7 @@ func (s *declScanner) scan(p []byte) (int, declEvent) {
 		case dCommentEnd:
 			switch c {
 			case '>':
-				s.state = dSubset
+				s.state = dMarkup
 			case '-':
 			default:
 				s.state = dComment // "--" inside a comment: tolerated

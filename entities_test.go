@@ -83,6 +83,11 @@ func TestDeclScanner(t *testing.T) {
 		{`<!ELEMENT a (b|c)*>`, "</a>"},
 		{`<![if gte mso 9]>`, "x<![endif]>"},
 		{`<!"0>`, ""}, // as in encoding/xml, the byte after "<!" ends nothing
+		// Not well-formed: read as encoding/xml reads them.
+		{`<!0[>`, "0"},
+		{`<!DOCTYPE x <y z='>'> w>`, ""},
+		{`<!DOCTYPE x [ 'q]>' ]>`, ""},
+		{`<!DOCTYPE x [<!ENTITY a <b>>]>`, ""},
 	} {
 		whole := tt.decl + tt.after
 		var s declScanner
