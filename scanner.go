@@ -410,10 +410,10 @@ func spaceLen(p []byte) int {
 }
 
 // declarationEnd returns the index of the '>' that ends the declaration
-// (such as a DOCTYPE) that starts p ("<!"), or -1. Quoted literals, and the
-// declarations, comments and processing instructions of an internal subset,
-// do not end it (see declScanner). It resumes where the last call on the
-// same declaration stopped, so that each byte is scanned once.
+// (such as a DOCTYPE) that starts p ("<!"), or -1. Quoted literals,
+// comments, processing instructions and the declarations of an internal
+// subset do not end it (see declScanner). It resumes where the last call on
+// the same declaration stopped, so that each byte is scanned once.
 func (sc *scanner) declarationEnd(p []byte) int {
 	for sc.decl.pos < len(p) {
 		if _, ev := sc.decl.scan(p[sc.decl.pos:]); ev == declEnd {
