@@ -4,6 +4,7 @@ package rss_test
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"testing"
 
@@ -101,5 +102,38 @@ func TestTextFieldsHoldHTML(t *testing.T) {
 		assert.Equal(t, "<jo@example.com>", feed.Items[0].Author)
 		assert.Equal(t, "A <b>bold</b> move", feed.Items[1].Title)
 		assert.Equal(t, "Sale now & more", rss.PlainText(feed.Title))
+	}
+}
+
+// onceFailing gives its data, then its error once, then io.EOF, as a
+// network reader whose connection was reset may.
+type onceFailing struct {
+	data []byte
+	err  error
+}
+
+func (r *onceFailing) Read(p []byte) (int, error) {
+	if len(r.data) > 0 {
+		n := copy(p, r.data)
+		r.data = r.data[n:]
+		return n, nil
+	}
+	if err := r.err; err != nil {
+		r.err = nil
+		return 0, err
+	}
+	return 0, io.EOF
+}
+
+// TestReadErrorNotLost checks that an error the source returns only once,
+// at any point, reaches the caller, even within the first bytes the decoder
+// reads to detect the encoding.
+func TestReadErrorNotLost(t *testing.T) {
+	reset := errors.New("connection reset")
+	feed := []byte(`<rss version="2.0"><channel><title>T</title><item><title>a</title></item>`)
+	for _, cut := range []int{0, 10, len(feed)} {
+		_, err := rss.Parse(&onceFailing{data: feed[:cut], err: reset})
+		require.Error(t, err, "cut at %d", cut)
+		assert.ErrorIs(t, err, reset, "cut at %d", cut)
 	}
 }

@@ -3,8 +3,8 @@ package rss
 import (
 	"bytes"
 	"encoding/xml"
-	"strconv"
-	"strings"
+	"errors"
+	"fmt"
 	"unicode/utf8"
 )
 
@@ -12,234 +12,508 @@ import (
 //
 //	<!DOCTYPE rss [ <!ENTITY company "Example &amp; Sons"> ]>
 //
-// are expanded by the input filter, before encoding/xml sees the text, so
-// that what they expand to counts against [Decoder.MaxElementSize] like any
-// other input. An entity's value is read as text (markup in it is not
-// parsed), and expanded once, at most maxEntityDepth references deep and to
-// at most maxEntitySize bytes: an entity that would grow past that (an
-// "entity bomb") is left undeclared, as is an external entity, which is never
-// read.
+// are read by the input filter as the DOCTYPE passes through it, wherever it
+// stands before the root element, into an entityTable. They are expanded
+// where they are used, as text (markup in an entity's value is not parsed):
+// by the lenient scanner as it decodes text and attribute values
+// (appendDecoded), and in strict mode by the input filter, which splices the
+// expansion, escaped, into what encoding/xml reads. Each entity is expanded
+// once and remembered, so that declaring entities costs what reading the
+// declarations costs, and using one costs what its text costs.
+//
+// A hostile document could still make a little input stand for much text,
+// so a document's expansions are bounded as a whole: at most maxEntityRefs
+// references expanded (counting those inside other entities) and
+// maxEntityBytes bytes of text produced (counting each entity's first
+// expansion and each reference's copy). Going past either is an error, in
+// both modes, that wraps ErrTooLarge. Other bounds: entities nest at most
+// maxEntityDepth deep, and only the first maxDoctypeSize bytes of the DOCTYPE
+// are read for declarations (past that, strict mode gives an error wrapping
+// ErrTooLarge; the lenient decoder skips the rest of the DOCTYPE and leaves
+// the entities declared there undeclared).
+//
+// External entities (<!ENTITY x SYSTEM "...">) are never read: strict mode
+// reports a reference to one; the lenient decoder leaves it as written.
+// Parameter entities are not expanded. A DOCTYPE that names the RSS 0.91 DTD
+// declares the ISO 8859-1 entities of HTML 4 (&nbsp; to &yuml;), as that DTD
+// does, so that strict mode accepts them.
 const (
-	maxEntitySize  = 4 << 10
-	maxEntityDepth = 8
-	maxDTDSize     = 64 << 10 // how far into the document the internal subset may reach
+	maxEntityRefs  = 100_000
+	maxEntityBytes = 8 << 20
+	maxEntityDepth = 16
+	maxDoctypeSize = 1 << 20
 )
 
-// internalSubset returns the internal DTD subset of a document whose start
-// is head, or nil. It looks only at the prolog: a DOCTYPE after the root
-// element's start is not one.
-func internalSubset(head []byte) []byte {
-	i := bytes.Index(head, []byte("<!DOCTYPE"))
-	if i < 0 {
-		return nil
-	}
-	// Only comments, processing instructions and white space may stand
-	// before it; a '<' followed by a name means the root came first.
-	for j := 0; j < i; j++ {
-		if head[j] == '<' && j+1 < i && head[j+1] != '?' && head[j+1] != '!' {
-			return nil
-		}
-	}
-	rest := head[i+len("<!DOCTYPE"):]
-	// The subset starts at a '[' before the declaration's '>'.
-	k := indexOutsideQuotes(rest, "[>")
-	if k < 0 || rest[k] != '[' {
-		return nil
-	}
-	subset := rest[k+1:]
-	if end := subsetEnd(subset); end >= 0 {
-		return subset[:end]
-	}
-	return nil
+// entityTable holds the general entities a DOCTYPE declares, and what the
+// document has spent of its expansion budget.
+type entityTable struct {
+	strict bool
+	rss091 bool // the DOCTYPE names the RSS 0.91 DTD
+	defs   map[string]*entityDef
+	refs   int   // references expanded
+	bytes  int   // bytes of text produced
+	err    error // the budget is spent: every expansion fails with it
 }
 
-// subsetEnd finds the ']' that closes an internal subset, skipping quoted
-// values and comments, or returns -1.
-func subsetEnd(s []byte) int {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"', '\'':
-			j := bytes.IndexByte(s[i+1:], s[i])
-			if j < 0 {
-				return -1
-			}
-			i += j + 1
-		case '<':
-			if bytes.HasPrefix(s[i:], []byte("<!--")) {
-				j := bytes.Index(s[i:], []byte("-->"))
-				if j < 0 {
-					return -1
-				}
-				i += j + 2
-			}
-		case ']':
-			return i
-		}
-	}
-	return -1
+// entityDef is one declared entity.
+type entityDef struct {
+	raw      []byte // the literal value, as declared
+	external bool
+	state    defState
+	value    []byte // once expanded
+	err      error  // once failed
 }
 
-// parseEntities reads the general entity declarations of an internal
-// subset and returns, for each entity that can be expanded within the
-// bounds, its expansion escaped as XML text. decode turns the document's
-// bytes into UTF-8.
-func parseEntities(subset []byte, decode func([]byte) []byte, lenient bool) map[string][]byte {
-	raw := map[string][]byte{}
-	for len(subset) > 0 {
-		i := bytes.Index(subset, []byte("<!"))
-		if i < 0 {
-			break
-		}
-		subset = subset[i:]
-		if bytes.HasPrefix(subset, []byte("<!--")) {
-			j := bytes.Index(subset, []byte("-->"))
-			if j < 0 {
-				break
-			}
-			subset = subset[j+3:]
-			continue
-		}
-		end := indexOutsideQuotes(subset, ">")
+type defState uint8
+
+const (
+	defRaw defState = iota
+	defExpanding
+	defDone
+	defFailed
+)
+
+// The reasons an expansion fails, besides the spent budget.
+var (
+	errUndeclared = errors.New("is not declared")
+	errExternal   = errors.New("is an external entity, which is never read")
+	errRecursive  = errors.New("refers to itself")
+	errTooDeep    = fmt.Errorf("nests entities more than %d deep", maxEntityDepth)
+	errBadValue   = errors.New("has a value that is not well-formed")
+)
+
+// budgetError is the error for a document whose entities expand past the
+// bounds.
+type budgetError struct{ msg string }
+
+func (e *budgetError) Error() string        { return "entity expansion past its bound: " + e.msg }
+func (e *budgetError) Is(target error) bool { return target == ErrTooLarge }
+
+// newEntityTable returns an empty table.
+func newEntityTable(strict bool) *entityTable {
+	return &entityTable{strict: strict, defs: map[string]*entityDef{}}
+}
+
+// failure returns the error that ended expansion, or nil. It may be called
+// on a nil table.
+func (t *entityTable) failure() error {
+	if t == nil {
+		return nil
+	}
+	return t.err
+}
+
+// declare reads one markup declaration of the internal subset, from "<!" to
+// its '>', and records it if it declares a general entity. The first
+// declaration of a name binds; the five predefined entities cannot be
+// declared otherwise.
+func (t *entityTable) declare(decl []byte) {
+	rest, ok := bytes.CutPrefix(decl, []byte("<!ENTITY"))
+	if !ok || len(rest) == 0 || !isDTDSpace(rest[0]) {
+		return
+	}
+	rest = trimDTDSpace(rest)
+	if len(rest) == 0 || rest[0] == '%' {
+		return // a parameter entity: never expanded
+	}
+	n := 0
+	for n < len(rest) && !isDTDSpace(rest[n]) && rest[n] != '"' && rest[n] != '\'' && rest[n] != '>' {
+		n++
+	}
+	name := string(rest[:n])
+	rest = trimDTDSpace(rest[n:])
+	if _, dup := t.defs[name]; n == 0 || dup || predefined[name] != "" {
+		return
+	}
+	def := &entityDef{}
+	switch {
+	case len(rest) > 0 && (rest[0] == '"' || rest[0] == '\''):
+		end := bytes.IndexByte(rest[1:], rest[0])
 		if end < 0 {
-			break
+			return
 		}
-		decl := subset[:end]
-		subset = subset[end+1:]
-		if !bytes.HasPrefix(decl, []byte("<!ENTITY")) {
-			continue
-		}
-		fields := bytes.Fields(decl[len("<!ENTITY"):])
-		if len(fields) < 2 || string(fields[0]) == "%" {
-			continue // a parameter entity
-		}
-		name := string(fields[0])
-		v := bytes.TrimSpace(decl[bytes.Index(decl, fields[0])+len(fields[0]):])
-		if len(v) < 2 || v[0] != '"' && v[0] != '\'' {
-			continue // SYSTEM or PUBLIC: external, never read
-		}
-		q := bytes.IndexByte(v[1:], v[0])
-		if q < 0 {
-			continue
-		}
-		if _, dup := raw[name]; !dup { // the first declaration binds
-			raw[name] = decode(v[1 : 1+q])
-		}
+		def.raw = bytes.Clone(rest[1 : 1+end])
+	case bytes.HasPrefix(rest, []byte("SYSTEM")), bytes.HasPrefix(rest, []byte("PUBLIC")):
+		def.external = true
+	default:
+		return
 	}
-	if len(raw) == 0 {
-		return nil
-	}
-	out := map[string][]byte{}
-	for name := range raw {
-		if v, ok := expandEntity(raw, name, 0, lenient); ok {
-			out[name] = escapeText(v)
-		}
-	}
-	return out
+	t.defs[name] = def
 }
 
-// indexOutsideQuotes returns the index of the first of the bytes stops in
-// s that does not stand in a quoted value, or -1.
-func indexOutsideQuotes(s []byte, stops string) int {
-	var quote byte
-	for i, c := range s {
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+func isDTDSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func trimDTDSpace(b []byte) []byte { return bytes.TrimLeft(b, " \t\r\n") }
+
+// expand returns the text a reference to the entity name stands for, or
+// errUndeclared when the table does not declare it (a nil table declares
+// nothing). Any other error means it cannot be expanded: errExternal,
+// errRecursive, errTooDeep, errBadValue (strict mode only), or, from then on,
+// the *budgetError for a document whose expansions went past the bounds. The
+// text is valid until the table is dropped; the caller must not change it.
+func (t *entityTable) expand(name []byte) ([]byte, error) {
+	if t == nil {
+		return nil, errUndeclared
+	}
+	def := t.defs[string(name)]
+	if def == nil {
+		if t.rss091 {
+			if v, ok := latin1Entities[string(name)]; ok {
+				return v, nil
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case strings.IndexByte(stops, c) >= 0:
-			return i
 		}
+		return nil, errUndeclared
 	}
-	return -1
+	if t.err != nil {
+		return nil, t.err
+	}
+	if !t.spend(1, 0) {
+		return nil, t.err
+	}
+	v, err := t.value(def, 0)
+	if err != nil {
+		return nil, err
+	}
+	if !t.spend(0, len(v)) {
+		return nil, t.err
+	}
+	return v, nil
 }
 
-// expandEntity returns the text an entity stands for: its value with
-// character references, the predefined entities, other declared entities
-// and (in lenient mode) HTML entities replaced. ok is false when it cannot
-// be expanded within the bounds.
-func expandEntity(raw map[string][]byte, name string, depth int, lenient bool) ([]byte, bool) {
-	if depth > maxEntityDepth {
-		return nil, false
+// spend counts refs references and n bytes against the budget and reports
+// whether it holds.
+func (t *entityTable) spend(refs, n int) bool {
+	t.refs += refs
+	t.bytes += n
+	switch {
+	case t.err != nil:
+	case t.refs > maxEntityRefs:
+		t.err = &budgetError{fmt.Sprintf("more than %d references", maxEntityRefs)}
+	case t.bytes > maxEntityBytes:
+		t.err = &budgetError{fmt.Sprintf("more than %d bytes of text", maxEntityBytes)}
 	}
-	v := raw[name]
-	var out []byte
-	for len(v) > 0 {
-		amp := bytes.IndexByte(v, '&')
-		if amp < 0 {
-			out = append(out, v...)
+	return t.err == nil
+}
+
+// value returns the expansion of a declared entity, expanding it the first
+// time; depth is the number of references it is nested in.
+func (t *entityTable) value(def *entityDef, depth int) ([]byte, error) {
+	switch def.state {
+	case defDone:
+		return def.value, nil
+	case defFailed:
+		return nil, def.err
+	case defExpanding:
+		return nil, errRecursive
+	}
+	if def.external {
+		return nil, errExternal
+	}
+	if depth >= maxEntityDepth {
+		return nil, errTooDeep
+	}
+	def.state = defExpanding
+	v, err := t.build(def.raw, depth)
+	switch {
+	case err == errTooDeep:
+		// Too deep from where it was used; maybe not from elsewhere.
+		def.state = defRaw
+		return nil, err
+	case err != nil:
+		def.state, def.err = defFailed, err
+		return nil, err
+	}
+	def.state, def.value, def.raw = defDone, v, nil
+	return v, nil
+}
+
+// build expands an entity's literal value: line ends normalised, character
+// references, the predefined entities and declared entities replaced, and in
+// lenient mode HTML entities too; what cannot be expanded is kept as written
+// in lenient mode, and an error in strict mode.
+func (t *entityTable) build(raw []byte, depth int) ([]byte, error) {
+	out := []byte{} // not nil: an entity may expand to nothing
+	add := func(b []byte) bool {
+		out = append(out, b...)
+		return t.spend(0, len(b))
+	}
+	for len(raw) > 0 {
+		i := bytes.IndexAny(raw, "&\r")
+		if i < 0 {
+			i = len(raw)
+		}
+		if !add(raw[:i]) {
+			return nil, t.err
+		}
+		raw = raw[i:]
+		if len(raw) == 0 {
 			break
 		}
-		out = append(out, v[:amp]...)
-		v = v[amp:]
-		semi := bytes.IndexByte(v, ';')
+		if raw[0] == '\r' {
+			raw = bytes.TrimPrefix(raw[1:], []byte{'\n'})
+			if !add([]byte{'\n'}) {
+				return nil, t.err
+			}
+			continue
+		}
+		semi := refLen(raw)
 		if semi < 0 {
-			out = append(out, v...)
-			break
+			if t.strict {
+				return nil, errBadValue
+			}
+			if !add(raw[:1]) { // a bare '&'
+				return nil, t.err
+			}
+			raw = raw[1:]
+			continue
 		}
-		ref := string(v[1:semi])
-		v = v[semi+1:]
-		switch {
-		case len(ref) > 1 && ref[0] == '#':
-			n, err := uint64(0), error(nil)
-			if ref[1] == 'x' || ref[1] == 'X' {
-				n, err = strconv.ParseUint(ref[2:], 16, 32)
-			} else {
-				n, err = strconv.ParseUint(ref[1:], 10, 32)
+		ref, written := raw[1:semi], raw[:semi+1]
+		raw = raw[semi+1:]
+		var text []byte
+		var rbuf [utf8.UTFMax]byte
+		if r, ok := charRef(ref); ok {
+			if !isXMLChar(r) {
+				if t.strict {
+					return nil, errBadValue
+				}
+				continue // dropped, as in text
 			}
-			if err != nil || !utf8.ValidRune(rune(n)) {
-				return nil, false
+			text = utf8.AppendRune(rbuf[:0], r)
+		} else if s := predefined[string(ref)]; s != "" {
+			text = []byte(s)
+		} else if def := t.defs[string(ref)]; def != nil {
+			if !t.spend(1, 0) {
+				return nil, t.err
 			}
-			out = utf8.AppendRune(out, rune(n))
-		case predefined[ref] != "":
-			out = append(out, predefined[ref]...)
-		case hasKey(raw, ref):
-			sub, ok := expandEntity(raw, ref, depth+1, lenient)
-			if !ok {
-				return nil, false
+			v, err := t.value(def, depth+1)
+			switch {
+			case err == errExternal && !t.strict:
+				v = written
+			case err != nil:
+				return nil, err
 			}
-			out = append(out, sub...)
-		case lenient && xml.HTMLEntity[ref] != "":
-			out = append(out, xml.HTMLEntity[ref]...)
-		default:
-			out = append(out, '&')
-			out = append(out, ref...)
-			out = append(out, ';')
+			text = v
+		} else if v, ok := latin1Entities[string(ref)]; ok && t.rss091 {
+			text = v
+		} else if s := xml.HTMLEntity[string(ref)]; s != "" && !t.strict {
+			text = []byte(s)
+		} else if t.strict {
+			return nil, errBadValue
+		} else {
+			text = written
 		}
-		if len(out) > maxEntitySize {
-			return nil, false
+		if !add(text) {
+			return nil, t.err
 		}
 	}
-	return out, len(out) <= maxEntitySize
-}
-
-func hasKey(m map[string][]byte, k string) bool {
-	_, ok := m[k]
-	return ok
+	return out, nil
 }
 
 var predefined = map[string]string{"lt": "<", "gt": ">", "amp": "&", "quot": `"`, "apos": "'"}
 
-// escapeText escapes text so that encoding/xml reads it back as the same
-// text, dropping what XML does not allow.
-func escapeText(s []byte) []byte {
-	var out []byte
-	for len(s) > 0 {
-		r, size := utf8.DecodeRune(s)
-		s = s[size:]
-		switch {
-		case r == '&':
-			out = append(out, "&amp;"...)
-		case r == '<':
-			out = append(out, "&lt;"...)
-		case r == utf8.RuneError && size == 1:
-			out = utf8.AppendRune(out, utf8.RuneError)
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0xfffe, r == 0xffff:
-		default:
-			out = utf8.AppendRune(out, r)
+// latin1Entities are the entities of HTML 4's ISO 8859-1 set (&nbsp; to
+// &yuml;), which the RSS 0.91 DTD declares.
+var latin1Entities = func() map[string][]byte {
+	m := map[string][]byte{}
+	for name, s := range xml.HTMLEntity {
+		if r, size := utf8.DecodeRuneInString(s); size == len(s) && r >= 0xa0 && r <= 0xff {
+			m[name] = []byte(s)
 		}
 	}
-	return out
+	return m
+}()
+
+// rss091DTD reports whether the external identifier of a DOCTYPE (the
+// declaration up to its internal subset) names the RSS 0.91 DTD, by its
+// public identifier or Netscape's address.
+func rss091DTD(head []byte) bool {
+	return bytes.Contains(head, []byte(`"-//Netscape Communications//DTD RSS 0.91//EN"`)) ||
+		bytes.Contains(head, []byte("//my.netscape.com/publish/formats/rss-0.91.dtd"))
+}
+
+// appendEntityText appends text escaped so that encoding/xml reads it back as
+// the same text, both in character data and in an attribute value, and
+// counts the same lines.
+func appendEntityText(dst, s []byte) []byte {
+	for len(s) > 0 {
+		i := bytes.IndexAny(s, "&<>\"'\n\r")
+		if i < 0 {
+			return append(dst, s...)
+		}
+		dst = append(dst, s[:i]...)
+		switch s[i] {
+		case '&':
+			dst = append(dst, "&amp;"...)
+		case '<':
+			dst = append(dst, "&lt;"...)
+		case '>':
+			dst = append(dst, "&gt;"...)
+		case '"':
+			dst = append(dst, "&quot;"...)
+		case '\'':
+			dst = append(dst, "&apos;"...)
+		case '\n':
+			dst = append(dst, "&#10;"...)
+		case '\r':
+			dst = append(dst, "&#13;"...)
+		}
+		s = s[i+1:]
+	}
+	return dst
+}
+
+// declScanner scans a declaration that starts with "<!" (a DOCTYPE with its
+// internal subset, or any other) to its end, as the XML grammar reads it: a
+// quoted literal, a comment or a processing instruction may hold quotes, '>'
+// and ']' that end nothing; a markup declaration nested in it (<!ENTITY ...>)
+// ends at its own '>'. Where the grammar has no say (in a declaration that is
+// not well-formed), it reads as encoding/xml does: a quote anywhere opens a
+// literal, and '<' and '>' nest. (encoding/xml, unlike the grammar, also
+// reads quotes and '>' in a processing instruction.) It takes the
+// declaration in pieces as they arrive, each byte once; the lenient scanner
+// uses it to skip declarations, the input filter to read the DOCTYPE's
+// entities.
+type declScanner struct {
+	state     declState
+	quote     byte  // the quote that ends the literal
+	depth     int   // markup declarations open (their '<' read, not their '>')
+	pos       int   // bytes scanned of the declaration
+	ltPos     int   // where the last '<' stands
+	declStart int   // where the markup declaration open at depth 1 starts
+	total     int64 // bytes scanned over all declarations (the work done, for tests)
+}
+
+type declState uint8
+
+const (
+	dMarkup      declState = iota // markup, at s.depth
+	dLiteral                      // a quoted literal
+	dLT                           // '<'
+	dLTBang                       // "<!"
+	dLTBangDash                   // "<!-"
+	dPI                           // a processing instruction
+	dPIEnd                        // '?' in a processing instruction
+	dComment                      // a comment
+	dCommentDash                  // '-' in a comment
+	dCommentEnd                   // "--" in a comment
+)
+
+// declEvent is what ended a call to scan.
+type declEvent uint8
+
+const (
+	declMore   declEvent = iota // the bytes ran out
+	declSubset                  // a '[', which opens the internal subset
+	declMarkup                  // the '>' of a markup declaration in it, which starts at declStart
+	declEnd                     // the '>' that ends the declaration
+)
+
+// reset readies the scanner for the next declaration.
+func (s *declScanner) reset() { *s = declScanner{total: s.total} }
+
+// scan reads p, the next bytes of the declaration, up to the end of p or the
+// next event, and returns how many bytes it took, the event last.
+func (s *declScanner) scan(p []byte) (int, declEvent) {
+	i := 0
+	ev := declMore
+	for i < len(p) && ev == declMore {
+		if s.pos+i < 3 {
+			// "<!" and the first byte of the name, which ends nothing
+			// (as in encoding/xml: "<!>" does not end there).
+			i++
+			continue
+		}
+		c := p[i]
+		switch s.state {
+		case dMarkup:
+			switch c {
+			case '"', '\'':
+				s.state, s.quote = dLiteral, c
+			case '<':
+				s.state, s.ltPos = dLT, s.pos+i
+			case '>':
+				switch s.depth {
+				case 0:
+					ev = declEnd
+				case 1:
+					ev = declMarkup
+				}
+				s.depth = max(s.depth-1, 0)
+			case '[':
+				if s.depth == 0 {
+					ev = declSubset
+				}
+			}
+		case dLiteral:
+			j := bytes.IndexByte(p[i:], s.quote)
+			if j < 0 {
+				i = len(p)
+				continue
+			}
+			i += j
+			s.state = dMarkup
+		case dLT, dLTBang, dLTBangDash:
+			switch {
+			case s.state == dLT && c == '?':
+				s.state = dPI
+			case s.state == dLT && c == '!':
+				s.state = dLTBang
+			case s.state == dLTBang && c == '-':
+				s.state = dLTBangDash
+			case s.state == dLTBangDash && c == '-':
+				s.state = dComment
+			default:
+				// A markup declaration (or some other '<'), nested.
+				if s.depth++; s.depth == 1 {
+					s.declStart = s.ltPos
+				}
+				s.state = dMarkup
+				continue // read c again, in it
+			}
+		case dPI, dComment:
+			stop := byte('?')
+			if s.state == dComment {
+				stop = '-'
+			}
+			j := bytes.IndexByte(p[i:], stop)
+			if j < 0 {
+				i = len(p)
+				continue
+			}
+			i += j
+			if s.state == dPI {
+				s.state = dPIEnd
+			} else {
+				s.state = dCommentDash
+			}
+		case dPIEnd:
+			switch c {
+			case '>':
+				s.state = dMarkup
+			case '?':
+			default:
+				s.state = dPI
+				continue
+			}
+		case dCommentDash:
+			if c != '-' {
+				s.state = dComment
+				continue
+			}
+			s.state = dCommentEnd
+		case dCommentEnd:
+			switch c {
+			case '>':
+				s.state = dMarkup
+			case '-':
+			default:
+				s.state = dComment // "--" inside a comment: tolerated
+				continue
+			}
+		}
+		i++
+	}
+	s.pos += i
+	s.total += int64(i)
+	return i, ev
 }

@@ -20,6 +20,10 @@ import (
 // In strict mode the first repair becomes an error instead, returned by
 // ReadByte exactly where the repaired byte stands, so that encoding/xml's
 // position is the position of the fault.
+//
+// The filter also reads the entities the DOCTYPE declares (entities.go) as it
+// passes through. In strict mode it expands them, escaped, for encoding/xml;
+// the lenient scanner expands them itself.
 
 const (
 	// chunkSize is the most the filter reads from the source at a time;
@@ -27,7 +31,7 @@ const (
 	chunkSize      = 32 << 10
 	firstChunkSize = 4 << 10
 	// maxChunkOut bounds what one chunk may expand to through entities
-	// before it is handed out (and the size limit checked).
+	// (in strict mode) before it is handed out.
 	maxChunkOut = 4 * chunkSize
 	// maxEntityName bounds the length of an entity reference the filter
 	// looks up.
@@ -58,22 +62,34 @@ type input struct {
 	state    lexState
 	started  bool
 	given    int64 // bytes handed out before out
-	mark     int64 // offset from which the current unit's size is counted
-	limit    int64 // most bytes one unit may take; <= 0 is no limit
-	// entities maps the names of the entities the internal DTD subset
-	// declares to their expansions, escaped (see entities.go).
-	entities map[string][]byte
+	// grown is how many more bytes the filter handed out, up to the end of
+	// out, than it read: repairs and (in strict mode) entities make the
+	// output longer than the input.
+	grown      int64
+	mark       int64 // offset from which the current unit's size is counted
+	markGrown  int64 // grown when mark was set
+	limit      int64 // most input bytes one unit may take; <= 0 is no limit
+	rooted     bool  // the root element has started: a DOCTYPE now is none
+	ents       *entityTable
+	dtd        declScanner // the declaration being passed on (inDecl)
+	dtdRead    bool        // it is the DOCTYPE, and its entities are being read
+	dtdKept    []byte      // its bytes since the last event of dtd
+	dtdKeptPos int         // the position in the DOCTYPE of dtdKept[0]
+	declLooked int64       // bytes of declarations looked at for repairs (the work done, for tests)
 }
 
 // lexState is just enough of the XML lexer for the filter to know where a
-// bare '<' can stand: in text, but not in CDATA or a comment, where it is
-// legal as it is.
+// bare '<' can stand (in text, but not in CDATA, a comment, a processing
+// instruction or a declaration, where it is legal as it is) and where an
+// entity reference can.
 type lexState uint8
 
 const (
 	inText lexState = iota
 	inCDATA
 	inComment
+	inPI
+	inDecl // a declaration, such as the DOCTYPE (see declScanner)
 )
 
 // ReadByte implements io.ByteReader for encoding/xml.
@@ -116,6 +132,12 @@ func (in *input) readChunk() ([]byte, error) {
 // offset is the number of bytes handed out so far.
 func (in *input) offset() int64 { return in.given + int64(in.pos) }
 
+// markAt starts counting the size of a unit (an item, a channel element) at
+// offset off of the output. The limit counts input bytes: what repairs and
+// entities add is not counted (for the chunk that holds off, what they add
+// anywhere in it is taken off, so that the count may run a little over).
+func (in *input) markAt(off int64) { in.mark, in.markGrown = off, in.grown }
+
 func (in *input) slowReadByte() (byte, error) {
 	for in.pos >= len(in.out) {
 		in.given += int64(len(in.out))
@@ -123,7 +145,7 @@ func (in *input) slowReadByte() (byte, error) {
 		if in.err != nil {
 			return 0, in.err
 		}
-		if in.limit > 0 && in.given-in.mark > in.limit {
+		if in.limit > 0 && in.given-in.mark-(in.grown-in.markGrown) > in.limit {
 			in.err = fmt.Errorf("%w: over %d bytes", ErrTooLarge, in.limit)
 			return 0, in.err
 		}
@@ -165,6 +187,7 @@ func (in *input) fill() {
 			continue
 		}
 		in.rawStart = in.transform(in.raw[:in.rawEnd], eof)
+		in.grown += int64(len(in.out) - in.rawStart)
 		if len(in.out) > 0 || in.err != nil {
 			return
 		}
@@ -225,7 +248,7 @@ func (in *input) refuse(c *chunk, i int, msg string) bool {
 
 // plain marks the bytes the filter passes on without a look: printable
 // ASCII and the white space XML allows, except '<' (markup or a bare '<')
-// and '&' (an entity the internal subset may declare).
+// and '&' (an entity the DOCTYPE may declare).
 var plain = func() (t [256]uint8) {
 	for b := 0x20; b < 0x80; b++ {
 		t[b] = 1
@@ -236,12 +259,12 @@ var plain = func() (t [256]uint8) {
 }()
 
 // tagStart marks the ASCII bytes that can follow a '<' that starts an
-// element's start or end tag or a processing instruction.
+// element's start or end tag.
 var tagStart = func() (t [256]uint8) {
 	for b := 'a'; b <= 'z'; b++ {
 		t[b], t[b-'a'+'A'] = 1, 1
 	}
-	t['_'], t[':'], t['/'], t['?'] = 1, 1, 1, 1
+	t['_'], t[':'], t['/'] = 1, 1, 1
 	return t
 }()
 
@@ -266,6 +289,8 @@ var (
 	cdataClose   = []byte("]]>")
 	commentOpen  = []byte("<!--")
 	commentClose = []byte("-->")
+	piClose      = []byte("?>")
+	doctypeOpen  = []byte("<!DOCTYPE")
 	escapedLT    = []byte("&lt;")
 )
 
@@ -276,7 +301,13 @@ func (in *input) transform(p []byte, eof bool) int {
 	c := chunk{p: p}
 	i := 0
 	if !in.started {
-		if len(p) < 8 && !eof {
+		// Wait for the byte-order mark, and in strict mode for what
+		// follows the white space (within the first chunk).
+		rest := bytes.TrimPrefix(p, utf8BOM)
+		if in.strict {
+			rest = bytes.TrimLeft(rest, " \t\r\n")
+		}
+		if len(rest) < len("<?xml") && len(p) < firstChunkSize && !eof {
 			c.finish(in, 0)
 			return 0
 		}
@@ -294,12 +325,27 @@ func (in *input) transform(p []byte, eof bool) int {
 		}
 	}
 	for i < len(p) {
+		if in.state == inDecl {
+			k, ok := in.declaration(&c, i, eof)
+			if k < 0 {
+				return len(p) // strict mode stopped
+			}
+			if !ok {
+				c.finish(in, k)
+				return k
+			}
+			i = k
+			continue
+		}
 		if in.state != inText {
-			// In CDATA or a comment: find its end, checking the bytes on
-			// the way.
+			// In CDATA, a comment or a processing instruction: find its
+			// end, checking the bytes on the way.
 			end := cdataClose
-			if in.state == inComment {
+			switch in.state {
+			case inComment:
 				end = commentClose
+			case inPI:
+				end = piClose
 			}
 			limit := len(p)
 			j := bytes.Index(p[i:], end)
@@ -355,29 +401,23 @@ func (in *input) transform(p []byte, eof bool) int {
 		b := p[i]
 		if b == '<' && i+1 < len(p) && tagStart[p[i+1]] != 0 {
 			i += 2 // the start of a tag, the common case
+			in.rooted = true
 			continue
 		}
 		if b == '&' {
-			if in.entities == nil {
-				i++
+			if !in.strict || in.ents == nil {
+				i++ // the lenient scanner expands entities itself
 				continue
 			}
-			semi := bytes.IndexByte(p[i:min(len(p), i+maxEntityName)], ';')
-			if semi < 0 && len(p)-i < maxEntityName && !eof {
+			k, ok := in.reference(&c, i, eof)
+			if k < 0 {
+				return len(p)
+			}
+			if !ok {
 				c.finish(in, i)
 				return i
 			}
-			if semi < 0 {
-				i++
-				continue
-			}
-			v, ok := in.entities[string(p[i+1:i+semi])]
-			if !ok {
-				i++
-				continue
-			}
-			c.splice(in.fixed, i, semi+1, v)
-			i += semi + 1
+			i = k
 			if len(c.out) > maxChunkOut {
 				// Hand this out before expanding more.
 				c.finish(in, i)
@@ -399,8 +439,8 @@ func (in *input) transform(p []byte, eof bool) int {
 		}
 		// '<': markup, or a bare '<' in text.
 		rest := p[i:]
-		if len(rest) < len(cdataOpen) && !eof &&
-			(bytes.HasPrefix(cdataOpen, rest) || bytes.HasPrefix(commentOpen, rest)) {
+		if len(rest) < len(doctypeOpen) && !eof && (bytes.HasPrefix(cdataOpen, rest) ||
+			bytes.HasPrefix(commentOpen, rest) || bytes.HasPrefix(doctypeOpen, rest)) {
 			c.finish(in, i)
 			return i
 		}
@@ -415,8 +455,19 @@ func (in *input) transform(p []byte, eof bool) int {
 		case bytes.HasPrefix(rest, commentOpen):
 			in.state = inComment
 			i += len(commentOpen)
-		case len(rest) == 1 || next == '/' || next == '?' || next == '!' || next == '_' || next == ':' ||
-			'a' <= next|0x20 && next|0x20 <= 'z' || next >= 0x80:
+		case next == '!':
+			// A declaration: the declaration loop reads it from its '<'.
+			in.state = inDecl
+			if !in.rooted && in.ents == nil && bytes.HasPrefix(rest, doctypeOpen) {
+				in.ents, in.dtdRead = newEntityTable(in.strict), true
+			}
+		case next == '?':
+			in.state = inPI
+			i += 2
+		case len(rest) == 1 || next == '/':
+			i++
+		case next == '_' || next == ':' || 'a' <= next|0x20 && next|0x20 <= 'z' || next >= 0x80:
+			in.rooted = true
 			i++
 		default:
 			// A '<' that cannot start markup is text.
@@ -476,6 +527,110 @@ func (in *input) fixChar(c *chunk, i int, eof bool) (k int, ok bool) {
 	return i + size, true
 }
 
+// declaration passes on the bytes of a declaration (state inDecl) from p[i],
+// checking them as anywhere else, until its end, where the state goes back
+// to inText, or the end of p. Of the document's DOCTYPE (in.dtdRead), it
+// reads the entity declarations on the way. It returns the index to go on
+// from; ok is false when a character is incomplete and must wait for more
+// input; k is -1 when strict mode stopped.
+func (in *input) declaration(c *chunk, i int, eof bool) (k int, ok bool) {
+	p := c.p
+	plainEnd := i // p[i:plainEnd] needs no look
+	for i < len(p) && in.state == inDecl {
+		if in.dtdRead && in.dtd.pos >= maxDoctypeSize {
+			if in.strict {
+				c.finish(in, i)
+				in.err = &budgetError{fmt.Sprintf("a DOCTYPE longer than %d bytes", maxDoctypeSize)}
+				return -1, false
+			}
+			// Skip the rest: the entities it declares stay undeclared.
+			in.dtdRead, in.dtdKept = false, nil
+		}
+		if plainEnd <= i {
+			plainEnd = i
+			for plainEnd < len(p) && (p[plainEnd] >= 0x20 && p[plainEnd] < 0x80 ||
+				p[plainEnd] == '\n' || p[plainEnd] == '\t' || p[plainEnd] == '\r') {
+				plainEnd++
+			}
+			in.declLooked += int64(min(plainEnd+1, len(p)) - i)
+		}
+		if j := plainEnd; j > i {
+			if in.dtdRead {
+				j = min(j, i+maxDoctypeSize-in.dtd.pos) // read no more than the bound
+			}
+			i += in.readDecl(p[i:j])
+			continue
+		}
+		// A byte that needs a look: repaired (or refused) as in text. It,
+		// and what replaces it, are never delimiters.
+		start, before := c.start, len(c.out)
+		k, ok := in.fixChar(c, i, eof)
+		if k < 0 || !ok {
+			return k, ok
+		}
+		with := p[i:k]
+		if c.start == k { // replaced
+			with = c.out[before+i-start:]
+		}
+		in.readDecl(with)
+		i = k
+	}
+	return i, true
+}
+
+// readDecl scans b, the next bytes of the declaration, up to its next event
+// at most, and returns how many it took.
+func (in *input) readDecl(b []byte) int {
+	n, ev := in.dtd.scan(b)
+	if in.dtdRead {
+		in.dtdKept = append(in.dtdKept, b[:n]...)
+		switch ev {
+		case declSubset, declEnd:
+			in.ents.rss091 = in.ents.rss091 || rss091DTD(in.dtdKept)
+		case declMarkup:
+			in.ents.declare(in.dtdKept[in.dtd.declStart-in.dtdKeptPos:])
+		}
+		if ev != declMore {
+			in.dtdKept, in.dtdKeptPos = in.dtdKept[:0], in.dtd.pos
+		}
+	}
+	if ev == declEnd {
+		in.state, in.dtdRead, in.dtdKept, in.dtdKeptPos = inText, false, nil, 0
+		in.dtd.reset()
+	}
+	return n
+}
+
+// reference expands, in strict mode, the reference at p[i] ("&name;") to an
+// entity the DOCTYPE declares, escaped for encoding/xml. It returns the
+// index after it, or after the '&' for any other; ok is false when the
+// reference may continue in the next chunk; k is -1 when the entity cannot
+// be expanded, and strict mode stopped.
+func (in *input) reference(c *chunk, i int, eof bool) (k int, ok bool) {
+	p := c.p
+	semi := bytes.IndexByte(p[i:min(len(p), i+maxEntityName)], ';')
+	if semi < 0 {
+		return i + 1, len(p)-i >= maxEntityName || eof
+	}
+	name := p[i+1 : i+semi]
+	v, err := in.ents.expand(name)
+	switch {
+	case err == errUndeclared:
+		return i + 1, true // encoding/xml knows the predefined ones, and refuses the others
+	case err != nil:
+		c.finish(in, i)
+		if _, ok := err.(*budgetError); ok {
+			in.err = err
+		} else {
+			in.err = &repairError{fmt.Sprintf("entity &%s; %v", name, err)}
+		}
+		return -1, false
+	}
+	c.splice(in.fixed, i, semi+1, nil)
+	c.out = appendEntityText(c.out, v)
+	return i + semi + 1, true
+}
+
 var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 
 // cp1252 maps the bytes 0x80–0xFF of windows-1252 to Unicode. The five
@@ -495,34 +650,33 @@ var cp1252 = [128]rune{
 // openInput detects the encoding of the source from its first bytes (a
 // byte-order mark, the charset parameter of contentType, the pattern of zero
 // bytes of UTF-16 or UTF-32, or the XML declaration, in that order: see
-// mediaCharset) and returns a reader of its UTF-8 decoding, with the
-// entities the document's internal DTD subset declares. In strict mode an
-// encoding it cannot read is an error.
-func openInput(r io.Reader, strict bool, contentType string) (io.Reader, map[string][]byte, error) {
+// mediaCharset) and returns a reader of its UTF-8 decoding. In strict mode an
+// encoding it cannot read is an error. (The input filter reads the DOCTYPE's
+// entities as the decoded text passes.)
+func openInput(r io.Reader, strict bool, contentType string) (io.Reader, error) {
 	head := make([]byte, 1024)
 	n, err := io.ReadFull(r, head)
 	head = head[:n]
-	if err == nil && bytes.Contains(head, []byte("<!DOCTYPE")) {
-		// Read on for the internal subset, which may be long.
-		more := make([]byte, maxDTDSize-n)
-		m, _ := io.ReadFull(r, more)
-		head = append(head, more[:m]...)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		// The source failed: hand out what it gave, then its error,
+		// even if it would not say it again.
+		r = errReader{err}
 	}
 	src := io.MultiReader(bytes.NewReader(head), r)
 	// A byte-order mark decides the encoding, whatever the declaration
 	// says; without one, the zero bytes of UTF-16 or UTF-32 do.
 	label := declaredEncoding(head)
-	utf16 := func(name string, bom int) (io.Reader, map[string][]byte, error) {
+	utf16 := func(name string, bom int) (io.Reader, error) {
 		e, _ := charset.Lookup(name)
 		// charset's UTF-16 decoders read a byte-order mark as a
 		// character: leave it out.
-		return e.NewDecoder().Reader(io.MultiReader(bytes.NewReader(head[bom:]), r)), nil, nil
+		return e.NewDecoder().Reader(io.MultiReader(bytes.NewReader(head[bom:]), r)), nil
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte{0x00, 0x00, 0xfe, 0xff}):
-		return &utf32Reader{r: io.MultiReader(bytes.NewReader(head[4:]), r), big: true}, nil, nil
+		return &utf32Reader{r: io.MultiReader(bytes.NewReader(head[4:]), r), big: true}, nil
 	case bytes.HasPrefix(head, []byte{0xff, 0xfe, 0x00, 0x00}):
-		return &utf32Reader{r: io.MultiReader(bytes.NewReader(head[4:]), r)}, nil, nil
+		return &utf32Reader{r: io.MultiReader(bytes.NewReader(head[4:]), r)}, nil
 	case bytes.HasPrefix(head, []byte{0xfe, 0xff}):
 		return utf16("utf-16be", 2)
 	case bytes.HasPrefix(head, []byte{0xff, 0xfe}):
@@ -531,7 +685,7 @@ func openInput(r io.Reader, strict bool, contentType string) (io.Reader, map[str
 	served, err := mediaCharset(contentType, head, strict)
 	switch {
 	case err != nil:
-		return nil, nil, err
+		return nil, err
 	case bytes.HasPrefix(head, utf8BOM):
 		label = "" // the mark wins over the charset and the declaration
 	case strings.HasPrefix(served, "utf-16"):
@@ -540,21 +694,20 @@ func openInput(r io.Reader, strict bool, contentType string) (io.Reader, map[str
 		// An ASCII-compatible charset: it overrides the declaration.
 		label = served
 	case len(head) >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0:
-		return &utf32Reader{r: src, big: true}, nil, nil
+		return &utf32Reader{r: src, big: true}, nil
 	case len(head) >= 4 && head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0:
-		return &utf32Reader{r: src}, nil, nil
+		return &utf32Reader{r: src}, nil
 	case len(head) >= 3 && head[0] == 0 && head[1] != 0 && head[2] == 0:
 		return utf16("utf-16be", 0)
 	case len(head) >= 3 && head[0] != 0 && head[1] == 0 && head[2] != 0:
 		return utf16("utf-16le", 0)
 	}
-	decode := fixUTF8
 	if label != "" {
 		e, name := charset.Lookup(charsetLabel(label))
 		switch {
 		case e == nil:
 			if strict {
-				return nil, nil, &repairError{fmt.Sprintf("unsupported encoding %q", label)}
+				return nil, &repairError{fmt.Sprintf("unsupported encoding %q", label)}
 			}
 			// Read as UTF-8, with windows-1252 for what is not.
 		case name == "utf-8", strings.HasPrefix(name, "utf-16"):
@@ -562,38 +715,9 @@ func openInput(r io.Reader, strict bool, contentType string) (io.Reader, map[str
 			// wrong: read them as UTF-8.
 		default:
 			src = e.NewDecoder().Reader(src)
-			decode = func(b []byte) []byte {
-				out, err := e.NewDecoder().Bytes(b)
-				if err != nil {
-					return fixUTF8(b)
-				}
-				return out
-			}
 		}
 	}
-	var entities map[string][]byte
-	if subset := internalSubset(head); subset != nil {
-		entities = parseEntities(subset, decode, !strict)
-	}
-	return src, entities, nil
-}
-
-// fixUTF8 returns b with the bytes that are not valid UTF-8 read as
-// windows-1252.
-func fixUTF8(b []byte) []byte {
-	if utf8.Valid(b) {
-		return b
-	}
-	var out []byte
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size == 1 {
-			r = cp1252[b[0]-0x80]
-		}
-		out = utf8.AppendRune(out, r)
-		b = b[size:]
-	}
-	return out
+	return src, nil
 }
 
 // declaredEncoding returns the encoding an XML declaration at the start of
@@ -676,3 +800,8 @@ func (u *utf32Reader) Read(p []byte) (int, error) {
 	u.out = u.out[n:]
 	return n, nil
 }
+
+// errReader is a source that has failed: it returns its error.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }

@@ -26,7 +26,9 @@ var (
 	// errors.Is.
 	ErrNotRSS = errors.New("rss: not an RSS feed")
 	// ErrTooLarge is the error for an item, or a channel element, longer
-	// than [Decoder.MaxElementSize].
+	// than [Decoder.MaxElementSize], and for a document whose DTD entities
+	// would expand past the package's bounds (see Limits in the package
+	// documentation).
 	ErrTooLarge = errors.New("rss: element too large")
 	// ErrTooDeep is the error for elements nested deeper than
 	// [Decoder.MaxDepth].
@@ -276,11 +278,11 @@ func (d *Decoder) Items() iter.Seq2[*Item, error] {
 // begin opens the input and reads up to the root element, which must be an
 // RSS root: rss, rdf:RDF, or (in old feeds) channel.
 func (d *Decoder) begin() error {
-	src, entities, err := openInput(d.r, d.Strict, d.ContentType)
+	src, err := openInput(d.r, d.Strict, d.ContentType)
 	if err != nil {
 		return &ParseError{Line: 1, Column: 1, Err: err}
 	}
-	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize, entities: entities}
+	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize}
 	if d.in.limit == 0 {
 		d.in.limit = DefaultMaxElementSize
 	}
@@ -413,9 +415,9 @@ func (d *Decoder) advance() error {
 // element against MaxElementSize here.
 func (d *Decoder) markUnit() {
 	if d.sc != nil {
-		d.in.mark = d.sc.offset()
+		d.in.markAt(d.sc.offset())
 	} else {
-		d.in.mark = d.in.offset()
+		d.in.markAt(d.in.offset())
 	}
 }
 
@@ -458,6 +460,9 @@ func (d *Decoder) token() (token, error) {
 		tok, err = d.strictToken()
 	} else {
 		tok, err = d.lenientToken()
+		if err == nil {
+			err = d.in.ents.failure() // the entity budget, spent on this token
+		}
 	}
 	if err != nil {
 		if err == io.EOF && d.depth == 0 {

@@ -49,6 +49,10 @@ func TestRepairs(t *testing.T) {
 		{file: "repair_bare_amp_lt.xml", title: "Fish & Chips < 5 pounds", itemTitle: "AT&T", line: 5, col: 18, strictMsg: "invalid character entity &"},
 		{file: "repair_html_entities.xml", title: "Café\u00a0it’s…", line: 5, col: 23, strictMsg: "invalid character entity &eacute;"},
 		{file: "dtd_entities.xml", title: "Example & Sons"},
+		{file: "dtd_external.xml", title: "Example", line: 10, col: 24, strictMsg: "entity &secret; is an external entity, which is never read"},
+		{file: "dtd_rss091_entities.xml", title: "Café & Crème\u00a0ÿ"},
+		{file: "dtd_attribute.xml", title: "Attributes"},
+		{file: "dtd_tricky.xml", title: "a > b ] c 'd'"},
 		{file: "case.xml", title: "Case", itemTitle: "Shouting", line: 5, col: 12, strictMsg: "element <Channel> is spelt in the wrong case"},
 		{file: "rss10.xml", title: "RDF Site", itemTitle: "A"},
 	} {
@@ -87,33 +91,58 @@ func TestRepairDetails(t *testing.T) {
 	assert.Equal(t, "© Example & Sons", feed.Copyright, "an entity through another, and a character reference")
 }
 
-func TestEntityBomb(t *testing.T) {
-	feed, err := parseFile(t, "testdata/dtd_bomb.xml")
+// TestEntitiesBothModes checks that the lenient decoder (whose scanner
+// expands entities) and strict mode (whose input filter expands them for
+// encoding/xml) read the same feed from documents with a DOCTYPE: in
+// attribute values too, where an entity's quote must not end the value.
+func TestEntitiesBothModes(t *testing.T) {
+	for _, file := range []string{"dtd_entities.xml", "dtd_attribute.xml", "dtd_tricky.xml", "dtd_rss091_entities.xml", "rss091.xml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", file))
+		require.NoError(t, err)
+		lenient, err := stream(bytes.NewReader(data), false)
+		require.NoError(t, err, file)
+		strict, err := stream(bytes.NewReader(data), true)
+		require.NoError(t, err, file)
+		assert.Equal(t, lenient, strict, file)
+	}
+	feed, err := parseFile(t, "testdata/dtd_attribute.xml")
 	require.NoError(t, err)
-	assert.Equal(t, "Bomb "+strings.Repeat("a", 16*64), feed.Title, "an entity within the bound is expanded")
-	assert.Equal(t, "&secret; &e;", feed.Description, "external and unbounded entities are left as written")
+	require.NotNil(t, feed.Items[0].Source)
+	assert.Equal(t, `http://example.com/" rel="evil`, feed.Items[0].Source.URL)
+}
 
-	_, err = strictParse(t, "testdata/dtd_bomb.xml")
-	var pe *rss.ParseError
-	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, 14, pe.Line)
-	assert.Contains(t, err.Error(), "&secret;")
+// TestEntityBomb reads an entity bomb: what is within the document's
+// budget is expanded, and the reference past it is an error, in both modes,
+// after the items before it.
+func TestEntityBomb(t *testing.T) {
+	for _, strict := range []bool{false, true} {
+		data, err := os.ReadFile("testdata/dtd_bomb.xml")
+		require.NoError(t, err)
+		feed, err := stream(bytes.NewReader(data), strict)
+		assert.Equal(t, "Bomb "+strings.Repeat("a", 16*64), feed.Title, "an entity within the bound is expanded")
+		require.ErrorIs(t, err, rss.ErrTooLarge)
+		var pe *rss.ParseError
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, 15, pe.Line, "the line of the reference")
+		assert.Contains(t, err.Error(), "entity expansion past its bound")
+		require.Len(t, feed.Items, 1, "the item before")
+		assert.Equal(t, "Only item", feed.Items[0].Title)
+	}
 
-	// A billion laughs in a feed of a few kilobytes expands to nothing
-	// large: each entity is bounded, and so is the expanded text.
+	// A billion laughs in a feed of a few kilobytes: past the budget on the
+	// first use, long before it would take the memory.
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">`)
 	for i := 1; i <= 9; i++ {
 		b.WriteString(`<!ENTITY l` + string(rune('0'+i)) + ` "` + strings.Repeat("&l"+string(rune('0'+i-1))+";", 10) + `">`)
 	}
-	b.WriteString(`]><rss><channel><title>&l9;</title><description>` + strings.Repeat("&l2;", 20000) + `</description>`)
-	b.WriteString(`<item><title>ok</title></item><item><title>` + strings.Repeat("&l3;", 20000) + `</title></item></channel></rss>`)
-	feed, err = rss.Parse(strings.NewReader(b.String()))
-	assert.Equal(t, "&l9;", feed.Title, "past the bound: left as written")
-	assert.Equal(t, 20000*300, len(feed.Description), "l2 (300 bytes) is within the bound")
-	// l3 is 3000 bytes: 20000 of them would be 60 MB, past MaxElementSize.
-	assert.ErrorIs(t, err, rss.ErrTooLarge)
-	assert.Len(t, feed.Items, 1)
+	b.WriteString(`]><rss><channel><title>&l3;</title><item><title>ok</title></item><item><title>&l9;</title></item></channel></rss>`)
+	for _, strict := range []bool{false, true} {
+		feed, err := stream(strings.NewReader(b.String()), strict)
+		assert.Equal(t, strings.Repeat("lol", 1000), feed.Title, "l3 is within the budget")
+		assert.ErrorIs(t, err, rss.ErrTooLarge)
+		assert.Len(t, feed.Items, 1)
+	}
 }
 
 // TestCorpusStrict checks that Strict reports an error for exactly the

@@ -43,6 +43,7 @@ type scanner struct {
 	names map[string]string
 	end   xml.Name // the end half of a self-closing tag, to hand out next
 	ended bool
+	decl  declScanner // the declaration ("<!DOCTYPE ...>") being scanned
 }
 
 // maxInterned bounds the number of names a scanner interns.
@@ -176,7 +177,7 @@ func (sc *scanner) try(p []byte, eof bool) (token, int, error) {
 		case len(p) < len(cdataOpen) && (bytes.HasPrefix(cdataOpen, p) || bytes.HasPrefix(commentOpen, p)):
 			return token{}, 0, nil
 		}
-		end := declarationEnd(p)
+		end := sc.declarationEnd(p)
 		if end < 0 {
 			return token{}, 0, nil
 		}
@@ -245,7 +246,7 @@ func (sc *scanner) textToken(p []byte, eof bool) (token, int, error) {
 	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
 		return token{kind: textToken, text: raw}, n, nil
 	}
-	sc.text = appendDecoded(sc.text[:0], raw)
+	sc.text = appendDecoded(sc.text[:0], raw, sc.in.ents)
 	return token{kind: textToken, text: sc.text}, n, nil
 }
 
@@ -329,7 +330,7 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 		if bytes.IndexByte(value, '&') < 0 && bytes.IndexByte(value, '\r') < 0 {
 			v = string(value)
 		} else {
-			v = string(appendDecoded(nil, value))
+			v = string(appendDecoded(nil, value, sc.in.ents))
 		}
 		t.start.Attr = append(t.start.Attr, xml.Attr{Name: sc.name(attrName), Value: v})
 	}
@@ -404,27 +405,16 @@ func spaceLen(p []byte) int {
 }
 
 // declarationEnd returns the index of the '>' that ends the declaration
-// (such as a DOCTYPE) that starts p ("<!"), or -1. As in encoding/xml,
-// quoted values and nested declarations (<!ENTITY ...> in an internal
-// subset) do not end it.
-func declarationEnd(p []byte) int {
-	var quote byte
-	depth := 0
-	for i := 3; i < len(p); i++ { // the byte after "<!" is the declaration's name
-		switch c := p[i]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '<':
-			depth++
-		case c == '>':
-			if depth == 0 {
-				return i
-			}
-			depth--
+// (such as a DOCTYPE) that starts p ("<!"), or -1. Quoted literals,
+// comments, processing instructions and the declarations of an internal
+// subset do not end it (see declScanner). It resumes where the last call on
+// the same declaration stopped, so that each byte is scanned once.
+func (sc *scanner) declarationEnd(p []byte) int {
+	for sc.decl.pos < len(p) {
+		if _, ev := sc.decl.scan(p[sc.decl.pos:]); ev == declEnd {
+			end := sc.decl.pos - 1
+			sc.decl.reset()
+			return end
 		}
 	}
 	return -1
@@ -447,8 +437,9 @@ func appendNewlines(dst, s []byte) []byte {
 }
 
 // appendDecoded appends text with its entity and character references
-// decoded and its line ends normalised.
-func appendDecoded(dst, s []byte) []byte {
+// decoded (those the DOCTYPE declares through ents) and its line ends
+// normalised.
+func appendDecoded(dst, s []byte, ents *entityTable) []byte {
 	for len(s) > 0 {
 		i := bytes.IndexAny(s, "&\r")
 		if i < 0 {
@@ -479,6 +470,8 @@ func appendDecoded(dst, s []byte) []byte {
 			continue
 		}
 		if v, ok := predefined[string(ref)]; ok {
+			dst = append(dst, v...)
+		} else if v, err := ents.expand(ref); err == nil {
 			dst = append(dst, v...)
 		} else if v, ok := xml.HTMLEntity[string(ref)]; ok {
 			dst = append(dst, v...)

@@ -102,7 +102,10 @@ func FuzzScanner(f *testing.F) {
 		if !ok {
 			return
 		}
-		if filteredData, err := filtered(bytes.NewReader(data), true, nil); err != nil || !bytes.Equal(filteredData, data) {
+		if i := bytes.Index(data, []byte("<!")); i >= 0 && bytes.Contains(data[i:], []byte("<?")) {
+			return // encoding/xml reads the quotes and '>' of a processing instruction in a DOCTYPE; the scanner does not
+		}
+		if filteredData, err := filtered(bytes.NewReader(data), true); err != nil || !bytes.Equal(filteredData, data) {
 			return // the filter repairs it: encoding/xml read something else
 		}
 		got, err := scannerEvents(bytes.NewReader(data))

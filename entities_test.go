@@ -1,0 +1,428 @@
+package rss
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestHostileEntitiesLinear counts the work each hostile shape costs at two
+// scales, in both modes (and lenient mode fed one byte at a time), and
+// checks that it grows no faster than the input: four times the input may
+// cost at most five times the work, by every count.
+func TestHostileEntitiesLinear(t *testing.T) {
+	for _, shape := range hostileEntityShapes {
+		for _, mode := range []struct {
+			name             string
+			strict, bytewise bool
+		}{{"lenient", false, false}, {"strict", true, false}, {"bytewise", false, true}} {
+			t.Run(shape.name+"/"+mode.name, func(t *testing.T) {
+				small, large := shape.doc(1), shape.doc(4)
+				ratio := float64(len(large)) / float64(len(small))
+				require.InDelta(t, 4, ratio, 0.7, "the scales are about 4x apart")
+				w1 := decodeCounting(t, small, mode.strict, mode.bytewise)
+				w4 := decodeCounting(t, large, mode.strict, mode.bytewise)
+				t.Logf("input %d → %d bytes; work %+v → %+v", len(small), len(large), w1, w4)
+				linear := func(what string, c1, c4 int64) {
+					assert.LessOrEqual(t, float64(c4), 1.25*ratio*float64(max(c1, 1)), "%s: %d → %d", what, c1, c4)
+				}
+				linear("references expanded", int64(w1.refs), int64(w4.refs))
+				linear("bytes produced", int64(w1.produced), int64(w4.produced))
+				linear("bytes of declarations scanned", w1.scanned, w4.scanned)
+				linear("bytes of declarations looked at", w1.looked, w4.looked)
+				// And each byte of a declaration is scanned once by each
+				// of its readers: the filter, and in lenient mode the
+				// scanner.
+				readers := int64(2)
+				if mode.strict {
+					readers = 1
+				}
+				assert.LessOrEqual(t, w4.scanned, readers*int64(len(large)))
+				assert.LessOrEqual(t, w4.looked, 2*int64(len(large)))
+			})
+		}
+	}
+	// What the shapes expand to is read right.
+	feed, err := Parse(bytes.NewReader(wideEntities(40, 15)))
+	require.NoError(t, err)
+	assert.Equal(t, "", feed.Description)
+	feed, err = Parse(bytes.NewReader(bigEntity(1<<10, 200)))
+	require.NoError(t, err)
+	require.Len(t, feed.Items, 3)
+	assert.Equal(t, strings.Repeat("x", 100<<10), feed.Items[0].Title)
+	for _, strict := range []bool{false, true} {
+		d := NewDecoder(bytes.NewReader(trickyDoctype(3)))
+		d.Strict = strict
+		f, err := d.Channel()
+		require.NoError(t, err)
+		assert.Equal(t, `say "hi" > ] there`, f.Description)
+	}
+	w := decodeCounting(t, unusedEntities(2000), false, false)
+	assert.Zero(t, w.refs+w.produced, "declaring entities and never using them expands nothing")
+}
+
+// TestDeclScanner checks where declarations end, whether they come whole or
+// one byte at a time, and that each byte is scanned once.
+func TestDeclScanner(t *testing.T) {
+	for _, tt := range []struct{ decl, after string }{
+		{`<!DOCTYPE rss>`, ""},
+		{`<!DOCTYPE rss SYSTEM "a>b">`, "<rss>"},
+		{`<!DOCTYPE rss PUBLIC '-//x"y//EN' "u'>`, ""},
+		{`<!DOCTYPE rss [<!ENTITY a "x>y">]>`, ""},
+		{`<!DOCTYPE rss [<!-- it's > ] --><!ENTITY a 'it"s'>]>`, "x"},
+		{`<!DOCTYPE rss [<?pi it's > ]?>]>`, ""},
+		{`<!DOCTYPE rss [<!-- a -- b --->]>`, ""},
+		{`<!DOCTYPE rss [<!-->]>-->]>`, ""},
+		{`<!DOCTYPE rss [ %pe; <!ELEMENT a (#PCDATA)> ]>`, ""},
+		{`<!ELEMENT a (b|c)*>`, "</a>"},
+		{`<![if gte mso 9]>`, "x<![endif]>"},
+		{`<!"0>`, ""}, // as in encoding/xml, the byte after "<!" ends nothing
+		// Not well-formed: read as encoding/xml reads them.
+		{`<!0[>`, "0"},
+		{`<!DOCTYPE x <y z='>'> w>`, ""},
+		{`<!DOCTYPE x [ 'q]>' ]>`, ""},
+		{`<!DOCTYPE x [<!ENTITY a <b>>]>`, ""},
+	} {
+		whole := tt.decl + tt.after
+		var s declScanner
+		n, ev := 0, declMore
+		for ev != declEnd && n < len(whole) {
+			var k int
+			k, ev = s.scan([]byte(whole[n:]))
+			n += k
+		}
+		assert.Equal(t, len(tt.decl), n, "%s: whole", tt.decl)
+		assert.Equal(t, int64(len(tt.decl)), s.total, "%s: each byte once", tt.decl)
+
+		s.reset()
+		n, ev = 0, declMore
+		for ev != declEnd && n < len(whole) {
+			var k int
+			k, ev = s.scan([]byte{whole[n]})
+			n += k
+		}
+		assert.Equal(t, len(tt.decl), n, "%s: byte by byte", tt.decl)
+		assert.Equal(t, 2*int64(len(tt.decl)), s.total, "%s: the total carries over reset", tt.decl)
+	}
+	// A declaration never closed: all of it is taken, and no end found.
+	var s declScanner
+	p := []byte(`<!DOCTYPE rss [<!ENTITY a "]>`)
+	var events []declEvent
+	for n := 0; n < len(p); {
+		k, ev := s.scan(p[n:])
+		n += k
+		events = append(events, ev)
+	}
+	assert.Equal(t, []declEvent{declSubset, declMore}, events)
+	assert.Equal(t, dLiteral, s.state)
+}
+
+// table declares the entities of a subset for a test.
+func table(strict bool, decls ...string) *entityTable {
+	t := newEntityTable(strict)
+	for _, d := range decls {
+		t.declare([]byte(d))
+	}
+	return t
+}
+
+func TestEntityTable(t *testing.T) {
+	decls := []string{
+		`<!ENTITY co "Example &amp; Sons">`,
+		`<!ENTITY notice '&#169; &co;&#x21;'>`,
+		`<!ENTITY co "second declaration: ignored">`,
+		`<!ENTITY lt "redeclared: ignored">`,
+		`<!ENTITY % pe "parameter: ignored">`,
+		`<!ENTITY ext SYSTEM "file:///etc/passwd">`,
+		`<!ENTITY pub PUBLIC "-//x//EN" "http://example.com/x">`,
+		`<!ENTITY withext "a &ext; b">`,
+		`<!ENTITY loop1 "&loop2;">`,
+		`<!ENTITY loop2 "x&loop1;">`,
+		`<!ENTITY html "caf&eacute;&nbsp;">`,
+		`<!ENTITY unknown "&nosuch; &#0; & b">`,
+		"<!ENTITY lines \"a\r\nb\rc&#13;\">",
+		`<!ENTITY empty "">`,
+		`<!ENTITY	tab	"tab">`,
+		`<!ENTITYbad "no space">`,
+	}
+	for _, strict := range []bool{false, true} {
+		tbl := table(strict, decls...)
+		expand := func(name string) (string, error) {
+			v, err := tbl.expand([]byte(name))
+			return string(v), err
+		}
+		for _, tt := range []struct {
+			name, want string
+			err        error // in strict mode; nil: the same as lenient
+			lenientErr error
+		}{
+			{name: "co", want: "Example & Sons"},
+			{name: "notice", want: "© Example & Sons!"},
+			{name: "lt", lenientErr: errUndeclared, err: errUndeclared}, // the predefined ones are the scanner's
+			{name: "pe", lenientErr: errUndeclared, err: errUndeclared},
+			{name: "nosuch", lenientErr: errUndeclared, err: errUndeclared},
+			{name: "ext", lenientErr: errExternal, err: errExternal},
+			{name: "pub", lenientErr: errExternal, err: errExternal},
+			{name: "withext", want: "a &ext; b", err: errExternal},
+			{name: "loop1", lenientErr: errRecursive, err: errRecursive},
+			{name: "loop2", lenientErr: errRecursive, err: errRecursive},
+			{name: "html", want: "café\u00a0", err: errBadValue},
+			{name: "unknown", want: "&nosuch;  & b", err: errBadValue},
+			{name: "lines", want: "a\nb\nc\r"},
+			{name: "empty", want: ""},
+			{name: "tab", want: "tab"},
+			{name: "bad", lenientErr: errUndeclared, err: errUndeclared},
+		} {
+			got, err := expand(tt.name)
+			wantErr := tt.lenientErr
+			if strict && (tt.err != nil || tt.lenientErr != nil) {
+				wantErr = tt.err
+			}
+			if wantErr != nil {
+				assert.ErrorIs(t, err, wantErr, "&%s; strict=%v", tt.name, strict)
+				continue
+			}
+			assert.NoError(t, err, "&%s; strict=%v", tt.name, strict)
+			assert.Equal(t, tt.want, got, "&%s; strict=%v", tt.name, strict)
+		}
+	}
+	var nilTable *entityTable
+	_, err := nilTable.expand([]byte("x"))
+	assert.ErrorIs(t, err, errUndeclared)
+	assert.NoError(t, nilTable.failure())
+
+	// Nesting is bounded.
+	var deep []string
+	for i := range maxEntityDepth + 1 {
+		deep = append(deep, fmt.Sprintf(`<!ENTITY d%d "&d%d;">`, i, i+1))
+	}
+	deep = append(deep, fmt.Sprintf(`<!ENTITY d%d "bottom">`, maxEntityDepth+1))
+	tbl := table(false, deep...)
+	_, err = tbl.expand([]byte("d0"))
+	assert.ErrorIs(t, err, errTooDeep)
+	v, err := tbl.expand([]byte("d2"))
+	assert.NoError(t, err, "a shallower chain expands")
+	assert.Equal(t, "bottom", string(v))
+}
+
+// TestEntityMemo checks that each entity is expanded once, however often it
+// is used, and that the budget counts every reference and every byte.
+func TestEntityMemo(t *testing.T) {
+	tbl := table(false, `<!ENTITY a "xy">`, `<!ENTITY b "&a;&a;&a;">`)
+	for range 10 {
+		v, err := tbl.expand([]byte("b"))
+		require.NoError(t, err)
+		require.Equal(t, "xyxyxy", string(v))
+	}
+	// The first: b, then a three times (2 bytes, expanded once), b's 6
+	// bytes; then b 9 more times from the memo.
+	assert.Equal(t, 1+3+9, tbl.refs)
+	assert.Equal(t, 2+3*2+6*10, tbl.bytes)
+	assert.Equal(t, defDone, tbl.defs["a"].state)
+	assert.Nil(t, tbl.defs["a"].raw, "the literal is let go once expanded")
+}
+
+func TestEntityBudget(t *testing.T) {
+	tbl := table(false, `<!ENTITY e "">`)
+	for range maxEntityRefs {
+		_, err := tbl.expand([]byte("e"))
+		require.NoError(t, err)
+	}
+	_, err := tbl.expand([]byte("e"))
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.Contains(t, err.Error(), "more than 100000 references")
+	assert.Equal(t, err, tbl.failure(), "sticky")
+	_, err = tbl.expand([]byte("other"))
+	assert.ErrorIs(t, err, errUndeclared, "an undeclared name is still undeclared")
+
+	big := strings.Repeat("x", 1<<20)
+	tbl = table(true, `<!ENTITY b "`+big+`">`)
+	for range maxEntityBytes>>20 - 1 { // the first expansion counts twice
+		_, err := tbl.expand([]byte("b"))
+		require.NoError(t, err)
+	}
+	_, err = tbl.expand([]byte("b"))
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.Contains(t, err.Error(), "more than 8388608 bytes")
+}
+
+// TestEntityBudgetInDocument goes past the references budget in a document,
+// in both modes: the items before come back, then the error, at the
+// reference.
+func TestEntityBudgetInDocument(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<item><title>first</title></item>\n")
+	for range maxEntityRefs / 1000 {
+		b.WriteString("<item><title>" + strings.Repeat("&e;", 1000) + "</title></item>\n")
+	}
+	b.WriteString("<item><title>one too many: &e;</title></item>\n")
+	doc := hostileFeed(`<!ENTITY e "">`, b.String())
+	for _, strict := range []bool{false, true} {
+		d := NewDecoder(bytes.NewReader(doc))
+		d.Strict = strict
+		_, err := d.Channel()
+		require.NoError(t, err)
+		n := 0
+		for _, err = range d.Items() {
+			if err != nil {
+				break
+			}
+			n++
+		}
+		require.ErrorIs(t, err, ErrTooLarge, "strict=%v", strict)
+		var pe *ParseError
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, 1+maxEntityRefs/1000, n, "strict=%v: the items before", strict)
+		assert.Equal(t, 4+maxEntityRefs/1000+1, pe.Line, "strict=%v: %v", strict, err)
+	}
+}
+
+// TestDoctypeAnywhere finds the DOCTYPE wherever it stands in the prolog,
+// in any encoding, and only there.
+func TestDoctypeAnywhere(t *testing.T) {
+	body := `<rss version="2.0"><channel><title>&e;</title><item><title>i</title></item></channel></rss>`
+	subset := `<!DOCTYPE rss [<!ENTITY e "Entity">]>`
+	utf16le := func(s string) []byte {
+		b := []byte{0xff, 0xfe}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	utf32be := func(s string) []byte {
+		var b []byte
+		for _, r := range s {
+			b = append(b, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+		}
+		return b
+	}
+	comment := "<!-- " + strings.Repeat("a long comment ", 10000) + "-->"
+	for _, tt := range []struct {
+		name string
+		doc  []byte
+	}{
+		{"after 150 KB of comment", []byte(`<?xml version="1.0"?>` + comment + subset + body)},
+		{"after a processing instruction", []byte(`<?xml version="1.0"?><?xml-stylesheet href="a.xsl"?>` + subset + body)},
+		{"UTF-16LE", utf16le(`<?xml version="1.0" encoding="UTF-16"?>` + subset + body)},
+		{"UTF-32BE", utf32be(`<?xml version="1.0"?>` + subset + body)},
+	} {
+		for _, strict := range []bool{false, true} {
+			d := NewDecoder(bytes.NewReader(tt.doc))
+			d.Strict = strict
+			f, err := d.Channel()
+			require.NoError(t, err, "%s strict=%v", tt.name, strict)
+			assert.Equal(t, "Entity", f.Title, "%s strict=%v", tt.name, strict)
+		}
+	}
+	// Not after the root has started, nor a second one.
+	for _, doc := range []string{
+		`<rss version="2.0">` + subset + `<channel><title>&e;</title></channel></rss>`,
+		`<!DOCTYPE rss [<!ENTITY f "F">]>` + subset + body,
+	} {
+		f, err := Parse(strings.NewReader(doc))
+		require.NoError(t, err)
+		assert.Equal(t, "&e;", f.Title, "left as written: %s", doc)
+	}
+}
+
+// TestDoctypeBound reads a DOCTYPE longer than maxDoctypeSize: strict mode
+// refuses it; the lenient decoder reads the entities declared before the
+// bound and skips the rest.
+func TestDoctypeBound(t *testing.T) {
+	subset := `<!ENTITY before "B">` + "<!-- " + strings.Repeat("x", maxDoctypeSize) + " -->" + `<!ENTITY after "A">`
+	doc := hostileFeed(subset, "<description>&before;&after;</description>")
+	f, err := Parse(bytes.NewReader(doc))
+	require.NoError(t, err)
+	assert.Equal(t, "B&after;", f.Description)
+	require.Len(t, f.Items, 1)
+
+	d := NewDecoder(bytes.NewReader(doc))
+	d.Strict = true
+	_, err = d.Channel()
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.Contains(t, err.Error(), "a DOCTYPE longer than 1048576 bytes")
+}
+
+// TestElementSizeCountsInput checks that MaxElementSize counts the bytes of
+// the input, not what entities and repairs make of them.
+func TestElementSizeCountsInput(t *testing.T) {
+	doc := hostileFeed(`<!ENTITY k "`+strings.Repeat("k", 1<<10)+`">`,
+		"<item><title>"+strings.Repeat("&k;", 100)+"</title></item>")
+	for _, strict := range []bool{false, true} {
+		d := NewDecoder(bytes.NewReader(doc))
+		d.Strict, d.MaxElementSize = strict, 4<<10
+		_, err := d.Channel()
+		require.NoError(t, err)
+		var titles []string
+		for it, err := range d.Items() {
+			require.NoError(t, err, "strict=%v: 300 bytes of input for 100 KiB of text", strict)
+			titles = append(titles, it.Title)
+		}
+		assert.Len(t, titles[0], 100<<10)
+	}
+
+	// Bare '<' are repaired to "&lt;", four times as long. (The bound is
+	// checked as the filter hands out a chunk, up to 32 KiB of input.)
+	item := func(n int) string { return "<item><title>" + strings.Repeat("< ", n) + "</title></item>" }
+	d := NewDecoder(strings.NewReader("<rss><channel>" + item(30000) + item(50000) + "</channel></rss>"))
+	d.MaxElementSize = 64 << 10
+	_, err := d.Channel()
+	require.NoError(t, err)
+	it, err := d.Next()
+	require.NoError(t, err, "60 KB of input, 150 KB repaired")
+	assert.Len(t, it.Title, 2*30000-1)
+	_, err = d.Next()
+	assert.ErrorIs(t, err, ErrTooLarge, "100 KB of input")
+}
+
+// TestEntityStrictPositions checks that, in strict mode, an expansion
+// spliced into the input keeps the lines of the rest right, and that an
+// entity that cannot be expanded is reported where it is used.
+func TestEntityStrictPositions(t *testing.T) {
+	doc := hostileFeed(`<!ENTITY nl "a&#10;b&#13;c">`+"\n"+`<!ENTITY loop "&loop;">`,
+		"<description>&nl;&nl;\nx &nl;</description>\n<copyright>&loop;</copyright>")
+	for _, strict := range []bool{false, true} {
+		d := NewDecoder(bytes.NewReader(doc))
+		d.Strict = strict
+		f, err := d.Channel()
+		if !strict {
+			require.NoError(t, err)
+			assert.Equal(t, "&loop;", f.Copyright, "left as written")
+			continue
+		}
+		assert.Equal(t, "a\nb\rca\nb\rc\nx a\nb\rc", f.Description)
+		var pe *ParseError
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, [2]int{7, 12}, [2]int{pe.Line, pe.Column}, "%v", err)
+		assert.Contains(t, err.Error(), "entity &loop; refers to itself")
+		var re *repairError
+		assert.True(t, errors.As(err, &re))
+	}
+}
+
+func TestLatin1Entities(t *testing.T) {
+	assert.Len(t, latin1Entities, 96, "nbsp (U+00A0) to yuml (U+00FF)")
+	assert.Equal(t, "\u00a0", string(latin1Entities["nbsp"]))
+	assert.Equal(t, "ÿ", string(latin1Entities["yuml"]))
+	assert.NotContains(t, latin1Entities, "hellip", "not Latin-1")
+	// Only with the RSS 0.91 DTD, in strict mode; a declared entity of the
+	// same name wins.
+	doc := `<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "x"` +
+		` [<!ENTITY eacute "E">]><rss version="0.91"><channel><title>&eacute;&egrave;</title></channel></rss>`
+	d := NewDecoder(strings.NewReader(doc))
+	d.Strict = true
+	f, err := d.Channel()
+	require.NoError(t, err)
+	assert.Equal(t, "Eè", f.Title)
+
+	d = NewDecoder(strings.NewReader(strings.Replace(doc, "0.91//EN", "0.92//EN", 1)))
+	d.Strict = true
+	_, err = d.Channel()
+	assert.ErrorContains(t, err, "invalid character entity &egrave;", "another DTD")
+}
