@@ -26,7 +26,10 @@ const namespacePodcastGitHub = "https://github.com/Podcastindex-org/podcast-name
 // allowed in both has a field in both); a tag standing where the document
 // does not allow it is kept in the Extensions. Repeatable tags are lists;
 // a tag the document allows once (guid, locked, license...) is read the
-// first time and, repeated, kept in the Extensions.
+// first time and, repeated, kept in the Extensions. [Feed.Podcast] (and
+// [Item.Podcast]) is nil when the channel (the item) has none of these
+// tags, and set as soon as one stands there, even one whose value is
+// empty.
 //
 // Text is read as every text field of the model is: entities decoded,
 // trimmed, markup written back as HTML. Attributes are typed: numbers,

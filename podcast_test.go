@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/feedkit/rss"
 	"github.com/stretchr/testify/assert"
@@ -499,4 +500,36 @@ func TestPodcastLinear(t *testing.T) {
 			assert.InDelta(t, 2, a2/a1, 0.3, "allocations for 500: %v, for 1000: %v", a1, a2)
 		})
 	}
+}
+
+// A podcast's Podcasting 2.0 parts: the channel's live streams, which are
+// not among the items, and an episode's transcripts and people.
+func ExamplePodcastFeed() {
+	const doc = `<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>
+	<title>Example Show</title>
+	<podcast:liveItem status="pending" start="2021-09-26T07:30:00-06:00">
+		<title>Live: Q&amp;A</title>
+		<podcast:contentLink href="https://example.com/live">Listen live</podcast:contentLink>
+	</podcast:liveItem>
+	<item>
+		<title>Episode 1</title>
+		<podcast:transcript url="https://example.com/1.vtt" type="text/vtt"/>
+		<podcast:person role="guest">Jane Doe</podcast:person>
+	</item>
+</channel></rss>`
+	feed, err := rss.Parse(strings.NewReader(doc))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, live := range feed.Podcast.LiveItems {
+		fmt.Println(live.Status, live.Start.Format(time.RFC3339), live.Item.Title, live.Item.Podcast.ContentLink[0].Href)
+	}
+	for _, it := range feed.Items {
+		p := it.Podcast
+		fmt.Println(it.Title, p.Transcripts[0].Type, p.Persons[0].Name, p.Persons[0].Role)
+	}
+	// Output:
+	// pending 2021-09-26T07:30:00-06:00 Live: Q&A https://example.com/live
+	// Episode 1 text/vtt Jane Doe guest
 }
