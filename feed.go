@@ -105,6 +105,9 @@ type Feed struct {
 	Atom *AtomFeed   `json:"atom,omitempty"`
 	DC   DublinCore  `json:"dc,omitzero"`
 	Sy   Syndication `json:"sy,omitzero"`
+	// Podcast holds the channel's Podcasting 2.0 elements; nil when it
+	// has none.
+	Podcast *PodcastFeed `json:"podcast,omitempty"`
 	// Extensions holds every channel element the model has no field for,
 	// in document order.
 	Extensions []Element `json:"extensions,omitempty"`

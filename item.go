@@ -36,6 +36,9 @@ type Item struct {
 	// Atom is what an Atom entry, or the Atom elements of an RSS item,
 	// say beyond the shared fields; nil when there is nothing.
 	Atom *AtomEntry `json:"atom,omitempty"`
+	// Podcast holds the item's Podcasting 2.0 elements; nil when it has
+	// none.
+	Podcast *PodcastItem `json:"podcast,omitempty"`
 	// Extensions holds every item element the model has no field for, in
 	// document order.
 	Extensions []Element `json:"extensions,omitempty"`
