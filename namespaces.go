@@ -97,16 +97,25 @@ func displayName(local string) string {
 	return tag
 }
 
+// The methods of *Element accept a nil e, as from a [FindElement] or
+// [Element.Child] that found nothing, so that lookups chain without a nil
+// check at each step:
+//
+//	rss.FindElement(item.Extensions, ns, "owner").Child(ns, "name").Value()
+
 // Is reports whether e has the given namespace URI and local name. The URI
 // is compared as the package compares namespaces: a known namespace matches
-// its variant spellings and its undeclared prefix.
+// its variant spellings and its undeclared prefix. It is false for a nil e.
 func (e *Element) Is(space, local string) bool {
-	return e.Name.Local == local && canonicalNS(e.Name.Space) == canonicalNS(space)
+	return e != nil && e.Name.Local == local && canonicalNS(e.Name.Space) == canonicalNS(space)
 }
 
 // Attr returns the value of e's attribute with the given namespace URI ("" for
-// none) and local name, or "" when it has none.
+// none) and local name, or "" when it has none or e is nil.
 func (e *Element) Attr(space, local string) string {
+	if e == nil {
+		return ""
+	}
 	for _, a := range e.Attrs {
 		if a.Name.Local == local && canonicalNS(a.Name.Space) == canonicalNS(space) {
 			return a.Value
@@ -116,9 +125,20 @@ func (e *Element) Attr(space, local string) string {
 }
 
 // Child returns e's first child element with the given namespace URI and
-// local name, or nil.
+// local name, or nil (also when e is nil).
 func (e *Element) Child(space, local string) *Element {
+	if e == nil {
+		return nil
+	}
 	return FindElement(e.Children, space, local)
+}
+
+// Value returns e's text, or "" when e is nil.
+func (e *Element) Value() string {
+	if e == nil {
+		return ""
+	}
+	return e.Text
 }
 
 // FindElement returns the first element of es with the given namespace URI
