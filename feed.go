@@ -105,6 +105,9 @@ type Feed struct {
 	Atom *AtomFeed   `json:"atom,omitempty"`
 	DC   DublinCore  `json:"dc,omitzero"`
 	Sy   Syndication `json:"sy,omitzero"`
+	// ITunes holds the channel's iTunes podcast elements; nil when none
+	// stands in the channel.
+	ITunes *ITunesFeed `json:"itunes,omitempty"`
 	// Extensions holds every channel element the model has no field for,
 	// in document order.
 	Extensions []Element `json:"extensions,omitempty"`

@@ -36,6 +36,9 @@ type Item struct {
 	// Atom is what an Atom entry, or the Atom elements of an RSS item,
 	// say beyond the shared fields; nil when there is nothing.
 	Atom *AtomEntry `json:"atom,omitempty"`
+	// ITunes holds the item's iTunes podcast elements; nil when none
+	// stands in the item.
+	ITunes *ITunesItem `json:"itunes,omitempty"`
 	// Extensions holds every item element the model has no field for, in
 	// document order.
 	Extensions []Element `json:"extensions,omitempty"`
@@ -110,7 +113,8 @@ func (it *Item) Permalink() string {
 }
 
 // Authors lists the item's authors: its author element, else each
-// dc:creator, each read with [ParsePerson]. It is nil when there are none.
+// dc:creator, else itunes:author, each read with [ParsePerson]. It is nil
+// when there are none.
 func (it *Item) Authors() []Person {
 	if it.Author != "" {
 		return []Person{ParsePerson(it.Author)}
@@ -121,5 +125,35 @@ func (it *Item) Authors() []Person {
 			ps = append(ps, p)
 		}
 	}
-	return ps
+	if ps != nil {
+		return ps
+	}
+	// The Atom authors (it.Atom.Authors) come here, before itunes:author,
+	// as DESIGN.md orders them.
+	if it.ITunes != nil {
+		if p := ParsePerson(it.ITunes.Author); p != (Person{}) {
+			return []Person{p}
+		}
+	}
+	return nil
+}
+
+// Duration is how long the episode plays: itunes:duration, zero when
+// there is none or it cannot be read. It is read from the forms feeds
+// write:
+//
+//	"185", "185.5"              seconds
+//	"3:05", "03:05.5"           minutes and seconds
+//	"1:02:03", "01:02:03.5"     hours, minutes and seconds
+//	"PT1H2M3.5S"                ISO 8601
+//
+// with white space around the whole and its parts. The leading part may
+// be any size ("75:30" is 75 minutes) but the minutes and seconds after it
+// must be one or two digits below 60: "1:75" is not read, rather than
+// guessed at ([ITunesItem.DurationRaw] keeps the text).
+func (it *Item) Duration() time.Duration {
+	if it.ITunes != nil {
+		return it.ITunes.Duration
+	}
+	return 0
 }

@@ -13,7 +13,7 @@ import (
 // so are their usual prefixes when a feed uses one without declaring it. The
 // namespaces mapped onto typed fields each have a file of their own:
 // [NamespaceContent], [NamespaceDublinCore], [NamespaceWFW], [NamespaceSlash],
-// [NamespaceSyndication] and [NamespaceAtom].
+// [NamespaceSyndication], [NamespaceAtom] and [NamespaceITunes].
 
 // The namespaces of RSS itself: RDF, in which RSS 0.90 and 1.0 documents are
 // written, and the namespaces of their elements.
@@ -28,7 +28,6 @@ const (
 // without declaring them, so that [FindElement] finds them by URI.
 const (
 	NamespaceDCTerms = "http://purl.org/dc/terms/"
-	NamespaceITunes  = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 	NamespaceMedia   = "http://search.yahoo.com/mrss/"
 )
 
@@ -37,7 +36,6 @@ const (
 var otherNamespaces = []struct{ uri, prefix string }{
 	{NamespaceRDF, "rdf"},
 	{NamespaceDCTerms, "dcterms"},
-	{NamespaceITunes, "itunes"},
 	{NamespaceMedia, "media"},
 }
 
