@@ -51,6 +51,7 @@ var moduleList = []*module{
 	&syndicationModule,
 	&atomModule,
 	&itunesModule,
+	&mediaModule,
 }
 
 // A module maps the elements of one namespace onto the data model.

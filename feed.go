@@ -108,12 +108,28 @@ type Feed struct {
 	// ITunes holds the channel's iTunes podcast elements; nil when none
 	// stands in the channel.
 	ITunes *ITunesFeed `json:"itunes,omitempty"`
+	// Media holds the channel's Media RSS elements; nil when none stands
+	// in the channel.
+	Media *Media `json:"media,omitempty"`
 	// Extensions holds every channel element the model has no field for,
 	// in document order.
 	Extensions []Element `json:"extensions,omitempty"`
 	// Items holds the items [Parse] read. It stays empty on the Feed that
 	// [Decoder.Channel] returns: streamed items go to the caller instead.
 	Items []*Item `json:"items"`
+}
+
+// ImageURL is the URL of the picture that stands for the feed: the
+// image's url, else itunes:image, else the first Media RSS thumbnail of the
+// channel. It is "" when there is none. The URL is returned as written.
+func (f *Feed) ImageURL() string {
+	if f.Image != nil && f.Image.URL != "" {
+		return f.Image.URL
+	}
+	if f.ITunes != nil && f.ITunes.Image != "" {
+		return f.ITunes.Image
+	}
+	return f.Media.thumbnail()
 }
 
 // Category is a category of a channel or item, with the taxonomy (domain) it

@@ -39,6 +39,9 @@ type Item struct {
 	// ITunes holds the item's iTunes podcast elements; nil when none
 	// stands in the item.
 	ITunes *ITunesItem `json:"itunes,omitempty"`
+	// Media holds the item's Media RSS elements; nil when none stands in
+	// the item.
+	Media *Media `json:"media,omitempty"`
 	// Extensions holds every item element the model has no field for, in
 	// document order.
 	Extensions []Element `json:"extensions,omitempty"`
@@ -138,9 +141,33 @@ func (it *Item) Authors() []Person {
 	return nil
 }
 
-// Duration is how long the episode plays: itunes:duration, zero when
-// there is none or it cannot be read. It is read from the forms feeds
-// write:
+// ImageURL is the URL of the picture a service shows for the item: the
+// first Media RSS thumbnail, else the first media:content that is an
+// image, else itunes:image, else the first image enclosure, else the src
+// of the first <img> of [Item.Body] that is not a tracking pixel. It is ""
+// when there is none. The URL is returned as written.
+func (it *Item) ImageURL() string {
+	if u := it.Media.thumbnail(); u != "" {
+		return u
+	}
+	if u := it.Media.image(); u != "" {
+		return u
+	}
+	if it.ITunes != nil && it.ITunes.Image != "" {
+		return it.ITunes.Image
+	}
+	for _, e := range it.Enclosures {
+		if e.URL != "" && hasPrefixFold(e.Type, "image/") {
+			return e.URL
+		}
+	}
+	return firstImage(it.Body())
+}
+
+// Duration is how long the episode plays: itunes:duration, else the
+// duration of the item's default media:content (else of its first one
+// that gives one). It is zero when none of them gives a duration that can
+// be read. The iTunes duration is read from the forms feeds write:
 //
 //	"185", "185.5"              seconds
 //	"3:05", "03:05.5"           minutes and seconds
@@ -152,8 +179,8 @@ func (it *Item) Authors() []Person {
 // must be one or two digits below 60: "1:75" is not read, rather than
 // guessed at ([ITunesItem.DurationRaw] keeps the text).
 func (it *Item) Duration() time.Duration {
-	if it.ITunes != nil {
+	if it.ITunes != nil && it.ITunes.Duration > 0 {
 		return it.ITunes.Duration
 	}
-	return 0
+	return time.Duration(it.Media.duration() * float64(time.Second))
 }

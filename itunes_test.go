@@ -41,6 +41,7 @@ func TestITunesChannel(t *testing.T) {
 	require.Len(t, feed.Extensions, 2)
 	assert.Equal(t, "A second title", rss.FindElement(feed.Extensions, rss.NamespaceITunes, "title").Value(), "a repeated element")
 	assert.Equal(t, "1", rss.FindElement(feed.Extensions, rss.NamespaceITunes, "order").Value(), "an element without a field")
+	assert.Equal(t, "https://example.com/art.jpg", feed.ImageURL(), "no RSS image: itunes:image")
 }
 
 func TestITunesItem(t *testing.T) {
@@ -65,6 +66,7 @@ func TestITunesItem(t *testing.T) {
 	}, it.ITunes)
 	assert.Equal(t, time.Hour+2*time.Minute+3*time.Second, it.Duration())
 	assert.Equal(t, []rss.Person{{Name: "Jo Host"}}, it.Authors(), "itunes:author when there is no other")
+	assert.Equal(t, "https://example.com/ep3.jpg", it.ImageURL())
 	require.Len(t, it.Extensions, 1)
 	assert.Equal(t, "Yes", rss.FindElement(it.Extensions, rss.NamespaceITunes, "isClosedCaptioned").Value())
 

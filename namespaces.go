@@ -13,7 +13,8 @@ import (
 // so are their usual prefixes when a feed uses one without declaring it. The
 // namespaces mapped onto typed fields each have a file of their own:
 // [NamespaceContent], [NamespaceDublinCore], [NamespaceWFW], [NamespaceSlash],
-// [NamespaceSyndication], [NamespaceAtom] and [NamespaceITunes].
+// [NamespaceSyndication], [NamespaceAtom], [NamespaceITunes] and
+// [NamespaceMedia].
 
 // The namespaces of RSS itself: RDF, in which RSS 0.90 and 1.0 documents are
 // written, and the namespaces of their elements.
@@ -28,7 +29,6 @@ const (
 // without declaring them, so that [FindElement] finds them by URI.
 const (
 	NamespaceDCTerms = "http://purl.org/dc/terms/"
-	NamespaceMedia   = "http://search.yahoo.com/mrss/"
 )
 
 // otherNamespaces are the namespaces the package knows that have no module
@@ -36,7 +36,6 @@ const (
 var otherNamespaces = []struct{ uri, prefix string }{
 	{NamespaceRDF, "rdf"},
 	{NamespaceDCTerms, "dcterms"},
-	{NamespaceMedia, "media"},
 }
 
 // nsRSS stands for the RSS core vocabulary: elements in no namespace, or in
