@@ -9,6 +9,11 @@
 // element is kept, in document order, in the Extensions of the channel or item
 // it stands in ([Element]): nothing is silently dropped.
 //
+// Podcasts and media have typed parts too: Apple's iTunes elements
+// ([ITunesFeed], [ITunesItem]) and Media RSS ([Media]), with
+// [Feed.ImageURL], [Item.ImageURL] and [Item.Duration] for the picture and
+// the length a podcast app shows.
+//
 // [Parse] reads a whole feed. [NewDecoder] streams it: [Decoder.Channel]
 // returns the channel's fields, and [Decoder.Items] (or [Decoder.Next]) yields
 // each item as soon as its end tag has been read, so a feed of any length is
