@@ -51,6 +51,8 @@ var moduleList = []*module{
 	&syndicationModule,
 	&atomModule,
 	&podcastModule,
+	&itunesModule,
+	&mediaModule,
 }
 
 // A module maps the elements of one namespace onto the data model.

@@ -9,6 +9,11 @@
 // element is kept, in document order, in the Extensions of the channel or item
 // it stands in ([Element]): nothing is silently dropped.
 //
+// Podcasts and media have typed parts too: Apple's iTunes elements
+// ([ITunesFeed], [ITunesItem]) and Media RSS ([Media]), with
+// [Feed.ImageURL], [Item.ImageURL] and [Item.Duration] for the picture and
+// the length a podcast app shows.
+//
 // [Parse] reads a whole feed. [NewDecoder] streams it: [Decoder.Channel]
 // returns the channel's fields, and [Decoder.Items] (or [Decoder.Next]) yields
 // each item as soon as its end tag has been read, so a feed of any length is
@@ -108,12 +113,31 @@ type Feed struct {
 	// Podcast holds the channel's Podcasting 2.0 elements; nil when it
 	// has none.
 	Podcast *PodcastFeed `json:"podcast,omitempty"`
+	// ITunes holds the channel's iTunes podcast elements; nil when none
+	// stands in the channel.
+	ITunes *ITunesFeed `json:"itunes,omitempty"`
+	// Media holds the channel's Media RSS elements; nil when none stands
+	// in the channel.
+	Media *Media `json:"media,omitempty"`
 	// Extensions holds every channel element the model has no field for,
 	// in document order.
 	Extensions []Element `json:"extensions,omitempty"`
 	// Items holds the items [Parse] read. It stays empty on the Feed that
 	// [Decoder.Channel] returns: streamed items go to the caller instead.
 	Items []*Item `json:"items"`
+}
+
+// ImageURL is the URL of the picture that stands for the feed: the
+// image's url, else itunes:image, else the first Media RSS thumbnail of the
+// channel. It is "" when there is none. The URL is returned as written.
+func (f *Feed) ImageURL() string {
+	if f.Image != nil && f.Image.URL != "" {
+		return f.Image.URL
+	}
+	if f.ITunes != nil && f.ITunes.Image != "" {
+		return f.ITunes.Image
+	}
+	return f.Media.thumbnail()
 }
 
 // Category is a category of a channel or item, with the taxonomy (domain) it

@@ -39,6 +39,12 @@ type Item struct {
 	// Podcast holds the item's Podcasting 2.0 elements; nil when it has
 	// none.
 	Podcast *PodcastItem `json:"podcast,omitempty"`
+	// ITunes holds the item's iTunes podcast elements; nil when none
+	// stands in the item.
+	ITunes *ITunesItem `json:"itunes,omitempty"`
+	// Media holds the item's Media RSS elements; nil when none stands in
+	// the item.
+	Media *Media `json:"media,omitempty"`
 	// Extensions holds every item element the model has no field for, in
 	// document order.
 	Extensions []Element `json:"extensions,omitempty"`
@@ -113,7 +119,8 @@ func (it *Item) Permalink() string {
 }
 
 // Authors lists the item's authors: its author element, else each
-// dc:creator, each read with [ParsePerson]. It is nil when there are none.
+// dc:creator, else itunes:author, each read with [ParsePerson]. It is nil
+// when there are none.
 func (it *Item) Authors() []Person {
 	if it.Author != "" {
 		return []Person{ParsePerson(it.Author)}
@@ -124,5 +131,59 @@ func (it *Item) Authors() []Person {
 			ps = append(ps, p)
 		}
 	}
-	return ps
+	if ps != nil {
+		return ps
+	}
+	// The Atom authors (it.Atom.Authors) come here, before itunes:author,
+	// as DESIGN.md orders them.
+	if it.ITunes != nil {
+		if p := ParsePerson(it.ITunes.Author); p != (Person{}) {
+			return []Person{p}
+		}
+	}
+	return nil
+}
+
+// ImageURL is the URL of the picture a service shows for the item: the
+// first Media RSS thumbnail, else the first media:content that is an
+// image, else itunes:image, else the first image enclosure, else the src
+// of the first <img> of [Item.Body] that is not a tracking pixel. It is ""
+// when there is none. The URL is returned as written.
+func (it *Item) ImageURL() string {
+	if u := it.Media.thumbnail(); u != "" {
+		return u
+	}
+	if u := it.Media.image(); u != "" {
+		return u
+	}
+	if it.ITunes != nil && it.ITunes.Image != "" {
+		return it.ITunes.Image
+	}
+	for _, e := range it.Enclosures {
+		if e.URL != "" && hasPrefixFold(e.Type, "image/") {
+			return e.URL
+		}
+	}
+	return firstImage(it.Body())
+}
+
+// Duration is how long the episode plays: itunes:duration, else the
+// duration of the item's default media:content (else of its first one
+// that gives one). It is zero when none of them gives a duration that can
+// be read. The iTunes duration is read from the forms feeds write:
+//
+//	"185", "185.5"              seconds
+//	"3:05", "03:05.5"           minutes and seconds
+//	"1:02:03", "01:02:03.5"     hours, minutes and seconds
+//	"PT1H2M3.5S"                ISO 8601
+//
+// with white space around the whole and its parts. The leading part may
+// be any size ("75:30" is 75 minutes) but the minutes and seconds after it
+// must be one or two digits below 60: "1:75" is not read, rather than
+// guessed at ([ITunesItem.DurationRaw] keeps the text).
+func (it *Item) Duration() time.Duration {
+	if it.ITunes != nil && it.ITunes.Duration > 0 {
+		return it.ITunes.Duration
+	}
+	return time.Duration(it.Media.duration() * float64(time.Second))
 }

@@ -13,7 +13,8 @@ import (
 // so are their usual prefixes when a feed uses one without declaring it. The
 // namespaces mapped onto typed fields each have a file of their own:
 // [NamespaceContent], [NamespaceDublinCore], [NamespaceWFW], [NamespaceSlash],
-// [NamespaceSyndication] and [NamespaceAtom].
+// [NamespaceSyndication], [NamespaceAtom], [NamespaceITunes] and
+// [NamespaceMedia].
 
 // The namespaces of RSS itself: RDF, in which RSS 0.90 and 1.0 documents are
 // written, and the namespaces of their elements.
@@ -28,8 +29,6 @@ const (
 // without declaring them, so that [FindElement] finds them by URI.
 const (
 	NamespaceDCTerms = "http://purl.org/dc/terms/"
-	NamespaceITunes  = "http://www.itunes.com/dtds/podcast-1.0.dtd"
-	NamespaceMedia   = "http://search.yahoo.com/mrss/"
 )
 
 // otherNamespaces are the namespaces the package knows that have no module
@@ -37,8 +36,6 @@ const (
 var otherNamespaces = []struct{ uri, prefix string }{
 	{NamespaceRDF, "rdf"},
 	{NamespaceDCTerms, "dcterms"},
-	{NamespaceITunes, "itunes"},
-	{NamespaceMedia, "media"},
 }
 
 // nsRSS stands for the RSS core vocabulary: elements in no namespace, or in
@@ -97,16 +94,25 @@ func displayName(local string) string {
 	return tag
 }
 
+// The methods of *Element accept a nil e, as from a [FindElement] or
+// [Element.Child] that found nothing, so that lookups chain without a nil
+// check at each step:
+//
+//	rss.FindElement(item.Extensions, ns, "owner").Child(ns, "name").Value()
+
 // Is reports whether e has the given namespace URI and local name. The URI
 // is compared as the package compares namespaces: a known namespace matches
-// its variant spellings and its undeclared prefix.
+// its variant spellings and its undeclared prefix. It is false for a nil e.
 func (e *Element) Is(space, local string) bool {
-	return e.Name.Local == local && canonicalNS(e.Name.Space) == canonicalNS(space)
+	return e != nil && e.Name.Local == local && canonicalNS(e.Name.Space) == canonicalNS(space)
 }
 
 // Attr returns the value of e's attribute with the given namespace URI ("" for
-// none) and local name, or "" when it has none.
+// none) and local name, or "" when it has none or e is nil.
 func (e *Element) Attr(space, local string) string {
+	if e == nil {
+		return ""
+	}
 	for _, a := range e.Attrs {
 		if a.Name.Local == local && canonicalNS(a.Name.Space) == canonicalNS(space) {
 			return a.Value
@@ -116,9 +122,20 @@ func (e *Element) Attr(space, local string) string {
 }
 
 // Child returns e's first child element with the given namespace URI and
-// local name, or nil.
+// local name, or nil (also when e is nil).
 func (e *Element) Child(space, local string) *Element {
+	if e == nil {
+		return nil
+	}
 	return FindElement(e.Children, space, local)
+}
+
+// Value returns e's text, or "" when e is nil.
+func (e *Element) Value() string {
+	if e == nil {
+		return ""
+	}
+	return e.Text
 }
 
 // FindElement returns the first element of es with the given namespace URI

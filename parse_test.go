@@ -322,30 +322,31 @@ func TestExtensions(t *testing.T) {
 	for _, e := range feed.Extensions {
 		names = append(names, e.Name.Local)
 	}
-	assert.Equal(t, []string{"title", "ttl", "author", "category", "blogChannel"}, names, "document order")
+	assert.Equal(t, []string{"title", "ttl", "creator", "category", "blogChannel"}, names, "document order")
 	assert.Equal(t, "A second title", feed.Extensions[0].Text)
 	assert.Equal(t, "soon", feed.Extensions[1].Text, "the raw text of a number that cannot be read")
 
-	cat := rss.FindElement(feed.Extensions, rss.NamespaceITunes, "category")
+	const googlePlay, video = "http://www.google.com/schemas/play-podcasts/1.0", "http://example.com/ns/video/"
+	cat := rss.FindElement(feed.Extensions, googlePlay, "category")
 	require.NotNil(t, cat)
 	assert.Equal(t, "Technology", cat.Attr("", "text"))
 	require.Len(t, cat.Children, 1)
 	assert.Equal(t, "Podcasting", cat.Children[0].Attr("", "text"))
-	assert.Equal(t, "Pod Caster", rss.FindElement(feed.Extensions, "itunes", "author").Text, "the usual prefix finds it too")
+	assert.Equal(t, "Pod Caster", rss.FindElement(feed.Extensions, "dcterms", "creator").Text, "the usual prefix finds it too")
 	assert.Equal(t, "custom text", rss.FindElement(feed.Extensions, "", "blogChannel").Text)
-	assert.Nil(t, rss.FindElement(feed.Extensions, rss.NamespaceMedia, "author"))
+	assert.Nil(t, rss.FindElement(feed.Extensions, video, "creator"))
 
 	require.Len(t, feed.Items, 1)
 	it := feed.Items[0]
 	require.Len(t, it.Extensions, 3)
-	assert.Equal(t, "12:34", rss.FindElement(it.Extensions, rss.NamespaceITunes, "duration").Text)
-	mc := rss.FindElement(it.Extensions, rss.NamespaceMedia, "content")
+	assert.Equal(t, "12:34", rss.FindElement(it.Extensions, video, "duration").Text)
+	mc := rss.FindElement(it.Extensions, video, "content")
 	require.NotNil(t, mc)
 	assert.Equal(t, []string{"https://example.com/v.mp4", "video/mp4", "video"},
 		[]string{mc.Attr("", "url"), mc.Attr("", "type"), mc.Attr("", "medium")})
 	assert.Len(t, mc.Attrs, 3, "no namespace declarations among the attributes")
-	assert.Equal(t, "Video title", mc.Child(rss.NamespaceMedia, "title").Text)
-	assert.Equal(t, "320", mc.Child(rss.NamespaceMedia, "thumbnail").Attr("", "width"))
+	assert.Equal(t, "Video title", mc.Child(video, "title").Text)
+	assert.Equal(t, "320", mc.Child(video, "thumbnail").Attr("", "width"))
 	assert.Len(t, rss.FindElements(it.Extensions, "", "expirationDate"), 1)
 }
 

@@ -8,7 +8,8 @@
 // when it starts with http:// or https://, fetched with rss.Fetch) with
 // the rss package and prints the feed: as indented JSON (the default), or as
 // a readable listing with -format text: the feed's title, then for each item
-// its date, title, link and the start of its text.
+// its date (and an episode's duration), title, link and the start of its
+// text.
 //
 // On a feed it cannot read whole it still prints what it read, reports the
 // error on standard error and exits 1. A document that is not a feed (an
@@ -147,8 +148,15 @@ func printText(w io.Writer, feed *rss.Feed) {
 	}
 	for _, it := range feed.Items {
 		fmt.Fprintln(w)
+		var when []string
 		if t := it.Published(); !t.IsZero() {
-			fmt.Fprintln(w, t.Format(time.DateTime+" -0700"))
+			when = append(when, t.Format(time.DateTime+" -0700"))
+		}
+		if d := it.Duration(); d > 0 {
+			when = append(when, "["+clock(d)+"]")
+		}
+		if len(when) > 0 {
+			fmt.Fprintln(w, strings.Join(when, " "))
 		}
 		title := it.Title
 		if title == "" {
@@ -162,6 +170,16 @@ func printText(w io.Writer, feed *rss.Feed) {
 			fmt.Fprintln(w, "  "+strings.ReplaceAll(s, "\n", "\n  "))
 		}
 	}
+}
+
+// clock writes a duration to the nearest second as a player shows it:
+// "1:02:03", or "3:05" under an hour.
+func clock(d time.Duration) string {
+	s := int64(d.Round(time.Second) / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
 // summary cuts s to at most n characters, at a word boundary, with "…"

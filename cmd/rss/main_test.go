@@ -57,6 +57,28 @@ Second
 `, out)
 }
 
+// TestTextDuration checks that the text listing shows an episode's
+// duration after its date, or alone when it has no date.
+func TestTextDuration(t *testing.T) {
+	doc := `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Show</title>
+<item><title>Long</title><pubDate>Mon, 02 Sep 2024 08:00:00 -0400</pubDate><itunes:duration>1:02:03</itunes:duration></item>
+<item><title>Short</title><itunes:duration>185.5</itunes:duration></item>
+<item><title>Unreadable</title><itunes:duration>1:75</itunes:duration></item>
+</channel></rss>`
+	code, out, errOut := runTool(t, doc, "-format", "text")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, `Show
+
+2024-09-02 08:00:00 -0400 [1:02:03]
+Long
+
+[3:06]
+Short
+
+Unreadable
+`, out)
+}
+
 func TestStdinAndEmptyItems(t *testing.T) {
 	code, out, _ := runTool(t, `<rss version="2.0"><channel><title>T</title></channel></rss>`)
 	require.Equal(t, 0, code)

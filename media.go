@@ -1,0 +1,701 @@
+package rss
+
+import (
+	"encoding/xml"
+	"math"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// NamespaceMedia is the namespace of Media RSS ([Media]), usual prefix
+// media. Feeds write it with and without its trailing slash; both are
+// read.
+const NamespaceMedia = "http://search.yahoo.com/mrss/"
+
+// Media holds the Media RSS elements (namespace [NamespaceMedia]) of a
+// channel or an item: its media:content elements, its media:group elements,
+// and the optional elements standing on the channel or item itself, which
+// apply to every content in it unless a group or content says otherwise.
+//
+// Elements of the namespace the model has no field for (media:hash,
+// media:restriction, media:license...) are kept in the Extensions of the
+// element they stand in: the [Feed], the [Item], the [MediaGroup] or the
+// [MediaContent]. So is, with its attributes, an element with a number it
+// cannot read, and a repeated single-valued element.
+type Media struct {
+	Contents []MediaContent `json:"contents,omitempty"`
+	Groups   []MediaGroup   `json:"groups,omitempty"`
+	MediaElements
+}
+
+// MediaGroup is a media:group: contents that are versions of the same
+// thing (in different formats or sizes), with the optional elements that
+// apply to them all.
+type MediaGroup struct {
+	Contents []MediaContent `json:"contents,omitempty"`
+	MediaElements
+	// Extensions holds the group's child elements the model has no field
+	// for, in document order.
+	Extensions []Element `json:"extensions,omitempty"`
+}
+
+// MediaContent is a media:content: one media object, with its attributes
+// and the optional elements that describe it alone.
+type MediaContent struct {
+	URL      string `json:"url,omitempty"`
+	FileSize int64  `json:"fileSize,omitempty"` // bytes
+	Type     string `json:"type,omitempty"`     // MIME type
+	// Medium is "image", "audio", "video", "document" or "executable".
+	Medium    string `json:"medium,omitempty"`
+	IsDefault bool   `json:"isDefault,omitempty"`
+	// Expression is "full", "sample" or "nonstop".
+	Expression   string  `json:"expression,omitempty"`
+	Bitrate      float64 `json:"bitrate,omitempty"`      // kilobits per second
+	Framerate    float64 `json:"framerate,omitempty"`    // frames per second
+	SamplingRate float64 `json:"samplingRate,omitempty"` // thousands of samples per second
+	Channels     int     `json:"channels,omitempty"`     // audio channels
+	Duration     float64 `json:"duration,omitempty"`     // seconds
+	Height       int     `json:"height,omitempty"`       // pixels
+	Width        int     `json:"width,omitempty"`        // pixels
+	Lang         string  `json:"lang,omitempty"`
+	MediaElements
+	// Extensions holds the content's child elements the model has no field
+	// for, in document order.
+	Extensions []Element `json:"extensions,omitempty"`
+}
+
+// MediaElements are the optional Media RSS elements, which may stand on a
+// channel, an item, a group or a content.
+type MediaElements struct {
+	Title       *MediaText `json:"title,omitempty"`
+	Description *MediaText `json:"description,omitempty"`
+	// Keywords are media:keywords split at commas, trimmed, without empty
+	// ones.
+	Keywords   []string         `json:"keywords,omitempty"`
+	Thumbnails []MediaThumbnail `json:"thumbnails,omitempty"`
+	Categories []MediaCategory  `json:"categories,omitempty"`
+	Credits    []MediaCredit    `json:"credits,omitempty"`
+	Ratings    []MediaRating    `json:"ratings,omitempty"`
+	Player     *MediaPlayer     `json:"player,omitempty"`
+	// Copyright is media:copyright's text, CopyrightURL its url
+	// attribute.
+	Copyright    string          `json:"copyright,omitempty"`
+	CopyrightURL string          `json:"copyrightUrl,omitempty"`
+	Community    *MediaCommunity `json:"community,omitempty"`
+}
+
+// MediaText is a media:title or media:description: the text and its type,
+// "plain" or "html" ("" when not given, which means plain).
+type MediaText struct {
+	Type  string `json:"type,omitempty"`
+	Value string `json:"value,omitempty"`
+}
+
+// MediaThumbnail is a media:thumbnail: a picture of the media. Time is the
+// moment of the media it shows, as written (NTP form, "12:05:01.123").
+type MediaThumbnail struct {
+	URL    string `json:"url,omitempty"`
+	Width  int    `json:"width,omitempty"`
+	Height int    `json:"height,omitempty"`
+	Time   string `json:"time,omitempty"`
+}
+
+// MediaCategory is a media:category: a category (Value) in a taxonomy
+// (Scheme, a URI), with a label for people.
+type MediaCategory struct {
+	Scheme string `json:"scheme,omitempty"`
+	Label  string `json:"label,omitempty"`
+	Value  string `json:"value,omitempty"`
+}
+
+// MediaCredit is a media:credit: someone (Value) who took part in making
+// the media, in a role ("producer", "composer"...) of a scheme (a URI;
+// the specification's default is urn:ebu).
+type MediaCredit struct {
+	Role   string `json:"role,omitempty"`
+	Scheme string `json:"scheme,omitempty"`
+	Value  string `json:"value,omitempty"`
+}
+
+// MediaRating is a media:rating: the audience the media suits ("adult",
+// "nonadult", "pg-13"...) in a rating scheme (the default is urn:simple).
+type MediaRating struct {
+	Scheme string `json:"scheme,omitempty"`
+	Value  string `json:"value,omitempty"`
+}
+
+// MediaPlayer is a media:player: a page or embeddable player that plays
+// the media.
+type MediaPlayer struct {
+	URL    string `json:"url,omitempty"`
+	Width  int    `json:"width,omitempty"`
+	Height int    `json:"height,omitempty"`
+}
+
+// MediaCommunity is a media:community: what the media's audience made of
+// it.
+type MediaCommunity struct {
+	StarRating *MediaStarRating `json:"starRating,omitempty"`
+	Statistics *MediaStatistics `json:"statistics,omitempty"`
+	Tags       []MediaTag       `json:"tags,omitempty"`
+}
+
+// MediaStarRating is media:starRating: the average of Count ratings on a
+// scale from Min to Max.
+type MediaStarRating struct {
+	Average float64 `json:"average,omitempty"`
+	Count   int64   `json:"count,omitempty"`
+	Min     int     `json:"min,omitempty"`
+	Max     int     `json:"max,omitempty"`
+}
+
+// MediaStatistics is media:statistics: how often the media was viewed and
+// marked as a favourite.
+type MediaStatistics struct {
+	Views     int64 `json:"views,omitempty"`
+	Favorites int64 `json:"favorites,omitempty"`
+}
+
+// MediaTag is one tag of media:tags, with its weight (1 when the feed
+// gives none).
+type MediaTag struct {
+	Name   string `json:"name,omitempty"`
+	Weight int    `json:"weight,omitempty"`
+}
+
+// media returns the feed's Media part, making it when there is none yet.
+func (f *Feed) media() *Media {
+	if f.Media == nil {
+		f.Media = &Media{}
+	}
+	return f.Media
+}
+
+// media returns the item's Media part, making it when there is none yet.
+func (it *Item) media() *Media {
+	if it.Media == nil {
+		it.Media = &Media{}
+	}
+	return it.Media
+}
+
+// mediaModule reads the Media RSS elements of the channel and of items.
+var mediaModule = module{
+	space:  NamespaceMedia,
+	prefix: "media",
+	fold:   true,
+	names:  mediaNames(),
+}
+
+// mediaNames builds mediaModule's table: content, group, and the optional
+// elements.
+func mediaNames() map[string]handlers {
+	names := map[string]handlers{
+		"content": {
+			channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
+				m := f.media()
+				c, err := d.mediaContent(&f.Extensions, t)
+				m.Contents = append(m.Contents, c)
+				return err
+			},
+			item: func(d *Decoder, it *Item, t xml.StartElement) error {
+				m := it.media()
+				c, err := d.mediaContent(&it.Extensions, t)
+				m.Contents = append(m.Contents, c)
+				return err
+			},
+		},
+		"group": {
+			channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
+				m := f.media()
+				g, err := d.mediaGroup()
+				m.Groups = append(m.Groups, g)
+				return err
+			},
+			item: func(d *Decoder, it *Item, t xml.StartElement) error {
+				m := it.media()
+				g, err := d.mediaGroup()
+				m.Groups = append(m.Groups, g)
+				return err
+			},
+		},
+	}
+	for name, read := range mediaReaders {
+		names[name] = handlers{
+			channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
+				return read(d, &f.media().MediaElements, &f.Extensions, t)
+			},
+			item: func(d *Decoder, it *Item, t xml.StartElement) error {
+				return read(d, &it.media().MediaElements, &it.Extensions, t)
+			},
+		}
+	}
+	return names
+}
+
+// A mediaReader reads an optional Media RSS element, whose start tag has
+// been read, into m; exts are the Extensions of the element it stands in.
+type mediaReader func(d *Decoder, m *MediaElements, exts *[]Element, t xml.StartElement) error
+
+// mediaReaders are the readers of the optional elements, by name as the
+// specification spells it.
+var mediaReaders = map[string]mediaReader{
+	"title": func(d *Decoder, m *MediaElements, exts *[]Element, t xml.StartElement) error {
+		return d.mediaText(&m.Title, exts, t)
+	},
+	"description": func(d *Decoder, m *MediaElements, exts *[]Element, t xml.StartElement) error {
+		return d.mediaText(&m.Description, exts, t)
+	},
+	"keywords": func(d *Decoder, m *MediaElements, _ *[]Element, _ xml.StartElement) error {
+		s, err := d.readText()
+		m.Keywords = appendKeywords(m.Keywords, s)
+		return err
+	},
+	"thumbnail": func(d *Decoder, m *MediaElements, exts *[]Element, t xml.StartElement) error {
+		a := mediaAttrs{t: t, ok: true}
+		th := MediaThumbnail{URL: a.text("url"), Width: a.int("width"), Height: a.int("height"), Time: a.text("time")}
+		m.Thumbnails = append(m.Thumbnails, th)
+		a.keepUnread(d, exts)
+		return d.skip()
+	},
+	"category": func(d *Decoder, m *MediaElements, _ *[]Element, t xml.StartElement) error {
+		s, err := d.readText()
+		m.Categories = append(m.Categories, MediaCategory{
+			Scheme: strings.TrimSpace(attr(t, "scheme")), Label: strings.TrimSpace(attr(t, "label")), Value: s})
+		return err
+	},
+	"credit": func(d *Decoder, m *MediaElements, _ *[]Element, t xml.StartElement) error {
+		s, err := d.readText()
+		m.Credits = append(m.Credits, MediaCredit{
+			Role: strings.TrimSpace(attr(t, "role")), Scheme: strings.TrimSpace(attr(t, "scheme")), Value: s})
+		return err
+	},
+	"rating": func(d *Decoder, m *MediaElements, _ *[]Element, t xml.StartElement) error {
+		s, err := d.readText()
+		m.Ratings = append(m.Ratings, MediaRating{Scheme: strings.TrimSpace(attr(t, "scheme")), Value: s})
+		return err
+	},
+	"player": func(d *Decoder, m *MediaElements, exts *[]Element, t xml.StartElement) error {
+		if m.Player != nil {
+			return d.keepElement(exts, t)
+		}
+		a := mediaAttrs{t: t, ok: true}
+		m.Player = &MediaPlayer{URL: a.text("url"), Width: a.int("width"), Height: a.int("height")}
+		a.keepUnread(d, exts)
+		return d.skip()
+	},
+	"copyright": func(d *Decoder, m *MediaElements, exts *[]Element, t xml.StartElement) error {
+		if m.Copyright != "" || m.CopyrightURL != "" {
+			return d.keepElement(exts, t)
+		}
+		s, err := d.readText()
+		m.Copyright, m.CopyrightURL = s, strings.TrimSpace(attr(t, "url"))
+		return err
+	},
+	"community": readMediaCommunity,
+}
+
+// mediaFolded maps the lower-cased names of the elements that may stand in
+// a media:group or media:content to their spelling in the specification.
+var mediaFolded = func() map[string]string {
+	m := map[string]string{"content": "content", "group": "group"}
+	for name := range mediaReaders {
+		m[strings.ToLower(name)] = name
+	}
+	return m
+}()
+
+// mediaName returns the specification's spelling of a Media RSS element's
+// local name, matched as spelt or else in any case (an error in strict
+// mode), and whether it is one of the elements read.
+func (d *Decoder) mediaName(local string) (string, bool, error) {
+	if name, ok := mediaFolded[local]; ok && name == local {
+		return name, true, nil
+	}
+	name, ok := mediaFolded[strings.ToLower(local)]
+	if ok && d.Strict {
+		return name, true, d.strictError("element <" + local + "> is spelt in the wrong case")
+	}
+	return name, ok, nil
+}
+
+// mediaGroup reads a media:group whose start tag has been read.
+func (d *Decoder) mediaGroup() (MediaGroup, error) {
+	var g MediaGroup
+	err := d.mediaChildren(&g.MediaElements, &g.Extensions, &g.Contents)
+	return g, err
+}
+
+// mediaContent reads a media:content whose start tag has been read. An
+// attribute it cannot read keeps a copy of the element, with its
+// attributes, in exts, the Extensions of the element it stands in.
+func (d *Decoder) mediaContent(exts *[]Element, t xml.StartElement) (MediaContent, error) {
+	a := mediaAttrs{t: t, ok: true}
+	c := MediaContent{
+		URL:          a.text("url"),
+		FileSize:     a.int64("fileSize"),
+		Type:         a.text("type"),
+		Medium:       a.text("medium"),
+		IsDefault:    a.bool("isDefault"),
+		Expression:   a.text("expression"),
+		Bitrate:      a.float("bitrate"),
+		Framerate:    a.float("framerate"),
+		SamplingRate: a.float("samplingrate"),
+		Channels:     a.int("channels"),
+		Duration:     a.seconds("duration"),
+		Height:       a.int("height"),
+		Width:        a.int("width"),
+		Lang:         a.text("lang"),
+	}
+	a.keepUnread(d, exts)
+	err := d.mediaChildren(&c.MediaElements, &c.Extensions, nil)
+	return c, err
+}
+
+// mediaChildren reads the child elements of a media:group or media:content
+// up to its end tag: the optional elements into m, contents (in a group,
+// where contents is not nil) into contents, anything else into exts.
+func (d *Decoder) mediaChildren(m *MediaElements, exts *[]Element, contents *[]MediaContent) error {
+	for {
+		tok, err := d.token()
+		if err != nil {
+			return err
+		}
+		switch tok.kind {
+		case startToken:
+			if err := d.mediaChild(m, exts, contents, tok.start); err != nil {
+				return err
+			}
+		case endToken:
+			return nil
+		}
+	}
+}
+
+func (d *Decoder) mediaChild(m *MediaElements, exts *[]Element, contents *[]MediaContent, t xml.StartElement) error {
+	if d.space(t.Name.Space) == NamespaceMedia {
+		name, ok, err := d.mediaName(t.Name.Local)
+		if err != nil {
+			return err
+		}
+		switch {
+		case !ok:
+		case name == "content" && contents != nil:
+			c, err := d.mediaContent(exts, t)
+			*contents = append(*contents, c)
+			return err
+		case mediaReaders[name] != nil:
+			return mediaReaders[name](d, m, exts, t)
+		}
+	}
+	return d.keepElement(exts, t)
+}
+
+// mediaText reads a media:title or media:description into *dst; a repeated
+// one goes to exts.
+func (d *Decoder) mediaText(dst **MediaText, exts *[]Element, t xml.StartElement) error {
+	s, err := d.readText()
+	if *dst == nil {
+		*dst = &MediaText{Type: strings.TrimSpace(attr(t, "type")), Value: s}
+	} else if s != "" {
+		d.keep(exts, t, s)
+	}
+	return err
+}
+
+// readMediaCommunity reads media:community whole. When it holds an element
+// the model has no field for, or a number that cannot be read, or when it
+// is repeated, the whole element is kept in exts too.
+func readMediaCommunity(d *Decoder, m *MediaElements, exts *[]Element, t xml.StartElement) error {
+	e, err := d.readElement(t)
+	if err != nil {
+		*exts = append(*exts, e)
+		return err
+	}
+	c, ok := mediaCommunity(e)
+	if m.Community == nil {
+		m.Community = c
+	} else {
+		ok = false
+	}
+	if !ok {
+		*exts = append(*exts, e)
+	}
+	return nil
+}
+
+// mediaCommunity maps a media:community element read whole; ok is false
+// when it holds something the model has no field for.
+func mediaCommunity(e Element) (*MediaCommunity, bool) {
+	c := &MediaCommunity{}
+	ok := true // its own text and attributes mean nothing
+	for _, child := range e.Children {
+		a := mediaAttrs{t: xml.StartElement{Attr: child.Attrs}, ok: len(child.Children) == 0}
+		switch {
+		case child.Name.Space != NamespaceMedia:
+			a.ok = false
+		case strings.EqualFold(child.Name.Local, "starRating") && c.StarRating == nil:
+			c.StarRating = &MediaStarRating{Average: a.float("average"), Count: a.int64("count"), Min: a.int("min"), Max: a.int("max")}
+		case strings.EqualFold(child.Name.Local, "statistics") && c.Statistics == nil:
+			c.Statistics = &MediaStatistics{Views: a.int64("views"), Favorites: a.int64("favorites")}
+		case strings.EqualFold(child.Name.Local, "tags") && c.Tags == nil:
+			c.Tags = mediaTags(child.Text)
+		default:
+			a.ok = false
+		}
+		ok = ok && a.ok
+	}
+	return c, ok
+}
+
+// mediaTags reads media:tags: "news: 5, abc:3, reuters", tags with
+// optional weights, 1 by default. A part after the last colon that is not
+// a number is part of the name.
+func mediaTags(s string) []MediaTag {
+	var tags []MediaTag
+	for p := range strings.SplitSeq(s, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		tag := MediaTag{Name: p, Weight: 1}
+		if i := strings.LastIndexByte(p, ':'); i >= 0 {
+			if w, err := strconv.Atoi(strings.TrimSpace(p[i+1:])); err == nil && w >= 0 {
+				tag = MediaTag{Name: strings.TrimSpace(p[:i]), Weight: w}
+			}
+		}
+		tags = append(tags, tag)
+	}
+	return tags
+}
+
+// mediaAttrs reads the attributes of a Media RSS element; ok turns false
+// when one cannot be read.
+type mediaAttrs struct {
+	t  xml.StartElement
+	ok bool
+}
+
+func (a *mediaAttrs) text(name string) string {
+	return strings.TrimSpace(attr(a.t, name))
+}
+
+func (a *mediaAttrs) int64(name string) int64 {
+	s := a.text(name)
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		a.ok = false
+		return 0
+	}
+	return n
+}
+
+func (a *mediaAttrs) int(name string) int {
+	n := a.int64(name)
+	if n > math.MaxInt32 {
+		a.ok = false
+		return 0
+	}
+	return int(n)
+}
+
+func (a *mediaAttrs) float(name string) float64 {
+	s := a.text(name)
+	if s == "" {
+		return 0
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
+		a.ok = false
+		return 0
+	}
+	return f
+}
+
+// seconds reads a duration in seconds ("185", "185.5"), or written as
+// itunes:duration is ("3:05").
+func (a *mediaAttrs) seconds(name string) float64 {
+	s := a.text(name)
+	if s == "" {
+		return 0
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 && !math.IsInf(f, 0) {
+		return f
+	}
+	if d, ok := parseDuration(s); ok {
+		return d.Seconds()
+	}
+	a.ok = false
+	return 0
+}
+
+// bool reads "true", "yes" or "1" as true and "false", "no" or "0" as
+// false, in any case.
+func (a *mediaAttrs) bool(name string) bool {
+	switch strings.ToLower(a.text(name)) {
+	case "true", "yes", "1":
+		return true
+	case "", "false", "no", "0":
+		return false
+	}
+	a.ok = false
+	return false
+}
+
+// keepUnread keeps a copy of the element, with its attributes, in exts
+// when one of them could not be read.
+func (a *mediaAttrs) keepUnread(d *Decoder, exts *[]Element) {
+	if !a.ok {
+		d.keep(exts, a.t, "")
+	}
+}
+
+// thumbnail is the URL of the first media thumbnail of m: its own, else
+// its contents', else its groups' (the group's own, then its contents').
+func (m *Media) thumbnail() string {
+	if m == nil {
+		return ""
+	}
+	if u := firstThumbnail(m.Thumbnails, m.Contents); u != "" {
+		return u
+	}
+	for _, g := range m.Groups {
+		if u := firstThumbnail(g.Thumbnails, g.Contents); u != "" {
+			return u
+		}
+	}
+	return ""
+}
+
+func firstThumbnail(ths []MediaThumbnail, cs []MediaContent) string {
+	for _, th := range ths {
+		if th.URL != "" {
+			return th.URL
+		}
+	}
+	for _, c := range cs {
+		if u := firstThumbnail(c.Thumbnails, nil); u != "" {
+			return u
+		}
+	}
+	return ""
+}
+
+// image is the URL of the first media:content of m that is an image (its
+// medium says so, or, without a medium, its type), its own before its
+// groups'.
+func (m *Media) image() string {
+	if m == nil {
+		return ""
+	}
+	isImage := func(c MediaContent) bool {
+		if c.Medium != "" {
+			return strings.EqualFold(c.Medium, "image")
+		}
+		return hasPrefixFold(c.Type, "image/")
+	}
+	for _, c := range m.Contents {
+		if c.URL != "" && isImage(c) {
+			return c.URL
+		}
+	}
+	for _, g := range m.Groups {
+		for _, c := range g.Contents {
+			if c.URL != "" && isImage(c) {
+				return c.URL
+			}
+		}
+	}
+	return ""
+}
+
+// duration is the duration of m's default media:content, else of the first
+// one with a duration: its own before its groups'.
+func (m *Media) duration() float64 {
+	if m == nil {
+		return 0
+	}
+	first := 0.0
+	check := func(cs []MediaContent) bool {
+		for _, c := range cs {
+			if c.Duration > 0 && c.IsDefault {
+				first = c.Duration
+				return true
+			}
+			if c.Duration > 0 && first == 0 {
+				first = c.Duration
+			}
+		}
+		return false
+	}
+	if check(m.Contents) {
+		return first
+	}
+	for _, g := range m.Groups {
+		if check(g.Contents) {
+			return first
+		}
+	}
+	return first
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// firstImage returns the src of the first <img> of an HTML text that is
+// not a tracking pixel (width or height 0 or 1), or "". Text without
+// "<img" (in any case) is not tokenized at all.
+func firstImage(s string) string {
+	if !hasImgTag(s) {
+		return ""
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			if string(name) != "img" {
+				continue
+			}
+			src, pixel := "", false
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				switch string(k) {
+				case "src":
+					src = strings.TrimSpace(string(v))
+				case "width", "height":
+					if n, err := strconv.Atoi(strings.TrimSpace(string(v))); err == nil && n <= 1 {
+						pixel = true
+					}
+				}
+			}
+			if src != "" && !pixel {
+				return src
+			}
+		}
+	}
+}
+
+// hasImgTag reports whether s holds "<img", in any case.
+func hasImgTag(s string) bool {
+	for i := strings.IndexByte(s, '<'); i >= 0; {
+		if i+4 <= len(s) && strings.EqualFold(s[i+1:i+4], "img") {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
