@@ -1,8 +1,10 @@
 package rss
 
 import (
+	"bytes"
 	"encoding/xml"
 	"strings"
+	"unicode/utf8"
 )
 
 // In lenient mode the decoder reads raw tokens from its scanner
@@ -47,13 +49,56 @@ func (d *Decoder) strictToken() (token, error) {
 	}
 	switch t := tok.(type) {
 	case xml.StartElement:
-		return token{kind: startToken, start: t}, nil
+		return mapC1Token(token{kind: startToken, start: t}), nil
 	case xml.EndElement:
 		return token{kind: endToken, end: t.Name}, nil
 	case xml.CharData:
-		return token{kind: textToken, text: t}, nil
+		return mapC1Token(token{kind: textToken, text: t}), nil
 	}
 	return token{}, nil
+}
+
+// mapC1Token maps the C1 control characters of a token from encoding/xml,
+// in its text or its attribute values, to the windows-1252 characters
+// they stand for, as the lenient decoder reads them: the input filter
+// passes them on in strict mode (XML allows them), and encoding/xml
+// decodes character references to them (&#146;) itself.
+func mapC1Token(tok token) token {
+	switch tok.kind {
+	case textToken:
+		if bytes.IndexByte(tok.text, 0xc2) >= 0 {
+			tok.text = mapC1(tok.text)
+		}
+	case startToken:
+		for i, a := range tok.start.Attr {
+			if strings.IndexByte(a.Value, 0xc2) >= 0 {
+				tok.start.Attr[i].Value = string(mapC1([]byte(a.Value)))
+			}
+		}
+	}
+	return tok
+}
+
+// mapC1 returns s with its C1 control characters (U+0080 to U+009F, in
+// UTF-8 0xC2 0x80 to 0xC2 0x9F) read as windows-1252; s itself when it has
+// none.
+func mapC1(s []byte) []byte {
+	var out []byte
+	start := 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xc2 && 0x80 <= s[i+1] && s[i+1] <= 0x9f {
+			if out == nil {
+				out = make([]byte, 0, len(s)+len(s)/2)
+			}
+			out = utf8.AppendRune(append(out, s[start:i]...), cp1252[s[i+1]-0x80])
+			i++
+			start = i + 1
+		}
+	}
+	if out == nil {
+		return s
+	}
+	return append(out, s[start:]...)
 }
 
 // openElement is an element whose end tag has not been read.
