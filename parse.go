@@ -144,10 +144,14 @@ type Decoder struct {
 	// lenient mode's own name resolution and end-tag matching (tokens.go)
 	open     []openElement
 	bindings []binding
-	closing  []xml.Name // end tags to return before reading on
-	rdf      bool       // the root is rdf:RDF (RSS 0.90 or 1.0)
-	text     []byte     // scratch for element text
-	key      []byte     // scratch for element name lookups
+	closing  []xml.Name       // end tags to return before reading on
+	nsIndex  map[string]int   // prefix → its binding in scope, when there are many
+	nsPeak   int              // the most bindings since nsIndex was made
+	deepOpen map[xml.Name]int // the raw names of the elements open past openLinear
+	deepPeak int              // the most names deepOpen has held
+	rdf      bool             // the root is rdf:RDF (RSS 0.90 or 1.0)
+	text     []byte           // scratch for element text
+	key      []byte           // scratch for element name lookups
 	nsCache  map[string]string
 }
 
@@ -486,20 +490,34 @@ func (d *Decoder) wrap(err error) error {
 	return &ParseError{Line: line, Column: col, Err: err}
 }
 
+// Bounds on the namespace cache, which is kept for the whole document: the
+// URIs a feed uses are few and short, and keeping long ones would let a
+// document hold many.
+const (
+	maxNSCache    = 64  // URIs cached, at most
+	maxNSCacheLen = 256 // bytes of the longest URI cached
+)
+
 // space returns the namespace a URI stands for (see canonicalNS), caching
-// the answer for the URIs the document uses.
+// the answer for the URIs the document uses. A URI longer than
+// maxNSCacheLen is taken as it is: no namespace the package knows is
+// spelt that long, and one declared once may be used by every element,
+// so that looking at all of it each time would cost more than linear time.
 func (d *Decoder) space(uri string) string {
 	if uri == "" {
 		return nsRSS
+	}
+	if len(uri) > maxNSCacheLen {
+		return uri
 	}
 	if c, ok := d.nsCache[uri]; ok {
 		return c
 	}
 	c := canonicalNS(uri)
-	if d.nsCache == nil {
-		d.nsCache = map[string]string{}
-	}
-	if len(d.nsCache) < 64 {
+	if len(d.nsCache) < maxNSCache {
+		if d.nsCache == nil {
+			d.nsCache = map[string]string{}
+		}
 		d.nsCache[uri] = c
 	}
 	return c
