@@ -124,8 +124,11 @@ type Decoder struct {
 	MaxElementSize int64
 
 	// MaxDepth bounds the nesting of elements. Zero means
-	// [DefaultMaxDepth] (256); a negative value means no bound. Going past
-	// it is a [*ParseError] wrapping [ErrTooDeep].
+	// [DefaultMaxDepth] (256). A negative value, or one above 10000, means
+	// 10000: the decoder never reads deeper than that, so that the tree of
+	// an extension [Element] is always safe to walk recursively (10000 is
+	// also encoding/xml's and encoding/json's bound on nesting). Going
+	// past it is a [*ParseError] wrapping [ErrTooDeep].
 	MaxDepth int
 
 	r        io.Reader
@@ -271,6 +274,9 @@ func (d *Decoder) begin() error {
 	d.maxDepth = d.MaxDepth
 	if d.maxDepth == 0 {
 		d.maxDepth = DefaultMaxDepth
+	}
+	if d.maxDepth < 0 || d.maxDepth > maxNesting {
+		d.maxDepth = maxNesting
 	}
 	if d.Strict {
 		d.x = xml.NewDecoder(d.in)
@@ -489,6 +495,9 @@ func (d *Decoder) wrap(err error) error {
 	}
 	return &ParseError{Line: line, Column: col, Err: err}
 }
+
+// maxNesting is the deepest the decoder reads, whatever MaxDepth says.
+const maxNesting = 10000
 
 // Bounds on the namespace cache, which is kept for the whole document: the
 // URIs a feed uses are few and short, and keeping long ones would let a
