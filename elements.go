@@ -514,7 +514,8 @@ func (d *Decoder) readElement(t xml.StartElement) (Element, error) {
 	newLevel := func(t xml.StartElement) level {
 		return level{e: Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}}
 	}
-	stack := []level{newLevel(t)}
+	var outer [4]level // no allocation for the few levels most extensions have
+	stack := append(outer[:0], newLevel(t))
 	for {
 		tok, err := d.token()
 		if err != nil {

@@ -372,10 +372,10 @@ func refDigits(s []byte, hex bool) int {
 	return len(s)
 }
 
-// tagScan is the state of a start tag being scanned: the token so far,
-// with the attributes read, and where in the tag's grammar scanning is.
+// tagScan is the state of a start tag being scanned: the tag so far, with
+// the attributes read, and where in the tag's grammar scanning is.
 type tagScan struct {
-	t       token
+	start   xml.StartElement
 	step    tagStep
 	at      int // where scanning resumes
 	name    int // the start of the attribute's name
@@ -403,7 +403,7 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 	if sc.part.kind == partStart {
 		s = sc.part.tag
 	} else {
-		s = tagScan{t: token{kind: startToken}, at: 1}
+		s = tagScan{at: 1}
 	}
 	from := s.at
 	i := from
@@ -414,7 +414,7 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 			if i == len(p) {
 				return sc.waitTag(&s, from, i)
 			}
-			s.t.start.Name = sc.name(p[1:i])
+			s.start.Name = sc.name(p[1:i])
 			s.step = tagSpace
 		case tagSpace:
 			i += spaceLen(p[i:])
@@ -424,15 +424,14 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 			switch c := p[i]; {
 			case c == '>':
 				sc.work += i + 1 - from
-				return s.t, i + 1, nil
+				return token{kind: startToken, start: s.start}, i + 1, nil
 			case c == '/':
 				if i+1 == len(p) {
 					return sc.waitTag(&s, from, i)
 				}
 				if p[i+1] == '>' {
-					s.t.selfClosing = true
 					sc.work += i + 2 - from
-					return s.t, i + 2, nil
+					return token{kind: startToken, start: s.start, selfClosing: true}, i + 2, nil
 				}
 				i++ // a stray '/': skip it
 			case nameEnds[c] != 0:
@@ -455,7 +454,7 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 			}
 			if p[i] != '=' {
 				name := p[s.name:s.nameEnd]
-				sc.attr(&s.t, name, name) // no value: its name stands for it
+				sc.attr(&s.start, name, name) // no value: its name stands for it
 				s.step = tagSpace
 				continue
 			}
@@ -487,7 +486,7 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 				return sc.waitTag(&s, from, len(p))
 			}
 			i += end
-			sc.attr(&s.t, p[s.name:s.nameEnd], p[s.value:i])
+			sc.attr(&s.start, p[s.name:s.nameEnd], p[s.value:i])
 			i++
 			s.step = tagSpace
 		case tagUnquoted:
@@ -497,7 +496,7 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 			if i == len(p) {
 				return sc.waitTag(&s, from, i)
 			}
-			sc.attr(&s.t, p[s.name:s.nameEnd], p[s.value:i])
+			sc.attr(&s.start, p[s.name:s.nameEnd], p[s.value:i])
 			s.step = tagSpace
 		}
 	}
@@ -513,14 +512,14 @@ func (sc *scanner) waitTag(s *tagScan, from, i int) (token, int, error) {
 }
 
 // attr adds an attribute to a start tag, its value decoded.
-func (sc *scanner) attr(t *token, name, value []byte) {
+func (sc *scanner) attr(t *xml.StartElement, name, value []byte) {
 	var v string
 	if bytes.IndexByte(value, '&') < 0 && bytes.IndexByte(value, '\r') < 0 {
 		v = string(value)
 	} else {
 		v = string(appendDecoded(nil, value))
 	}
-	t.start.Attr = append(t.start.Attr, xml.Attr{Name: sc.name(name), Value: v})
+	t.Attr = append(t.Attr, xml.Attr{Name: sc.name(name), Value: v})
 }
 
 // name splits a raw name at its first colon, as encoding/xml does, and

@@ -206,19 +206,22 @@ func (d *Decoder) pushOpen(e openElement) {
 
 // popOpen closes the open elements from the i-th on.
 func (d *Decoder) popOpen(i int) {
-	for j := max(i, openLinear); j < len(d.open); j++ {
-		raw := d.open[j].raw
-		if n := d.deepOpen[raw]; n > 1 {
-			d.deepOpen[raw] = n - 1
-		} else {
-			delete(d.deepOpen, raw)
+	n := len(d.open)
+	if n > openLinear {
+		for j := max(i, openLinear); j < n; j++ {
+			raw := d.open[j].raw
+			if c := d.deepOpen[raw]; c > 1 {
+				d.deepOpen[raw] = c - 1
+			} else {
+				delete(d.deepOpen, raw)
+			}
+		}
+		if i <= openLinear && d.deepPeak > 4*openLinear {
+			// A map grown large does not shrink: let go of it.
+			d.deepOpen, d.deepPeak = nil, 0
 		}
 	}
-	d.sc.work += len(d.open) - i
-	if len(d.open) > openLinear && i <= openLinear && d.deepPeak > 4*openLinear {
-		// A map grown large does not shrink: let go of it.
-		d.deepOpen, d.deepPeak = nil, 0
-	}
+	d.sc.work += n - i
 	d.open = truncate(d.open, i)
 }
 
