@@ -462,7 +462,7 @@ func (in *input) fixChar(c *chunk, i int, eof bool) (k int, ok bool) {
 		// A C1 control character, almost always a windows-1252 byte that
 		// was converted as if it were ISO-8859-1. XML allows it, so strict
 		// mode passes it on as it is, for encoding/xml's positions to stay
-		// right, and maps it after reading (Decoder.mapC1).
+		// right, and maps it after reading (mapC1Token).
 		if !in.strict {
 			c.spliceRune(in.fixed, i, size, cp1252[r-0x80])
 		}

@@ -147,15 +147,16 @@ type Decoder struct {
 	// lenient mode's own name resolution and end-tag matching (tokens.go)
 	open     []openElement
 	bindings []binding
-	closing  []xml.Name       // end tags to return before reading on
+	closing  []xml.Name // end tags to return before reading on
+	rdf      bool       // the root is rdf:RDF (RSS 0.90 or 1.0)
+	text     []byte     // scratch for element text
+	key      []byte     // scratch for element name lookups
+	nsCache  map[string]string
+	// the bounds on the cost of resolution and matching (tokens.go)
 	nsIndex  map[string]int   // prefix → its binding in scope, when there are many
 	nsPeak   int              // the most bindings since nsIndex was made
 	deepOpen map[xml.Name]int // the raw names of the elements open past openLinear
 	deepPeak int              // the most names deepOpen has held
-	rdf      bool             // the root is rdf:RDF (RSS 0.90 or 1.0)
-	text     []byte           // scratch for element text
-	key      []byte           // scratch for element name lookups
-	nsCache  map[string]string
 }
 
 const (

@@ -403,7 +403,19 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 	if sc.part.kind == partStart {
 		s = sc.part.tag
 	} else {
-		s = tagScan{at: 1}
+		// The name, and all of a tag without attributes (the common
+		// case), without the state machine.
+		i := 1 + nameLen(p[1:])
+		switch {
+		case i == len(p):
+			s.at = 1
+			return sc.waitTag(&s, 1, i)
+		case p[i] == '>':
+			sc.work += i + 1
+			return token{kind: startToken, start: xml.StartElement{Name: sc.name(p[1:i])}}, i + 1, nil
+		}
+		s.start.Name = sc.name(p[1:i])
+		s.step, s.at = tagSpace, i
 	}
 	from := s.at
 	i := from

@@ -222,6 +222,11 @@ func (d *Decoder) popOpen(i int) {
 		}
 	}
 	d.sc.work += n - i
+	if i == n-1 && n <= openLinear {
+		d.open[i] = openElement{} // (the common case, without truncate's call)
+		d.open = d.open[:i]
+		return
+	}
 	d.open = truncate(d.open, i)
 }
 
