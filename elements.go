@@ -152,10 +152,12 @@ func (d *Decoder) module(uri string) *module {
 		return m
 	}
 	m := modules[d.space(uri)]
-	if d.modCache == nil {
-		d.modCache = map[string]*module{}
-	}
-	if len(d.modCache) < 64 {
+	// Bounded like the namespace cache, so that a document of many long
+	// URIs keeps none of them (see Decoder.space).
+	if len(uri) <= maxNSCacheLen && len(d.modCache) < maxNSCache {
+		if d.modCache == nil {
+			d.modCache = map[string]*module{}
+		}
 		d.modCache[uri] = m
 	}
 	return m
@@ -584,27 +586,44 @@ func (d *Decoder) attrs(t xml.StartElement) []xml.Attr {
 	return out
 }
 
-// readElement reads an element whose start tag has been read, whole.
+// readElement reads an element whose start tag has been read, whole. The
+// elements it is inside wait on a stack of its own rather than in
+// recursive calls, so that deep nesting takes heap, not goroutine stack.
 func (d *Decoder) readElement(t xml.StartElement) (Element, error) {
-	e := Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
-	var text []byte
+	type level struct {
+		e    Element
+		text []byte
+	}
+	newLevel := func(t xml.StartElement) level {
+		return level{e: Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}}
+	}
+	var outer [4]level // no allocation for the few levels most extensions have
+	stack := append(outer[:0], newLevel(t))
 	for {
 		tok, err := d.token()
 		if err != nil {
-			return e, err
+			// Each element read so far goes into its parent, without its
+			// text, which may not be whole.
+			for n := len(stack) - 1; n > 0; n-- {
+				stack[n-1].e.Children = append(stack[n-1].e.Children, stack[n].e)
+			}
+			return stack[0].e, err
 		}
+		top := &stack[len(stack)-1]
 		switch tok.kind {
 		case textToken:
-			text = append(text, tok.text...)
+			top.text = append(top.text, tok.text...)
 		case startToken:
-			c, err := d.readElement(tok.start)
-			e.Children = append(e.Children, c)
-			if err != nil {
-				return e, err
-			}
+			stack = append(stack, newLevel(tok.start))
 		case endToken:
-			e.Text = string(bytes.TrimSpace(text))
-			return e, nil
+			top.e.Text = string(bytes.TrimSpace(top.text))
+			n := len(stack) - 1
+			if n == 0 {
+				return top.e, nil
+			}
+			stack[n-1].e.Children = append(stack[n-1].e.Children, top.e)
+			stack[n] = level{}
+			stack = stack[:n]
 		}
 	}
 }

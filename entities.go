@@ -271,8 +271,9 @@ func (t *entityTable) build(raw []byte, depth int) ([]byte, error) {
 		raw = raw[semi+1:]
 		var text []byte
 		var rbuf [utf8.UTFMax]byte
-		if r, ok := charRef(ref); ok {
-			if !isXMLChar(r) {
+		if r, _, ok := charRef(written); ok {
+			r, ok := refRune(r)
+			if !ok {
 				if t.strict {
 					return nil, errBadValue
 				}

@@ -511,11 +511,12 @@ func (in *input) fixChar(c *chunk, i int, eof bool) (k int, ok bool) {
 		return i + 1, true
 	case r <= 0x9f:
 		// A C1 control character, almost always a windows-1252 byte that
-		// was converted as if it were ISO-8859-1.
-		if in.refuse(c, i, fmt.Sprintf("C1 control character %U", r)) {
-			return -1, false
+		// was converted as if it were ISO-8859-1. XML allows it, so strict
+		// mode passes it on as it is, for encoding/xml's positions to stay
+		// right, and maps it after reading (mapC1Token).
+		if !in.strict {
+			c.spliceRune(in.fixed, i, size, cp1252[r-0x80])
 		}
-		c.spliceRune(in.fixed, i, size, cp1252[r-0x80])
 		return i + size, true
 	case r == 0xfffe || r == 0xffff:
 		if in.refuse(c, i, fmt.Sprintf("character %U is not allowed in XML", r)) {

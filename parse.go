@@ -126,8 +126,11 @@ type Decoder struct {
 	MaxElementSize int64
 
 	// MaxDepth bounds the nesting of elements. Zero means
-	// [DefaultMaxDepth] (256); a negative value means no bound. Going past
-	// it is a [*ParseError] wrapping [ErrTooDeep].
+	// [DefaultMaxDepth] (256). A negative value, or one above 10000, means
+	// 10000: the decoder never reads deeper than that, so that the tree of
+	// an extension [Element] is always safe to walk recursively (10000 is
+	// also encoding/xml's and encoding/json's bound on nesting). Going
+	// past it is a [*ParseError] wrapping [ErrTooDeep].
 	MaxDepth int
 
 	// ContentType is the media type the document was served with, such as
@@ -162,6 +165,11 @@ type Decoder struct {
 	key      []byte     // scratch for element name lookups
 	nsCache  map[string]string
 	modCache map[string]*module // see Decoder.module
+	// the bounds on the cost of resolution and matching (tokens.go)
+	nsIndex  map[string]int   // prefix → its binding in scope, when there are many
+	nsPeak   int              // the most bindings since nsIndex was made
+	deepOpen map[xml.Name]int // the raw names of the elements open past openLinear
+	deepPeak int              // the most names deepOpen has held
 }
 
 const (
@@ -289,6 +297,9 @@ func (d *Decoder) begin() error {
 	d.maxDepth = d.MaxDepth
 	if d.maxDepth == 0 {
 		d.maxDepth = DefaultMaxDepth
+	}
+	if d.maxDepth < 0 || d.maxDepth > maxNesting {
+		d.maxDepth = maxNesting
 	}
 	if d.Strict {
 		d.x = xml.NewDecoder(d.in)
@@ -511,20 +522,37 @@ func (d *Decoder) wrap(err error) error {
 	return &ParseError{Line: line, Column: col, Err: err}
 }
 
+// maxNesting is the deepest the decoder reads, whatever MaxDepth says.
+const maxNesting = 10000
+
+// Bounds on the namespace cache, which is kept for the whole document: the
+// URIs a feed uses are few and short, and keeping long ones would let a
+// document hold many.
+const (
+	maxNSCache    = 64  // URIs cached, at most
+	maxNSCacheLen = 256 // bytes of the longest URI cached
+)
+
 // space returns the namespace a URI stands for (see canonicalNS), caching
-// the answer for the URIs the document uses.
+// the answer for the URIs the document uses. A URI longer than
+// maxNSCacheLen is taken as it is: no namespace the package knows is
+// spelt that long, and one declared once may be used by every element,
+// so that looking at all of it each time would cost more than linear time.
 func (d *Decoder) space(uri string) string {
 	if uri == "" {
 		return nsRSS
+	}
+	if len(uri) > maxNSCacheLen {
+		return uri
 	}
 	if c, ok := d.nsCache[uri]; ok {
 		return c
 	}
 	c := canonicalNS(uri)
-	if d.nsCache == nil {
-		d.nsCache = map[string]string{}
-	}
-	if len(d.nsCache) < 64 {
+	if len(d.nsCache) < maxNSCache {
+		if d.nsCache == nil {
+			d.nsCache = map[string]string{}
+		}
 		d.nsCache[uri] = c
 	}
 	return c

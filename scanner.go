@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -16,9 +15,11 @@ import (
 // encoding/xml's non-strict mode, and more:
 //
 //   - text: entities (the five of XML, HTML's, and character references)
-//     decoded, an unknown entity or a bare '&' kept as written, a character
-//     reference to a character XML forbids dropped, line ends normalised
-//     to "\n";
+//     decoded, an unknown entity or a bare '&' kept as written, line ends
+//     normalised to "\n"; a character reference to a C1 control character
+//     (&#146;) read as the windows-1252 character it stands for (’), one
+//     to a surrogate as U+FFFD (as encoding/xml reads it), one to another
+//     character XML forbids dropped;
 //   - CDATA sections are text; comments, processing instructions and
 //     declarations (DOCTYPE) are skipped (the input filter has read the
 //     internal subset's entities);
@@ -31,6 +32,12 @@ import (
 //
 // Strict mode does not use it: it uses encoding/xml, whose checks are the
 // point there.
+//
+// A token that spans chunks of the input is scanned once: when the buffer
+// ends inside one, the scanner keeps how far it got (partial) and goes on
+// from there with the next chunk, so that the work is linear in the input
+// however long the token and however small the chunks. A token that never
+// ends is bounded by the input's limit (Decoder.MaxElementSize).
 type scanner struct {
 	in    *input
 	buf   []byte // buf[r:] is read and not yet scanned
@@ -44,10 +51,46 @@ type scanner struct {
 	end   xml.Name // the end half of a self-closing tag, to hand out next
 	ended bool
 	decl  declScanner // the declaration ("<!DOCTYPE ...>") being scanned
+	// part is how far scanning got into the token at buf[r:] when the
+	// buffer ended inside it: the next chunk resumes there, so that a token
+	// that spans many chunks is scanned once (see partial).
+	part partial
+	// work counts the bytes the scanner has examined or moved, for the
+	// tests that check it grows linearly with the input (hostile_test.go).
+	work int
 }
 
-// maxInterned bounds the number of names a scanner interns.
-const maxInterned = 1024
+// Bounds on what the scanner keeps for the whole document. Interning saves
+// an allocation per name for the names a feed repeats; a long name is
+// rarely repeated, and keeping it would let a document with many long
+// names hold them all.
+const (
+	maxInterned    = 1024 // names interned, at most
+	maxInternedLen = 64   // bytes of the longest name interned
+	// maxIdleBuffer is the buffer capacity the scanner keeps once a long
+	// token has gone: more than this is given back.
+	maxIdleBuffer = 4 * maxChunkOut
+)
+
+// partial is the state of a token that the buffer ends inside. Offsets
+// are from the token's start, which stays at buf[r] while the token is
+// incomplete (more moves it, with the rest of the buffer, to buf[0]).
+type partial struct {
+	kind partKind
+	at   int     // where scanning resumes
+	hex  bool    // partRef: a hexadecimal reference
+	tag  tagScan // partStart
+}
+
+type partKind uint8
+
+const (
+	partNone  partKind = iota
+	partStart          // a start tag
+	partEnd            // an end tag: the search for its '>'
+	partPI             // a processing instruction: the search for "?>"
+	partRef            // text that is a character reference so far: "&#" and digits
+)
 
 // more reads the next chunk of the input into buf, dropping the bytes
 // before r first. It returns false when there is nothing more (sc.err set).
@@ -63,7 +106,14 @@ func (sc *scanner) more() bool {
 		} else {
 			sc.col += len(dropped)
 		}
-		sc.buf = sc.buf[:copy(sc.buf, sc.buf[sc.r:])]
+		rest := sc.buf[sc.r:]
+		if cap(sc.buf) > maxIdleBuffer && len(rest) < cap(sc.buf)/4 {
+			// A long token has gone: let go of its buffer.
+			sc.buf = append(make([]byte, 0, max(2*len(rest), firstChunkSize)), rest...)
+		} else {
+			sc.buf = sc.buf[:copy(sc.buf, rest)]
+		}
+		sc.work += len(rest)
 		sc.r = 0
 	}
 	chunk, err := sc.in.readChunk()
@@ -72,6 +122,7 @@ func (sc *scanner) more() bool {
 		return false
 	}
 	sc.buf = append(sc.buf, chunk...)
+	sc.work += len(chunk)
 	return true
 }
 
@@ -111,9 +162,13 @@ func (sc *scanner) next() (token, error) {
 		eof := sc.err != nil
 		tok, n, err := sc.try(sc.buf[sc.r:], eof)
 		if err != nil {
+			sc.part = partial{}
 			return token{}, err
 		}
 		if n > 0 {
+			if sc.part.kind != partNone {
+				sc.part = partial{}
+			}
 			sc.r += n
 			if tok.kind == startToken && tok.selfClosing {
 				sc.end, sc.ended = tok.start.Name, true
@@ -134,7 +189,9 @@ func (sc *scanner) next() (token, error) {
 }
 
 // try scans one token at the start of p. It returns how many bytes it
-// took, or 0 when p does not hold a whole token yet (unless eof).
+// took, or 0 when p does not hold a whole token yet (unless eof); it then
+// leaves in sc.part how far it got, and the next call, with p extended by
+// the next chunk, goes on from there.
 func (sc *scanner) try(p []byte, eof bool) (token, int, error) {
 	if len(p) == 0 {
 		return token{}, 0, nil
@@ -153,18 +210,35 @@ func (sc *scanner) try(p []byte, eof bool) (token, int, error) {
 	}
 	switch p[1] {
 	case '/':
-		end := bytes.IndexByte(p, '>')
+		from := 2
+		if sc.part.kind == partEnd {
+			from = sc.part.at
+		}
+		end := bytes.IndexByte(p[from:], '>')
 		if end < 0 {
+			sc.work += len(p) - from
+			sc.part = partial{kind: partEnd, at: len(p)}
 			return token{}, 0, nil
 		}
+		end += from
+		sc.work += end + 1 - from
 		name := p[2:end]
 		name = name[:nameLen(name)] // white space or junk after the name: ignore it
 		return token{kind: endToken, end: sc.name(name)}, end + 1, nil
 	case '?':
-		end := bytes.Index(p, []byte("?>"))
+		from := 1
+		if sc.part.kind == partPI {
+			from = sc.part.at
+		}
+		end := bytes.Index(p[from:], piClose)
 		if end < 0 {
+			sc.work += len(p) - from
+			// The '?' at the end may be the start of "?>".
+			sc.part = partial{kind: partPI, at: max(1, len(p)-1)}
 			return token{}, 0, nil
 		}
+		end += from
+		sc.work += end + 2 - from
 		return token{kind: otherToken}, end + 2, nil
 	case '!':
 		switch {
@@ -224,24 +298,41 @@ func (sc *scanner) section(p []byte, eof bool, end []byte, isText bool) (token, 
 
 // textToken hands out the text at the start of p, up to the next '<'.
 func (sc *scanner) textToken(p []byte, eof bool) (token, int, error) {
+	if sc.part.kind == partRef {
+		// p starts with "&#" and digits, all an earlier call saw: read on
+		// through the digits, and scan the text as usual once they end.
+		i := sc.part.at + refDigits(p[sc.part.at:], sc.part.hex)
+		sc.work += i - sc.part.at
+		if i == len(p) && !eof {
+			sc.part.at = i
+			return token{}, 0, nil
+		}
+		sc.part = partial{}
+	}
 	n := bytes.IndexByte(p, '<')
 	if n < 0 {
 		n = len(p)
 		if !eof {
-			// Keep back what may be the start of an entity reference or
-			// of a "\r\n" the next chunk completes.
-			if amp := bytes.LastIndexByte(p, '&'); amp >= 0 && len(p)-amp <= maxEntityName &&
-				bytes.IndexByte(p[amp:], ';') < 0 {
+			// Keep back what may be the start of an entity or character
+			// reference, or of a "\r\n", that the next chunk completes.
+			if amp := bytes.LastIndexByte(p, '&'); amp >= 0 && partialRef(p[amp:]) {
 				n = amp
 			}
 			if n > 0 && p[n-1] == '\r' {
 				n--
 			}
 			if n == 0 {
+				sc.work += len(p)
+				if len(p) > 2 && p[1] == '#' {
+					// A long character reference: go on where this
+					// stopped (partialRef saw only digits after "&#").
+					sc.part = partial{kind: partRef, at: len(p), hex: p[2] == 'x' || p[2] == 'X'}
+				}
 				return token{}, 0, nil
 			}
 		}
 	}
+	sc.work += n
 	raw := p[:n]
 	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
 		return token{kind: textToken, text: raw}, n, nil
@@ -250,90 +341,194 @@ func (sc *scanner) textToken(p []byte, eof bool) (token, int, error) {
 	return token{kind: textToken, text: sc.text}, n, nil
 }
 
-// startTag scans a start tag at the start of p.
+// partialRef reports whether s, which starts with '&' and runs to the end
+// of what has been read, may be the start of a reference: a character
+// reference, "&#" and digits of any number, or an entity reference of at
+// most maxEntityName bytes.
+func partialRef(s []byte) bool {
+	if len(s) >= 2 && s[1] == '#' {
+		i := 2
+		hex := len(s) > 2 && (s[2] == 'x' || s[2] == 'X')
+		if hex {
+			i++
+		}
+		return i+refDigits(s[i:], hex) == len(s)
+	}
+	return len(s) <= maxEntityName && bytes.IndexByte(s, ';') < 0
+}
+
+// refDigits is the length of the run of decimal, or hexadecimal, digits at
+// the start of s.
+func refDigits(s []byte, hex bool) int {
+	for i, c := range s {
+		if '0' <= c && c <= '9' || hex && 'a' <= c|0x20 && c|0x20 <= 'f' {
+			continue
+		}
+		return i
+	}
+	return len(s)
+}
+
+// tagScan is the state of a start tag being scanned: the tag so far, with
+// the attributes read, and where in the tag's grammar scanning is.
+type tagScan struct {
+	start   xml.StartElement
+	step    tagStep
+	at      int // where scanning resumes
+	name    int // the start of the attribute's name
+	nameEnd int
+	value   int  // the start of the attribute's value (after its quote)
+	quote   byte // the quote of a quoted value
+}
+
+type tagStep uint8
+
+const (
+	tagName      tagStep = iota // the element's name
+	tagSpace                    // between attributes: white space, then '>', "/>" or a name
+	tagAttrName                 // an attribute's name
+	tagAfterName                // white space after an attribute's name, then '=' or not
+	tagAfterEq                  // white space after '='
+	tagQuoted                   // a quoted value
+	tagUnquoted                 // a value without quotes
+)
+
+// startTag scans a start tag at the start of p, going on from sc.part
+// when an earlier call stopped inside it.
 func (sc *scanner) startTag(p []byte) (token, int, error) {
-	i := 1
-	nameEnd := i + nameLen(p[i:])
-	if nameEnd == len(p) {
-		return token{}, 0, nil
+	var s tagScan
+	if sc.part.kind == partStart {
+		s = sc.part.tag
+	} else {
+		// The name, and all of a tag without attributes (the common
+		// case), without the state machine.
+		i := 1 + nameLen(p[1:])
+		switch {
+		case i == len(p):
+			s.at = 1
+			return sc.waitTag(&s, 1, i)
+		case p[i] == '>':
+			sc.work += i + 1
+			return token{kind: startToken, start: xml.StartElement{Name: sc.name(p[1:i])}}, i + 1, nil
+		}
+		s.start.Name = sc.name(p[1:i])
+		s.step, s.at = tagSpace, i
 	}
-	t := token{kind: startToken}
-	t.start.Name = sc.name(p[i:nameEnd])
-	i = nameEnd
+	from := s.at
+	i := from
 	for {
-		i += spaceLen(p[i:])
-		if i >= len(p) {
-			return token{}, 0, nil
-		}
-		switch p[i] {
-		case '>':
-			return t, i + 1, nil
-		case '/':
-			if i+1 >= len(p) {
-				return token{}, 0, nil
+		switch s.step {
+		case tagName:
+			i += nameLen(p[i:])
+			if i == len(p) {
+				return sc.waitTag(&s, from, i)
 			}
-			if p[i+1] == '>' {
-				t.selfClosing = true
-				return t, i + 2, nil
+			s.start.Name = sc.name(p[1:i])
+			s.step = tagSpace
+		case tagSpace:
+			i += spaceLen(p[i:])
+			if i == len(p) {
+				return sc.waitTag(&s, from, i)
 			}
-			i++ // a stray '/': skip it
-			continue
-		}
-		// An attribute.
-		n := nameLen(p[i:])
-		if n == 0 {
-			i++ // a byte that cannot start a name: skip it
-			continue
-		}
-		attrName := p[i : i+n]
-		i += n
-		j := i + spaceLen(p[i:])
-		if j >= len(p) {
-			return token{}, 0, nil
-		}
-		var value []byte
-		if p[j] != '=' {
-			value = attrName // no value: its name stands for it
-		} else {
-			j++
-			j += spaceLen(p[j:])
-			if j >= len(p) {
-				return token{}, 0, nil
-			}
-			if q := p[j]; q == '"' || q == '\'' {
-				end := bytes.IndexByte(p[j+1:], q)
-				if end < 0 {
-					if lt := bytes.IndexByte(p[j+1:], '<'); lt >= 0 {
-						return token{}, 0, sc.syntaxError(sc.r+j+1+lt+1, "unescaped < inside quoted string")
-					}
-					return token{}, 0, nil
+			switch c := p[i]; {
+			case c == '>':
+				sc.work += i + 1 - from
+				return token{kind: startToken, start: s.start}, i + 1, nil
+			case c == '/':
+				if i+1 == len(p) {
+					return sc.waitTag(&s, from, i)
 				}
-				value = p[j+1 : j+1+end]
-				if lt := bytes.IndexByte(value, '<'); lt >= 0 {
-					return token{}, 0, sc.syntaxError(sc.r+j+1+lt+1, "unescaped < inside quoted string")
+				if p[i+1] == '>' {
+					sc.work += i + 2 - from
+					return token{kind: startToken, start: s.start, selfClosing: true}, i + 2, nil
 				}
-				j += end + 2
+				i++ // a stray '/': skip it
+			case nameEnds[c] != 0:
+				i++ // a byte that cannot start a name: skip it
+			default:
+				s.name = i
+				s.step = tagAttrName
+			}
+		case tagAttrName:
+			i += nameLen(p[i:])
+			if i == len(p) {
+				return sc.waitTag(&s, from, i)
+			}
+			s.nameEnd = i
+			s.step = tagAfterName
+		case tagAfterName:
+			i += spaceLen(p[i:])
+			if i == len(p) {
+				return sc.waitTag(&s, from, i)
+			}
+			if p[i] != '=' {
+				name := p[s.name:s.nameEnd]
+				sc.attr(&s.start, name, name) // no value: its name stands for it
+				s.step = tagSpace
+				continue
+			}
+			i++
+			s.step = tagAfterEq
+		case tagAfterEq:
+			i += spaceLen(p[i:])
+			if i == len(p) {
+				return sc.waitTag(&s, from, i)
+			}
+			if q := p[i]; q == '"' || q == '\'' {
+				s.quote, s.value, s.step = q, i+1, tagQuoted
+				i++
 			} else {
-				end := j
-				for end < len(p) && p[end] != '>' && !isSpace(p[end]) {
-					end++
-				}
-				if end == len(p) {
-					return token{}, 0, nil
-				}
-				value = p[j:end]
-				j = end
+				s.value, s.step = i, tagUnquoted
 			}
+		case tagQuoted:
+			// The value so far (p[s.value:i]) has no '<'.
+			end := bytes.IndexByte(p[i:], s.quote)
+			rest := p[i:]
+			if end >= 0 {
+				rest = rest[:end]
+			}
+			if lt := bytes.IndexByte(rest, '<'); lt >= 0 {
+				sc.part = partial{}
+				return token{}, 0, sc.syntaxError(sc.r+i+lt+1, "unescaped < inside quoted string")
+			}
+			if end < 0 {
+				return sc.waitTag(&s, from, len(p))
+			}
+			i += end
+			sc.attr(&s.start, p[s.name:s.nameEnd], p[s.value:i])
+			i++
+			s.step = tagSpace
+		case tagUnquoted:
+			for i < len(p) && p[i] != '>' && !isSpace(p[i]) {
+				i++
+			}
+			if i == len(p) {
+				return sc.waitTag(&s, from, i)
+			}
+			sc.attr(&s.start, p[s.name:s.nameEnd], p[s.value:i])
+			s.step = tagSpace
 		}
-		i = j
-		var v string
-		if bytes.IndexByte(value, '&') < 0 && bytes.IndexByte(value, '\r') < 0 {
-			v = string(value)
-		} else {
-			v = string(appendDecoded(nil, value, sc.in.ents))
-		}
-		t.start.Attr = append(t.start.Attr, xml.Attr{Name: sc.name(attrName), Value: v})
 	}
+}
+
+// waitTag keeps the state of a start tag that p ends inside, to go on at i
+// when more has been read.
+func (sc *scanner) waitTag(s *tagScan, from, i int) (token, int, error) {
+	sc.work += i - from
+	s.at = i
+	sc.part.kind, sc.part.tag = partStart, *s
+	return token{}, 0, nil
+}
+
+// attr adds an attribute to a start tag, its value decoded.
+func (sc *scanner) attr(t *xml.StartElement, name, value []byte) {
+	var v string
+	if bytes.IndexByte(value, '&') < 0 && bytes.IndexByte(value, '\r') < 0 {
+		v = string(value)
+	} else {
+		v = string(appendDecoded(nil, value, sc.in.ents))
+	}
+	t.Attr = append(t.Attr, xml.Attr{Name: sc.name(name), Value: v})
 }
 
 // name splits a raw name at its first colon, as encoding/xml does, and
@@ -345,7 +540,12 @@ func (sc *scanner) name(b []byte) xml.Name {
 	return xml.Name{Local: sc.intern(b)}
 }
 
+// intern returns b as a string, the same string each time for the names
+// it keeps (see maxInterned).
 func (sc *scanner) intern(b []byte) string {
+	if len(b) > maxInternedLen {
+		return string(b)
+	}
 	if s, ok := commonNames[string(b)]; ok {
 		return s
 	}
@@ -455,6 +655,13 @@ func appendDecoded(dst, s []byte, ents *entityTable) []byte {
 			}
 			continue
 		}
+		if r, n, ok := charRef(s); ok {
+			if r, ok := refRune(r); ok {
+				dst = utf8.AppendRune(dst, r)
+			}
+			s = s[n:]
+			continue
+		}
 		semi := refLen(s)
 		if semi < 0 {
 			dst = append(dst, '&')
@@ -462,13 +669,6 @@ func appendDecoded(dst, s []byte, ents *entityTable) []byte {
 			continue
 		}
 		ref := s[1:semi]
-		if r, ok := charRef(ref); ok {
-			if isXMLChar(r) {
-				dst = utf8.AppendRune(dst, r)
-			}
-			s = s[semi+1:]
-			continue
-		}
 		if v, ok := predefined[string(ref)]; ok {
 			dst = append(dst, v...)
 		} else if v, err := ents.expand(ref); err == nil {
@@ -483,8 +683,8 @@ func appendDecoded(dst, s []byte, ents *entityTable) []byte {
 	return dst
 }
 
-// refLen returns the index of the ';' that ends the reference at the start
-// of s ("&name;", "&#233;"), or -1 when s does not start with one.
+// refLen returns the index of the ';' that ends the entity reference at
+// the start of s ("&name;"), or -1 when s does not start with one.
 func refLen(s []byte) int {
 	for i := 1; i < len(s) && i < maxEntityName; i++ {
 		switch c := s[i]; {
@@ -502,22 +702,51 @@ func refLen(s []byte) int {
 	return -1
 }
 
-// charRef reads a character reference's name ("#233", "#xE9").
-func charRef(ref []byte) (rune, bool) {
-	if len(ref) < 2 || ref[0] != '#' {
-		return 0, false
+// charRef reads the character reference ("&#233;", "&#xE9;") at the start
+// of s, with any number of leading zeros, and returns its length. It
+// returns false when s does not start with one, or with one past the
+// largest code point, which is then text as written.
+func charRef(s []byte) (r rune, n int, ok bool) {
+	if len(s) < 4 || s[1] != '#' {
+		return 0, 0, false
 	}
-	var n uint64
-	var err error
-	if ref[1] == 'x' || ref[1] == 'X' {
-		n, err = strconv.ParseUint(string(ref[2:]), 16, 32)
-	} else {
-		n, err = strconv.ParseUint(string(ref[1:]), 10, 32)
+	i, base := 2, rune(10)
+	if s[2] == 'x' || s[2] == 'X' {
+		i, base = 3, 16
 	}
-	if err != nil || n > utf8.MaxRune {
-		return 0, false
+	digits := refDigits(s[i:], base == 16)
+	end := i + digits
+	if digits == 0 || end == len(s) || s[end] != ';' {
+		return 0, 0, false
 	}
-	return rune(n), true
+	for _, c := range s[i:end] {
+		d := rune(c - '0')
+		if c > '9' {
+			d = rune(c|0x20-'a') + 10
+		}
+		r = r*base + d
+		if r > utf8.MaxRune {
+			return 0, 0, false
+		}
+	}
+	return r, end + 1, true
+}
+
+// refRune returns the character a character reference to r stands for, or
+// false when it stands for none (a character XML forbids, dropped):
+//
+//   - U+0080–U+009F, C1 control characters, are meant as the windows-1252
+//     characters of the same number (&#146; for ’), as they are in the
+//     input (see fixChar);
+//   - a surrogate is U+FFFD, as encoding/xml reads it.
+func refRune(r rune) (rune, bool) {
+	switch {
+	case 0x80 <= r && r <= 0x9f:
+		return cp1252[r-0x80], true
+	case 0xd800 <= r && r <= 0xdfff:
+		return utf8.RuneError, true
+	}
+	return r, isXMLChar(r)
 }
 
 // isXMLChar reports whether XML allows the character.
