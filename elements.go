@@ -324,12 +324,20 @@ func (d *Decoder) keepElement(exts *[]Element, t xml.StartElement) error {
 	return err
 }
 
+// Namespaces RSS versions have used for their own elements, besides
+// NamespaceRSS10 and NamespaceRSS090.
+const (
+	// nsRSS090Channel is RSS 0.90's namespace as Netscape's channel
+	// server wrote it.
+	nsRSS090Channel = "http://channel.netscape.com/rdf/simple/0.9/"
+)
+
 // rssCore is the RSS core vocabulary: elements in no namespace, or in one of
 // the namespaces RSS versions have used for their own elements. Feeds spell
 // its names in any case.
 var rssCore = module{
 	space: nsRSS,
-	uris: []string{NamespaceRSS10, NamespaceRSS090,
+	uris: []string{NamespaceRSS10, NamespaceRSS090, nsRSS090Channel,
 		"http://backend.userland.com/rss2", "http://backend.userland.com/rss",
 		"http://blogs.law.harvard.edu/tech/rss", "http://purl.org/net/rss1.1#",
 		"http://my.netscape.com/publish/formats/rss-0.91.dtd"},

@@ -339,7 +339,7 @@ func (d *Decoder) setRDFVersion(space string) {
 	switch normaliseNS(space) {
 	case normaliseNS(NamespaceRSS10):
 		d.feed.Version = "1.0"
-	case normaliseNS(NamespaceRSS090):
+	case normaliseNS(NamespaceRSS090), normaliseNS(nsRSS090Channel):
 		d.feed.Version = "0.90"
 	}
 }

@@ -209,6 +209,7 @@ func TestVersions(t *testing.T) {
 		items         int
 	}{
 		{"rss090.xml", "0.90", 2},
+		{"rss090_channel_netscape.xml", "0.90", 2},
 		{"rss091.xml", "0.91", 1},
 		{"rss10.xml", "1.0", 2},
 		{"rss20_item.xml", "2.0", 2},
