@@ -330,6 +330,9 @@ const (
 	// nsRSS090Channel is RSS 0.90's namespace as Netscape's channel
 	// server wrote it.
 	nsRSS090Channel = "http://channel.netscape.com/rdf/simple/0.9/"
+	// nsRSS11 is RSS 1.1's: its root is a Channel in it, its items stand
+	// in an items collection.
+	nsRSS11 = "http://purl.org/net/rss1.1#"
 )
 
 // rssCore is the RSS core vocabulary: elements in no namespace, or in one of
@@ -337,9 +340,9 @@ const (
 // its names in any case.
 var rssCore = module{
 	space: nsRSS,
-	uris: []string{NamespaceRSS10, NamespaceRSS090, nsRSS090Channel,
+	uris: []string{NamespaceRSS10, NamespaceRSS090, nsRSS090Channel, nsRSS11,
 		"http://backend.userland.com/rss2", "http://backend.userland.com/rss",
-		"http://blogs.law.harvard.edu/tech/rss", "http://purl.org/net/rss1.1#",
+		"http://blogs.law.harvard.edu/tech/rss",
 		"http://my.netscape.com/publish/formats/rss-0.91.dtd"},
 	fold: true,
 	names: map[string]handlers{

@@ -155,6 +155,7 @@ type Decoder struct {
 const (
 	levelRoot = iota
 	levelChannel
+	levelItems // RSS 1.1's items collection
 )
 
 // NewDecoder returns a Decoder that reads from r. It reads r through its
@@ -307,6 +308,10 @@ func (d *Decoder) begin() error {
 				}
 			}
 		case space == nsRSS && strings.EqualFold(local, "channel"):
+			// RSS 1.1's root; or, in old feeds, a channel without rss.
+			if normaliseNS(start.Name.Space) == normaliseNS(nsRSS11) {
+				d.feed.Version = "1.1"
+			}
 			d.levels = append(d.levels, levelRoot, levelChannel)
 		default:
 			found := fmt.Sprintf("the root element is <%s>", local)
@@ -344,9 +349,10 @@ func (d *Decoder) setRDFVersion(space string) {
 	}
 }
 
-// advance reads the container levels (the root and the channel) until the
-// start of the next item, which it leaves in d.item, or the end of the root,
-// where it returns io.EOF. Channel elements on the way are set on the feed.
+// advance reads the container levels (the root, the channel and RSS 1.1's
+// items collection) until the start of the next item, which it leaves in
+// d.item, or the end of the root, where it returns io.EOF. Channel elements
+// on the way are set on the feed.
 func (d *Decoder) advance() error {
 	for {
 		d.markUnit() // each item or channel element is bounded alone
@@ -376,6 +382,10 @@ func (d *Decoder) advance() error {
 					d.setRDFVersion(t.Name.Space)
 				}
 				d.levels = append(d.levels, levelChannel)
+				continue
+			}
+			if m == coreModule && strings.EqualFold(t.Name.Local, "items") && d.itemsCollection(t) {
+				d.levels = append(d.levels, levelItems)
 				continue
 			}
 			if err := d.channelElement(m, t); err != nil {
@@ -412,6 +422,21 @@ func (d *Decoder) checkName(local string, names ...string) error {
 		}
 	}
 	return d.strictError("element <" + local + "> is spelt in the wrong case")
+}
+
+// itemsCollection reports whether an items element holds the items
+// themselves, as RSS 1.1's does (rdf:parseType="Collection"), rather than
+// RSS 1.0's table of contents (an rdf:Seq of their addresses).
+func (d *Decoder) itemsCollection(t xml.StartElement) bool {
+	if normaliseNS(t.Name.Space) == normaliseNS(nsRSS11) {
+		return true
+	}
+	for _, a := range t.Attr {
+		if a.Name.Local == "parseType" && d.space(a.Name.Space) == NamespaceRDF && strings.TrimSpace(a.Value) == "Collection" {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *Decoder) strictError(msg string) error {

@@ -212,6 +212,7 @@ func TestVersions(t *testing.T) {
 		{"rss090_channel_netscape.xml", "0.90", 2},
 		{"rss091.xml", "0.91", 1},
 		{"rss10.xml", "1.0", 2},
+		{"rss11.xml", "1.1", 2},
 		{"rss20_item.xml", "2.0", 2},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
@@ -258,6 +259,32 @@ func TestRSS10(t *testing.T) {
 	assert.True(t, a.PubDate.IsZero())
 	assertTime(t, date(2024, 9, 9, 8, 0, 0, 2), a.Published(), "Published falls back to dc:date")
 	assert.Equal(t, []rss.Person{{Name: "Ann"}}, a.Authors())
+}
+
+// TestRSS11 reads RSS 1.1, whose items stand in a collection inside the
+// channel (issue 9).
+func TestRSS11(t *testing.T) {
+	feed, err := parseFile(t, "testdata/rss11.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "RSS 1.1 Site", feed.Title)
+	assert.Equal(t, &rss.Image{Title: "RSS 1.1 Site", URL: "http://example.org/logo.png"}, feed.Image)
+	assert.Equal(t, []string{"en"}, feed.DC.Language)
+	assert.Empty(t, feed.Extensions, "the items collection is structure, not data")
+	require.Len(t, feed.Items, 2)
+	assert.Equal(t, rss.GUID{Value: "http://example.org/a", IsPermaLink: false}, feed.Items[0].GUID)
+	assert.Equal(t, "The first", feed.Items[0].Description)
+	assert.Equal(t, []string{"Bea"}, feed.Items[1].DC.Creator)
+
+	// RSS 1.0's items table of contents stays structure: the items stand
+	// beside the channel, and the rdf:Seq is not read as one.
+	feed, err = rss.Parse(strings.NewReader(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+		xmlns="http://purl.org/rss/1.0/"><channel><title>T</title><items><rdf:Seq><rdf:li resource="http://e/a"/>
+		</rdf:Seq></items></channel><item rdf:about="http://e/a"><title>A</title></item></rdf:RDF>`))
+	require.NoError(t, err)
+	assert.Equal(t, "1.0", feed.Version)
+	assert.Empty(t, feed.Extensions)
+	require.Len(t, feed.Items, 1)
+	assert.Equal(t, "A", feed.Items[0].Title)
 }
 
 func TestNamespaces(t *testing.T) {
