@@ -384,9 +384,9 @@ var rssCore = module{
 		},
 		"ttl":       {channel: number(func(f *Feed) *int { return &f.TTL })},
 		"cloud":     {channel: channelCloud},
-		"image":     {channel: whole(imageFields)},
-		"textInput": {channel: whole(textInputFields)},
-		"textinput": {channel: whole(textInputFields)}, // RSS 0.91 and 1.0 spell it so
+		"image":     {channel: record(imageNames, imageFields)},
+		"textInput": {channel: record(textInputNames, textInputFields)},
+		"textinput": {channel: record(textInputNames, textInputFields)}, // RSS 0.91 and 1.0 spell it so
 		"skipHours": {channel: whole(skipHoursFields)},
 		"skipDays":  {channel: whole(skipDaysFields)},
 		// RSS 1.0's list of the items' addresses, which the items repeat.
@@ -464,11 +464,11 @@ func itemSource(d *Decoder, it *Item, t xml.StartElement) error {
 	return err
 }
 
-// whole is the handler of a channel element with children (image,
-// textInput, skipHours, skipDays): it reads the element whole and has fill
-// map it onto the feed. When fill returns false (the element holds
-// something the model has no field for, or a number it cannot read), the
-// whole element is kept in the extensions too.
+// whole is the handler of a channel element with children (skipHours,
+// skipDays): it reads the element whole and has fill map it onto the feed.
+// When fill returns false (the element holds something the model has no
+// field for, or a number it cannot read), the whole element is kept in the
+// extensions too.
 func whole(fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed, xml.StartElement) error {
 	return func(d *Decoder, f *Feed, t xml.StartElement) error {
 		e, err := d.readElement(t)
@@ -482,10 +482,82 @@ func whole(fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed,
 	}
 }
 
+// record is whole for an element whose children are text fields (image,
+// textInput): the children of the RSS core whose lower-cased names are in
+// names are read with readText, as every other text field is, so that
+// markup in them is kept as HTML; any other child is read whole.
+func record(names []string, fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed, xml.StartElement) error {
+	return func(d *Decoder, f *Feed, t xml.StartElement) error {
+		e, err := d.readRecord(t, names)
+		if err != nil {
+			return err
+		}
+		if !fill(d, f, e) {
+			f.Extensions = append(f.Extensions, e)
+		}
+		return nil
+	}
+}
+
+// readRecord reads an element whose start tag has been read, whole, as
+// readElement does, except that its children of the RSS core named in
+// names are read with readText: their Text has the markup inside them, as
+// HTML, and they have no Children.
+func (d *Decoder) readRecord(t xml.StartElement, names []string) (Element, error) {
+	e := Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
+	var text []byte
+	for {
+		tok, err := d.token()
+		if err != nil {
+			return e, err
+		}
+		switch tok.kind {
+		case textToken:
+			text = append(text, tok.text...)
+		case startToken:
+			c := tok.start
+			var child Element
+			if d.space(c.Name.Space) == nsRSS && isField(c.Name.Local, names) {
+				child = Element{Name: xml.Name{Space: nsRSS, Local: c.Name.Local}, Attrs: d.attrs(c)}
+				child.Text, err = d.readText()
+			} else {
+				child, err = d.readElement(c)
+			}
+			e.Children = append(e.Children, child)
+			if err != nil {
+				return e, err
+			}
+		case endToken:
+			e.Text = string(bytes.TrimSpace(text))
+			return e, nil
+		}
+	}
+}
+
+// isField reports whether local is one of names (lower case) in any case.
+func isField(local string, names []string) bool {
+	for _, n := range names {
+		if strings.EqualFold(local, n) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	imageNames     = []string{"url", "title", "link", "description", "width", "height"}
+	textInputNames = []string{"title", "description", "name", "link"}
+)
+
+// imageFields maps an image's children onto the feed's Image.
 func imageFields(d *Decoder, f *Feed, e Element) bool {
 	ok := true
 	im := &Image{}
 	for _, c := range e.Children {
+		if d.space(c.Name.Space) != nsRSS {
+			ok = false
+			continue
+		}
 		switch strings.ToLower(c.Name.Local) {
 		case "url":
 			im.URL = c.Text
@@ -502,7 +574,6 @@ func imageFields(d *Decoder, f *Feed, e Element) bool {
 		default:
 			ok = false
 		}
-		ok = ok && d.space(c.Name.Space) == nsRSS
 	}
 	switch {
 	case *im == Image{}:
@@ -516,10 +587,15 @@ func imageFields(d *Decoder, f *Feed, e Element) bool {
 	return ok
 }
 
+// textInputFields maps a text input's children onto the feed's TextInput.
 func textInputFields(d *Decoder, f *Feed, e Element) bool {
 	ok := true
 	ti := &TextInput{}
 	for _, c := range e.Children {
+		if d.space(c.Name.Space) != nsRSS {
+			ok = false
+			continue
+		}
 		switch strings.ToLower(c.Name.Local) {
 		case "title":
 			ti.Title = c.Text
@@ -532,7 +608,6 @@ func textInputFields(d *Decoder, f *Feed, e Element) bool {
 		default:
 			ok = false
 		}
-		ok = ok && d.space(c.Name.Space) == nsRSS
 	}
 	switch {
 	case *ti == TextInput{}:

@@ -287,6 +287,40 @@ func TestRSS11(t *testing.T) {
 	assert.Equal(t, "A", feed.Items[0].Title)
 }
 
+// TestImageTextInputMarkup checks that the children of image and textInput
+// are read as every other text field is: markup inside them is kept, as
+// HTML (issue 9).
+func TestImageTextInputMarkup(t *testing.T) {
+	feed, err := parseFile(t, "testdata/image_textinput_markup.xml")
+	require.NoError(t, err)
+	assert.Equal(t, &rss.Image{URL: "https://example.com/logo.png", Title: "<b>Logo</b> x", Link: "https://example.com/",
+		Description: "The &lt;i&gt;logo&lt;/i&gt; &amp; <em>more</em>"}, feed.Image)
+	assert.Equal(t, &rss.TextInput{Title: "<b>Search</b>", Description: "Search <strong>the</strong> archive",
+		Name: "q", Link: "https://example.com/search"}, feed.TextInput)
+	assert.Empty(t, feed.Extensions)
+
+	// An image with a child the model has no field for is kept whole in
+	// the extensions too, its known children with the same text.
+	feed, err = rss.Parse(strings.NewReader(`<rss><channel><image><url>u</url><title><b>B</b> x</title>` +
+		`<extra>e</extra></image></channel></rss>`))
+	require.NoError(t, err)
+	assert.Equal(t, &rss.Image{URL: "u", Title: "<b>B</b> x"}, feed.Image)
+	require.Len(t, feed.Extensions, 1)
+	im := feed.Extensions[0]
+	assert.Equal(t, "<b>B</b> x", im.Child("", "title").Text)
+	assert.Empty(t, im.Child("", "title").Children)
+	assert.Equal(t, "e", im.Child("", "extra").Text)
+
+	// A child in another namespace fills no field, even with an image
+	// field's name.
+	feed, err = rss.Parse(strings.NewReader(`<rss xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><image>` +
+		`<url>u</url><dc:title>not the title</dc:title></image></channel></rss>`))
+	require.NoError(t, err)
+	assert.Equal(t, &rss.Image{URL: "u"}, feed.Image)
+	require.Len(t, feed.Extensions, 1)
+	assert.Equal(t, "not the title", feed.Extensions[0].Child(rss.NamespaceDublinCore, "title").Text)
+}
+
 func TestNamespaces(t *testing.T) {
 	feed, err := parseFile(t, "testdata/namespaces.xml")
 	require.NoError(t, err)
