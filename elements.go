@@ -200,6 +200,7 @@ func (d *Decoder) channelElement(m *module, t xml.StartElement) error {
 // readItem reads an item whose start tag has been read.
 func (d *Decoder) readItem(start xml.StartElement) (*Item, error) {
 	it := &Item{}
+	d.itemLinkHref = false
 	for {
 		tok, err := d.token()
 		if err != nil {
@@ -351,8 +352,12 @@ var rssCore = module{
 			item:    text(func(it *Item) *string { return &it.Title }),
 		},
 		"link": {
-			channel: func(d *Decoder, f *Feed, t xml.StartElement) error { return d.linkField(&f.Link, &f.Extensions, t) },
-			item:    func(d *Decoder, it *Item, t xml.StartElement) error { return d.linkField(&it.Link, &it.Extensions, t) },
+			channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
+				return d.linkField(&f.Link, &d.feedLinkHref, &f.AtomLinks, &f.Extensions, t)
+			},
+			item: func(d *Decoder, it *Item, t xml.StartElement) error {
+				return d.linkField(&it.Link, &d.itemLinkHref, &it.AtomLinks, &it.Extensions, t)
+			},
 		},
 		"description": {
 			channel: text(func(f *Feed) *string { return &f.Description }),
@@ -399,16 +404,28 @@ var rssCore = module{
 	},
 }
 
-// linkField is textField for a link, which some feeds write Atom's way, in
-// an href attribute.
-func (d *Decoder) linkField(dst *string, exts *[]Element, t xml.StartElement) error {
+// linkField reads a link element into *dst (the page's address), as
+// textField does. Some feeds (Arc XP's) write links Atom's way, with no text
+// and an href attribute, in no namespace: such a link goes to links, as an
+// AtomLink with its rel and type, and it is the page's address only when
+// its rel is alternate (or absent) and no link with text has been read: a
+// link with text replaces it, and a self or hub link never is one. *fromHref
+// records that *dst came from an href.
+func (d *Decoder) linkField(dst *string, fromHref *bool, links *[]AtomLink, exts *[]Element, t xml.StartElement) error {
 	s, err := d.readText()
-	if s == "" {
-		s = strings.TrimSpace(attr(t, "href"))
+	if s == "" && attr(t, "href") != "" {
+		l := atomLink(t)
+		*links = append(*links, l)
+		if *dst == "" && l.Href != "" && (l.Rel == "" || strings.EqualFold(l.Rel, "alternate")) {
+			*dst, *fromHref = l.Href, true
+		}
+		return err
 	}
-	if *dst == "" {
-		*dst = s
-	} else if s != "" {
+	switch {
+	case s == "":
+	case *dst == "" || *fromHref:
+		*dst, *fromHref = s, false
+	default:
 		d.keep(exts, t, s)
 	}
 	return err

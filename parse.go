@@ -150,6 +150,9 @@ type Decoder struct {
 	key      []byte     // scratch for element name lookups
 	nsCache  map[string]string
 	modCache map[string]*module // see Decoder.module
+	// whether the channel's (the current item's) Link came from a link
+	// element's href attribute, which a link with text replaces
+	feedLinkHref, itemLinkHref bool
 }
 
 const (

@@ -321,6 +321,45 @@ func TestImageTextInputMarkup(t *testing.T) {
 	assert.Equal(t, "not the title", feed.Extensions[0].Child(rss.NamespaceDublinCore, "title").Text)
 }
 
+// TestLinkHref reads link elements written with an href in no namespace,
+// as Arc XP's feeds do (issue 9): they go to AtomLinks, and a self or hub
+// link is never the page link.
+func TestLinkHref(t *testing.T) {
+	feed, err := parseFile(t, "testdata/link_href.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "https://example.com/", feed.Link, "the link with text, not the self link before it")
+	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/arc/outboundfeeds/rss/", Rel: "self", Type: "application/rss+xml"}}, feed.AtomLinks)
+	assert.Empty(t, feed.Extensions, "the self link is no repeated link")
+	require.Len(t, feed.Items, 4)
+
+	it := feed.Items[0]
+	assert.Equal(t, "https://example.com/1", it.Link)
+	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/arc/1.xml", Rel: "self", Type: "application/rss+xml"}}, it.AtomLinks)
+	assert.Empty(t, it.Extensions)
+
+	it = feed.Items[1]
+	assert.Empty(t, it.Link, "a self link alone is not the page link")
+	assert.Equal(t, "https://example.com/2", it.Permalink(), "the permalink guid is")
+	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/arc/2.xml", Rel: "self"}}, it.AtomLinks)
+
+	it = feed.Items[2]
+	assert.Equal(t, "https://example.com/3", it.Link, "a link with text replaces an alternate href read before it")
+	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/3-alt", Rel: "alternate", Type: "text/html"}}, it.AtomLinks)
+	assert.Empty(t, it.Extensions)
+
+	it = feed.Items[3]
+	assert.Equal(t, "https://example.com/4", it.Link, "an href link without rel is the page link when there is no other")
+	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/4"}, {Href: "https://hub.example.com/", Rel: "hub"}}, it.AtomLinks)
+
+	// Two links with text: the second is a repeated element, kept.
+	feed, err = rss.Parse(strings.NewReader(`<rss><channel><link href="h"/><link>a</link><link>b</link></channel></rss>`))
+	require.NoError(t, err)
+	assert.Equal(t, "a", feed.Link)
+	require.Len(t, feed.Extensions, 1)
+	assert.Equal(t, "b", feed.Extensions[0].Text)
+	assert.Equal(t, []rss.AtomLink{{Href: "h"}}, feed.AtomLinks)
+}
+
 func TestNamespaces(t *testing.T) {
 	feed, err := parseFile(t, "testdata/namespaces.xml")
 	require.NoError(t, err)
