@@ -159,14 +159,14 @@ func (d *Decoder) module(uri string) *module {
 }
 
 // lookup returns the handlers module m has for a local name: as spelt,
-// else, where the module folds case, in any case. In strict mode a name that
-// matches only in another case is an error.
-func (d *Decoder) lookup(m *module, local string) (handlers, bool, error) {
+// else, where the module folds case, in any case (in strict mode too: a
+// name in the wrong case is well-formed).
+func (d *Decoder) lookup(m *module, local string) (handlers, bool) {
 	if h, ok := m.names[local]; ok {
-		return h, true, nil
+		return h, true
 	}
 	if m.folded == nil {
-		return handlers{}, false, nil
+		return handlers{}, false
 	}
 	k := append(d.key[:0], local...)
 	for i, c := range k {
@@ -176,21 +176,14 @@ func (d *Decoder) lookup(m *module, local string) (handlers, bool, error) {
 	}
 	d.key = k
 	h, ok := m.folded[string(k)]
-	if ok && d.Strict {
-		return h, true, d.strictError("element <" + local + "> is spelt in the wrong case")
-	}
-	return h, ok, nil
+	return h, ok
 }
 
 // channelElement reads an element of module m (nil for none) that stands
 // in the channel (or beside it, in RSS 1.0) into the feed.
 func (d *Decoder) channelElement(m *module, t xml.StartElement) error {
 	if m != nil {
-		h, ok, err := d.lookup(m, t.Name.Local)
-		if err != nil {
-			return err
-		}
-		if ok && h.channel != nil {
+		if h, ok := d.lookup(m, t.Name.Local); ok && h.channel != nil {
 			return h.channel(d, d.feed, t)
 		}
 	}
@@ -235,11 +228,7 @@ func rdfAbout(t xml.StartElement) string {
 // itemElement reads an element of an item into it.
 func (d *Decoder) itemElement(it *Item, t xml.StartElement) error {
 	if m := d.module(t.Name.Space); m != nil {
-		h, ok, err := d.lookup(m, t.Name.Local)
-		if err != nil {
-			return err
-		}
-		if ok && h.item != nil {
+		if h, ok := d.lookup(m, t.Name.Local); ok && h.item != nil {
 			return h.item(d, it, t)
 		}
 	}

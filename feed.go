@@ -19,7 +19,8 @@
 // from the declared one, bare ampersands, HTML entities, control characters,
 // element names in the wrong case) and returns everything it could read
 // together with an error that says where it stopped. Set [Decoder.Strict] to
-// have each repair reported as a [*ParseError] instead.
+// have each repair of a document that is not well-formed reported as a
+// [*ParseError] instead (names in the wrong case are read in both modes).
 //
 // # Notable divergences
 //

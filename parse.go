@@ -106,14 +106,19 @@ func Parse(r io.Reader) (*Feed, error) {
 // A Decoder is not safe for concurrent use.
 type Decoder struct {
 	// Strict makes the decoder report, as a [*ParseError] at its position,
-	// the first flaw it would otherwise repair: bytes that are not valid in
-	// the document's encoding, characters XML forbids, a bare '&' or '<' in
-	// text, an entity the document does not declare (such as &nbsp;),
-	// white space before the XML declaration, an element name in the wrong
-	// case, a mismatched end tag. It is for validators; a well-formed feed
-	// never fails in strict mode. Strict mode reads XML with encoding/xml,
-	// for its well-formedness checks, and is two to five times slower than
-	// the default, which has a scanner of its own (BenchmarkDecoderItems).
+	// the first flaw that leaves the document not well-formed or not
+	// decodable, which it would otherwise repair: bytes that are not valid
+	// in the document's encoding, characters XML forbids, a bare '&' or '<'
+	// in text, an entity the document does not declare (such as &nbsp;),
+	// white space before the XML declaration, a mismatched end tag, a
+	// namespace prefix nobody declared, a namespace URI with white space in
+	// it. It reports nothing else: an element name in the wrong case
+	// (pubdate), which is well-formed, is read as the default mode reads
+	// it. It is for validators; a well-formed feed whose namespaces are
+	// declared never fails in strict mode. Strict mode reads XML with
+	// encoding/xml, for its well-formedness checks, and is two to five
+	// times slower than the default, which has a scanner of its own
+	// (BenchmarkDecoderItems).
 	Strict bool
 
 	// MaxElementSize bounds the input bytes one item, or one channel
@@ -153,6 +158,10 @@ type Decoder struct {
 	// whether the channel's (the current item's) Link came from a link
 	// element's href attribute, which a link with text replaces
 	feedLinkHref, itemLinkHref bool
+	// strict mode's namespace declarations in scope (tokens.go)
+	strictURIs  map[string]int // declared URI → declarations of it in scope
+	strictDecls []string       // the declared URIs, in document order
+	strictMarks []int          // len(strictDecls) before each open element's declarations
 }
 
 const (
@@ -324,7 +333,7 @@ func (d *Decoder) begin() error {
 			line, col := d.pos()
 			return &ParseError{Line: line, Column: col, Err: &notRSSError{found}}
 		}
-		return d.checkName(start.Name.Local, "rss", "RDF", "channel")
+		return nil
 	}
 }
 
@@ -368,9 +377,6 @@ func (d *Decoder) advance() error {
 			t := tok.start
 			m := d.module(t.Name.Space)
 			if m == coreModule && strings.EqualFold(t.Name.Local, "item") {
-				if err := d.checkName(t.Name.Local, "item"); err != nil {
-					return err
-				}
 				if d.rdf {
 					d.setRDFVersion(t.Name.Space)
 				}
@@ -378,9 +384,6 @@ func (d *Decoder) advance() error {
 				return nil
 			}
 			if m == coreModule && strings.EqualFold(t.Name.Local, "channel") && d.levels[len(d.levels)-1] == levelRoot {
-				if err := d.checkName(t.Name.Local, "channel"); err != nil {
-					return err
-				}
 				if d.rdf {
 					d.setRDFVersion(t.Name.Space)
 				}
@@ -411,20 +414,6 @@ func (d *Decoder) markUnit() {
 	} else {
 		d.in.mark = d.in.offset()
 	}
-}
-
-// checkName reports, in strict mode, an element name that matched one of
-// the RSS names only without regard to case.
-func (d *Decoder) checkName(local string, names ...string) error {
-	if !d.Strict {
-		return nil
-	}
-	for _, n := range names {
-		if local == n {
-			return nil
-		}
-	}
-	return d.strictError("element <" + local + "> is spelt in the wrong case")
 }
 
 // itemsCollection reports whether an items element holds the items

@@ -262,7 +262,7 @@ func TestRSS10(t *testing.T) {
 }
 
 // TestRSS11 reads RSS 1.1, whose items stand in a collection inside the
-// channel (issue 9).
+// channel (issue 9), in both modes.
 func TestRSS11(t *testing.T) {
 	feed, err := parseFile(t, "testdata/rss11.xml")
 	require.NoError(t, err)
@@ -274,6 +274,12 @@ func TestRSS11(t *testing.T) {
 	assert.Equal(t, rss.GUID{Value: "http://example.org/a", IsPermaLink: false}, feed.Items[0].GUID)
 	assert.Equal(t, "The first", feed.Items[0].Description)
 	assert.Equal(t, []string{"Bea"}, feed.Items[1].DC.Creator)
+
+	data, err := os.ReadFile("testdata/rss11.xml")
+	require.NoError(t, err)
+	strict, err := stream(bytes.NewReader(data), true)
+	require.NoError(t, err, "the Channel root is no name in the wrong case")
+	assert.Equal(t, feed, strict)
 
 	// RSS 1.0's items table of contents stays structure: the items stand
 	// beside the channel, and the rdf:Seq is not read as one.
@@ -358,6 +364,77 @@ func TestLinkHref(t *testing.T) {
 	require.Len(t, feed.Extensions, 1)
 	assert.Equal(t, "b", feed.Extensions[0].Text)
 	assert.Equal(t, []rss.AtomLink{{Href: "h"}}, feed.AtomLinks)
+}
+
+// TestStrictNamespaces checks what strict mode reports about namespaces
+// (issue 9): an undeclared prefix and a namespace URI with white space in
+// it, at their position, while the default mode reads both documents as
+// meant.
+func TestStrictNamespaces(t *testing.T) {
+	for _, tt := range []struct {
+		file      string
+		line, col int
+		msg       string
+	}{
+		{"strict_undeclared_prefix.xml", 12, 19, `the namespace prefix "dc" of element <creator> is not declared`},
+		{"strict_namespace_space.xml", 5, 65, `namespace URI "http://purl.org/dc/elements/1.1/ " has white space in it`},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join("testdata", tt.file)
+			feed, err := parseFile(t, path)
+			require.NoError(t, err)
+			require.Len(t, feed.Items, 1)
+			assert.Equal(t, []string{"Ann Author"}, feed.Items[0].DC.Creator)
+
+			_, err = strictParse(t, path)
+			var pe *rss.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, [2]int{tt.line, tt.col}, [2]int{pe.Line, pe.Column}, "position of %v", err)
+			assert.Contains(t, err.Error(), tt.msg)
+		})
+	}
+	for _, tt := range []struct{ name, doc, msg string }{
+		{"attribute", `<rss><channel><item><guid rdf:about="x">g</guid></item></channel></rss>`,
+			`the namespace prefix "rdf" of attribute about is not declared`},
+		{"out of scope", `<rss><channel><a xmlns:x="http://e/"/><x:b/></channel></rss>`,
+			`the namespace prefix "x" of element <b> is not declared`},
+		{"default namespace", `<rss xmlns=" http://backend.userland.com/rss2"><channel/></rss>`,
+			`namespace URI " http://backend.userland.com/rss2" has white space in it`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := stream(strings.NewReader(tt.doc), true)
+			var pe *rss.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Contains(t, err.Error(), tt.msg)
+			_, err = rss.Parse(strings.NewReader(tt.doc))
+			assert.NoError(t, err, "the default mode reads it")
+		})
+	}
+	for _, doc := range []string{
+		`<rss xmlns:x="http://e/"><channel><x:a x:b="1" xml:lang="en"/></channel></rss>`,
+		`<rss><channel><x:a xmlns:x="http://e/"><x:b/></x:a></channel></rss>`,
+		`<rss><channel><a xmlns:x="http://e/"><b xmlns:x="http://f/"/><x:c/></a></channel></rss>`,
+		`<rss xmlns="http://backend.userland.com/rss2"><channel><title>T</title></channel></rss>`,
+	} {
+		_, err := stream(strings.NewReader(doc), true)
+		assert.NoError(t, err, doc)
+	}
+}
+
+// TestStrictReadsWrongCase checks that strict mode reports only what is
+// not well-formed (issue 10): element names in the wrong case are read
+// as the default mode reads them.
+func TestStrictReadsWrongCase(t *testing.T) {
+	data, err := os.ReadFile("testdata/case.xml")
+	require.NoError(t, err)
+	lenient, err := stream(bytes.NewReader(data), false)
+	require.NoError(t, err)
+	strict, err := stream(bytes.NewReader(data), true)
+	require.NoError(t, err)
+	assert.Equal(t, lenient, strict)
+	assert.Equal(t, "Case", strict.Title)
+	require.Len(t, strict.Items, 2)
+	assertTime(t, date(2024, 9, 8, 11, 0, 0, 0), strict.Items[0].PubDate)
 }
 
 func TestNamespaces(t *testing.T) {

@@ -2,6 +2,7 @@ package rss
 
 import (
 	"encoding/xml"
+	"fmt"
 	"strings"
 )
 
@@ -39,7 +40,12 @@ const (
 	textToken
 )
 
-// strictToken returns the next token from xml.Decoder.Token.
+// strictToken returns the next token from xml.Decoder.Token, which checks
+// that the document is well-formed, and checks its namespaces, which Token
+// does not: a namespace URI must have no white space in it, and a prefix
+// must be declared. Token leaves a prefix nobody declared as the name's
+// Space, so a Space that no declaration in scope gives is one. (A prefix
+// spelt like a URI declared for another prefix goes unnoticed.)
 func (d *Decoder) strictToken() (token, error) {
 	tok, err := d.x.Token()
 	if err != nil {
@@ -47,13 +53,52 @@ func (d *Decoder) strictToken() (token, error) {
 	}
 	switch t := tok.(type) {
 	case xml.StartElement:
+		d.strictMarks = append(d.strictMarks, len(d.strictDecls))
+		for _, a := range t.Attr {
+			if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+				if strings.ContainsAny(a.Value, " \t\r\n") {
+					return token{}, d.strictError(fmt.Sprintf("namespace URI %q has white space in it", a.Value))
+				}
+				if d.strictURIs == nil {
+					d.strictURIs = map[string]int{}
+				}
+				d.strictURIs[a.Value]++
+				d.strictDecls = append(d.strictDecls, a.Value)
+			}
+		}
+		if err := d.checkDeclared(t.Name, "element <"+t.Name.Local+">"); err != nil {
+			return token{}, err
+		}
+		for _, a := range t.Attr {
+			if a.Name.Space != "xmlns" {
+				if err := d.checkDeclared(a.Name, "attribute "+a.Name.Local); err != nil {
+					return token{}, err
+				}
+			}
+		}
 		return token{kind: startToken, start: t}, nil
 	case xml.EndElement:
+		if n := len(d.strictMarks); n > 0 {
+			mark := d.strictMarks[n-1]
+			for _, uri := range d.strictDecls[mark:] {
+				d.strictURIs[uri]--
+			}
+			d.strictDecls, d.strictMarks = d.strictDecls[:mark], d.strictMarks[:n-1]
+		}
 		return token{kind: endToken, end: t.Name}, nil
 	case xml.CharData:
 		return token{kind: textToken, text: t}, nil
 	}
 	return token{}, nil
+}
+
+// checkDeclared reports, in strict mode, a name (as Token resolved it) whose
+// prefix nobody declared.
+func (d *Decoder) checkDeclared(name xml.Name, what string) error {
+	if name.Space == "" || name.Space == xmlNamespace || d.strictURIs[name.Space] > 0 {
+		return nil
+	}
+	return d.strictError(fmt.Sprintf("the namespace prefix %q of %s is not declared", name.Space, what))
 }
 
 // openElement is an element whose end tag has not been read.
