@@ -66,12 +66,12 @@ func (d *Decoder) strictToken() (token, error) {
 				d.strictDecls = append(d.strictDecls, a.Value)
 			}
 		}
-		if err := d.checkDeclared(t.Name, "element <"+t.Name.Local+">"); err != nil {
+		if err := d.checkDeclared(t.Name, false); err != nil {
 			return token{}, err
 		}
 		for _, a := range t.Attr {
 			if a.Name.Space != "xmlns" {
-				if err := d.checkDeclared(a.Name, "attribute "+a.Name.Local); err != nil {
+				if err := d.checkDeclared(a.Name, true); err != nil {
 					return token{}, err
 				}
 			}
@@ -92,11 +92,15 @@ func (d *Decoder) strictToken() (token, error) {
 	return token{}, nil
 }
 
-// checkDeclared reports, in strict mode, a name (as Token resolved it) whose
-// prefix nobody declared.
-func (d *Decoder) checkDeclared(name xml.Name, what string) error {
+// checkDeclared reports, in strict mode, an element's or attribute's name
+// (as Token resolved it) whose prefix nobody declared.
+func (d *Decoder) checkDeclared(name xml.Name, isAttr bool) error {
 	if name.Space == "" || name.Space == xmlNamespace || d.strictURIs[name.Space] > 0 {
 		return nil
+	}
+	what := "element <" + name.Local + ">"
+	if isAttr {
+		what = "attribute " + name.Local
 	}
 	return d.strictError(fmt.Sprintf("the namespace prefix %q of %s is not declared", name.Space, what))
 }
