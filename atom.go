@@ -12,7 +12,11 @@ import (
 const NamespaceAtom = "http://www.w3.org/2005/Atom"
 
 // AtomLink is an atom:link element (namespace [NamespaceAtom]) of a channel
-// or item, such as the feed's rel="self" address or a WebSub hub.
+// or item, such as the feed's rel="self" address or a WebSub hub, or an RSS
+// link element written Atom's way, with an href attribute and no text (as
+// Arc XP's feeds write <link rel="self" href="..."/>). Such a link is also the
+// channel's or item's Link when its rel is "alternate" or absent and no link
+// with text is there; a self or hub link never is.
 type AtomLink struct {
 	Href     string `json:"href,omitempty"`
 	Rel      string `json:"rel,omitempty"`

@@ -164,14 +164,14 @@ func (d *Decoder) module(uri string) *module {
 }
 
 // lookup returns the handlers module m has for a local name: as spelt,
-// else, where the module folds case, in any case. In strict mode a name that
-// matches only in another case is an error.
-func (d *Decoder) lookup(m *module, local string) (handlers, bool, error) {
+// else, where the module folds case, in any case (in strict mode too: a
+// name in the wrong case is well-formed).
+func (d *Decoder) lookup(m *module, local string) (handlers, bool) {
 	if h, ok := m.names[local]; ok {
-		return h, true, nil
+		return h, true
 	}
 	if m.folded == nil {
-		return handlers{}, false, nil
+		return handlers{}, false
 	}
 	k := append(d.key[:0], local...)
 	for i, c := range k {
@@ -181,21 +181,14 @@ func (d *Decoder) lookup(m *module, local string) (handlers, bool, error) {
 	}
 	d.key = k
 	h, ok := m.folded[string(k)]
-	if ok && d.Strict {
-		return h, true, d.strictError("element <" + local + "> is spelt in the wrong case")
-	}
-	return h, ok, nil
+	return h, ok
 }
 
 // channelElement reads an element of module m (nil for none) that stands
 // in the channel (or beside it, in RSS 1.0) into the feed.
 func (d *Decoder) channelElement(m *module, t xml.StartElement) error {
 	if m != nil {
-		h, ok, err := d.lookup(m, t.Name.Local)
-		if err != nil {
-			return err
-		}
-		if ok && h.channel != nil {
+		if h, ok := d.lookup(m, t.Name.Local); ok && h.channel != nil {
 			return h.channel(d, d.feed, t)
 		}
 	}
@@ -205,6 +198,7 @@ func (d *Decoder) channelElement(m *module, t xml.StartElement) error {
 // readItem reads an item whose start tag has been read.
 func (d *Decoder) readItem(start xml.StartElement) (*Item, error) {
 	it := &Item{}
+	d.itemLinkHref = false
 	for {
 		tok, err := d.token()
 		if err != nil {
@@ -239,11 +233,7 @@ func rdfAbout(t xml.StartElement) string {
 // itemElement reads an element of an item into it.
 func (d *Decoder) itemElement(it *Item, t xml.StartElement) error {
 	if m := d.module(t.Name.Space); m != nil {
-		h, ok, err := d.lookup(m, t.Name.Local)
-		if err != nil {
-			return err
-		}
-		if ok && h.item != nil {
+		if h, ok := d.lookup(m, t.Name.Local); ok && h.item != nil {
 			return h.item(d, it, t)
 		}
 	}
@@ -329,14 +319,25 @@ func (d *Decoder) keepElement(exts *[]Element, t xml.StartElement) error {
 	return err
 }
 
+// Namespaces RSS versions have used for their own elements, besides
+// NamespaceRSS10 and NamespaceRSS090.
+const (
+	// nsRSS090Channel is RSS 0.90's namespace as Netscape's channel
+	// server wrote it.
+	nsRSS090Channel = "http://channel.netscape.com/rdf/simple/0.9/"
+	// nsRSS11 is RSS 1.1's: its root is a Channel in it, its items stand
+	// in an items collection.
+	nsRSS11 = "http://purl.org/net/rss1.1#"
+)
+
 // rssCore is the RSS core vocabulary: elements in no namespace, or in one of
 // the namespaces RSS versions have used for their own elements. Feeds spell
 // its names in any case.
 var rssCore = module{
 	space: nsRSS,
-	uris: []string{NamespaceRSS10, NamespaceRSS090,
+	uris: []string{NamespaceRSS10, NamespaceRSS090, nsRSS090Channel, nsRSS11,
 		"http://backend.userland.com/rss2", "http://backend.userland.com/rss",
-		"http://blogs.law.harvard.edu/tech/rss", "http://purl.org/net/rss1.1#",
+		"http://blogs.law.harvard.edu/tech/rss",
 		"http://my.netscape.com/publish/formats/rss-0.91.dtd"},
 	fold: true,
 	names: map[string]handlers{
@@ -345,8 +346,12 @@ var rssCore = module{
 			item:    text(func(it *Item) *string { return &it.Title }),
 		},
 		"link": {
-			channel: func(d *Decoder, f *Feed, t xml.StartElement) error { return d.linkField(&f.Link, &f.Extensions, t) },
-			item:    func(d *Decoder, it *Item, t xml.StartElement) error { return d.linkField(&it.Link, &it.Extensions, t) },
+			channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
+				return d.linkField(&f.Link, &d.feedLinkHref, &f.AtomLinks, &f.Extensions, t)
+			},
+			item: func(d *Decoder, it *Item, t xml.StartElement) error {
+				return d.linkField(&it.Link, &d.itemLinkHref, &it.AtomLinks, &it.Extensions, t)
+			},
 		},
 		"description": {
 			channel: text(func(f *Feed) *string { return &f.Description }),
@@ -378,9 +383,9 @@ var rssCore = module{
 		},
 		"ttl":       {channel: number(func(f *Feed) *int { return &f.TTL })},
 		"cloud":     {channel: channelCloud},
-		"image":     {channel: whole(imageFields)},
-		"textInput": {channel: whole(textInputFields)},
-		"textinput": {channel: whole(textInputFields)}, // RSS 0.91 and 1.0 spell it so
+		"image":     {channel: record(imageNames, imageFields)},
+		"textInput": {channel: record(textInputNames, textInputFields)},
+		"textinput": {channel: record(textInputNames, textInputFields)}, // RSS 0.91 and 1.0 spell it so
 		"skipHours": {channel: whole(skipHoursFields)},
 		"skipDays":  {channel: whole(skipDaysFields)},
 		// RSS 1.0's list of the items' addresses, which the items repeat.
@@ -393,16 +398,28 @@ var rssCore = module{
 	},
 }
 
-// linkField is textField for a link, which some feeds write Atom's way, in
-// an href attribute.
-func (d *Decoder) linkField(dst *string, exts *[]Element, t xml.StartElement) error {
+// linkField reads a link element into *dst (the page's address), as
+// textField does. Some feeds (Arc XP's) write links Atom's way, with no text
+// and an href attribute, in no namespace: such a link goes to links, as an
+// AtomLink with its rel and type, and it is the page's address only when
+// its rel is alternate (or absent) and no link with text has been read: a
+// link with text replaces it, and a self or hub link never is one. *fromHref
+// records that *dst came from an href.
+func (d *Decoder) linkField(dst *string, fromHref *bool, links *[]AtomLink, exts *[]Element, t xml.StartElement) error {
 	s, err := d.readText()
-	if s == "" {
-		s = strings.TrimSpace(attr(t, "href"))
+	if s == "" && attr(t, "href") != "" {
+		l := atomLink(t)
+		*links = append(*links, l)
+		if *dst == "" && l.Href != "" && (l.Rel == "" || strings.EqualFold(l.Rel, "alternate")) {
+			*dst, *fromHref = l.Href, true
+		}
+		return err
 	}
-	if *dst == "" {
-		*dst = s
-	} else if s != "" {
+	switch {
+	case s == "":
+	case *dst == "" || *fromHref:
+		*dst, *fromHref = s, false
+	default:
 		d.keep(exts, t, s)
 	}
 	return err
@@ -458,11 +475,11 @@ func itemSource(d *Decoder, it *Item, t xml.StartElement) error {
 	return err
 }
 
-// whole is the handler of a channel element with children (image,
-// textInput, skipHours, skipDays): it reads the element whole and has fill
-// map it onto the feed. When fill returns false (the element holds
-// something the model has no field for, or a number it cannot read), the
-// whole element is kept in the extensions too.
+// whole is the handler of a channel element with children (skipHours,
+// skipDays): it reads the element whole and has fill map it onto the feed.
+// When fill returns false (the element holds something the model has no
+// field for, or a number it cannot read), the whole element is kept in the
+// extensions too.
 func whole(fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed, xml.StartElement) error {
 	return func(d *Decoder, f *Feed, t xml.StartElement) error {
 		e, err := d.readElement(t)
@@ -476,10 +493,82 @@ func whole(fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed,
 	}
 }
 
+// record is whole for an element whose children are text fields (image,
+// textInput): the children of the RSS core whose lower-cased names are in
+// names are read with readText, as every other text field is, so that
+// markup in them is kept as HTML; any other child is read whole.
+func record(names []string, fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed, xml.StartElement) error {
+	return func(d *Decoder, f *Feed, t xml.StartElement) error {
+		e, err := d.readRecord(t, names)
+		if err != nil {
+			return err
+		}
+		if !fill(d, f, e) {
+			f.Extensions = append(f.Extensions, e)
+		}
+		return nil
+	}
+}
+
+// readRecord reads an element whose start tag has been read, whole, as
+// readElement does, except that its children of the RSS core named in
+// names are read with readText: their Text has the markup inside them, as
+// HTML, and they have no Children.
+func (d *Decoder) readRecord(t xml.StartElement, names []string) (Element, error) {
+	e := Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
+	var text []byte
+	for {
+		tok, err := d.token()
+		if err != nil {
+			return e, err
+		}
+		switch tok.kind {
+		case textToken:
+			text = append(text, tok.text...)
+		case startToken:
+			c := tok.start
+			var child Element
+			if d.space(c.Name.Space) == nsRSS && isField(c.Name.Local, names) {
+				child = Element{Name: xml.Name{Space: nsRSS, Local: c.Name.Local}, Attrs: d.attrs(c)}
+				child.Text, err = d.readText()
+			} else {
+				child, err = d.readElement(c)
+			}
+			e.Children = append(e.Children, child)
+			if err != nil {
+				return e, err
+			}
+		case endToken:
+			e.Text = string(bytes.TrimSpace(text))
+			return e, nil
+		}
+	}
+}
+
+// isField reports whether local is one of names (lower case) in any case.
+func isField(local string, names []string) bool {
+	for _, n := range names {
+		if strings.EqualFold(local, n) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	imageNames     = []string{"url", "title", "link", "description", "width", "height"}
+	textInputNames = []string{"title", "description", "name", "link"}
+)
+
+// imageFields maps an image's children onto the feed's Image.
 func imageFields(d *Decoder, f *Feed, e Element) bool {
 	ok := true
 	im := &Image{}
 	for _, c := range e.Children {
+		if d.space(c.Name.Space) != nsRSS {
+			ok = false
+			continue
+		}
 		switch strings.ToLower(c.Name.Local) {
 		case "url":
 			im.URL = c.Text
@@ -496,7 +585,6 @@ func imageFields(d *Decoder, f *Feed, e Element) bool {
 		default:
 			ok = false
 		}
-		ok = ok && d.space(c.Name.Space) == nsRSS
 	}
 	switch {
 	case *im == Image{}:
@@ -510,10 +598,15 @@ func imageFields(d *Decoder, f *Feed, e Element) bool {
 	return ok
 }
 
+// textInputFields maps a text input's children onto the feed's TextInput.
 func textInputFields(d *Decoder, f *Feed, e Element) bool {
 	ok := true
 	ti := &TextInput{}
 	for _, c := range e.Children {
+		if d.space(c.Name.Space) != nsRSS {
+			ok = false
+			continue
+		}
 		switch strings.ToLower(c.Name.Local) {
 		case "title":
 			ti.Title = c.Text
@@ -526,7 +619,6 @@ func textInputFields(d *Decoder, f *Feed, e Element) bool {
 		default:
 			ok = false
 		}
-		ok = ok && d.space(c.Name.Space) == nsRSS
 	}
 	switch {
 	case *ti == TextInput{}:

@@ -1,7 +1,7 @@
 // Package rss reads RSS feeds into typed Go values, streaming item by item.
 //
 // It reads RSS 2.0 and the older dialects still in use (0.90, 0.91, 0.92 and
-// the RDF-based RSS 1.0) into one data model, [Feed] and [Item], together with
+// the RDF-based RSS 1.0 and 1.1) into one data model, [Feed] and [Item], together with
 // the namespaced elements feeds commonly carry: content:encoded
 // ([Item.Content]), Dublin Core ([DublinCore]), the Well-Formed Web comment API
 // ([WFW]), Slash ([Slash]), Syndication ([Syndication]) and atom:link
@@ -24,7 +24,8 @@
 // from the declared one, bare ampersands, HTML entities, control characters,
 // element names in the wrong case) and returns everything it could read
 // together with an error that says where it stopped. Set [Decoder.Strict] to
-// have each repair reported as a [*ParseError] instead.
+// have each repair of a document that is not well-formed reported as a
+// [*ParseError] instead (names in the wrong case are read in both modes).
 //
 // # Notable divergences
 //
@@ -81,7 +82,7 @@ import "time"
 // set.
 type Feed struct {
 	// Version is the RSS version the document declares: "2.0", "0.91",
-	// "0.92", "0.90", "1.0", or "" when it does not say.
+	// "0.92", "0.90", "1.0", "1.1", or "" when it does not say.
 	Version          string     `json:"version,omitempty"`
 	Title            string     `json:"title,omitempty"`
 	Link             string     `json:"link,omitempty"`

@@ -308,16 +308,13 @@ var mediaFolded = func() map[string]string {
 }()
 
 // mediaName returns the specification's spelling of a Media RSS element's
-// local name, matched as spelt or else in any case (an error in strict
-// mode), and whether it is one of the elements read.
+// local name, matched as spelt or else in any case (in strict mode too:
+// the name is well-formed), and whether it is one of the elements read.
 func (d *Decoder) mediaName(local string) (string, bool, error) {
 	if name, ok := mediaFolded[local]; ok && name == local {
 		return name, true, nil
 	}
 	name, ok := mediaFolded[strings.ToLower(local)]
-	if ok && d.Strict {
-		return name, true, d.strictError("element <" + local + "> is spelt in the wrong case")
-	}
 	return name, ok, nil
 }
 

@@ -108,14 +108,19 @@ func Parse(r io.Reader) (*Feed, error) {
 // A Decoder is not safe for concurrent use.
 type Decoder struct {
 	// Strict makes the decoder report, as a [*ParseError] at its position,
-	// the first flaw it would otherwise repair: bytes that are not valid in
-	// the document's encoding, characters XML forbids, a bare '&' or '<' in
-	// text, an entity the document does not declare (such as &nbsp;),
-	// white space before the XML declaration, an element name in the wrong
-	// case, a mismatched end tag. It is for validators; a well-formed feed
-	// never fails in strict mode. Strict mode reads XML with encoding/xml,
-	// for its well-formedness checks, and is two to five times slower than
-	// the default, which has a scanner of its own (BenchmarkDecoderItems).
+	// the first flaw that leaves the document not well-formed or not
+	// decodable, which it would otherwise repair: bytes that are not valid
+	// in the document's encoding, characters XML forbids, a bare '&' or '<'
+	// in text, an entity the document does not declare (such as &nbsp;),
+	// white space before the XML declaration, a mismatched end tag, a
+	// namespace prefix nobody declared, a namespace URI with white space in
+	// it. It reports nothing else: an element name in the wrong case
+	// (pubdate), which is well-formed, is read as the default mode reads
+	// it. It is for validators; a well-formed feed whose namespaces are
+	// declared never fails in strict mode. Strict mode reads XML with
+	// encoding/xml, for its well-formedness checks, and is two to five
+	// times slower than the default, which has a scanner of its own
+	// (BenchmarkDecoderItems).
 	Strict bool
 
 	// MaxElementSize bounds the input bytes one item, or one channel
@@ -170,11 +175,19 @@ type Decoder struct {
 	nsPeak   int              // the most bindings since nsIndex was made
 	deepOpen map[xml.Name]int // the raw names of the elements open past openLinear
 	deepPeak int              // the most names deepOpen has held
+	// whether the channel's (the current item's) Link came from a link
+	// element's href attribute, which a link with text replaces
+	feedLinkHref, itemLinkHref bool
+	// strict mode's namespace declarations in scope (tokens.go)
+	strictURIs  map[string]int // declared URI → declarations of it in scope
+	strictDecls []string       // the declared URIs, in document order
+	strictMarks []int          // len(strictDecls) before each open element's declarations
 }
 
 const (
 	levelRoot = iota
 	levelChannel
+	levelItems // RSS 1.1's items collection
 )
 
 // NewDecoder returns a Decoder that reads from r. It reads r through its
@@ -339,6 +352,10 @@ func (d *Decoder) begin() error {
 				}
 			}
 		case space == nsRSS && strings.EqualFold(local, "channel"):
+			// RSS 1.1's root; or, in old feeds, a channel without rss.
+			if normaliseNS(start.Name.Space) == normaliseNS(nsRSS11) {
+				d.feed.Version = "1.1"
+			}
 			d.levels = append(d.levels, levelRoot, levelChannel)
 		default:
 			found := "the root element is " + displayName(local)
@@ -348,7 +365,7 @@ func (d *Decoder) begin() error {
 			line, col := d.pos()
 			return &ParseError{Line: line, Column: col, Err: &notRSSError{found}}
 		}
-		return d.checkName(start.Name.Local, "rss", "RDF", "channel")
+		return nil
 	}
 }
 
@@ -371,14 +388,15 @@ func (d *Decoder) setRDFVersion(space string) {
 	switch normaliseNS(space) {
 	case normaliseNS(NamespaceRSS10):
 		d.feed.Version = "1.0"
-	case normaliseNS(NamespaceRSS090):
+	case normaliseNS(NamespaceRSS090), normaliseNS(nsRSS090Channel):
 		d.feed.Version = "0.90"
 	}
 }
 
-// advance reads the container levels (the root and the channel) until the
-// start of the next item, which it leaves in d.item, or the end of the root,
-// where it returns io.EOF. Channel elements on the way are set on the feed.
+// advance reads the container levels (the root, the channel and RSS 1.1's
+// items collection) until the start of the next item, which it leaves in
+// d.item, or the end of the root, where it returns io.EOF. Channel elements
+// on the way are set on the feed.
 func (d *Decoder) advance() error {
 	for {
 		d.markUnit() // each item or channel element is bounded alone
@@ -391,9 +409,6 @@ func (d *Decoder) advance() error {
 			t := tok.start
 			m := d.module(t.Name.Space)
 			if m == coreModule && strings.EqualFold(t.Name.Local, "item") {
-				if err := d.checkName(t.Name.Local, "item"); err != nil {
-					return err
-				}
 				if d.rdf {
 					d.setRDFVersion(t.Name.Space)
 				}
@@ -401,13 +416,14 @@ func (d *Decoder) advance() error {
 				return nil
 			}
 			if m == coreModule && strings.EqualFold(t.Name.Local, "channel") && d.levels[len(d.levels)-1] == levelRoot {
-				if err := d.checkName(t.Name.Local, "channel"); err != nil {
-					return err
-				}
 				if d.rdf {
 					d.setRDFVersion(t.Name.Space)
 				}
 				d.levels = append(d.levels, levelChannel)
+				continue
+			}
+			if m == coreModule && strings.EqualFold(t.Name.Local, "items") && d.itemsCollection(t) {
+				d.levels = append(d.levels, levelItems)
 				continue
 			}
 			if err := d.channelElement(m, t); err != nil {
@@ -432,18 +448,19 @@ func (d *Decoder) markUnit() {
 	}
 }
 
-// checkName reports, in strict mode, an element name that matched one of
-// the RSS names only without regard to case.
-func (d *Decoder) checkName(local string, names ...string) error {
-	if !d.Strict {
-		return nil
+// itemsCollection reports whether an items element holds the items
+// themselves, as RSS 1.1's does (rdf:parseType="Collection"), rather than
+// RSS 1.0's table of contents (an rdf:Seq of their addresses).
+func (d *Decoder) itemsCollection(t xml.StartElement) bool {
+	if normaliseNS(t.Name.Space) == normaliseNS(nsRSS11) {
+		return true
 	}
-	for _, n := range names {
-		if local == n {
-			return nil
+	for _, a := range t.Attr {
+		if a.Name.Local == "parseType" && d.space(a.Name.Space) == NamespaceRDF && strings.TrimSpace(a.Value) == "Collection" {
+			return true
 		}
 	}
-	return d.strictError("element <" + local + "> is spelt in the wrong case")
+	return false
 }
 
 func (d *Decoder) strictError(msg string) error {

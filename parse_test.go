@@ -209,8 +209,10 @@ func TestVersions(t *testing.T) {
 		items         int
 	}{
 		{"rss090.xml", "0.90", 2},
+		{"rss090_channel_netscape.xml", "0.90", 2},
 		{"rss091.xml", "0.91", 1},
 		{"rss10.xml", "1.0", 2},
+		{"rss11.xml", "1.1", 2},
 		{"rss20_item.xml", "2.0", 2},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
@@ -257,6 +259,182 @@ func TestRSS10(t *testing.T) {
 	assert.True(t, a.PubDate.IsZero())
 	assertTime(t, date(2024, 9, 9, 8, 0, 0, 2), a.Published(), "Published falls back to dc:date")
 	assert.Equal(t, []rss.Person{{Name: "Ann"}}, a.Authors())
+}
+
+// TestRSS11 reads RSS 1.1, whose items stand in a collection inside the
+// channel (issue 9), in both modes.
+func TestRSS11(t *testing.T) {
+	feed, err := parseFile(t, "testdata/rss11.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "RSS 1.1 Site", feed.Title)
+	assert.Equal(t, &rss.Image{Title: "RSS 1.1 Site", URL: "http://example.org/logo.png"}, feed.Image)
+	assert.Equal(t, []string{"en"}, feed.DC.Language)
+	assert.Empty(t, feed.Extensions, "the items collection is structure, not data")
+	require.Len(t, feed.Items, 2)
+	assert.Equal(t, rss.GUID{Value: "http://example.org/a", IsPermaLink: false}, feed.Items[0].GUID)
+	assert.Equal(t, "The first", feed.Items[0].Description)
+	assert.Equal(t, []string{"Bea"}, feed.Items[1].DC.Creator)
+
+	data, err := os.ReadFile("testdata/rss11.xml")
+	require.NoError(t, err)
+	strict, err := stream(bytes.NewReader(data), true)
+	require.NoError(t, err, "the Channel root is no name in the wrong case")
+	assert.Equal(t, feed, strict)
+
+	// RSS 1.0's items table of contents stays structure: the items stand
+	// beside the channel, and the rdf:Seq is not read as one.
+	feed, err = rss.Parse(strings.NewReader(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+		xmlns="http://purl.org/rss/1.0/"><channel><title>T</title><items><rdf:Seq><rdf:li resource="http://e/a"/>
+		</rdf:Seq></items></channel><item rdf:about="http://e/a"><title>A</title></item></rdf:RDF>`))
+	require.NoError(t, err)
+	assert.Equal(t, "1.0", feed.Version)
+	assert.Empty(t, feed.Extensions)
+	require.Len(t, feed.Items, 1)
+	assert.Equal(t, "A", feed.Items[0].Title)
+}
+
+// TestImageTextInputMarkup checks that the children of image and textInput
+// are read as every other text field is: markup inside them is kept, as
+// HTML (issue 9).
+func TestImageTextInputMarkup(t *testing.T) {
+	feed, err := parseFile(t, "testdata/image_textinput_markup.xml")
+	require.NoError(t, err)
+	assert.Equal(t, &rss.Image{URL: "https://example.com/logo.png", Title: "<b>Logo</b> x", Link: "https://example.com/",
+		Description: "The &lt;i&gt;logo&lt;/i&gt; &amp; <em>more</em>"}, feed.Image)
+	assert.Equal(t, &rss.TextInput{Title: "<b>Search</b>", Description: "Search <strong>the</strong> archive",
+		Name: "q", Link: "https://example.com/search"}, feed.TextInput)
+	assert.Empty(t, feed.Extensions)
+
+	// An image with a child the model has no field for is kept whole in
+	// the extensions too, its known children with the same text.
+	feed, err = rss.Parse(strings.NewReader(`<rss><channel><image><url>u</url><title><b>B</b> x</title>` +
+		`<extra>e</extra></image></channel></rss>`))
+	require.NoError(t, err)
+	assert.Equal(t, &rss.Image{URL: "u", Title: "<b>B</b> x"}, feed.Image)
+	require.Len(t, feed.Extensions, 1)
+	im := feed.Extensions[0]
+	assert.Equal(t, "<b>B</b> x", im.Child("", "title").Text)
+	assert.Empty(t, im.Child("", "title").Children)
+	assert.Equal(t, "e", im.Child("", "extra").Text)
+
+	// A child in another namespace fills no field, even with an image
+	// field's name.
+	feed, err = rss.Parse(strings.NewReader(`<rss xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><image>` +
+		`<url>u</url><dc:title>not the title</dc:title></image></channel></rss>`))
+	require.NoError(t, err)
+	assert.Equal(t, &rss.Image{URL: "u"}, feed.Image)
+	require.Len(t, feed.Extensions, 1)
+	assert.Equal(t, "not the title", feed.Extensions[0].Child(rss.NamespaceDublinCore, "title").Text)
+}
+
+// TestLinkHref reads link elements written with an href in no namespace,
+// as Arc XP's feeds do (issue 9): they go to AtomLinks, and a self or hub
+// link is never the page link.
+func TestLinkHref(t *testing.T) {
+	feed, err := parseFile(t, "testdata/link_href.xml")
+	require.NoError(t, err)
+	assert.Equal(t, "https://example.com/", feed.Link, "the link with text, not the self link before it")
+	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/arc/outboundfeeds/rss/", Rel: "self", Type: "application/rss+xml"}}, feed.AtomLinks)
+	assert.Empty(t, feed.Extensions, "the self link is no repeated link")
+	require.Len(t, feed.Items, 4)
+
+	it := feed.Items[0]
+	assert.Equal(t, "https://example.com/1", it.Link)
+	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/arc/1.xml", Rel: "self", Type: "application/rss+xml"}}, it.AtomLinks)
+	assert.Empty(t, it.Extensions)
+
+	it = feed.Items[1]
+	assert.Empty(t, it.Link, "a self link alone is not the page link")
+	assert.Equal(t, "https://example.com/2", it.Permalink(), "the permalink guid is")
+	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/arc/2.xml", Rel: "self"}}, it.AtomLinks)
+
+	it = feed.Items[2]
+	assert.Equal(t, "https://example.com/3", it.Link, "a link with text replaces an alternate href read before it")
+	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/3-alt", Rel: "alternate", Type: "text/html"}}, it.AtomLinks)
+	assert.Empty(t, it.Extensions)
+
+	it = feed.Items[3]
+	assert.Equal(t, "https://example.com/4", it.Link, "an href link without rel is the page link when there is no other")
+	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/4"}, {Href: "https://hub.example.com/", Rel: "hub"}}, it.AtomLinks)
+
+	// Two links with text: the second is a repeated element, kept.
+	feed, err = rss.Parse(strings.NewReader(`<rss><channel><link href="h"/><link>a</link><link>b</link></channel></rss>`))
+	require.NoError(t, err)
+	assert.Equal(t, "a", feed.Link)
+	require.Len(t, feed.Extensions, 1)
+	assert.Equal(t, "b", feed.Extensions[0].Text)
+	assert.Equal(t, []rss.AtomLink{{Href: "h"}}, feed.AtomLinks)
+}
+
+// TestStrictNamespaces checks what strict mode reports about namespaces
+// (issue 9): an undeclared prefix and a namespace URI with white space in
+// it, at their position, while the default mode reads both documents as
+// meant.
+func TestStrictNamespaces(t *testing.T) {
+	for _, tt := range []struct {
+		file      string
+		line, col int
+		msg       string
+	}{
+		{"strict_undeclared_prefix.xml", 12, 19, `the namespace prefix "dc" of element <creator> is not declared`},
+		{"strict_namespace_space.xml", 5, 65, `namespace URI "http://purl.org/dc/elements/1.1/ " has white space in it`},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join("testdata", tt.file)
+			feed, err := parseFile(t, path)
+			require.NoError(t, err)
+			require.Len(t, feed.Items, 1)
+			assert.Equal(t, []string{"Ann Author"}, feed.Items[0].DC.Creator)
+
+			_, err = strictParse(t, path)
+			var pe *rss.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, [2]int{tt.line, tt.col}, [2]int{pe.Line, pe.Column}, "position of %v", err)
+			assert.Contains(t, err.Error(), tt.msg)
+		})
+	}
+	for _, tt := range []struct{ name, doc, msg string }{
+		{"attribute", `<rss><channel><item><guid rdf:about="x">g</guid></item></channel></rss>`,
+			`the namespace prefix "rdf" of attribute about is not declared`},
+		{"out of scope", `<rss><channel><a xmlns:x="http://e/"/><x:b/></channel></rss>`,
+			`the namespace prefix "x" of element <b> is not declared`},
+		{"default namespace", `<rss xmlns=" http://backend.userland.com/rss2"><channel/></rss>`,
+			`namespace URI " http://backend.userland.com/rss2" has white space in it`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := stream(strings.NewReader(tt.doc), true)
+			var pe *rss.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Contains(t, err.Error(), tt.msg)
+			_, err = rss.Parse(strings.NewReader(tt.doc))
+			assert.NoError(t, err, "the default mode reads it")
+		})
+	}
+	for _, doc := range []string{
+		`<rss xmlns:x="http://e/"><channel><x:a x:b="1" xml:lang="en"/></channel></rss>`,
+		`<rss><channel><x:a xmlns:x="http://e/"><x:b/></x:a></channel></rss>`,
+		`<rss><channel><a xmlns:x="http://e/"><b xmlns:x="http://f/"/><x:c/></a></channel></rss>`,
+		`<rss xmlns="http://backend.userland.com/rss2"><channel><title>T</title></channel></rss>`,
+	} {
+		_, err := stream(strings.NewReader(doc), true)
+		assert.NoError(t, err, doc)
+	}
+}
+
+// TestStrictReadsWrongCase checks that strict mode reports only what is
+// not well-formed (issue 10): element names in the wrong case are read
+// as the default mode reads them.
+func TestStrictReadsWrongCase(t *testing.T) {
+	data, err := os.ReadFile("testdata/case.xml")
+	require.NoError(t, err)
+	lenient, err := stream(bytes.NewReader(data), false)
+	require.NoError(t, err)
+	strict, err := stream(bytes.NewReader(data), true)
+	require.NoError(t, err)
+	assert.Equal(t, lenient, strict)
+	assert.Equal(t, "Case", strict.Title)
+	require.Len(t, strict.Items, 2)
+	assertTime(t, date(2024, 9, 8, 11, 0, 0, 0), strict.Items[0].PubDate)
 }
 
 func TestNamespaces(t *testing.T) {

@@ -686,11 +686,10 @@ func (r *podcastAttrs) done() bool {
 	return r.ok
 }
 
-// podcastChild reports whether c is the podcast element local: as spelt,
-// or, in lenient mode, in another case.
+// podcastChild reports whether c is the podcast element local, as spelt
+// or in another case (in strict mode too: the name is well-formed).
 func (d *Decoder) podcastChild(c *Element, local string) bool {
-	return c.Name.Space == NamespacePodcast &&
-		(c.Name.Local == local || !d.Strict && strings.EqualFold(c.Name.Local, local))
+	return c.Name.Space == NamespacePodcast && strings.EqualFold(c.Name.Local, local)
 }
 
 // podcastDate reads a date attribute: the time, when it can be read, and

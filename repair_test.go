@@ -53,7 +53,7 @@ func TestRepairs(t *testing.T) {
 		{file: "dtd_rss091_entities.xml", title: "Café & Crème\u00a0ÿ"},
 		{file: "dtd_attribute.xml", title: "Attributes"},
 		{file: "dtd_tricky.xml", title: "a > b ] c 'd'"},
-		{file: "case.xml", title: "Case", itemTitle: "Shouting", line: 5, col: 12, strictMsg: "element <Channel> is spelt in the wrong case"},
+		{file: "case.xml", title: "Case", itemTitle: "Shouting"}, // well-formed: strict mode reads names in any case too
 		{file: "rss10.xml", title: "RDF Site", itemTitle: "A"},
 	} {
 		t.Run(tt.file, func(t *testing.T) {

@@ -3,6 +3,7 @@ package rss
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,7 +42,12 @@ const (
 	textToken
 )
 
-// strictToken returns the next token from xml.Decoder.Token.
+// strictToken returns the next token from xml.Decoder.Token, which checks
+// that the document is well-formed, and checks its namespaces, which Token
+// does not: a namespace URI must have no white space in it, and a prefix
+// must be declared. Token leaves a prefix nobody declared as the name's
+// Space, so a Space that no declaration in scope gives is one. (A prefix
+// spelt like a URI declared for another prefix goes unnoticed.)
 func (d *Decoder) strictToken() (token, error) {
 	tok, err := d.x.Token()
 	if err != nil {
@@ -49,8 +55,41 @@ func (d *Decoder) strictToken() (token, error) {
 	}
 	switch t := tok.(type) {
 	case xml.StartElement:
+		d.strictMarks = append(d.strictMarks, len(d.strictDecls))
+		for _, a := range t.Attr {
+			if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+				if strings.ContainsAny(a.Value, " \t\r\n") {
+					return token{}, d.strictError(fmt.Sprintf("namespace URI %q has white space in it", a.Value))
+				}
+				if d.strictURIs == nil {
+					d.strictURIs = map[string]int{}
+				}
+				d.strictURIs[a.Value]++
+				d.strictDecls = append(d.strictDecls, a.Value)
+			}
+		}
+		if err := d.checkDeclared(t.Name, false); err != nil {
+			return token{}, err
+		}
+		for _, a := range t.Attr {
+			if a.Name.Space != "xmlns" {
+				if err := d.checkDeclared(a.Name, true); err != nil {
+					return token{}, err
+				}
+			}
+		}
 		return mapC1Token(token{kind: startToken, start: t}), nil
 	case xml.EndElement:
+		if n := len(d.strictMarks); n > 0 {
+			mark := d.strictMarks[n-1]
+			for _, uri := range d.strictDecls[mark:] {
+				if d.strictURIs[uri]--; d.strictURIs[uri] <= 0 {
+					delete(d.strictURIs, uri) // keep no URI out of scope
+				}
+			}
+			clear(d.strictDecls[mark:])
+			d.strictDecls, d.strictMarks = d.strictDecls[:mark], d.strictMarks[:n-1]
+		}
 		return token{kind: endToken, end: t.Name}, nil
 	case xml.CharData:
 		return mapC1Token(token{kind: textToken, text: t}), nil
@@ -99,6 +138,19 @@ func mapC1(s []byte) []byte {
 		return s
 	}
 	return append(out, s[start:]...)
+}
+
+// checkDeclared reports, in strict mode, an element's or attribute's name
+// (as Token resolved it) whose prefix nobody declared.
+func (d *Decoder) checkDeclared(name xml.Name, isAttr bool) error {
+	if name.Space == "" || name.Space == xmlNamespace || d.strictURIs[name.Space] > 0 {
+		return nil
+	}
+	what := "element <" + name.Local + ">"
+	if isAttr {
+		what = "attribute " + name.Local
+	}
+	return d.strictError(fmt.Sprintf("the namespace prefix %q of %s is not declared", name.Space, what))
 }
 
 // openElement is an element whose end tag has not been read.
