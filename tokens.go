@@ -47,8 +47,16 @@ func (d *Decoder) strictToken() (token, error) {
 	}
 	switch t := tok.(type) {
 	case xml.StartElement:
+		// Keep the prefixes in scope as lenient mode does: Atom's XHTML
+		// content is written back with them (atom.go).
+		d.open = append(d.open, openElement{name: t.Name, nsMark: len(d.bindings)})
+		d.bind(t.Attr)
 		return token{kind: startToken, start: t}, nil
 	case xml.EndElement:
+		if n := len(d.open); n > 0 {
+			d.bindings = d.bindings[:d.open[n-1].nsMark]
+			d.open = d.open[:n-1]
+		}
 		return token{kind: endToken, end: t.Name}, nil
 	case xml.CharData:
 		return token{kind: textToken, text: t}, nil
@@ -58,7 +66,7 @@ func (d *Decoder) strictToken() (token, error) {
 
 // openElement is an element whose end tag has not been read.
 type openElement struct {
-	raw    xml.Name // as written: prefix and local name
+	raw    xml.Name // as written: prefix and local name (lenient mode)
 	name   xml.Name // resolved: namespace URI and local name
 	nsMark int      // len(d.bindings) before its declarations
 }
@@ -86,14 +94,7 @@ func (d *Decoder) lenientToken() (token, error) {
 		case startToken:
 			t := tok.start
 			mark := len(d.bindings)
-			for _, a := range t.Attr {
-				switch {
-				case a.Name.Space == "xmlns":
-					d.bindings = append(d.bindings, binding{a.Name.Local, a.Value})
-				case a.Name.Space == "" && a.Name.Local == "xmlns":
-					d.bindings = append(d.bindings, binding{"", a.Value})
-				}
-			}
+			d.bind(t.Attr)
 			raw := t.Name
 			t.Name.Space = d.resolve(raw.Space, true)
 			for i := range t.Attr {
@@ -119,6 +120,19 @@ func (d *Decoder) lenientToken() (token, error) {
 			return d.lenientToken()
 		default:
 			return tok, nil
+		}
+	}
+}
+
+// bind puts the namespace declarations among an element's attributes in
+// scope.
+func (d *Decoder) bind(attrs []xml.Attr) {
+	for _, a := range attrs {
+		switch {
+		case a.Name.Space == "xmlns":
+			d.bindings = append(d.bindings, binding{a.Name.Local, a.Value})
+		case a.Name.Space == "" && a.Name.Local == "xmlns":
+			d.bindings = append(d.bindings, binding{"", a.Value})
 		}
 	}
 }
