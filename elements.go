@@ -50,6 +50,7 @@ var moduleList = []*module{
 	&slashModule,
 	&syndicationModule,
 	&atomModule,
+	&atom03Module,
 }
 
 // A module maps the elements of one namespace onto the data model.
