@@ -484,7 +484,9 @@ func atomLink(t xml.StartElement) AtomLink {
 		Hreflang: strings.TrimSpace(attr(t, "hreflang")),
 		Title:    attr(t, "title"),
 	}
-	l.Length, _ = strconv.ParseInt(strings.TrimSpace(attr(t, "length")), 10, 64)
+	if n := strings.TrimSpace(attr(t, "length")); n != "" {
+		l.Length, _ = strconv.ParseInt(n, 10, 64)
+	}
 	return l
 }
 
@@ -572,41 +574,97 @@ func (d *Decoder) atomCategory(exts *[]Element, t xml.StartElement) (Category, e
 // anything else in it (other elements, a repeated one, text beside the
 // elements) is also kept whole in the extensions.
 func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement) error {
-	e, err := d.readElement(t)
-	if err != nil {
-		return err
-	}
 	var p Person
-	ok := true
-	if len(e.Children) == 0 {
-		p = ParsePerson(e.Text)
-	} else {
-		ok = e.Text == ""
-		for _, c := range e.Children {
-			var f *string
-			switch strings.ToLower(c.Name.Local) {
-			case "name":
-				f = &p.Name
-			case "email":
-				f = &p.Email
-			case "uri", "url", "homepage":
-				f = &p.URI
-			}
-			if f == nil || *f != "" || c.Name.Space != e.Name.Space || len(c.Children) > 0 {
-				ok = false
-				continue
-			}
-			*f = c.Text
+	// The children read into p, to be kept with the rest if the person
+	// turns out to hold more.
+	var read [3]struct {
+		t xml.StartElement
+		s string
+	}
+	n := 0
+	var e *Element // the person whole, once it holds more than p has fields for
+	whole := func() *Element {
+		e := &Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
+		for _, r := range read[:n] {
+			e.Children = append(e.Children, Element{Name: xml.Name{Space: d.space(r.t.Name.Space), Local: r.t.Name.Local},
+				Attrs: d.attrs(r.t), Text: r.s})
 		}
-		p.URI = d.atomURL(t, p.URI)
+		return e
 	}
-	if p != (Person{}) {
-		*dst = append(*dst, p)
+	var text []byte
+	children := false
+	for {
+		tok, err := d.token()
+		if err != nil {
+			return err
+		}
+		switch tok.kind {
+		case textToken:
+			if len(text) > 0 || len(bytes.TrimSpace(tok.text)) > 0 {
+				text = append(text, tok.text...)
+			}
+		case startToken:
+			children = true
+			c := tok.start
+			if e == nil {
+				if f := personField(&p, t, c); f != nil {
+					s, err := d.readText()
+					*f = s
+					read[n].t, read[n].s = c, s
+					n++
+					if err != nil {
+						return err
+					}
+					continue
+				}
+				e = whole()
+			}
+			ce, err := d.readElement(c)
+			e.Children = append(e.Children, ce)
+			if err != nil {
+				return err
+			}
+		case endToken:
+			s := string(bytes.TrimSpace(text))
+			switch {
+			case !children:
+				p = ParsePerson(s)
+			case s != "" && e == nil:
+				e = whole()
+			}
+			if e != nil {
+				e.Text = s
+				*exts = append(*exts, *e)
+			}
+			p.URI = d.atomURL(t, p.URI)
+			if p != (Person{}) {
+				*dst = append(*dst, p)
+			}
+			return nil
+		}
 	}
-	if !ok {
-		*exts = append(*exts, e)
+}
+
+// personField returns the field of p that the child element c of the
+// person element t holds, when it is one p has, in the person's namespace,
+// and still empty; nil when it is not.
+func personField(p *Person, t, c xml.StartElement) *string {
+	if c.Name.Space != t.Name.Space {
+		return nil
 	}
-	return nil
+	var f *string
+	switch strings.ToLower(c.Name.Local) {
+	case "name":
+		f = &p.Name
+	case "email":
+		f = &p.Email
+	case "uri", "url", "homepage":
+		f = &p.URI
+	}
+	if f == nil || *f != "" {
+		return nil
+	}
+	return f
 }
 
 // entrySource reads an entry's atom:source, the metadata of the feed the
