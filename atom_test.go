@@ -517,3 +517,70 @@ func TestAtomXHTMLBounded(t *testing.T) {
 		assert.Equal(t, "<p99:x></p99:x><y></y>", feed.Title, "strict %v", strict)
 	}
 }
+
+// generatedAtomFeed builds the items of generatedFeed (bench_test.go) as
+// an Atom 1.0 feed of n entries: the same titles, links, authors, dates,
+// categories, ids, summaries (escaped HTML), contents (HTML in CDATA),
+// wfw and slash elements and enclosures, written Atom's way, so that
+// BenchmarkParse compares reading the two formats.
+func generatedAtomFeed(n int) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-US"
+	xmlns:wfw="http://wellformedweb.org/CommentAPI/"
+	xmlns:slash="http://purl.org/rss/1.0/modules/slash/">
+	<title>Generated benchmark feed</title>
+	<link href="https://example.org/"/>
+	<link href="https://example.org/feed/" rel="self" type="application/atom+xml"/>
+	<subtitle>A feed built in memory for BenchmarkDecoderItems</subtitle>
+	<id>https://example.org/</id>
+	<updated>2018-09-17T09:00:00+00:00</updated>
+`)
+	for i := range n {
+		fmt.Fprintf(&buf, `	<entry>
+		<title>Post number %d: on feeds &amp; parsers</title>
+		<link href="https://example.org/%d/post-%d/"/>
+		<link rel="replies" type="text/html" href="https://example.org/%d/post-%d/#comments"/>
+		<author><name><![CDATA[Jo Writer]]></name></author>
+		<published>2018-09-%02dT09:%02d:00+02:00</published>
+		<category term="Go"/>
+		<category term="Feeds"/>
+		<id>https://example.org/?p=%d</id>
+		<summary type="html">&lt;p&gt;A short summary of post %d, with &lt;a href="https://example.org/"&gt;a link&lt;/a&gt; &amp;amp; an entity.&lt;/p&gt;</summary>
+		<content type="html"><![CDATA[<p>The body of post %d. It has <em>emphasis</em>, <a href="https://example.org/x?a=1&b=2">a link</a> and a list:</p>
+<ul><li>one</li><li>two</li><li>three</li></ul>
+<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>]]></content>
+		<wfw:commentRss>https://example.org/%d/post-%d/feed/</wfw:commentRss>
+		<slash:comments>%d</slash:comments>
+		<link rel="enclosure" href="https://example.org/media/%d.mp3" length="%d" type="audio/mpeg"/>
+	</entry>
+`, i, i, i, i, i, i%28+1, i%60, i, i, i, i, i, i%17, i, 1000000+i)
+	}
+	buf.WriteString("</feed>\n")
+	return buf.Bytes()
+}
+
+// TestGeneratedAtomFeed checks that the benchmark's Atom feed holds what
+// its RSS twin holds, so that the two measure the same work.
+func TestGeneratedAtomFeed(t *testing.T) {
+	atom, err := rss.Parse(bytes.NewReader(generatedAtomFeed(3)))
+	require.NoError(t, err)
+	rssFeed, err := rss.Parse(bytes.NewReader(generatedFeed(3)))
+	require.NoError(t, err)
+	require.Len(t, atom.Items, 3)
+	for i, a := range atom.Items {
+		r := rssFeed.Items[i]
+		assert.Equal(t, r.Title, a.Title)
+		assert.Equal(t, r.Link, a.Link)
+		assert.Equal(t, r.Description, a.Description)
+		assert.Equal(t, r.Content, a.Content)
+		assert.Equal(t, r.GUID.Value, a.GUID.Value)
+		assert.Equal(t, r.Enclosures, a.Enclosures)
+		assert.Equal(t, r.WFW, a.WFW)
+		assert.Equal(t, r.Slash, a.Slash)
+		assert.Equal(t, r.Authors(), a.Authors())
+		assert.True(t, r.Published().Equal(a.Published()))
+		assert.Len(t, a.Categories, len(r.Categories))
+	}
+	t.Logf("Atom %d bytes, RSS %d bytes for 1000 items", len(generatedAtomFeed(1000)), len(generatedFeed(1000)))
+}
