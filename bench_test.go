@@ -21,7 +21,7 @@ var benchFixtures = []string{"rss20_item", "namespaces", "html", "rss10"}
 
 // BenchmarkParse reads whole feeds with rss.Parse: a few fixtures, the seed
 // (a real WordPress feed, skipped when ../shared is absent) and a generated
-// feed of about 1 MB.
+// feed of about 1 MB, as RSS and as Atom.
 func BenchmarkParse(b *testing.B) {
 	for _, name := range benchFixtures {
 		data, err := os.ReadFile(filepath.Join("testdata", name+".xml"))
@@ -38,6 +38,8 @@ func BenchmarkParse(b *testing.B) {
 		benchParse(b, data)
 	})
 	b.Run("generated", func(b *testing.B) { benchParse(b, generatedFeed(1000)) })
+	// The same 1000 items as an Atom feed (generatedAtomFeed, atom_test.go).
+	b.Run("generated-atom", func(b *testing.B) { benchParse(b, generatedAtomFeed(1000)) })
 }
 
 func benchParse(b *testing.B, data []byte) {

@@ -53,6 +53,7 @@ var moduleList = []*module{
 	&podcastModule,
 	&itunesModule,
 	&mediaModule,
+	&atom03Module,
 }
 
 // A module maps the elements of one namespace onto the data model.

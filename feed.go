@@ -4,10 +4,16 @@
 // the RDF-based RSS 1.0 and 1.1) into one data model, [Feed] and [Item], together with
 // the namespaced elements feeds commonly carry: content:encoded
 // ([Item.Content]), Dublin Core ([DublinCore]), the Well-Formed Web comment API
-// ([WFW]), Slash ([Slash]), Syndication ([Syndication]) and atom:link
-// ([AtomLink]). Namespaces are matched by URI, never by prefix. Every other
-// element is kept, in document order, in the Extensions of the channel or item
-// it stands in ([Element]): nothing is silently dropped.
+// ([WFW]), Slash ([Slash]), Syndication ([Syndication]) and Atom's elements
+// ([AtomLink], [AtomFeed], [AtomEntry]). Namespaces are matched by URI, never
+// by prefix. Every other element is kept, in document order, in the Extensions
+// of the channel or item it stands in ([Element]): nothing is silently dropped.
+//
+// It reads Atom feeds (Atom 1.0, RFC 4287, and the older Atom 0.3) into the
+// same model, so that code written for RSS works on them unchanged: a feed's
+// entries are its items, and each Atom element fills the field with the same
+// meaning (subtitle the Description, id the GUID, published the PubDate...);
+// what only Atom says is in [Feed.Atom] and [Item.Atom].
 //
 // Podcasts and media have typed parts too: Apple's iTunes elements
 // ([ITunesFeed], [ITunesItem]) and Media RSS ([Media]), with
@@ -29,9 +35,18 @@
 //
 // # Notable divergences
 //
-//   - Only RSS is read. An Atom feed, an HTML page or an empty document gives
-//     [ErrNotRSS]; Atom elements inside an RSS feed other than atom:link are
-//     kept as extensions.
+//   - RSS and Atom are read. Another document (an HTML page, an empty one)
+//     gives [ErrNotRSS].
+//   - Atom's xhtml text is written back as markup without the div that wraps
+//     it; XHTML's own elements lose their prefix (the text is meant as
+//     HTML), other namespaces' keep theirs, and base64 content is decoded
+//     only when it decodes to text. An entry does not inherit the feed's
+//     authors: [Item.Authors] gives the entry's own.
+//   - Atom elements inside an RSS item or channel fill the Atom part and
+//     never take a shared field from the RSS element meant for it (an
+//     atom:id does not become the GUID, nor atom:updated the
+//     lastBuildDate), whatever the order; the convenience methods
+//     ([Item.Published], [Item.Updated], [Item.Authors]) fall back to them.
 //   - The package does not write feeds. It reads them from an [io.Reader],
 //     which the caller bounds (for example with [io.LimitReader]) if the
 //     source is untrusted, or over HTTP with [Fetch] and a [Fetcher], which
@@ -65,7 +80,8 @@ package rss
 
 import "time"
 
-// Feed is an RSS channel: the feed's own metadata and its items.
+// Feed is an RSS channel, or an Atom feed: the feed's own metadata and its
+// items.
 //
 // Text fields hold character data with entities decoded, CDATA unwrapped and
 // surrounding white space trimmed. A value the feed does not give is the zero
@@ -82,7 +98,8 @@ import "time"
 // set.
 type Feed struct {
 	// Version is the RSS version the document declares: "2.0", "0.91",
-	// "0.92", "0.90", "1.0", "1.1", or "" when it does not say.
+	// "0.92", "0.90", "1.0", "1.1", or "" when it does not say; "atom1.0" or
+	// "atom0.3" for an Atom feed.
 	Version          string     `json:"version,omitempty"`
 	Title            string     `json:"title,omitempty"`
 	Link             string     `json:"link,omitempty"`
@@ -107,7 +124,8 @@ type Feed struct {
 	SkipDays         []string   `json:"skipDays,omitempty"`
 	AtomLinks        []AtomLink `json:"atomLinks,omitempty"`
 	// Atom is what an Atom feed, or the Atom elements of an RSS channel,
-	// say beyond the shared fields; nil when there is nothing.
+	// say beyond the shared fields; nil when no Atom element (other than
+	// atom:link, which has AtomLinks) stands there.
 	Atom *AtomFeed   `json:"atom,omitempty"`
 	DC   DublinCore  `json:"dc,omitzero"`
 	Sy   Syndication `json:"sy,omitzero"`

@@ -1,6 +1,9 @@
 package rss
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Item is one item (entry, post, episode) of a feed.
 //
@@ -10,9 +13,9 @@ import "time"
 // assume plain text; see [Feed] and [PlainText].
 //
 // Fields hold what the feed wrote; the methods ([Item.Published],
-// [Item.Body], [Item.Text], [Item.ID], [Item.Permalink], [Item.Authors]) give
-// the value a service usually wants, with the usual fall-backs, without
-// changing the fields.
+// [Item.Updated], [Item.Body], [Item.Text], [Item.ID], [Item.Permalink],
+// [Item.Authors]) give the value a service usually wants, with the usual
+// fall-backs, without changing the fields.
 type Item struct {
 	Title       string `json:"title,omitempty"`
 	Link        string `json:"link,omitempty"`
@@ -34,7 +37,8 @@ type Item struct {
 	Slash     Slash      `json:"slash,omitzero"`
 	AtomLinks []AtomLink `json:"atomLinks,omitempty"`
 	// Atom is what an Atom entry, or the Atom elements of an RSS item,
-	// say beyond the shared fields; nil when there is nothing.
+	// say beyond the shared fields; nil when no Atom element (other than
+	// atom:link, which has AtomLinks) stands there.
 	Atom *AtomEntry `json:"atom,omitempty"`
 	// Podcast holds the item's Podcasting 2.0 elements; nil when it has
 	// none.
@@ -72,7 +76,9 @@ type Source struct {
 }
 
 // Published is the item's publication date: pubDate, else the first
-// dc:date that can be read. It is the zero time when neither can be read.
+// dc:date that can be read, else atom:published, else atom:updated. It is
+// the zero time when none can be read. (An Atom entry's published date,
+// else its updated date, is its PubDate already.)
 func (it *Item) Published() time.Time {
 	if !it.PubDate.IsZero() {
 		return it.PubDate
@@ -82,7 +88,22 @@ func (it *Item) Published() time.Time {
 			return t
 		}
 	}
+	if a := it.Atom; a != nil {
+		if !a.Published.IsZero() {
+			return a.Published
+		}
+		return a.Updated
+	}
 	return time.Time{}
+}
+
+// Updated is when the item was last changed: atom:updated (Atom 0.3:
+// modified), else [Item.Published].
+func (it *Item) Updated() time.Time {
+	if it.Atom != nil && !it.Atom.Updated.IsZero() {
+		return it.Atom.Updated
+	}
+	return it.Published()
 }
 
 // Body is the item's HTML body: content:encoded, else description.
@@ -119,8 +140,9 @@ func (it *Item) Permalink() string {
 }
 
 // Authors lists the item's authors: its author element, else each
-// dc:creator, else itunes:author, each read with [ParsePerson]. It is nil
-// when there are none.
+// dc:creator, each read with [ParsePerson], else the Atom authors (of an
+// Atom entry, or the atom:author elements of an RSS item), else
+// itunes:author. It is nil when there are none.
 func (it *Item) Authors() []Person {
 	if it.Author != "" {
 		return []Person{ParsePerson(it.Author)}
@@ -134,8 +156,9 @@ func (it *Item) Authors() []Person {
 	if ps != nil {
 		return ps
 	}
-	// The Atom authors (it.Atom.Authors) come here, before itunes:author,
-	// as DESIGN.md orders them.
+	if it.Atom != nil && len(it.Atom.Authors) > 0 {
+		return slices.Clone(it.Atom.Authors)
+	}
 	if it.ITunes != nil {
 		if p := ParsePerson(it.ITunes.Author); p != (Person{}) {
 			return []Person{p}

@@ -20,10 +20,10 @@ const (
 // These are the errors a [ParseError] can hold besides XML syntax errors,
 // [io.ErrUnexpectedEOF] and the reader's own errors.
 var (
-	// ErrNotRSS is the error for a well-formed document that is not an RSS
-	// feed: an Atom feed, an HTML page, an empty document. The error
-	// returned wraps it and names what was found instead; test for it with
-	// errors.Is.
+	// ErrNotRSS is the error for a well-formed document that is not a feed
+	// the package reads (RSS, or Atom 1.0 or 0.3): an HTML page, an OPML
+	// outline, an empty document. The error returned wraps it and names
+	// what was found instead; test for it with errors.Is.
 	ErrNotRSS = errors.New("rss: not an RSS feed")
 	// ErrTooLarge is the error for an item, or a channel element, longer
 	// than [Decoder.MaxElementSize], and for a document whose DTD entities
@@ -182,6 +182,7 @@ type Decoder struct {
 	strictURIs  map[string]int // declared URI → declarations of it in scope
 	strictDecls []string       // the declared URIs, in document order
 	strictMarks []int          // len(strictDecls) before each open element's declarations
+	atom        atomState      // see atom.go
 }
 
 const (
@@ -297,7 +298,8 @@ func (d *Decoder) Items() iter.Seq2[*Item, error] {
 }
 
 // begin opens the input and reads up to the root element, which must be an
-// RSS root: rss, rdf:RDF, or (in old feeds) channel.
+// RSS root (rss, rdf:RDF, or in old feeds channel) or an Atom feed (see
+// beginAtom).
 func (d *Decoder) begin() error {
 	src, err := openInput(d.r, d.Strict, d.ContentType)
 	if err != nil {
@@ -357,13 +359,10 @@ func (d *Decoder) begin() error {
 				d.feed.Version = "1.1"
 			}
 			d.levels = append(d.levels, levelRoot, levelChannel)
+		case strings.EqualFold(local, "feed") && d.beginAtom(start, space):
 		default:
-			found := "the root element is " + displayName(local)
-			if space == NamespaceAtom && local == "feed" {
-				found += " (an Atom feed)"
-			}
 			line, col := d.pos()
-			return &ParseError{Line: line, Column: col, Err: &notRSSError{found}}
+			return &ParseError{Line: line, Column: col, Err: &notRSSError{"the root element is " + displayName(local)}}
 		}
 		return nil
 	}
@@ -408,6 +407,10 @@ func (d *Decoder) advance() error {
 		case startToken:
 			t := tok.start
 			m := d.module(t.Name.Space)
+			if m != nil && m == d.atom.module && strings.EqualFold(t.Name.Local, "entry") {
+				d.item, d.hasItem = t, true
+				return nil
+			}
 			if m == coreModule && strings.EqualFold(t.Name.Local, "item") {
 				if d.rdf {
 					d.setRDFVersion(t.Name.Space)

@@ -1,7 +1,8 @@
 // Command bench compares github.com/feedkit/rss with the parser a Go developer
-// would otherwise use (github.com/mmcdole/gofeed/rss) and with the floor that
-// encoding/xml itself sets for any parser built on it: a bare, non-strict
-// Token loop with a charset reader.
+// would otherwise use (github.com/mmcdole/gofeed/rss, and for Atom
+// github.com/mmcdole/gofeed/atom) and with the floor that encoding/xml itself
+// sets for any parser built on it: a bare, non-strict Token loop with a
+// charset reader.
 //
 // In comparison mode (the default) it reads every input into memory and, in
 // one process, runs paired rounds: each round runs every contender once over
@@ -20,6 +21,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -36,25 +38,37 @@ import (
 	"time"
 
 	"github.com/feedkit/rss"
+	gofeedatom "github.com/mmcdole/gofeed/atom"
 	gofeedrss "github.com/mmcdole/gofeed/rss"
 	"golang.org/x/net/html/charset"
 )
 
-// A contender reads one feed from r and returns how many items it saw.
+// A contender reads one feed from r and returns how many items it saw. Its
+// runAtom reads an Atom feed, where it needs another parser for that.
 type contender struct {
-	name string
-	run  func(r io.Reader) (items int, err error)
+	name    string
+	run     func(r io.Reader) (items int, err error)
+	runAtom func(r io.Reader) (items int, err error)
+}
+
+// reader returns the function that reads a feed of the given kind.
+func (c contender) reader(atom bool) func(io.Reader) (int, error) {
+	if atom && c.runAtom != nil {
+		return c.runAtom
+	}
+	return c.run
 }
 
 var contenders = []contender{
-	{"xml-floor", runFloor},
-	{"gofeed", runGofeed},
-	{"rss.Parse", runParse},
-	{"rss-stream", runStream},
+	{"xml-floor", runFloor, nil},
+	{"gofeed", runGofeed, runGofeedAtom},
+	{"rss.Parse", runParse, nil},
+	{"rss-stream", runStream, nil},
 }
 
 // runFloor is the floor: encoding/xml's Token loop, non-strict, with a
-// charset reader, doing nothing with the tokens. It counts <item> starts.
+// charset reader, doing nothing with the tokens. It counts <item> (and
+// Atom's <entry>) starts.
 func runFloor(r io.Reader) (int, error) {
 	d := xml.NewDecoder(r)
 	d.Strict = false
@@ -68,7 +82,7 @@ func runFloor(r io.Reader) (int, error) {
 			}
 			return n, err
 		}
-		if s, ok := t.(xml.StartElement); ok && s.Name.Local == "item" {
+		if s, ok := t.(xml.StartElement); ok && (s.Name.Local == "item" || s.Name.Local == "entry") {
 			n++
 		}
 	}
@@ -81,6 +95,15 @@ func runGofeed(r io.Reader) (int, error) {
 		return 0, err
 	}
 	return len(f.Items), err
+}
+
+func runGofeedAtom(r io.Reader) (int, error) {
+	var p gofeedatom.Parser
+	f, err := p.Parse(r)
+	if f == nil {
+		return 0, err
+	}
+	return len(f.Entries), err
 }
 
 func runParse(r io.Reader) (int, error) {
@@ -111,10 +134,12 @@ type feed struct {
 }
 
 // An input is what one table covers: one feed, or a set of feeds whose
-// runs are summed within each round.
+// runs are summed within each round. An Atom input is read by the
+// contenders' Atom readers.
 type input struct {
 	name  string
 	feeds []feed
+	atom  bool
 }
 
 func (in *input) bytesPerRound() int64 {
@@ -141,6 +166,7 @@ type result struct {
 func main() {
 	corpus := flag.String("corpus", "", "directory of feeds, read as one input set (skipped when empty or absent)")
 	big := flag.String("big", "", "a large feed, read as one input (skipped when empty)")
+	atom := flag.String("atom", "", "a large Atom feed, read as one input with gofeed's Atom parser as the peer (skipped when empty)")
 	roundsCorpus := flag.Int("rounds-corpus", 15, "paired rounds over the corpus")
 	roundsBig := flag.Int("rounds-big", 7, "paired rounds over the large feed")
 	minBytes := flag.Int("min-bytes", 64<<10, "run each corpus feed enough times per round to read at least this many bytes\n(0: each once, weighting feeds by size; more: small feeds weighted up, as for a service reading many small feeds)")
@@ -198,10 +224,21 @@ func main() {
 		inputs = append(inputs, struct {
 			in     input
 			rounds int
-		}{input{filepath.Base(*big), []feed{{filepath.Base(*big), data, 1}}}, *roundsBig})
+		}{input{filepath.Base(*big), []feed{{filepath.Base(*big), data, 1}}, false}, *roundsBig})
+	}
+	if *atom != "" {
+		data, err := os.ReadFile(*atom)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		inputs = append(inputs, struct {
+			in     input
+			rounds int
+		}{input{filepath.Base(*atom) + " (Atom)", []feed{{filepath.Base(*atom), data, 1}}, true}, *roundsBig})
 	}
 	if len(inputs) == 0 {
-		fmt.Fprintln(os.Stderr, "bench: no input: give -corpus and/or -big")
+		fmt.Fprintln(os.Stderr, "bench: no input: give -corpus, -big and/or -atom")
 		os.Exit(2)
 	}
 
@@ -261,10 +298,11 @@ func runOnce(c contender, in *input) (sample, int, []string) {
 	runtime.ReadMemStats(&before)
 	items := 0
 	var errs []string
+	run := c.reader(in.atom)
 	start := time.Now()
 	for _, f := range in.feeds {
 		for rep := range f.reps {
-			n, err := c.run(bytes.NewReader(f.data))
+			n, err := run(bytes.NewReader(f.data))
 			if rep == 0 {
 				items += n
 				if err != nil {
@@ -386,7 +424,8 @@ func median(xs []float64) float64 {
 }
 
 // peakMode streams file through the named contender straight from the file
-// (not from memory) and prints the item count and the process's VmHWM.
+// (not from memory) and prints the item count and the process's VmHWM. A
+// file whose first 4 KiB hold a <feed element is read as Atom.
 func peakMode(name, file string) error {
 	c, ok := lookup(name)
 	if !ok {
@@ -397,8 +436,10 @@ func peakMode(name, file string) error {
 		return err
 	}
 	defer f.Close()
+	br := bufio.NewReaderSize(f, 4096)
+	head, _ := br.Peek(4096)
 	start := time.Now()
-	n, err := c.run(f)
+	n, err := c.reader(bytes.Contains(head, []byte("<feed")))(br)
 	d := time.Since(start)
 	if err != nil {
 		return fmt.Errorf("%s: %v", name, err)

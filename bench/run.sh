@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # Compare github.com/feedkit/rss with gofeed and the encoding/xml floor.
 #
-# usage: bench/run.sh            (from anywhere; about two minutes on 2 cores)
+# usage: bench/run.sh            (from anywhere; about three minutes on 2 cores)
 #
 # 1. Generates the 50 MB feed with ../shared/bench/makebig.py into a temporary
-#    directory (removed on exit; never committed).
+#    directory (removed on exit; never committed), and the same items as an
+#    Atom feed (makebig.py --atom).
 # 2. Runs the paired comparison (bench/main.go) over the corpus
-#    (../shared/corpus; small feeds repeated to at least 64 KiB per round)
-#    and the 50 MB feed, then over the corpus again with each feed once per
-#    round (weighted by size).
-# 3. Streams the 50 MB feed from the file through each contender, one process
-#    each, and reports the peak resident memory: /usr/bin/time -v (installed
-#    with apt-get when missing and possible) and VmHWM from /proc/self/status.
+#    (../shared/corpus; small feeds repeated to at least 64 KiB per round),
+#    the 50 MB feed and the Atom feed (gofeed's Atom parser as the peer),
+#    then over the corpus again with each feed once per round (weighted by
+#    size).
+# 3. Streams the 50 MB feed, then the Atom feed, from the file through each
+#    contender, one process each, and reports the peak resident memory:
+#    /usr/bin/time -v (installed with apt-get when missing and possible) and
+#    VmHWM from /proc/self/status.
 #
 # Whatever of ../shared is absent (the corpus, makebig.py) is skipped.
-# Environment: ROUNDS_CORPUS (default 15), ROUNDS_BIG (default 7),
-# ITEMS (default 10000, about 50 MB), SHARED (default ../shared beside the repo).
+# Environment: ROUNDS_CORPUS (default 15), ROUNDS_BIG (default 7, for the Atom feed too),
+# ITEMS (default 10000, about 50 MB; the Atom feed has as many entries), SHARED (default ../shared beside the repo).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -48,9 +51,11 @@ makebig=$shared/bench/makebig.py
 if [[ -f $makebig ]]; then
 	python3 "$makebig" -n "$items" -o "$tmp/big.xml" >/dev/null
 	echo "big.xml: $items items, $(stat -c %s "$tmp/big.xml") bytes (makebig.py -n $items)"
-	big=(-big "$tmp/big.xml" -rounds-big "$rounds_big")
+	python3 "$makebig" -n "$items" --atom -o "$tmp/big.atom" >/dev/null
+	echo "big.atom: $items entries, $(stat -c %s "$tmp/big.atom") bytes (makebig.py -n $items --atom)"
+	big=(-big "$tmp/big.xml" -atom "$tmp/big.atom" -rounds-big "$rounds_big")
 else
-	echo "big.xml: $makebig absent, skipped"
+	echo "big.xml, big.atom: $makebig absent, skipped"
 fi
 echo
 
@@ -74,26 +79,28 @@ if [[ ! -x /usr/bin/time && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; 
 fi
 [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -v)
 
-echo "== peak resident memory, streaming big.xml from the file (one process each)"
-if [[ ${#timer[@]} -gt 0 ]]; then
-	echo "(maxrss: Maximum resident set size from /usr/bin/time -v; VmHWM: /proc/self/status at exit)"
-else
-	echo "(/usr/bin/time unavailable: VmHWM from /proc/self/status at exit only)"
-fi
-for c in xml-floor gofeed rss.Parse rss-stream; do
+for file in big.xml big.atom; do
+	echo "== peak resident memory, streaming $file from the file (one process each)"
 	if [[ ${#timer[@]} -gt 0 ]]; then
-		out=$("${timer[@]}" "$tmp/bench" -peak "$c" -file "$tmp/big.xml" 2>"$tmp/time.txt")
-		kb=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/time.txt")
-		printf '%-11s maxrss %6.1f MiB   %s\n' "$c" "$(awk -v k="$kb" 'BEGIN {print k/1024}')" "${out#*: }"
+		echo "(maxrss: Maximum resident set size from /usr/bin/time -v; VmHWM: /proc/self/status at exit)"
 	else
-		out=$("$tmp/bench" -peak "$c" -file "$tmp/big.xml")
-		kb=$(sed -n 's/.*VmHWM \([0-9]*\) kB.*/\1/p' <<<"$out")
-		printf '%-11s %s\n' "$c" "${out#*: }"
+		echo "(/usr/bin/time unavailable: VmHWM from /proc/self/status at exit only)"
 	fi
-	if [[ $c == rss-stream ]]; then
-		verdict="NOT met"
-		[[ -n $kb && $kb -le 16384 ]] && verdict=met
-		stream_line="target for rss-stream: peak RSS $((kb / 1024)) MiB (<= 16 MiB: $verdict)"
-	fi
+	for c in xml-floor gofeed rss.Parse rss-stream; do
+		if [[ ${#timer[@]} -gt 0 ]]; then
+			out=$("${timer[@]}" "$tmp/bench" -peak "$c" -file "$tmp/$file" 2>"$tmp/time.txt")
+			kb=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/time.txt")
+			printf '%-11s maxrss %6.1f MiB   %s\n' "$c" "$(awk -v k="$kb" 'BEGIN {print k/1024}')" "${out#*: }"
+		else
+			out=$("$tmp/bench" -peak "$c" -file "$tmp/$file")
+			kb=$(sed -n 's/.*VmHWM \([0-9]*\) kB.*/\1/p' <<<"$out")
+			printf '%-11s %s\n' "$c" "${out#*: }"
+		fi
+		if [[ $c == rss-stream ]]; then
+			verdict="NOT met"
+			[[ -n $kb && $kb -le 16384 ]] && verdict=met
+			stream_line="target for rss-stream on $file: peak RSS $((kb / 1024)) MiB (<= 16 MiB: $verdict)"
+		fi
+	done
+	echo "$stream_line"
 done
-echo "$stream_line"

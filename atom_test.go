@@ -1,0 +1,625 @@
+package rss_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/feedkit/rss"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// atomFixture reads testdata/NAME.xml with Parse, which must not fail.
+func atomFixture(t *testing.T, name string) *rss.Feed {
+	t.Helper()
+	feed, err := parseFile(t, filepath.Join("testdata", name+".xml"))
+	require.NoError(t, err)
+	return feed
+}
+
+func TestAtomFeed(t *testing.T) {
+	feed := atomFixture(t, "atom_feed")
+	assert.Equal(t, "atom1.0", feed.Version)
+	assert.Equal(t, "Example Feed", feed.Title)
+	assert.Equal(t, "Everything a feed can say", feed.Description, "subtitle")
+	assert.Equal(t, "https://example.com/", feed.Link, "the alternate link")
+	assert.Equal(t, "en-GB", feed.Language, "xml:lang")
+	assert.Equal(t, "© 2024 Example Ltd", feed.Copyright, "rights")
+	assert.Equal(t, "2024-09-10T09:30:00+01:00", feed.LastBuildDateRaw, "updated")
+	assertTime(t, date(2024, 9, 10, 9, 30, 0, 1), feed.LastBuildDate)
+	assert.Equal(t, "Example Generator", feed.Generator)
+	assert.Equal(t, &rss.Image{URL: "https://example.com/logo.png"}, feed.Image, "the logo wins over the icon")
+	assert.Equal(t, []rss.Category{{Value: "tech", Domain: "https://example.com/tags", Label: "Technology"}}, feed.Categories)
+	assert.Equal(t, []rss.AtomLink{
+		{Href: "https://example.com/"},
+		{Href: "https://example.com/feed.atom", Rel: "self", Type: "application/atom+xml"},
+	}, feed.AtomLinks)
+	require.NotNil(t, feed.Atom)
+	a := feed.Atom
+	assert.Equal(t, "urn:uuid:60a76c80-d399-11d9-b93c-0003939e0af6", a.ID)
+	assert.Equal(t, []rss.Person{{Name: "Jo Bloggs", Email: "jo@example.com", URI: "https://example.com/jo"}}, a.Authors)
+	assert.Equal(t, []rss.Person{{Name: "Sam"}}, a.Contributors)
+	assert.Equal(t, feed.LastBuildDateRaw, a.UpdatedRaw)
+	assert.Equal(t, "© 2024 Example Ltd", a.Rights)
+	assert.Equal(t, "https://example.com/favicon.ico", a.Icon)
+	assert.Equal(t, "https://example.com/logo.png", a.Logo)
+	assert.Equal(t, &rss.AtomGenerator{URI: "https://generator.example/", Version: "1.0"}, a.Generator)
+	assert.Empty(t, a.TitleType, "no type given")
+	assert.Empty(t, feed.Extensions, "every element has a field")
+	assert.Empty(t, feed.Items)
+}
+
+func TestAtomEntry(t *testing.T) {
+	feed := atomFixture(t, "atom_entry")
+	require.Len(t, feed.Items, 2)
+	it := feed.Items[0]
+	assert.Equal(t, "First entry", it.Title)
+	assert.Equal(t, "https://example.com/1", it.Link)
+	assert.Equal(t, rss.GUID{Value: "tag:example.com,2024:1", IsPermaLink: false}, it.GUID)
+	assert.Equal(t, "2024-09-01T08:00:00-04:00", it.PubDateRaw, "published")
+	assertTime(t, date(2024, 9, 1, 8, 0, 0, -4), it.PubDate)
+	assert.Equal(t, "A short summary.", it.Description)
+	assert.Equal(t, "The whole text.", it.Content)
+	assert.Equal(t, []rss.Category{{Value: "go"}, {Value: "feeds", Domain: "https://example.com/tags", Label: "Feeds"}}, it.Categories)
+	require.NotNil(t, it.Atom)
+	a := it.Atom
+	assert.Equal(t, "tag:example.com,2024:1", a.ID)
+	assert.Equal(t, []rss.Person{{Name: "Ann", Email: "ann@example.com"}, {Name: "Bob"}}, a.Authors)
+	assert.Equal(t, []rss.Person{{Name: "Cy", URI: "https://example.com/cy"}}, a.Contributors)
+	assertTime(t, date(2024, 9, 1, 8, 0, 0, -4), a.Published)
+	assertTime(t, date(2024, 9, 2, 10, 0, 0, -4), a.Updated)
+	assert.Equal(t, "CC BY 4.0", a.Rights)
+	assert.Empty(t, it.Extensions)
+	assert.Equal(t, a.Authors, it.Authors())
+	assertTime(t, date(2024, 9, 2, 10, 0, 0, -4), it.Updated())
+	assert.Equal(t, "tag:example.com,2024:1", it.ID())
+	assert.Equal(t, "https://example.com/1", it.Permalink())
+
+	second := feed.Items[1]
+	assert.Equal(t, "2024-09-03T12:00:00Z", second.PubDateRaw, "updated, when there is no published")
+	assert.True(t, second.Atom.Published.IsZero())
+	assert.Empty(t, second.Permalink(), "an Atom id is no permalink")
+}
+
+// TestAtomTextConstructs reads the three types of Atom text: text is the
+// text, html the HTML as text, xhtml the markup inside the div.
+func TestAtomTextConstructs(t *testing.T) {
+	text := atomFixture(t, "atom_text_text")
+	assert.Equal(t, "History of the <blink> tag", text.Title)
+	assert.Equal(t, "Fish & chips & <peas>", text.Description)
+	assert.Equal(t, "text", text.Atom.TitleType)
+	assert.Equal(t, "", text.Atom.SubtitleType, "no type given")
+	assert.Equal(t, "text", text.Atom.RightsType, "TEXT, in any case")
+
+	html := atomFixture(t, "atom_text_html")
+	assert.Equal(t, "A <b>bold</b> &amp; title", html.Title)
+	assert.Equal(t, "html", html.Atom.TitleType)
+	require.Len(t, html.Items, 1)
+	it := html.Items[0]
+	assert.Equal(t, "Q&amp;A <i>session</i>", it.Title)
+	assert.Equal(t, `<p>One <a href="https://example.com/?a=1&amp;b=2">link</a></p>`, it.Description)
+	assert.Equal(t, "<p>Body</p>", it.Content)
+	assert.Equal(t, rss.AtomEntry{TitleType: "html", SummaryType: "html", ContentType: "html"}, *it.Atom)
+
+	xhtml := atomFixture(t, "atom_text_xhtml")
+	assert.Equal(t, "History of the &lt;blink&gt; tag", xhtml.Title, "text in XHTML is escaped")
+	assert.Equal(t, "xhtml", xhtml.Atom.TitleType)
+	require.Len(t, xhtml.Items, 2)
+	it = xhtml.Items[0]
+	assert.Equal(t, "An <em>emphatic</em> title", it.Title, "XHTML's own prefix dropped")
+	assert.Equal(t, `<p>Line one<br/>line two &amp; <a href="https://example.com/?a=1&amp;b=2" title="&quot;x&quot;">more</a></p>`,
+		it.Description)
+	assert.Equal(t, `<p>A picture:</p><svg:svg width="10"><svg:use xlink:href="#dot"></svg:use></svg:svg><img src="x.png" alt=""/>`,
+		it.Content, "other namespaces' prefixes as written")
+	assert.Equal(t, "xhtml", it.Atom.ContentType)
+	assert.Equal(t, "<div>first</div><div>second</div>", xhtml.Items[1].Title, "two divs: no wrapper to leave out")
+}
+
+func TestAtomContent(t *testing.T) {
+	src := atomFixture(t, "atom_content_src")
+	require.Len(t, src.Items, 1)
+	assert.Empty(t, src.Items[0].Content)
+	assert.Equal(t, "https://example.com/v.mp4", src.Items[0].Atom.ContentSrc)
+	assert.Equal(t, "video/mp4", src.Items[0].Atom.ContentType)
+
+	media := atomFixture(t, "atom_content_media_type")
+	require.Len(t, media.Items, 4)
+	for i, want := range []struct{ content, typ string }{
+		{`<record xmlns="urn:example:record"><name>One</name></record>`, "application/vnd.example+xml"},
+		{"a,b&c", "text/csv"},
+		{"<p>History of the &lt;blink&gt; tag</p>", "application/octet-stream"},
+		{"iVBORw0KGgo=", "image/png"}, // a PNG's first bytes: not text
+	} {
+		assert.Equal(t, want.content, media.Items[i].Content, media.Items[i].Title)
+		assert.Equal(t, want.typ, media.Items[i].Atom.ContentType, media.Items[i].Title)
+	}
+}
+
+func TestAtomLinks(t *testing.T) {
+	feed := atomFixture(t, "atom_links")
+	assert.Equal(t, "https://example.com/", feed.Link, "the first alternate")
+	assert.Len(t, feed.AtomLinks, 4)
+	assert.Equal(t, rss.AtomLink{Href: "https://example.com/", Rel: "alternate", Type: "text/html", Hreflang: "en", Title: "Home"},
+		feed.AtomLinks[2])
+	require.Len(t, feed.Items, 1)
+	it := feed.Items[0]
+	assert.Equal(t, "https://example.com/1", it.Link, "the first link without rel")
+	assert.Equal(t, []rss.Enclosure{
+		{URL: "https://example.com/1.mp3", Length: 12345, Type: "audio/mpeg"},
+		{URL: "https://example.com/1.ogg"},
+	}, it.Enclosures, "the enclosure without href is not one; the IANA URI is")
+	var rels []string
+	for _, l := range it.AtomLinks {
+		rels = append(rels, l.Rel)
+	}
+	assert.Equal(t, []string{"related", "", "alternate", "enclosure", "enclosure", "via", "replies", "license", "edit",
+		"http://www.iana.org/assignments/relation/enclosure"}, rels, "every link, in order, as written")
+}
+
+func TestAtomPersons(t *testing.T) {
+	feed := atomFixture(t, "atom_persons")
+	assert.Equal(t, []rss.Person{{Name: "Jo Bloggs", Email: "jo@example.com", URI: "https://example.com/jo"}}, feed.Atom.Authors)
+	assert.Equal(t, []rss.Person{{Name: "Url Writer", URI: "https://example.com/url"}, {Name: "Home Page", URI: "https://example.com/home"}},
+		feed.Atom.Contributors)
+	assert.Empty(t, feed.Extensions)
+	require.Len(t, feed.Items, 1)
+	it := feed.Items[0]
+	assert.Equal(t, []rss.Person{{Name: "Ann Other", Email: "ann@example.com"}, {Name: "Bob"}}, it.Atom.Authors)
+	assert.Equal(t, []rss.Person{{Email: "cy@example.com"}}, it.Atom.Contributors)
+	require.Len(t, it.Extensions, 1, "the person with foaf:nick, kept whole")
+	assert.Equal(t, "bobby", it.Extensions[0].Child("http://xmlns.com/foaf/0.1/", "nick").Text)
+}
+
+func TestAtomSource(t *testing.T) {
+	feed := atomFixture(t, "atom_source")
+	require.Len(t, feed.Items, 1)
+	src := feed.Items[0].Atom.Source
+	require.NotNil(t, src)
+	assert.Equal(t, "Origin <i>Feed</i>", src.Title)
+	assert.Equal(t, "html", src.Atom.TitleType)
+	assert.Equal(t, "Where it came from", src.Description)
+	assert.Equal(t, "https://origin.example.org/", src.Link)
+	assert.Len(t, src.AtomLinks, 2)
+	assert.Equal(t, "de", src.Language, "the entry's xml:lang, the nearest")
+	assertTime(t, date(2024, 8, 1, 0, 0, 0, 0), src.LastBuildDate)
+	assert.Equal(t, "tag:origin.example.org,2024:feed", src.Atom.ID)
+	assert.Equal(t, []rss.Person{{Name: "Origin Author"}}, src.Atom.Authors)
+	assert.Equal(t, []rss.Category{{Value: "news"}}, src.Categories)
+	assert.Equal(t, "Origin CMS", src.Generator)
+	assert.Equal(t, &rss.AtomGenerator{Version: "2"}, src.Atom.Generator)
+	assert.Equal(t, &rss.Image{URL: "https://origin.example.org/icon.png"}, src.Image)
+	assert.Equal(t, "Origin rights", src.Copyright)
+	assert.Empty(t, src.Items)
+	assert.Empty(t, feed.Items[0].Extensions)
+	assert.Equal(t, "en", feed.Language)
+	assert.Empty(t, feed.Link, "the source's link is not the feed's")
+}
+
+func TestAtom03(t *testing.T) {
+	feed := atomFixture(t, "atom03_feed")
+	assert.Equal(t, "atom0.3", feed.Version)
+	assert.Equal(t, "Old Atom", feed.Title)
+	assert.Equal(t, "text", feed.Atom.TitleType, "text/plain")
+	assert.Equal(t, "A <em>draft</em> feed", feed.Description, "tagline, escaped")
+	assert.Equal(t, "html", feed.Atom.SubtitleType, "text/html")
+	assert.Equal(t, "Copyright 2004", feed.Copyright)
+	assert.Equal(t, "Copyright 2004", feed.Atom.Rights)
+	assertTime(t, date(2004, 1, 1, 19, 48, 21, 0), feed.LastBuildDate, "modified")
+	assertTime(t, date(2004, 1, 1, 19, 48, 21, 0), feed.Atom.Updated)
+	assert.Equal(t, "<div>This is an <b>Atom</b> feed.</div>", feed.Atom.Info, "0.3 keeps the div")
+	assert.Equal(t, "xhtml", feed.Atom.InfoType)
+	assert.Equal(t, "Movable Type", feed.Generator)
+	assert.Equal(t, &rss.AtomGenerator{URI: "https://generator.example/", Version: "2.65"}, feed.Atom.Generator)
+	assert.Equal(t, []rss.Person{{Name: "Jo", Email: "jo@example.com", URI: "https://example.com/jo"}}, feed.Atom.Authors)
+	assert.Equal(t, "https://example.com/", feed.Link)
+	assert.Equal(t, "https://example.com/post", feed.AtomLinks[1].Href, "the address written as text")
+	assert.Equal(t, "en-US", feed.Language)
+	assert.Empty(t, feed.Extensions)
+
+	entries := atomFixture(t, "atom03_entry")
+	require.Len(t, entries.Items, 1)
+	it := entries.Items[0]
+	assert.Equal(t, "https://example.com/1", it.Link)
+	assert.Equal(t, rss.GUID{Value: "tag:example.com,2004:1"}, it.GUID)
+	assertTime(t, date(2003, 12, 31, 10, 14, 55, -5), it.PubDate, "issued")
+	assertTime(t, date(2003, 12, 31, 10, 14, 55, -5), it.Atom.Published)
+	assertTime(t, date(2004, 1, 1, 12, 0, 0, 0), it.Atom.Updated, "modified")
+	assertTime(t, date(2003, 12, 30, 9, 0, 0, 0), it.Atom.Created)
+	assert.Equal(t, "2003-12-30T09:00:00Z", it.Atom.CreatedRaw)
+	assert.Equal(t, "The summary.", it.Description)
+	assert.Empty(t, it.Extensions)
+
+	modes := atomFixture(t, "atom03_content_modes")
+	require.Len(t, modes.Items, 4)
+	assert.Equal(t, "<p>Escaped &amp; HTML</p>", modes.Items[0].Content, "mode=escaped")
+	assert.Equal(t, "<p>Base 64</p>", modes.Items[1].Content, "mode=base64")
+	assert.Equal(t, "<div><p>Inline &amp; kept</p></div>", modes.Items[2].Content, "mode=xml")
+	assert.Equal(t, "xhtml", modes.Items[2].Atom.ContentType)
+	assert.Equal(t, "Example <b>Atom</b>", modes.Items[3].Description, "naked markup")
+}
+
+// TestAtomInRSS reads Atom elements inside an RSS feed: they fill the Atom
+// part, leave the shared fields to the RSS elements, and the convenience
+// methods fall back to them.
+func TestAtomInRSS(t *testing.T) {
+	feed := atomFixture(t, "atom_in_rss")
+	assert.Equal(t, "2.0", feed.Version)
+	assert.Equal(t, "RSS copyright", feed.Copyright, "atom:rights came first, yet copyright is the RSS element's")
+	assert.Equal(t, "Tue, 10 Sep 2024 09:00:00 GMT", feed.LastBuildDateRaw)
+	require.NotNil(t, feed.Atom)
+	assert.Equal(t, rss.AtomFeed{ID: "urn:example:channel", Authors: []rss.Person{{Name: "Channel Author"}},
+		Updated: feed.Atom.Updated, UpdatedRaw: "2024-09-10T10:00:00Z", Rights: "Atom rights"}, *feed.Atom)
+	assert.Len(t, feed.AtomLinks, 1)
+	assert.Empty(t, feed.Extensions)
+
+	require.Len(t, feed.Items, 2)
+	it := feed.Items[0]
+	assert.Equal(t, rss.GUID{Value: "https://example.com/1", IsPermaLink: true}, it.GUID, "the guid, though atom:id came first")
+	assert.Equal(t, "tag:example.com,2024:1", it.Atom.ID)
+	assert.Equal(t, "<p>Atom summary</p>", it.Description, "no description: the summary fills it")
+	assert.Empty(t, it.Link, "atom:link stays in AtomLinks")
+	assert.True(t, it.PubDate.IsZero())
+	assertTime(t, date(2024, 9, 1, 8, 0, 0, 2), it.Published(), "atom:published")
+	assertTime(t, date(2024, 9, 2, 8, 0, 0, 2), it.Updated(), "atom:updated")
+	assert.Equal(t, []rss.Person{{Name: "Ann", Email: "ann@example.com"}}, it.Authors(), "the Atom authors")
+	assert.Empty(t, it.Extensions)
+
+	second := feed.Items[1]
+	assert.Equal(t, "Atom title", second.Title, "the first title wins")
+	require.Len(t, second.Extensions, 1)
+	assert.Equal(t, "RSS title after it", second.Extensions[0].Text, "the repeated title is kept")
+	assert.Equal(t, "<p>Atom content</p>", second.Content)
+	assertTime(t, date(2024, 9, 3, 8, 0, 0, 0), second.Published(), "atom:updated, when there is no published")
+	assert.Equal(t, second.Published(), second.Updated())
+	assert.Nil(t, second.Authors())
+}
+
+// TestItemDateAndAuthorFallbacks checks the order of the convenience
+// methods' fall-backs on hand-built items.
+func TestItemDateAndAuthorFallbacks(t *testing.T) {
+	pub := date(2024, 1, 1, 0, 0, 0, 0)
+	dc := date(2024, 1, 2, 0, 0, 0, 0)
+	published := date(2024, 1, 3, 0, 0, 0, 0)
+	updated := date(2024, 1, 4, 0, 0, 0, 0)
+	it := &rss.Item{PubDate: pub, DC: rss.DublinCore{Date: []string{"2024-01-02T00:00:00Z"}},
+		Atom: &rss.AtomEntry{Published: published, Updated: updated}}
+	assertTime(t, pub, it.Published(), "pubDate first")
+	assertTime(t, updated, it.Updated(), "atom:updated first")
+	it.PubDate = rss.Item{}.PubDate
+	assertTime(t, dc, it.Published(), "then dc:date")
+	it.DC.Date = nil
+	assertTime(t, published, it.Published(), "then atom:published")
+	it.Atom.Published = rss.Item{}.PubDate
+	assertTime(t, updated, it.Published(), "then atom:updated")
+	it.Atom.Updated = rss.Item{}.PubDate
+	assert.True(t, it.Published().IsZero())
+	assert.True(t, it.Updated().IsZero())
+	it.DC.Date = []string{"2024-01-02T00:00:00Z"}
+	assertTime(t, dc, it.Updated(), "Updated falls back to Published")
+
+	atomAuthors := []rss.Person{{Name: "Atom Author", URI: "https://example.com/a"}}
+	it = &rss.Item{Author: "jo@example.com", DC: rss.DublinCore{Creator: []string{"Dee"}}, Atom: &rss.AtomEntry{Authors: atomAuthors}}
+	assert.Equal(t, []rss.Person{{Email: "jo@example.com"}}, it.Authors(), "author first")
+	it.Author = ""
+	assert.Equal(t, []rss.Person{{Name: "Dee"}}, it.Authors(), "then dc:creator")
+	it.DC.Creator = nil
+	got := it.Authors()
+	assert.Equal(t, atomAuthors, got, "then the Atom authors")
+	got[0].Name = "changed"
+	assert.Equal(t, "Atom Author", it.Atom.Authors[0].Name, "Authors returns a copy")
+}
+
+func TestAtomRoots(t *testing.T) {
+	bare := atomFixture(t, "atom_bare_root")
+	assert.Equal(t, "atom1.0", bare.Version)
+	assert.Equal(t, "No namespace", bare.Title)
+	require.Len(t, bare.Items, 1)
+	assert.Equal(t, "right", bare.Items[0].GUID.Value)
+
+	echo := atomFixture(t, "atom03_other_namespace")
+	assert.Equal(t, "atom0.3", echo.Version)
+	require.Len(t, echo.Items, 1)
+	assertTime(t, date(2003, 6, 1, 12, 0, 0, 0), echo.Items[0].PubDate, "issued, read as 0.3's")
+
+	for _, tt := range []struct{ doc, version string }{
+		{`<feed xmlns="http://www.w3.org/2005/Atom"/>`, "atom1.0"},
+		{`<atom:feed xmlns:atom="http://www.w3.org/2005/Atom"><atom:entry/></atom:feed>`, "atom1.0"},
+		{`<feed xmlns="http://purl.org/atom/ns#" version="0.3"/>`, "atom0.3"},
+		{`<feed version="0.3"><title>T</title></feed>`, "atom0.3"},
+		{`<feed xmlns="HTTPS://www.w3.org/2005/Atom/"/>`, "atom1.0"},
+	} {
+		for _, strict := range []bool{false, true} {
+			feed, err := stream(strings.NewReader(tt.doc), strict)
+			require.NoError(t, err, tt.doc)
+			assert.Equal(t, tt.version, feed.Version, tt.doc)
+		}
+	}
+	feed, err := stream(strings.NewReader(`<feed version="0.3"><title>T</title><entry><title>E</title></entry></feed>`), false)
+	require.NoError(t, err)
+	assert.Equal(t, "T", feed.Title, "a bare 0.3 root's elements are 0.3's")
+	require.Len(t, feed.Items, 1)
+	assert.Equal(t, "E", feed.Items[0].Title)
+
+	feed, err = parseFile(t, "testdata/atom_other_namespace.xml")
+	require.ErrorIs(t, err, rss.ErrNotRSS)
+	assert.Contains(t, err.Error(), "the root element is <feed>")
+	assert.Empty(t, feed.Version)
+}
+
+// TestAtomStreaming reads an Atom feed the streaming way: Channel stops
+// at the first entry, entries come one by one, and feed elements after
+// them land on the same Feed.
+func TestAtomStreaming(t *testing.T) {
+	data, err := os.ReadFile("testdata/atom_after_entries.xml")
+	require.NoError(t, err)
+	d := rss.NewDecoder(bytes.NewReader(data))
+	feed, err := d.Channel()
+	require.NoError(t, err)
+	assert.Equal(t, "Late Fields", feed.Title)
+	assert.Empty(t, feed.Link, "not read yet")
+	var ids []string
+	for it, err := range d.Items() {
+		require.NoError(t, err)
+		ids = append(ids, it.GUID.Value)
+	}
+	assert.Equal(t, []string{"urn:1", "urn:2"}, ids)
+	assert.Equal(t, "https://example.com/late", feed.Link)
+	assert.Equal(t, "Written after the entries", feed.Description)
+	assertTime(t, date(2024, 9, 7, 18, 0, 0, 0), feed.LastBuildDate)
+	assert.Empty(t, feed.Items)
+	_, err = d.Next()
+	assert.Equal(t, io.EOF, err)
+}
+
+// bigAtomFeed writes an Atom feed of n entries.
+func bigAtomFeed(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Big</title>`)
+	for i := range n {
+		fmt.Fprintf(&b, "<entry><title>Entry %d</title><id>urn:%d</id><summary>%s</summary></entry>\n", i, i, strings.Repeat("text ", 40))
+	}
+	b.WriteString("</feed>")
+	return b.Bytes()
+}
+
+func TestAtomEarlyStopStopsReading(t *testing.T) {
+	data := bigAtomFeed(20000)
+	cr := &countingReader{r: bytes.NewReader(data)}
+	d := rss.NewDecoder(cr)
+	var got []string
+	for it, err := range d.Items() {
+		require.NoError(t, err)
+		got = append(got, it.Title)
+		if len(got) == 3 {
+			break
+		}
+	}
+	assert.Equal(t, []string{"Entry 0", "Entry 1", "Entry 2"}, got)
+	assert.Less(t, cr.n, 256<<10, "read %d of %d bytes", cr.n, len(data))
+}
+
+func TestAtomTruncated(t *testing.T) {
+	feed, err := parseFile(t, "testdata/atom_truncated.xml")
+	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	var pe *rss.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 8, pe.Line, "the line of the cut")
+	assert.Equal(t, "Cut Short", feed.Title)
+	require.Len(t, feed.Items, 2, "the complete entries, and not the cut one")
+	assert.Equal(t, "Two", feed.Items[1].Title)
+}
+
+// TestAtomCutAnywhere cuts an Atom feed at every byte: every entry complete
+// before the cut comes back, with an error wrapping io.ErrUnexpectedEOF.
+func TestAtomCutAnywhere(t *testing.T) {
+	data, err := os.ReadFile("testdata/atom_entry.xml")
+	require.NoError(t, err)
+	full, err := rss.Parse(bytes.NewReader(data))
+	require.NoError(t, err)
+	firstEnd := bytes.Index(data, []byte("</entry>")) + len("</entry>")
+	rootStart := bytes.Index(data, []byte("<feed"))
+	for n := rootStart + 1; n < len(data)-len("</feed>\n"); n++ {
+		feed, err := rss.Parse(bytes.NewReader(data[:n]))
+		require.ErrorIs(t, err, io.ErrUnexpectedEOF, "cut at %d", n)
+		if n >= firstEnd {
+			require.NotEmpty(t, feed.Items, "cut at %d", n)
+			assert.Equal(t, full.Items[0], feed.Items[0], "cut at %d", n)
+		} else {
+			assert.Empty(t, feed.Items, "cut at %d", n)
+		}
+	}
+}
+
+// TestAtomStrictMatchesLenient reads every well-formed Atom fixture in
+// strict mode too: no error, and the same feed, xhtml prefixes included.
+func TestAtomStrictMatchesLenient(t *testing.T) {
+	files, err := filepath.Glob("testdata/atom*.xml")
+	require.NoError(t, err)
+	illFormed := map[string]bool{"atom_repairs.xml": true, "atom_truncated.xml": true, "atom_other_namespace.xml": true}
+	n := 0
+	for _, path := range files {
+		if illFormed[filepath.Base(path)] {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			lenient, err := parseFile(t, path)
+			require.NoError(t, err)
+			strict, err := strictParse(t, path)
+			require.NoError(t, err)
+			assert.Equal(t, lenient, strict)
+		})
+	}
+	assert.GreaterOrEqual(t, n, 18, "fixtures compared")
+}
+
+func TestAtomRepairs(t *testing.T) {
+	feed := atomFixture(t, "atom_repairs")
+	assert.Equal(t, "Fish & Chips", feed.Title, "<Title>, and a bare &")
+	require.Len(t, feed.Items, 1, "<ENTRY>")
+	it := feed.Items[0]
+	assert.Equal(t, "Café\u00a0society", it.Title)
+	assert.Equal(t, "<p>open", it.Description)
+	assert.Equal(t, "urn:1", it.GUID.Value, "closed by </ID>")
+
+	_, err := strictParse(t, "testdata/atom_repairs.xml")
+	var pe *rss.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 7, pe.Line, "%v", err)
+	assert.Contains(t, err.Error(), "invalid character entity &")
+
+	// A name in another case is well-formed: strict mode reads it too.
+	feed, err = stream(strings.NewReader(`<feed xmlns="http://www.w3.org/2005/Atom"><Entry><title>x</title></Entry></feed>`), true)
+	require.NoError(t, err)
+	require.Len(t, feed.Items, 1)
+	assert.Equal(t, "x", feed.Items[0].Title)
+}
+
+func TestAtomRepeated(t *testing.T) {
+	feed := atomFixture(t, "atom_repeated")
+	assert.Equal(t, "First title", feed.Title)
+	assert.Equal(t, "https://example.com/1.ico", feed.Atom.Icon)
+	var names []string
+	for _, e := range feed.Extensions {
+		names = append(names, e.Name.Local+"="+e.Text)
+	}
+	assert.Equal(t, []string{"title=Second title", "icon=https://example.com/2.ico"}, names)
+	require.Len(t, feed.Items, 1)
+	it := feed.Items[0]
+	assert.Equal(t, "urn:first", it.GUID.Value)
+	assert.Equal(t, "2024-09-01T00:00:00Z", it.PubDateRaw)
+	assert.Equal(t, "One", it.Content)
+	assert.Empty(t, it.Atom.ContentType, "the type of the content kept, not of the repeated one")
+	names = nil
+	for _, e := range it.Extensions {
+		names = append(names, e.Name.Local+"="+e.Text)
+	}
+	assert.Equal(t, []string{"id=urn:second", "updated=2024-09-02T00:00:00Z", "content=<p>Two</p>"}, names)
+	assert.Equal(t, "html", it.Extensions[2].Attr("", "type"))
+}
+
+// TestAtomXHTMLBounded checks that xhtml content in a document that
+// declares many namespaces reads them back right where they are near, and
+// without a prefix where they are far (past maxPrefixScan declarations):
+// finding a prefix never looks through more than a few dozen of them.
+func TestAtomXHTMLBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom" xmlns:far="urn:far"`)
+	for i := range 100 {
+		fmt.Fprintf(&b, ` xmlns:p%d="urn:p%d"`, i, i)
+	}
+	b.WriteString(`><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p99:x/><far:y/></div></title></feed>`)
+	for _, strict := range []bool{false, true} {
+		feed, err := stream(strings.NewReader(b.String()), strict)
+		require.NoError(t, err)
+		assert.Equal(t, "<p99:x></p99:x><y></y>", feed.Title, "strict %v", strict)
+	}
+}
+
+// generatedAtomFeed builds the items of generatedFeed (bench_test.go) as
+// an Atom 1.0 feed of n entries: the same titles, links, authors, dates,
+// categories, ids, summaries (escaped HTML), contents (HTML in CDATA),
+// wfw and slash elements and enclosures, written Atom's way, so that
+// BenchmarkParse compares reading the two formats.
+func generatedAtomFeed(n int) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-US"
+	xmlns:wfw="http://wellformedweb.org/CommentAPI/"
+	xmlns:slash="http://purl.org/rss/1.0/modules/slash/">
+	<title>Generated benchmark feed</title>
+	<link href="https://example.org/"/>
+	<link href="https://example.org/feed/" rel="self" type="application/atom+xml"/>
+	<subtitle>A feed built in memory for BenchmarkDecoderItems</subtitle>
+	<id>https://example.org/</id>
+	<updated>2018-09-17T09:00:00+00:00</updated>
+`)
+	for i := range n {
+		fmt.Fprintf(&buf, `	<entry>
+		<title>Post number %d: on feeds &amp; parsers</title>
+		<link href="https://example.org/%d/post-%d/"/>
+		<link rel="replies" type="text/html" href="https://example.org/%d/post-%d/#comments"/>
+		<author><name><![CDATA[Jo Writer]]></name></author>
+		<published>2018-09-%02dT09:%02d:00+02:00</published>
+		<category term="Go"/>
+		<category term="Feeds"/>
+		<id>https://example.org/?p=%d</id>
+		<summary type="html">&lt;p&gt;A short summary of post %d, with &lt;a href="https://example.org/"&gt;a link&lt;/a&gt; &amp;amp; an entity.&lt;/p&gt;</summary>
+		<content type="html"><![CDATA[<p>The body of post %d. It has <em>emphasis</em>, <a href="https://example.org/x?a=1&b=2">a link</a> and a list:</p>
+<ul><li>one</li><li>two</li><li>three</li></ul>
+<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>]]></content>
+		<wfw:commentRss>https://example.org/%d/post-%d/feed/</wfw:commentRss>
+		<slash:comments>%d</slash:comments>
+		<link rel="enclosure" href="https://example.org/media/%d.mp3" length="%d" type="audio/mpeg"/>
+	</entry>
+`, i, i, i, i, i, i%28+1, i%60, i, i, i, i, i, i%17, i, 1000000+i)
+	}
+	buf.WriteString("</feed>\n")
+	return buf.Bytes()
+}
+
+// TestGeneratedAtomFeed checks that the benchmark's Atom feed holds what
+// its RSS twin holds, so that the two measure the same work.
+func TestGeneratedAtomFeed(t *testing.T) {
+	atom, err := rss.Parse(bytes.NewReader(generatedAtomFeed(3)))
+	require.NoError(t, err)
+	rssFeed, err := rss.Parse(bytes.NewReader(generatedFeed(3)))
+	require.NoError(t, err)
+	require.Len(t, atom.Items, 3)
+	for i, a := range atom.Items {
+		r := rssFeed.Items[i]
+		assert.Equal(t, r.Title, a.Title)
+		assert.Equal(t, r.Link, a.Link)
+		assert.Equal(t, r.Description, a.Description)
+		assert.Equal(t, r.Content, a.Content)
+		assert.Equal(t, r.GUID.Value, a.GUID.Value)
+		assert.Equal(t, r.Enclosures, a.Enclosures)
+		assert.Equal(t, r.WFW, a.WFW)
+		assert.Equal(t, r.Slash, a.Slash)
+		assert.Equal(t, r.Authors(), a.Authors())
+		assert.True(t, r.Published().Equal(a.Published()))
+		assert.Len(t, a.Categories, len(r.Categories))
+	}
+	t.Logf("Atom %d bytes, RSS %d bytes for 1000 items", len(generatedAtomFeed(1000)), len(generatedFeed(1000)))
+}
+
+// Atom feeds are read into the same Feed and Item as RSS, so that code
+// written for RSS works on them unchanged; what only Atom says is in the
+// Atom part.
+func ExampleParse_atom() {
+	feed, err := rss.Parse(strings.NewReader(`<feed xmlns="http://www.w3.org/2005/Atom">
+	  <title>Example Feed</title>
+	  <link href="https://example.org/"/>
+	  <updated>2003-12-13T18:30:02Z</updated>
+	  <author><name>John Doe</name></author>
+	  <id>urn:uuid:60a76c80-d399-11d9-b93c-0003939e0af6</id>
+	  <entry>
+	    <title>Atom-Powered Robots Run Amok</title>
+	    <link href="https://example.org/2003/12/13/atom03"/>
+	    <id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id>
+	    <updated>2003-12-13T18:30:02Z</updated>
+	    <summary type="html">Some &lt;b&gt;text&lt;/b&gt;.</summary>
+	  </entry>
+	</feed>`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(feed.Version, feed.Title, feed.Link)
+	fmt.Println("by", feed.Atom.Authors[0].Name)
+	for _, it := range feed.Items {
+		fmt.Println(it.Published().Format(time.DateOnly), it.Title, it.Link)
+		fmt.Println(it.ID(), rss.PlainText(it.Body()))
+	}
+	// Output:
+	// atom1.0 Example Feed https://example.org/
+	// by John Doe
+	// 2003-12-13 Atom-Powered Robots Run Amok https://example.org/2003/12/13/atom03
+	// urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a Some text.
+}
