@@ -160,6 +160,7 @@ type Decoder struct {
 	key      []byte     // scratch for element name lookups
 	nsCache  map[string]string
 	modCache map[string]*module // see Decoder.module
+	js       *jsonFeed          // a JSON Feed's reading (jsonfeed.go), or nil
 }
 
 const (
@@ -280,6 +281,10 @@ func (d *Decoder) begin() error {
 	if err != nil {
 		return &ParseError{Line: 1, Column: 1, Err: err}
 	}
+	src, isJSON := sniff(src)
+	if isJSON {
+		return d.beginJSON(src)
+	}
 	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize, entities: entities}
 	if d.in.limit == 0 {
 		d.in.limit = DefaultMaxElementSize
@@ -367,6 +372,9 @@ func (d *Decoder) setRDFVersion(space string) {
 // start of the next item, which it leaves in d.item, or the end of the root,
 // where it returns io.EOF. Channel elements on the way are set on the feed.
 func (d *Decoder) advance() error {
+	if d.js != nil {
+		return d.jsonAdvance()
+	}
 	for {
 		d.markUnit() // each item or channel element is bounded alone
 		tok, err := d.token()
