@@ -651,8 +651,8 @@ func (j *jsonFeed) wrongType(what string, v []byte, want string, off int64) erro
 	if !j.strict {
 		return nil
 	}
-	if !strings.HasPrefix(what, "an ") {
-		what = strconv.Quote(what)
+	if !strings.HasPrefix(what, "a ") && !strings.HasPrefix(what, "an ") {
+		what = strconv.Quote(what) // a key
 	}
 	return j.errorAt(off, &repairError{fmt.Sprintf("%s is %s, not %s", what, jsonKind(v), want)})
 }
