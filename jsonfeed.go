@@ -1395,40 +1395,67 @@ func jsonName(key string) xml.Name { return xml.Name{Space: NamespaceJSONFeed, L
 // extElements turns the member key: v into elements, as
 // [NamespaceJSONFeed] says.
 func extElements(key string, v []byte) []Element {
-	if v[0] != '[' {
-		return []Element{extElement(key, v)}
-	}
-	var es []Element
-	eachValue(v, func(x []byte, _ int) error {
-		if x[0] == '[' {
-			es = append(es, Element{Name: jsonName(key), Children: extElements(key, x)})
-		} else {
-			es = append(es, extElement(key, x))
-		}
-		return nil
-	})
-	if es == nil {
-		es = []Element{{Name: jsonName(key)}}
-	}
+	es, _ := appendExt(nil, key, v, 0)
 	return es
 }
 
-// extElement turns the member key: v, where v is not an array, into an
-// element.
-func extElement(key string, v []byte) Element {
-	e := Element{Name: jsonName(key)}
-	switch v[0] {
-	case '{':
-		eachMember(v, func(k string, m []byte, _ int) error {
-			e.Children = append(e.Children, extElements(k, m)...)
-			return nil
-		})
-	case '"':
-		s, _ := jsonString(v)
-		e.Text = strings.TrimSpace(s)
-	case 'n':
-	default:
-		e.Text = string(v)
+// appendExt appends to es the elements of the member key whose value
+// starts at v[i], and returns the index just after the value. It reads the
+// value in one pass, however deep it is.
+func appendExt(es []Element, key string, v []byte, i int) ([]Element, int) {
+	if i >= len(v) {
+		return es, len(v)
 	}
-	return e
+	name := jsonName(key)
+	switch v[i] {
+	case '{':
+		e := Element{Name: name}
+		i = skipJSONSpace(v, i+1)
+		for i < len(v) && v[i] == '"' {
+			kend := jsonStringEnd(v, i)
+			k, _ := jsonString(v[i:kend])
+			i = skipJSONSpace(v, kend)
+			if i < len(v) && v[i] == ':' {
+				i = skipJSONSpace(v, i+1)
+			}
+			e.Children, i = appendExt(e.Children, k, v, i)
+			if i = skipJSONSpace(v, i); i < len(v) && v[i] == ',' {
+				i = skipJSONSpace(v, i+1)
+			}
+		}
+		return append(es, e), min(i+1, len(v)) // past '}'
+	case '[':
+		n := len(es)
+		i = skipJSONSpace(v, i+1)
+		for i < len(v) && v[i] != ']' {
+			at := i
+			if v[i] == '[' {
+				var kids []Element
+				kids, i = appendExt(nil, key, v, i)
+				es = append(es, Element{Name: name, Children: kids})
+			} else {
+				es, i = appendExt(es, key, v, i)
+			}
+			if i <= at {
+				break // not JSON: cannot happen after encoding/json
+			}
+			if i = skipJSONSpace(v, i); i < len(v) && v[i] == ',' {
+				i = skipJSONSpace(v, i+1)
+			}
+		}
+		if len(es) == n {
+			es = append(es, Element{Name: name})
+		}
+		return es, min(i+1, len(v)) // past ']'
+	case '"':
+		end := jsonStringEnd(v, i)
+		s, _ := jsonString(v[i:end])
+		return append(es, Element{Name: name, Text: strings.TrimSpace(s)}), end
+	}
+	end := jsonValueEnd(v, i)
+	e := Element{Name: name}
+	if v[i] != 'n' {
+		e.Text = string(v[i:end])
+	}
+	return append(es, e), end
 }
