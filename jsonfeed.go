@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -512,7 +513,7 @@ func (d *Decoder) jsonItem() (*Item, error) {
 		raw, off := j.pending, j.pendingOff
 		j.pending = nil
 		if raw == nil {
-			var m json.RawMessage
+			var m borrowed
 			if err := j.dec.Decode(&m); err != nil {
 				return nil, j.fail(j.wrap(err))
 			}
@@ -546,11 +547,21 @@ func (j *jsonFeed) member(f *Feed, key string) error {
 	if key == "items" {
 		return j.items(f)
 	}
-	var m json.RawMessage
+	var m borrowed
 	if err := j.dec.Decode(&m); err != nil {
 		return j.wrap(err)
 	}
 	return j.feedMember(f, key, m, j.dec.InputOffset()-int64(len(m)))
+}
+
+// borrowed is a JSON value as Decode reads it: the bytes in the decoder's
+// buffer, valid until its next call, which is as long as they are needed
+// (what is kept is copied).
+type borrowed []byte
+
+func (b *borrowed) UnmarshalJSON(v []byte) error {
+	*b = v
+	return nil
 }
 
 // items reads the start of the value of items: an array, whose values
@@ -965,7 +976,7 @@ func (j *jsonFeed) authors(key string, v []byte, off int64, persons *[]Person, e
 			if p != (Person{}) {
 				*persons = []Person{p}
 			}
-			st.from, st.author, st.kept = "author", v, whole
+			st.from, st.author, st.kept = "author", bytes.Clone(v), whole
 		}
 		return nil
 	}
@@ -1266,19 +1277,113 @@ func jsonKind(v []byte) string {
 func isJSONNumber(v []byte) bool { return v[0] == '-' || '0' <= v[0] && v[0] <= '9' }
 
 // jsonString returns the string a JSON string value holds; ok is false for
-// a value that is not a string.
+// a value that is not a string. A lone UTF-16 surrogate (\ud800) reads as
+// U+FFFD, as encoding/json reads it.
 func jsonString(v []byte) (s string, ok bool) {
 	if len(v) < 2 || v[0] != '"' {
 		return "", false
 	}
-	if bytes.IndexByte(v, '\\') < 0 {
-		return string(v[1 : len(v)-1]), true
+	body := v[1 : len(v)-1]
+	i := bytes.IndexByte(body, '\\')
+	if i < 0 {
+		return string(body), true
 	}
-	if json.Unmarshal(v, &s) != nil {
-		return "", false
+	var b strings.Builder
+	b.Grow(len(body))
+	for {
+		b.Write(body[:i])
+		body = body[i:]
+		if len(body) < 2 {
+			return "", false
+		}
+		switch c := body[1]; c {
+		case '"', '\\', '/':
+			b.WriteByte(c)
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r := hex4(body[2:])
+			if r < 0 {
+				return "", false
+			}
+			body = body[4:]
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if len(body) >= 8 && body[2] == '\\' && body[3] == 'u' {
+					r2 = hex4(body[4:])
+				}
+				if r = utf16.DecodeRune(r, r2); r != utf8.RuneError {
+					body = body[6:]
+				}
+			}
+			b.WriteRune(r)
+		default:
+			return "", false
+		}
+		body = body[2:]
+		if i = bytes.IndexByte(body, '\\'); i < 0 {
+			b.Write(body)
+			return b.String(), true
+		}
 	}
-	return s, true
 }
+
+// hex4 reads the four hexadecimal digits at the start of p, or returns -1.
+func hex4(p []byte) rune {
+	if len(p) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range p[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// jsonKey returns the key a JSON string holds, without allocating for the
+// keys JSON Feed defines.
+func jsonKey(v []byte) string {
+	if len(v) >= 2 {
+		if k, ok := knownJSONKeys[string(v[1:len(v)-1])]; ok {
+			return k
+		}
+	}
+	k, _ := jsonString(v)
+	return k
+}
+
+var knownJSONKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{"author", "authors", "name", "url", "avatar", "mime_type", "size_in_bytes",
+		"duration_in_seconds", "type"} {
+		m[k] = k
+	}
+	for k := range jsonFeedKeys {
+		m[k] = k
+	}
+	for k := range jsonItemKeys {
+		m[k] = k
+	}
+	return m
+}()
 
 func skipJSONSpace(v []byte, i int) int {
 	for i < len(v) && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r') {
@@ -1350,7 +1455,7 @@ func eachMember(v []byte, f func(key string, val []byte, at int) error) error {
 	i := skipJSONSpace(v, 1)
 	for i < len(v) && v[i] == '"' {
 		kend := jsonStringEnd(v, i)
-		key, _ := jsonString(v[i:kend])
+		key := jsonKey(v[i:kend])
 		i = skipJSONSpace(v, kend)
 		if i < len(v) && v[i] == ':' {
 			i = skipJSONSpace(v, i+1)
@@ -1413,7 +1518,7 @@ func appendExt(es []Element, key string, v []byte, i int) ([]Element, int) {
 		i = skipJSONSpace(v, i+1)
 		for i < len(v) && v[i] == '"' {
 			kend := jsonStringEnd(v, i)
-			k, _ := jsonString(v[i:kend])
+			k := jsonKey(v[i:kend])
 			i = skipJSONSpace(v, kend)
 			if i < len(v) && v[i] == ':' {
 				i = skipJSONSpace(v, i+1)

@@ -168,6 +168,31 @@ func TestJSONFeedExtensions(t *testing.T) {
 	assert.Len(t, rss.FindElements(feed.Items[0].Extensions, rss.NamespaceJSONFeed, "_flags"), 2)
 }
 
+// TestJSONFeedEscapes checks that strings read as encoding/json reads
+// them, escapes and surrogate pairs included.
+func TestJSONFeedEscapes(t *testing.T) {
+	for _, lit := range []string{
+		`"plain"`,
+		`"a\"b\\c\/d\b\f\n\r\te"`,
+		`"\u00e9\u00C9 \u2028"`,
+		`"\ud83d\ude00 a pair"`,
+		`"\ud800 a lone high surrogate"`,
+		`"\udc00 a lone low surrogate"`,
+		`"\ud83d\u0041 a high surrogate, then not a low one"`,
+		`"\ud83d\ud83d\ude00 two highs and a low"`,
+		`"ends with an escape \\"`,
+		`"\\\\\""`,
+	} {
+		var want string
+		require.NoError(t, json.Unmarshal([]byte(lit), &want), lit)
+		feed, err := rss.Parse(strings.NewReader(`{"version": "https://jsonfeed.org/version/1.1", "title": ` + lit +
+			`, "items": [{"id": ` + lit + `}]}`))
+		require.NoError(t, err, lit)
+		assert.Equal(t, strings.TrimSpace(want), feed.Title, lit)
+		assert.Equal(t, strings.TrimSpace(want), feed.Items[0].GUID.Value, lit)
+	}
+}
+
 // position returns the line and column of the marker § in doc, and doc
 // without it.
 func position(doc string) (string, int, int) {
