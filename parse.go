@@ -114,6 +114,7 @@ type Decoder struct {
 	// never fails in strict mode. Strict mode reads XML with encoding/xml,
 	// for its well-formedness checks, and is two to five times slower than
 	// the default, which has a scanner of its own (BenchmarkDecoderItems).
+	// For a JSON Feed, see [NamespaceJSONFeed].
 	Strict bool
 
 	// MaxElementSize bounds the input bytes one item, or one channel
