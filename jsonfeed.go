@@ -899,7 +899,7 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 			persons = f.Atom.Authors
 		}
 		err := j.authors(key, v, off, &persons, &f.Extensions, &j.authorSt)
-		if persons != nil {
+		if persons != nil || f.Atom != nil {
 			atom().Authors = persons
 		}
 		return err

@@ -117,6 +117,16 @@ func TestJSONFeedAuthors(t *testing.T) {
 	b := feed.Items[1]
 	assert.Equal(t, []rss.Person{{Name: "Only Old"}}, b.Atom.Authors)
 	require.Len(t, rss.FindElements(b.Extensions, rss.NamespaceJSONFeed, "author"), 1, "kept once, for its avatar")
+
+	// An empty authors array still wins: the author is kept in Extensions.
+	feed, err = rss.Parse(strings.NewReader(`{"version": "https://jsonfeed.org/version/1.1",
+		"author": {"name": "Old"}, "authors": [], "items": [{"id": "1", "authors": [], "author": {"name": "Old"}}]}`))
+	require.NoError(t, err)
+	assert.Empty(t, feed.Atom.Authors)
+	assert.NotNil(t, jsonExt(feed.Extensions, "author"))
+	require.Len(t, feed.Items, 1)
+	assert.Nil(t, feed.Items[0].Atom)
+	assert.NotNil(t, jsonExt(feed.Items[0].Extensions, "author"))
 }
 
 func TestJSONFeedAttachments(t *testing.T) {
