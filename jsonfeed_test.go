@@ -594,7 +594,8 @@ func TestJSONFeedAllocsLinear(t *testing.T) {
 }
 
 // generatedJSONFeed builds a JSON Feed 1.1 of n items, about 1 KB each,
-// with the content of generatedFeed's items.
+// with the content of generatedFeed's items and the members a JSON Feed
+// adds (an image, an external URL, an author with an avatar).
 func generatedJSONFeed(n int) []byte {
 	var buf bytes.Buffer
 	buf.WriteString(`{
@@ -618,10 +619,13 @@ func generatedJSONFeed(n int) []byte {
 			"summary": "A short summary of post %d, with a link & an entity.",
 			"content_html": "<p>The body of post %d. It has <em>emphasis</em>, <a href=\"https://example.org/x?a=1&b=2\">a link</a> and a list:</p>\n<ul><li>one</li><li>two</li><li>three</li></ul>\n<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>",
 			"date_published": "2018-09-%02dT09:%02d:00+02:00",
-			"authors": [{"name": "Jo Writer"}],
+			"date_modified": "2018-10-01T12:00:00Z",
+			"image": "https://example.org/img/%d.jpg",
+			"external_url": "https://elsewhere.example.com/story/%d",
+			"authors": [{"name": "Jo Writer", "url": "https://example.org/jo", "avatar": "https://example.org/jo.png"}],
 			"tags": ["Go", "Feeds"],
 			"attachments": [{"url": "https://example.org/media/%d.mp3", "mime_type": "audio/mpeg", "size_in_bytes": %d}]
-		}`, i, i, i, i, i, i, i%28+1, i%60, i, 1000000+i)
+		}`, i, i, i, i, i, i, i%28+1, i%60, i, i, i, 1000000+i)
 	}
 	buf.WriteString("\n\t]\n}\n")
 	return buf.Bytes()
