@@ -566,6 +566,13 @@ func TestJSONFeedSniff(t *testing.T) {
 			assert.ErrorContains(t, err, "white space before the XML declaration")
 		}
 	}
+	// Strict mode takes JSON's media types.
+	for _, ct := range []string{"application/feed+json", "application/json; charset=utf-8"} {
+		d := rss.NewDecoder(strings.NewReader(doc))
+		d.Strict, d.ContentType = true, ct
+		_, err := drain(d)
+		assert.NoError(t, err, ct)
+	}
 	// The sniff looks at the decoded text: JSON in UTF-16 without a mark.
 	var utf16 []byte
 	for _, c := range doc {
