@@ -20,8 +20,9 @@ import (
 var benchFixtures = []string{"rss20_item", "namespaces", "html", "rss10"}
 
 // BenchmarkParse reads whole feeds with rss.Parse: a few fixtures, the seed
-// (a real WordPress feed, skipped when ../shared is absent) and a generated
-// feed of about 1 MB, as RSS and as Atom.
+// (a real WordPress feed, skipped when ../shared is absent), a generated
+// feed of about 1 MB, as RSS and as Atom, and a JSON Feed generated with the
+// same items.
 func BenchmarkParse(b *testing.B) {
 	for _, name := range benchFixtures {
 		data, err := os.ReadFile(filepath.Join("testdata", name+".xml"))
@@ -40,6 +41,7 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("generated", func(b *testing.B) { benchParse(b, generatedFeed(1000)) })
 	// The same 1000 items as an Atom feed (generatedAtomFeed, atom_test.go).
 	b.Run("generated-atom", func(b *testing.B) { benchParse(b, generatedAtomFeed(1000)) })
+	b.Run("jsonfeed", func(b *testing.B) { benchParse(b, generatedJSONFeed(1000)) })
 }
 
 func benchParse(b *testing.B, data []byte) {

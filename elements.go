@@ -198,6 +198,9 @@ func (d *Decoder) channelElement(m *module, t xml.StartElement) error {
 
 // readItem reads an item whose start tag has been read.
 func (d *Decoder) readItem(start xml.StartElement) (*Item, error) {
+	if d.js != nil {
+		return d.jsonItem()
+	}
 	it := &Item{}
 	d.itemLinkHref = false
 	for {

@@ -121,6 +121,7 @@ type Decoder struct {
 	// encoding/xml, for its well-formedness checks, and is two to five
 	// times slower than the default, which has a scanner of its own
 	// (BenchmarkDecoderItems).
+	// For a JSON Feed, see [NamespaceJSONFeed].
 	Strict bool
 
 	// MaxElementSize bounds the input bytes one item, or one channel
@@ -183,6 +184,7 @@ type Decoder struct {
 	strictDecls []string       // the declared URIs, in document order
 	strictMarks []int          // len(strictDecls) before each open element's declarations
 	atom        atomState      // see atom.go
+	js          *jsonFeed      // a JSON Feed's reading (jsonfeed.go), or nil
 }
 
 const (
@@ -305,6 +307,10 @@ func (d *Decoder) begin() error {
 	if err != nil {
 		return &ParseError{Line: 1, Column: 1, Err: err}
 	}
+	src, isJSON := sniff(src)
+	if isJSON {
+		return d.beginJSON(src)
+	}
 	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize}
 	if d.in.limit == 0 {
 		d.in.limit = DefaultMaxElementSize
@@ -397,6 +403,9 @@ func (d *Decoder) setRDFVersion(space string) {
 // d.item, or the end of the root, where it returns io.EOF. Channel elements
 // on the way are set on the feed.
 func (d *Decoder) advance() error {
+	if d.js != nil {
+		return d.jsonAdvance()
+	}
 	for {
 		d.markUnit() // each item or channel element is bounded alone
 		tok, err := d.token()

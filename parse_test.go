@@ -59,12 +59,28 @@ func stream(r io.Reader, strict bool) (*rss.Feed, error) {
 	return feed, nil
 }
 
+// fixtures lists the feeds of testdata: the XML ones and the JSON Feeds
+// (testdata/*.json, but for the golden files).
 func fixtures(t testing.TB) []string {
 	t.Helper()
-	files, err := filepath.Glob("testdata/*.xml")
+	files, err := fixtureFiles()
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
 	return files
+}
+
+func fixtureFiles() ([]string, error) {
+	files, err := filepath.Glob("testdata/*.xml")
+	if err != nil {
+		return nil, err
+	}
+	jsons, err := filepath.Glob("testdata/*.json")
+	for _, path := range jsons {
+		if !strings.HasSuffix(path, ".golden.json") {
+			files = append(files, path)
+		}
+	}
+	return files, err
 }
 
 // sharedFeeds lists the seed feed and the corpus, or skips the test when
@@ -90,7 +106,7 @@ type golden struct {
 // JSON file; go test -run TestGolden -update rewrites them.
 func TestGolden(t *testing.T) {
 	for _, path := range fixtures(t) {
-		name := strings.TrimSuffix(filepath.Base(path), ".xml")
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		t.Run(name, func(t *testing.T) {
 			feed, err := parseFile(t, path)
 			g := golden{Feed: feed}
@@ -810,7 +826,7 @@ func TestParseErrorMessage(t *testing.T) {
 // with the streaming path, and that every error is a *ParseError with a
 // position (ErrNotRSS included).
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.xml")
+	files, _ := fixtureFiles()
 	for _, path := range files {
 		data, err := os.ReadFile(path)
 		if err != nil {

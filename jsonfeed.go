@@ -1,0 +1,1589 @@
+package rss
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// JSON Feed is read by a pipeline of its own, after the sniff in begin:
+//
+//	decoded input (openInput) → sniff → jsonReader (repairs, bounds, the
+//	bytes of the current unit for positions) → json.Decoder: Token for the
+//	top-level object and the items array, Decode(borrowed) for each
+//	top-level value and each item → jsonFeed's mapping onto Feed and Item,
+//	by a walk of the value's bytes, which encoding/json has checked
+//
+// An error's position is an offset of the current unit (an item, a
+// top-level member), at or after the start the reader keeps its bytes from,
+// turned into a line and column by counting its newlines.
+
+// NamespaceJSONFeed is the namespace of the elements that hold what a JSON
+// Feed says that the model has no field for.
+//
+// [Parse] and [Decoder] read JSON Feed 1.1 and 1.0 (https://jsonfeed.org),
+// a document whose first byte that is not white space (after a byte-order
+// mark) is '{' or '[', item by item, into the same [Feed] and [Item] as RSS:
+//
+//	version                Feed.Version: "json1.0" or "json1.1"
+//	title, description     Feed.Title, Feed.Description
+//	home_page_url          Feed.Link
+//	feed_url, next_url     Feed.AtomLinks with Rel "self", "next"
+//	icon                   Feed.Image.URL and Feed.Atom.Logo
+//	favicon                Feed.Atom.Icon (and Feed.Image.URL without an icon)
+//	authors (1.0: author)  Feed.Atom.Authors: Person{Name: name, URI: url}
+//	language               Feed.Language
+//	hubs                   Feed.AtomLinks with Rel "hub" (the WebSub hubs)
+//	item id                Item.GUID, IsPermaLink false (a number as written)
+//	url, title             Item.Link, Item.Title
+//	external_url           Item.AtomLinks with Rel "related"
+//	summary                Item.Description
+//	content_html           Item.Content, with Item.Atom.ContentType "html"
+//	content_text           Item.Content, with Item.Atom.ContentType "text",
+//	                       when there is no content_html
+//	date_published         Item.PubDate(Raw) and Item.Atom.Published(Raw)
+//	date_modified          Item.Atom.Updated(Raw), and Item.PubDate(Raw)
+//	                       when there is no date_published
+//	authors (1.0: author)  Item.Atom.Authors
+//	tags                   Item.Categories (Value)
+//	language               Item.DC.Language
+//	attachments            Item.Enclosures: url → URL, mime_type → Type,
+//	                       size_in_bytes → Length
+//
+// The other members are kept in [Feed.Extensions] and [Item.Extensions], in
+// document order, each as an [Element] named by its key, in this namespace:
+// a string is the element's Text (trimmed); a number, true or false is its
+// Text as written; null is an element with neither text nor children; an
+// object's members are its Children, each named by its key; an array is one
+// element per value, each named by the array's key (an empty array is one
+// empty element; an array in an array is an element whose children are its
+// values). They are: extension objects (keys starting with "_") and keys
+// the specification does not define; user_comment, expired, an item's image
+// and banner_image, and content_text when there is content_html; an author
+// object with an avatar (or any member besides name and url), kept whole,
+// as "authors" or "author", and the version 1.0 author object when there are
+// authors too (authors wins); an attachment with a title, a
+// duration_in_seconds or any other member, kept whole as "attachments" (its
+// url, type and size are in Enclosures as well); a hub that is not a WebSub
+// hub with a url; and a member of a known name whose value has the wrong
+// type, or that is given a second time (the first one counts).
+//
+// The version may stand anywhere among the members: a feed whose encoder
+// sorts its keys has its items before its title and version, which are set
+// on the Feed [Decoder.Channel] returned as the decoder reaches them, like
+// an RSS channel's elements after its items. A JSON document whose version
+// is not a JSON Feed URL, or that has none, gives an error wrapping
+// [ErrNotRSS] (after the items of a document that had them before its
+// end). Malformed JSON gives a [*ParseError] at the byte where it stopped
+// being JSON, and a document cut short one wrapping [io.ErrUnexpectedEOF],
+// each after the items read before it. [Decoder.MaxElementSize] bounds
+// each item and each top-level member, [Decoder.MaxDepth] the nesting of
+// objects and arrays.
+//
+// By default the decoder repairs what it repairs in XML: bytes that are not
+// UTF-8 (read as windows-1252), C1 control characters, control characters
+// (escaped in strings, dropped elsewhere); it reads a version URL with http,
+// www. or a trailing slash, a value of the wrong type leaves the field zero
+// (the value is kept in Extensions), and an items value that is an object
+// is read as one item. [Decoder.Strict] reports each of these as an error,
+// and also a version other than https://jsonfeed.org/version/1 and /1.1, and
+// a member given twice. Neither mode requires what the specification
+// requires (an item's id, a title): a missing member is a zero field.
+const NamespaceJSONFeed = "https://jsonfeed.org/version/1.1"
+
+// The version URLs of JSON Feed.
+const (
+	jsonFeed10 = "https://jsonfeed.org/version/1"
+	jsonFeed11 = "https://jsonfeed.org/version/1.1"
+)
+
+// maxSniff bounds the white space sniff reads past, looking for the first
+// byte of the document.
+const maxSniff = 64 << 10
+
+// prefixReader reads again the bytes sniff read, then the rest of the
+// source.
+type prefixReader struct {
+	small [128]byte
+	buf   []byte
+	pos   int
+	src   io.Reader
+	err   error // the error the source returned while sniffing
+}
+
+func (p *prefixReader) Read(b []byte) (int, error) {
+	if p.pos < len(p.buf) {
+		n := copy(b, p.buf[p.pos:])
+		p.pos += n
+		if n < len(b) && p.err == nil {
+			// Fill the rest from the source, so that the first chunk is
+			// as large as it would have been.
+			m, err := p.src.Read(b[n:])
+			p.err = err
+			return n + m, err
+		}
+		return n, nil
+	}
+	if p.err != nil {
+		return 0, p.err
+	}
+	return p.src.Read(b)
+}
+
+// sniff reads the decoded input up to its first byte that is not white
+// space (past a UTF-8 byte-order mark) and reports whether that byte starts
+// JSON: '{' or '['. The reader it returns reads the input from its start
+// again: for XML, byte for byte; for JSON, without the byte-order mark.
+func sniff(src io.Reader) (io.Reader, bool) {
+	p := &prefixReader{src: src}
+	p.buf = p.small[:0]
+	for empty := 0; len(p.buf) < maxSniff && empty < 100; {
+		if len(p.buf) == cap(p.buf) {
+			p.buf = append(make([]byte, 0, 2*cap(p.buf)), p.buf...)
+		}
+		n, err := src.Read(p.buf[len(p.buf):cap(p.buf)])
+		p.buf = p.buf[:len(p.buf)+n]
+		if n == 0 {
+			empty++
+		}
+		rest := p.buf
+		if len(rest) < len(utf8BOM) && bytes.HasPrefix(utf8BOM, rest) && err == nil {
+			continue // perhaps a byte-order mark
+		}
+		rest = bytes.TrimPrefix(rest, utf8BOM)
+		if i := bytes.IndexFunc(rest, func(r rune) bool { return !isJSONSpace(r) }); i >= 0 {
+			if rest[i] == '{' || rest[i] == '[' {
+				p.buf = rest
+				p.err = err
+				return p, true
+			}
+			p.err = err
+			return p, false
+		}
+		if err != nil {
+			p.err = err
+			break
+		}
+	}
+	return p, false
+}
+
+func isJSONSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+// jsonReader is what encoding/json reads: the decoded input, repaired as
+// lenient mode repairs it (bytes that are not UTF-8 read as windows-1252, C1
+// controls as the windows-1252 characters they stand for, control
+// characters in strings escaped, others dropped) or, in strict mode, cut
+// short with an error where a repair would be; nesting is bounded by
+// MaxDepth, and the bytes of the current unit (an item, a top-level member)
+// by MaxElementSize. It keeps the bytes from the current unit's start on, so
+// that an offset in them can be turned into a line and a column.
+type jsonReader struct {
+	src      io.Reader
+	strict   bool
+	limit    int64 // most bytes one unit may take; <= 0: no bound
+	maxDepth int   // <= 0: no bound
+
+	raw    []byte // read from src, not yet transformed: raw[:rawN]
+	rawN   int
+	srcErr error
+	empty  int // reads in a row that returned nothing
+
+	win       []byte // the transformed bytes from offset base on
+	base      int64
+	given     int   // win[:given] has been handed out
+	mark      int64 // where the current unit starts
+	lines     int   // newlines before base
+	lineStart int64 // offset of the start of the line base is on
+
+	depth    int
+	inString bool
+	escaped  bool
+	err      error // what Read returns once win is handed out
+}
+
+// Read implements io.Reader for json.Decoder.
+func (r *jsonReader) Read(p []byte) (int, error) {
+	if r.limit > 0 && r.base+int64(r.given) >= r.mark+r.limit {
+		line, col := r.lineCol(r.mark + r.limit)
+		return 0, &ParseError{Line: line, Column: col, Err: fmt.Errorf("%w: over %d bytes", ErrTooLarge, r.limit)}
+	}
+	for r.given == len(r.win) {
+		if r.err != nil {
+			return 0, r.err
+		}
+		r.fill()
+	}
+	end := len(r.win)
+	if r.limit > 0 {
+		end = int(min(int64(end), r.mark+r.limit-r.base))
+	}
+	n := copy(p, r.win[r.given:end])
+	r.given += n
+	return n, nil
+}
+
+// setMark starts a new unit at offset off (handed out already), and lets go
+// of the bytes before it.
+func (r *jsonReader) setMark(off int64) {
+	r.mark = off
+	dead := int(off - r.base)
+	if dead < 4<<10 || dead < len(r.win)/2 {
+		return
+	}
+	gone := r.win[:dead]
+	r.lines += bytes.Count(gone, []byte{'\n'})
+	if i := bytes.LastIndexByte(gone, '\n'); i >= 0 {
+		r.lineStart = r.base + int64(i) + 1
+	}
+	n := copy(r.win, r.win[dead:])
+	r.win = r.win[:n]
+	r.given -= dead
+	r.base = off
+}
+
+// end is the offset of the end of the bytes transformed so far.
+func (r *jsonReader) end() int64 { return r.base + int64(len(r.win)) }
+
+// bytes returns a copy of the input between two offsets of the current
+// unit.
+func (r *jsonReader) bytes(from, to int64) []byte {
+	return bytes.Clone(r.win[from-r.base : to-r.base])
+}
+
+// lineCol turns an offset of the current unit into a 1-based line and
+// column (in bytes).
+func (r *jsonReader) lineCol(off int64) (line, col int) {
+	rel := int(min(max(off-r.base, 0), int64(len(r.win))))
+	seg := r.win[:rel]
+	line = r.lines + bytes.Count(seg, []byte{'\n'}) + 1
+	start := r.lineStart
+	if i := bytes.LastIndexByte(seg, '\n'); i >= 0 {
+		start = r.base + int64(i) + 1
+	}
+	return line, int(r.base+int64(rel)-start) + 1
+}
+
+// fill reads from the source and appends what it read, transformed, to
+// win; it sets r.err when nothing more will follow.
+func (r *jsonReader) fill() {
+	if r.raw == nil {
+		r.raw = make([]byte, firstChunkSize)
+	}
+	if r.srcErr == nil {
+		n, err := r.src.Read(r.raw[r.rawN:])
+		if r.rawN+n == len(r.raw) && len(r.raw) < chunkSize {
+			r.raw = append(r.raw, make([]byte, len(r.raw))...)
+		}
+		r.rawN += n
+		r.srcErr = err
+		if n == 0 && err == nil {
+			if r.empty++; r.empty == 100 {
+				r.srcErr = io.ErrNoProgress
+			}
+		} else {
+			r.empty = 0
+		}
+	}
+	eof := r.srcErr != nil
+	used := r.transform(r.raw[:r.rawN], eof)
+	r.rawN = copy(r.raw, r.raw[used:r.rawN])
+	if eof && r.rawN == 0 && r.err == nil {
+		r.err = r.srcErr
+	}
+}
+
+// The classes of bytes for transform: what it passes on without a look,
+// in a string and outside one.
+var (
+	jsonQuietInString = func() (t [256]bool) {
+		for b := 0x20; b < 0x80; b++ {
+			t[b] = true
+		}
+		t['"'], t['\\'] = false, false
+		return t
+	}()
+	jsonQuietOutside = func() (t [256]bool) {
+		for b := 0x20; b < 0x80; b++ {
+			t[b] = true
+		}
+		t['\t'], t['\n'], t['\r'] = true, true, true
+		t['"'], t['{'], t['['], t['}'], t[']'] = false, false, false, false, false
+		return t
+	}()
+)
+
+// transform appends the transformed form of p to win and returns how many
+// bytes of p it used: all of them, but for an incomplete UTF-8 sequence at
+// the end, which waits for more unless eof. It tracks strings and nesting
+// as it goes; on an error (too deep, or a repair refused in strict mode) it
+// stops, with r.err set.
+func (r *jsonReader) transform(p []byte, eof bool) int {
+	start := 0 // p[start:i] is still to be appended
+	i := 0
+	fail := func(err error) int {
+		r.win = append(r.win, p[start:i]...)
+		line, col := r.lineCol(r.end())
+		r.err = &ParseError{Line: line, Column: col, Err: err}
+		return len(p)
+	}
+	splice := func(with []byte, skip int) {
+		r.win = append(r.win, p[start:i]...)
+		r.win = append(r.win, with...)
+		i += skip
+		start = i
+	}
+	for i < len(p) {
+		if r.escaped {
+			r.escaped = false
+			if p[i] < 0x80 {
+				i++
+				continue
+			}
+		}
+		if r.inString {
+			for i < len(p) && jsonQuietInString[p[i]] {
+				i++
+			}
+			if i == len(p) {
+				break
+			}
+			switch b := p[i]; {
+			case b == '"':
+				r.inString = false
+				i++
+				continue
+			case b == '\\':
+				r.escaped = true
+				i++
+				continue
+			case b < 0x20:
+				if r.strict {
+					return fail(&repairError{fmt.Sprintf("control character %U in a JSON string", rune(b))})
+				}
+				var esc []byte
+				switch b {
+				case '\n':
+					esc = []byte(`\n`)
+				case '\r':
+					esc = []byte(`\r`)
+				case '\t':
+					esc = []byte(`\t`)
+				default:
+					esc = fmt.Appendf(nil, `\u%04x`, b)
+				}
+				splice(esc, 1)
+				continue
+			}
+		} else {
+			for i < len(p) && jsonQuietOutside[p[i]] {
+				i++
+			}
+			if i == len(p) {
+				break
+			}
+			switch b := p[i]; {
+			case b == '"':
+				r.inString = true
+				i++
+				continue
+			case b == '{' || b == '[':
+				r.depth++
+				if r.maxDepth > 0 && r.depth > r.maxDepth {
+					return fail(fmt.Errorf("%w: deeper than %d", ErrTooDeep, r.maxDepth))
+				}
+				i++
+				continue
+			case b == '}' || b == ']':
+				r.depth--
+				i++
+				continue
+			case b < 0x20:
+				if r.strict {
+					return fail(&repairError{fmt.Sprintf("control character %U is not allowed in JSON", rune(b))})
+				}
+				splice(nil, 1)
+				continue
+			}
+		}
+		// A byte from 0x80 on, in a string or not.
+		rn, size := utf8.DecodeRune(p[i:])
+		switch {
+		case rn == utf8.RuneError && size <= 1:
+			if !eof && !utf8.FullRune(p[i:]) {
+				r.win = append(r.win, p[start:i]...)
+				return i
+			}
+			if r.strict {
+				return fail(&repairError{fmt.Sprintf("invalid UTF-8 (byte %#x)", p[i])})
+			}
+			splice(utf8.AppendRune(nil, cp1252[p[i]-0x80]), 1)
+		case rn <= 0x9f:
+			if r.strict {
+				return fail(&repairError{fmt.Sprintf("C1 control character %U", rn)})
+			}
+			splice(utf8.AppendRune(nil, cp1252[rn-0x80]), size)
+		default:
+			i += size
+		}
+	}
+	r.win = append(r.win, p[start:i]...)
+	return len(p)
+}
+
+// jsonFeed is the state of a Decoder reading a JSON Feed.
+type jsonFeed struct {
+	r       *jsonReader
+	dec     *json.Decoder
+	strict  bool
+	inItems bool
+	// pending is an items value that is an object, read as one item.
+	pending    []byte
+	pendingOff int64
+	version    bool     // a JSON Feed version has been read
+	keys       []string // the first top-level keys, for ErrNotRSS's message
+	seen       uint32   // the top-level members read once (jsonFeedKeys) seen so far
+	authorSt   authorState
+	hasIcon    bool
+}
+
+// beginJSON starts reading a JSON document: its first token.
+func (d *Decoder) beginJSON(src io.Reader) error {
+	limit := d.MaxElementSize
+	if limit == 0 {
+		limit = DefaultMaxElementSize
+	}
+	depth := d.MaxDepth
+	if depth == 0 {
+		depth = DefaultMaxDepth
+	}
+	r := &jsonReader{src: src, strict: d.Strict, limit: limit, maxDepth: depth}
+	dec := json.NewDecoder(r)
+	dec.UseNumber()
+	j := &jsonFeed{r: r, dec: dec, strict: d.Strict}
+	d.js = j
+	tok, err := dec.Token()
+	if err != nil {
+		return j.fail(j.wrap(err))
+	}
+	if tok != json.Delim('{') {
+		return j.fail(j.errorAt(dec.InputOffset()-1, &notRSSError{"a JSON array, not a JSON Feed"}))
+	}
+	return nil
+}
+
+// fail lets go of the reader and its buffers, and returns err.
+func (j *jsonFeed) fail(err error) error {
+	j.r, j.dec, j.pending = nil, nil, nil
+	return err
+}
+
+// jsonAdvance reads the top-level members up to the next item, which it
+// leaves for jsonItem to read, or to the end of the feed (io.EOF).
+func (d *Decoder) jsonAdvance() error {
+	j := d.js
+	if j.dec == nil {
+		return io.EOF
+	}
+	for {
+		j.r.setMark(j.dec.InputOffset())
+		if j.pending != nil {
+			d.hasItem = true
+			return nil
+		}
+		if j.inItems {
+			if j.dec.More() {
+				d.hasItem = true
+				return nil
+			}
+			if _, err := j.dec.Token(); err != nil {
+				return j.fail(j.wrap(err))
+			}
+			j.inItems = false
+			continue
+		}
+		tok, err := j.dec.Token()
+		if err != nil {
+			return j.fail(j.wrap(err))
+		}
+		key, ok := tok.(string)
+		if !ok { // '}': the end of the feed
+			return j.fail(j.end())
+		}
+		if err := j.member(d.feed, key); err != nil {
+			return j.fail(err)
+		}
+	}
+}
+
+// jsonItem reads the item jsonAdvance found. A value of the items array
+// that is not an object is no item: lenient mode keeps it in the feed's
+// Extensions and reads on.
+func (d *Decoder) jsonItem() (*Item, error) {
+	j := d.js
+	for {
+		if j.dec == nil {
+			return nil, io.EOF
+		}
+		raw, off := j.pending, j.pendingOff
+		j.pending = nil
+		if raw == nil {
+			var m borrowed
+			if err := j.dec.Decode(&m); err != nil {
+				return nil, j.fail(j.wrap(err))
+			}
+			raw, off = m, j.dec.InputOffset()-int64(len(m))
+		}
+		if raw[0] == '{' {
+			it, err := j.item(raw, off)
+			if err != nil {
+				return nil, j.fail(err)
+			}
+			return it, nil
+		}
+		if raw[0] != 'n' {
+			if err := j.wrongType("an item", raw, "an object", off); err != nil {
+				return nil, j.fail(err)
+			}
+			d.feed.Extensions = append(d.feed.Extensions, extElements("items", raw)...)
+		}
+		if err := d.jsonAdvance(); err != nil {
+			return nil, err
+		}
+		d.hasItem = false
+	}
+}
+
+// member reads the value of the top-level member key.
+func (j *jsonFeed) member(f *Feed, key string) error {
+	if len(j.keys) < 5 {
+		j.keys = append(j.keys, key)
+	}
+	if key == "items" {
+		return j.items(f)
+	}
+	var m borrowed
+	if err := j.dec.Decode(&m); err != nil {
+		return j.wrap(err)
+	}
+	return j.feedMember(f, key, m, j.dec.InputOffset()-int64(len(m)))
+}
+
+// borrowed is a JSON value as Decode reads it: the bytes in the decoder's
+// buffer, valid until its next call, which is as long as they are needed
+// (what is kept is copied).
+type borrowed []byte
+
+func (b *borrowed) UnmarshalJSON(v []byte) error {
+	*b = v
+	return nil
+}
+
+// items reads the start of the value of items: an array, whose values
+// jsonAdvance and jsonItem read one by one; or, in lenient mode, an object,
+// read as one item, or a value kept in Extensions.
+func (j *jsonFeed) items(f *Feed) error {
+	if j.seen&(1<<jsonFeedKeys["items"]) != 0 {
+		if err := j.twice("items", j.dec.InputOffset()); err != nil {
+			return err
+		}
+	}
+	j.seen |= 1 << jsonFeedKeys["items"]
+	tok, err := j.dec.Token()
+	if err != nil {
+		return j.wrap(err)
+	}
+	end := j.dec.InputOffset()
+	switch tok {
+	case json.Delim('['):
+		j.inItems = true
+		return nil
+	case json.Delim('{'):
+		if err := j.wrongType("items", []byte("{"), "an array", end-1); err != nil {
+			return err
+		}
+		for depth := 1; depth > 0; {
+			tok, err := j.dec.Token()
+			if err != nil {
+				return j.wrap(err)
+			}
+			switch tok {
+			case json.Delim('{'), json.Delim('['):
+				depth++
+			case json.Delim('}'), json.Delim(']'):
+				depth--
+			}
+		}
+		j.pending, j.pendingOff = j.r.bytes(end-1, j.dec.InputOffset()), end-1
+		return nil
+	case nil:
+		return nil
+	}
+	var text string
+	switch t := tok.(type) {
+	case string:
+		text = t
+	case json.Number:
+		text = t.String()
+	case bool:
+		text = strconv.FormatBool(t)
+	}
+	v, _ := json.Marshal(tok)
+	if err := j.wrongType("items", v, "an array", end-int64(len(v))); err != nil {
+		return err
+	}
+	f.Extensions = append(f.Extensions, Element{Name: jsonName("items"), Text: strings.TrimSpace(text)})
+	return nil
+}
+
+// end finishes the top-level object: io.EOF, or an error wrapping
+// ErrNotRSS for an object that said no JSON Feed version.
+func (j *jsonFeed) end() error {
+	if j.version {
+		return io.EOF
+	}
+	found := "a JSON object without a JSON Feed version"
+	if len(j.keys) > 0 {
+		q := make([]string, len(j.keys))
+		for i, k := range j.keys {
+			q[i] = quoteShort(k)
+		}
+		found += " (keys " + strings.Join(q, ", ") + ")"
+	}
+	return j.errorAt(j.dec.InputOffset()-1, &notRSSError{found})
+}
+
+// quoteShort quotes s for a message, cut to 64 bytes.
+func quoteShort(s string) string {
+	if len(s) > 64 {
+		n := 64
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		s = s[:n] + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// errorAt is a *ParseError at offset off of the current unit.
+func (j *jsonFeed) errorAt(off int64, err error) error {
+	line, col := j.r.lineCol(off)
+	return &ParseError{Line: line, Column: col, Err: err}
+}
+
+// wrongType reports, in strict mode, a value of the wrong type for what;
+// lenient mode returns nil, and the caller keeps the value in Extensions.
+func (j *jsonFeed) wrongType(what string, v []byte, want string, off int64) error {
+	if !j.strict {
+		return nil
+	}
+	if !strings.HasPrefix(what, "a ") && !strings.HasPrefix(what, "an ") {
+		what = strconv.Quote(what) // a key
+	}
+	return j.errorAt(off, &repairError{fmt.Sprintf("%s is %s, not %s", what, jsonKind(v), want)})
+}
+
+// once reports whether the member key, read once, has been seen in the
+// object before: keys maps the keys read once to their bits in seen. A
+// second one is an error in strict mode.
+func (j *jsonFeed) once(keys map[string]uint, seen *uint32, key string, off int64) (dup bool, err error) {
+	bit, ok := keys[key]
+	if !ok {
+		return false, nil
+	}
+	if *seen&(1<<bit) == 0 {
+		*seen |= 1 << bit
+		return false, nil
+	}
+	return true, j.twice(key, off)
+}
+
+// twice reports, in strict mode, a member given a second time in an
+// object; lenient mode keeps it in Extensions.
+func (j *jsonFeed) twice(key string, off int64) error {
+	if j.strict {
+		return j.errorAt(off, &repairError{fmt.Sprintf("the key %s is given twice", strconv.Quote(key))})
+	}
+	return nil
+}
+
+// The members of a feed and of an item that are read once: a second one is
+// kept in Extensions (an error in strict mode). The values are bits.
+var (
+	jsonFeedKeys = keyBits("version", "title", "home_page_url", "feed_url", "description", "user_comment",
+		"next_url", "icon", "favicon", "language", "expired", "hubs", "items")
+	jsonItemKeys = keyBits("id", "url", "external_url", "title", "content_html", "content_text", "summary",
+		"image", "banner_image", "date_published", "date_modified", "tags", "language", "attachments")
+)
+
+func keyBits(keys ...string) map[string]uint {
+	m := make(map[string]uint, len(keys))
+	for i, k := range keys {
+		m[k] = uint(i)
+	}
+	return m
+}
+
+// jsonSyntaxError is a JSON syntax error, without encoding/json's offset
+// (the ParseError has the position).
+type jsonSyntaxError struct{ se *json.SyntaxError }
+
+func (e *jsonSyntaxError) Error() string { return "JSON syntax error: " + e.se.Error() }
+func (e *jsonSyntaxError) Unwrap() error { return e.se }
+
+// wrap turns an error of the JSON decoder into a *ParseError.
+func (j *jsonFeed) wrap(err error) error {
+	var pe *ParseError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &pe):
+		return pe // the reader's, with its own position
+	case err == io.EOF, err == io.ErrUnexpectedEOF:
+		return j.errorAt(j.r.end(), &unexpectedEOF{"the JSON document is not complete"})
+	case errors.As(err, &se):
+		return j.errorAt(j.syntaxOffset(), &jsonSyntaxError{se})
+	}
+	return j.errorAt(j.r.end(), err)
+}
+
+// syntaxOffset finds the offset of the byte a syntax error is at. The
+// decoder stands at the start of the value it failed on, or at the byte it
+// did not expect, and its offsets inside a value are not offsets in the
+// input; a scan of the bytes it holds from there on finds the byte.
+func (j *jsonFeed) syntaxOffset() int64 {
+	at := j.dec.InputOffset()
+	rest, _ := io.ReadAll(j.dec.Buffered())
+	var m json.RawMessage
+	var se *json.SyntaxError
+	if err := json.NewDecoder(bytes.NewReader(rest)).Decode(&m); errors.As(err, &se) && se.Offset > 0 {
+		return at + se.Offset - 1
+	}
+	return at
+}
+
+// jsonFeedVersion reads the version member: the Feed.Version it stands for
+// and whether it is a JSON Feed version at all, and exactly one of the two.
+// Lenient mode takes http for https, a www., a trailing slash and any
+// version number.
+func jsonFeedVersion(s string) (version string, ok, exact bool) {
+	switch s {
+	case jsonFeed10:
+		return "json1.0", true, true
+	case jsonFeed11:
+		return "json1.1", true, true
+	}
+	t := strings.ToLower(strings.TrimSpace(s))
+	t, ok = strings.CutPrefix(t, "https://")
+	if !ok {
+		t = strings.TrimPrefix(t, "http://")
+	}
+	t = strings.TrimPrefix(t, "www.")
+	n, ok := strings.CutPrefix(t, "jsonfeed.org/version/")
+	if !ok {
+		return "", false, false
+	}
+	switch n = strings.TrimSuffix(n, "/"); n {
+	case "1", "1.0":
+		return "json1.0", true, false
+	case "1.1":
+		return "json1.1", true, false
+	}
+	if n != "" && len(n) <= 8 && strings.Trim(n, "0123456789.") == "" && n[0] != '.' {
+		return "json" + n, true, false
+	}
+	return "json", true, false
+}
+
+// feedMember sets the top-level member key, whose value v stands at offset
+// off, on the feed.
+func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
+	keep := func() { f.Extensions = append(f.Extensions, extElements(key, v)...) }
+	if dup, err := j.once(jsonFeedKeys, &j.seen, key, off); dup || err != nil {
+		keep()
+		return err
+	}
+	// text reads a string member; ok is false when it holds something else
+	// (kept in Extensions) or null.
+	text := func() (s string, ok bool, err error) {
+		s, ok, err = j.text(key, v, off)
+		if !ok && v[0] != 'n' {
+			keep()
+		}
+		return s, ok, err
+	}
+	atom := func() *AtomFeed {
+		if f.Atom == nil {
+			f.Atom = &AtomFeed{}
+		}
+		return f.Atom
+	}
+	switch key {
+	case "version":
+		s, isString := jsonString(v)
+		version, ok, exact := jsonFeedVersion(s)
+		if !isString || !ok {
+			found := "a JSON object whose version is " + quoteShort(s) + ", not a JSON Feed"
+			if !isString {
+				found = "a JSON object whose version is " + jsonKind(v) + ", not a JSON Feed"
+			}
+			return j.errorAt(off, &notRSSError{found})
+		}
+		if j.strict && !exact {
+			return j.errorAt(off, &repairError{"unknown JSON Feed version " + quoteShort(s)})
+		}
+		f.Version, j.version = version, true
+	case "title", "home_page_url", "description", "language":
+		s, ok, err := text()
+		if ok {
+			switch key {
+			case "title":
+				f.Title = s
+			case "home_page_url":
+				f.Link = s
+			case "description":
+				f.Description = s
+			default:
+				f.Language = s
+			}
+		}
+		return err
+	case "feed_url", "next_url":
+		s, ok, err := text()
+		if ok && s != "" {
+			rel := "self"
+			if key == "next_url" {
+				rel = "next"
+			}
+			f.AtomLinks = append(f.AtomLinks, AtomLink{Href: s, Rel: rel})
+		}
+		return err
+	case "icon", "favicon":
+		s, ok, err := text()
+		if !ok || s == "" {
+			return err
+		}
+		if key == "icon" {
+			atom().Logo = s
+			f.Image, j.hasIcon = &Image{URL: s}, true
+		} else {
+			atom().Icon = s
+			if !j.hasIcon {
+				f.Image = &Image{URL: s}
+			}
+		}
+		return err
+	case "user_comment":
+		_, ok, err := text()
+		if ok {
+			keep()
+		}
+		return err
+	case "expired":
+		if v[0] != 't' && v[0] != 'f' && v[0] != 'n' {
+			if err := j.wrongType(key, v, "true or false", off); err != nil {
+				return err
+			}
+		}
+		keep()
+	case "authors", "author":
+		var persons []Person
+		if f.Atom != nil {
+			persons = f.Atom.Authors
+		}
+		err := j.authors(key, v, off, &persons, &f.Extensions, &j.authorSt)
+		if persons != nil || f.Atom != nil {
+			atom().Authors = persons
+		}
+		return err
+	case "hubs":
+		return j.hubs(f, v, off)
+	default:
+		keep()
+	}
+	return nil
+}
+
+// text reads a string value: trimmed, and ok; null is "" and not ok; any
+// other value is an error in strict mode, and not ok.
+func (j *jsonFeed) text(key string, v []byte, off int64) (string, bool, error) {
+	if s, ok := jsonString(v); ok {
+		return strings.TrimSpace(s), true, nil
+	}
+	if v[0] == 'n' {
+		return "", false, nil
+	}
+	return "", false, j.wrongType(key, v, "a string", off)
+}
+
+// hubs reads the hubs array: a WebSub hub's url is an atom:link rel="hub";
+// other hubs are kept whole in Extensions.
+func (j *jsonFeed) hubs(f *Feed, v []byte, off int64) error {
+	if v[0] == 'n' {
+		return nil
+	}
+	if v[0] != '[' {
+		f.Extensions = append(f.Extensions, extElements("hubs", v)...)
+		return j.wrongType("hubs", v, "an array", off)
+	}
+	return eachValue(v, func(h []byte, rel int) error {
+		hoff := off + int64(rel)
+		if h[0] != '{' {
+			f.Extensions = append(f.Extensions, extElements("hubs", h)...)
+			return j.wrongType("a hub", h, "an object", hoff)
+		}
+		var typ, url string
+		whole := false
+		err := eachMember(h, func(k string, m []byte, mrel int) error {
+			var dst *string
+			switch k {
+			case "type":
+				dst = &typ
+			case "url":
+				dst = &url
+			default:
+				whole = true
+				return nil
+			}
+			s, ok, err := j.text(k, m, hoff+int64(mrel))
+			*dst, whole = s, whole || !ok
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if !whole && url != "" && strings.EqualFold(typ, "websub") {
+			f.AtomLinks = append(f.AtomLinks, AtomLink{Href: url, Rel: "hub"})
+		} else {
+			f.Extensions = append(f.Extensions, extElements("hubs", h)...)
+		}
+		return nil
+	})
+}
+
+// authorState is what authors needs to know of the author members read
+// before in the same object.
+type authorState struct {
+	from   string // where the persons came from: "", "author" or "authors"
+	author []byte // the author object, when the persons came from it
+	kept   bool   // the author object is in Extensions already
+}
+
+// authors reads an authors array or a version 1.0 author object into
+// persons (authors wins over author, whichever comes first), keeping in
+// ext what persons cannot hold.
+func (j *jsonFeed) authors(key string, v []byte, off int64, persons *[]Person, ext *[]Element, st *authorState) error {
+	if v[0] == 'n' {
+		return nil
+	}
+	if key == "author" {
+		if st.from == "author" { // given twice
+			*ext = append(*ext, extElements(key, v)...)
+			return j.twice(key, off)
+		}
+		p, whole, err := j.person(key, v, off)
+		if err != nil {
+			return err
+		}
+		if whole || st.from == "authors" {
+			*ext = append(*ext, extElements(key, v)...)
+		}
+		if st.from == "" {
+			if p != (Person{}) {
+				*persons = []Person{p}
+			}
+			st.from, st.author, st.kept = "author", bytes.Clone(v), whole
+		}
+		return nil
+	}
+	if st.from == "authors" { // given twice
+		*ext = append(*ext, extElements(key, v)...)
+		return j.twice(key, off)
+	}
+	if v[0] != '[' {
+		*ext = append(*ext, extElements(key, v)...)
+		return j.wrongType(key, v, "an array", off)
+	}
+	var ps []Person
+	err := eachValue(v, func(a []byte, rel int) error {
+		p, whole, err := j.person("an author", a, off+int64(rel))
+		if err != nil {
+			return err
+		}
+		if p != (Person{}) {
+			ps = append(ps, p)
+		}
+		if whole {
+			*ext = append(*ext, extElements(key, a)...)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if st.from == "author" && !st.kept {
+		*ext = append(*ext, extElements("author", st.author)...)
+	}
+	*persons = ps
+	st.from, st.author = "authors", nil
+	return nil
+}
+
+// person reads an author object: its name and url; whole says that it
+// holds more (an avatar), or is not an object, and must be kept whole.
+func (j *jsonFeed) person(what string, v []byte, off int64) (p Person, whole bool, err error) {
+	if v[0] != '{' {
+		return p, true, j.wrongType(what, v, "an object", off)
+	}
+	err = eachMember(v, func(k string, m []byte, rel int) error {
+		var dst *string
+		switch k {
+		case "name":
+			dst = &p.Name
+		case "url":
+			dst = &p.URI
+		default:
+			if k == "avatar" && m[0] != '"' && m[0] != 'n' {
+				if err := j.wrongType("avatar", m, "a string", off+int64(rel)); err != nil {
+					return err
+				}
+			}
+			whole = true
+			return nil
+		}
+		s, ok, err := j.text(k, m, off+int64(rel))
+		*dst, whole = s, whole || !ok && m[0] != 'n'
+		return err
+	})
+	return p, whole, err
+}
+
+// item reads an item object v, which stands at offset off.
+func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
+	it := &Item{}
+	var (
+		seen        uint32
+		contentText []byte
+		st          authorState
+		persons     []Person
+	)
+	atom := func() *AtomEntry {
+		if it.Atom == nil {
+			it.Atom = &AtomEntry{}
+		}
+		return it.Atom
+	}
+	err := eachMember(v, func(key string, m []byte, rel int) error {
+		moff := off + int64(rel)
+		keep := func() { it.Extensions = append(it.Extensions, extElements(key, m)...) }
+		if dup, err := j.once(jsonItemKeys, &seen, key, moff); dup || err != nil {
+			keep()
+			return err
+		}
+		switch key {
+		case "id":
+			if m[0] == '"' || m[0] == 'n' {
+				break
+			}
+			if m[0] == '-' || '0' <= m[0] && m[0] <= '9' {
+				// Version 1 says to read a number as a string.
+				it.GUID = GUID{Value: string(m)}
+				return nil
+			}
+		case "authors", "author":
+			return j.authors(key, m, moff, &persons, &it.Extensions, &st)
+		case "tags":
+			return j.tags(it, m, moff)
+		case "attachments":
+			return j.attachments(it, m, moff)
+		case "url", "title", "summary", "content_html", "content_text", "external_url",
+			"date_published", "date_modified", "language", "image", "banner_image":
+		default:
+			keep()
+			return nil
+		}
+		s, ok, err := j.text(key, m, moff)
+		if !ok {
+			if m[0] != 'n' {
+				keep()
+			}
+			return err
+		}
+		switch key {
+		case "id":
+			it.GUID = GUID{Value: s}
+		case "url":
+			it.Link = s
+		case "title":
+			it.Title = s
+		case "summary":
+			it.Description = s
+		case "content_html":
+			if it.Content = s; s != "" {
+				atom().ContentType = "html"
+			}
+		case "content_text":
+			contentText = m
+		case "external_url":
+			if s != "" {
+				it.AtomLinks = append(it.AtomLinks, AtomLink{Href: s, Rel: "related"})
+			}
+		case "date_published":
+			it.PubDateRaw = s
+			it.PubDate, _ = ParseDate(s)
+			atom().Published, atom().PublishedRaw = it.PubDate, s
+		case "date_modified":
+			t, _ := ParseDate(s)
+			atom().Updated, atom().UpdatedRaw = t, s
+		case "language":
+			if s != "" {
+				it.DC.Language = append(it.DC.Language, s)
+			}
+		default: // image, banner_image
+			keep()
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if contentText != nil {
+		s, _ := jsonString(contentText)
+		if s = strings.TrimSpace(s); it.Content == "" {
+			it.Content = s
+			atom().ContentType = "text"
+		} else {
+			it.Extensions = append(it.Extensions, extElements("content_text", contentText)...)
+		}
+	}
+	if persons != nil {
+		atom().Authors = persons
+	}
+	if it.PubDateRaw == "" && it.Atom != nil && it.Atom.UpdatedRaw != "" {
+		it.PubDate, it.PubDateRaw = it.Atom.Updated, it.Atom.UpdatedRaw
+	}
+	return it, nil
+}
+
+// tags reads an item's tags into its Categories.
+func (j *jsonFeed) tags(it *Item, v []byte, off int64) error {
+	if v[0] == 'n' {
+		return nil
+	}
+	if v[0] != '[' {
+		it.Extensions = append(it.Extensions, extElements("tags", v)...)
+		return j.wrongType("tags", v, "an array", off)
+	}
+	return eachValue(v, func(t []byte, rel int) error {
+		s, ok := jsonString(t)
+		if !ok {
+			if t[0] == 'n' {
+				return nil
+			}
+			it.Extensions = append(it.Extensions, extElements("tags", t)...)
+			return j.wrongType("a tag", t, "a string", off+int64(rel))
+		}
+		if s = strings.TrimSpace(s); s != "" {
+			it.Categories = append(it.Categories, Category{Value: s})
+		}
+		return nil
+	})
+}
+
+// attachments reads an item's attachments into its Enclosures, keeping
+// whole in Extensions those that say more than an Enclosure holds.
+func (j *jsonFeed) attachments(it *Item, v []byte, off int64) error {
+	if v[0] == 'n' {
+		return nil
+	}
+	if v[0] != '[' {
+		it.Extensions = append(it.Extensions, extElements("attachments", v)...)
+		return j.wrongType("attachments", v, "an array", off)
+	}
+	return eachValue(v, func(a []byte, rel int) error {
+		aoff := off + int64(rel)
+		if a[0] != '{' {
+			if a[0] != 'n' {
+				it.Extensions = append(it.Extensions, extElements("attachments", a)...)
+			}
+			return j.wrongType("an attachment", a, "an object", aoff)
+		}
+		var e Enclosure
+		whole := false
+		err := eachMember(a, func(k string, m []byte, mrel int) error {
+			moff := aoff + int64(mrel)
+			switch k {
+			case "url", "mime_type", "title":
+				s, ok, err := j.text(k, m, moff)
+				switch {
+				case !ok:
+					whole = whole || m[0] != 'n'
+				case k == "url":
+					e.URL = s
+				case k == "mime_type":
+					e.Type = s
+				default:
+					whole = true
+				}
+				return err
+			case "size_in_bytes", "duration_in_seconds":
+				if !isJSONNumber(m) {
+					whole = whole || m[0] != 'n'
+					if m[0] == 'n' {
+						return nil
+					}
+					return j.wrongType(k, m, "a number", moff)
+				}
+				if k == "duration_in_seconds" {
+					whole = true
+					return nil
+				}
+				n, err := strconv.ParseInt(string(m), 10, 64)
+				if err != nil {
+					f, _ := strconv.ParseFloat(string(m), 64)
+					if f < 0 || f >= math.MaxInt64 || f != math.Trunc(f) {
+						whole = true
+						return nil
+					}
+					n = int64(f)
+				}
+				if n < 0 {
+					whole = true
+					return nil
+				}
+				e.Length = n
+			default:
+				whole = true
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if e != (Enclosure{}) {
+			it.Enclosures = append(it.Enclosures, e)
+		}
+		if whole {
+			it.Extensions = append(it.Extensions, extElements("attachments", a)...)
+		}
+		return nil
+	})
+}
+
+// The reading of values encoding/json has checked: v is exactly one
+// well-formed JSON value, without white space around it.
+
+// jsonKind names the type of the JSON value v, for messages.
+func jsonKind(v []byte) string {
+	switch v[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+func isJSONNumber(v []byte) bool { return v[0] == '-' || '0' <= v[0] && v[0] <= '9' }
+
+// jsonString returns the string a JSON string value holds; ok is false for
+// a value that is not a string. A lone UTF-16 surrogate (\ud800) reads as
+// U+FFFD, as encoding/json reads it.
+func jsonString(v []byte) (s string, ok bool) {
+	if len(v) < 2 || v[0] != '"' {
+		return "", false
+	}
+	body := v[1 : len(v)-1]
+	i := bytes.IndexByte(body, '\\')
+	if i < 0 {
+		return string(body), true
+	}
+	var b strings.Builder
+	b.Grow(len(body))
+	for {
+		b.Write(body[:i])
+		body = body[i:]
+		if len(body) < 2 {
+			return "", false
+		}
+		switch c := body[1]; c {
+		case '"', '\\', '/':
+			b.WriteByte(c)
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r := hex4(body[2:])
+			if r < 0 {
+				return "", false
+			}
+			body = body[4:]
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if len(body) >= 8 && body[2] == '\\' && body[3] == 'u' {
+					r2 = hex4(body[4:])
+				}
+				if r = utf16.DecodeRune(r, r2); r != utf8.RuneError {
+					body = body[6:]
+				}
+			}
+			b.WriteRune(r)
+		default:
+			return "", false
+		}
+		body = body[2:]
+		if i = bytes.IndexByte(body, '\\'); i < 0 {
+			b.Write(body)
+			return b.String(), true
+		}
+	}
+}
+
+// hex4 reads the four hexadecimal digits at the start of p, or returns -1.
+func hex4(p []byte) rune {
+	if len(p) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range p[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// jsonKey returns the key a JSON string holds, without allocating for the
+// keys JSON Feed defines.
+func jsonKey(v []byte) string {
+	if len(v) >= 2 {
+		if k, ok := knownJSONKeys[string(v[1:len(v)-1])]; ok {
+			return k
+		}
+	}
+	k, _ := jsonString(v)
+	return k
+}
+
+var knownJSONKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{"author", "authors", "name", "url", "avatar", "mime_type", "size_in_bytes",
+		"duration_in_seconds", "type"} {
+		m[k] = k
+	}
+	for k := range jsonFeedKeys {
+		m[k] = k
+	}
+	for k := range jsonItemKeys {
+		m[k] = k
+	}
+	return m
+}()
+
+func skipJSONSpace(v []byte, i int) int {
+	for i < len(v) && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// jsonValueEnd returns the index just after the value that starts at v[i].
+func jsonValueEnd(v []byte, i int) int {
+	if i >= len(v) {
+		return len(v)
+	}
+	switch v[i] {
+	case '"':
+		return jsonStringEnd(v, i)
+	case '{', '[':
+		depth := 0
+		for i < len(v) {
+			switch v[i] {
+			case '"':
+				i = jsonStringEnd(v, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return len(v)
+	}
+	for i < len(v) {
+		switch v[i] {
+		case ' ', '\t', '\r', '\n', ',', ']', '}', ':':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// jsonStringEnd returns the index just after the string that starts at
+// v[i].
+func jsonStringEnd(v []byte, i int) int {
+	for i++; i < len(v); {
+		k := bytes.IndexByte(v[i:], '"')
+		if k < 0 {
+			return len(v)
+		}
+		q := i + k
+		bs := 0
+		for bs < q-i && v[q-1-bs] == '\\' {
+			bs++
+		}
+		if bs%2 == 0 {
+			return q + 1
+		}
+		i = q + 1
+	}
+	return len(v)
+}
+
+// eachMember calls f with each member of the object v: its key, its value
+// and the value's index in v. It stops at f's first error.
+func eachMember(v []byte, f func(key string, val []byte, at int) error) error {
+	i := skipJSONSpace(v, 1)
+	for i < len(v) && v[i] == '"' {
+		kend := jsonStringEnd(v, i)
+		key := jsonKey(v[i:kend])
+		i = skipJSONSpace(v, kend)
+		if i < len(v) && v[i] == ':' {
+			i = skipJSONSpace(v, i+1)
+		}
+		end := jsonValueEnd(v, i)
+		if end <= i {
+			return nil
+		}
+		if err := f(key, v[i:end], i); err != nil {
+			return err
+		}
+		i = skipJSONSpace(v, end)
+		if i < len(v) && v[i] == ',' {
+			i = skipJSONSpace(v, i+1)
+		}
+	}
+	return nil
+}
+
+// eachValue calls f with each value of the array v and its index in v. It
+// stops at f's first error.
+func eachValue(v []byte, f func(val []byte, at int) error) error {
+	i := skipJSONSpace(v, 1)
+	for i < len(v) && v[i] != ']' {
+		end := jsonValueEnd(v, i)
+		if end <= i {
+			return nil
+		}
+		if err := f(v[i:end], i); err != nil {
+			return err
+		}
+		i = skipJSONSpace(v, end)
+		if i < len(v) && v[i] == ',' {
+			i = skipJSONSpace(v, i+1)
+		}
+	}
+	return nil
+}
+
+func jsonName(key string) xml.Name { return xml.Name{Space: NamespaceJSONFeed, Local: key} }
+
+// extElements turns the member key: v into elements, as
+// [NamespaceJSONFeed] says.
+func extElements(key string, v []byte) []Element {
+	es, _ := appendExt(nil, key, v, 0)
+	return es
+}
+
+// appendExt appends to es the elements of the member key whose value
+// starts at v[i], and returns the index just after the value. It reads the
+// value in one pass, however deep it is.
+func appendExt(es []Element, key string, v []byte, i int) ([]Element, int) {
+	if i >= len(v) {
+		return es, len(v)
+	}
+	name := jsonName(key)
+	switch v[i] {
+	case '{':
+		e := Element{Name: name}
+		i = skipJSONSpace(v, i+1)
+		for i < len(v) && v[i] == '"' {
+			kend := jsonStringEnd(v, i)
+			k := jsonKey(v[i:kend])
+			i = skipJSONSpace(v, kend)
+			if i < len(v) && v[i] == ':' {
+				i = skipJSONSpace(v, i+1)
+			}
+			e.Children, i = appendExt(e.Children, k, v, i)
+			if i = skipJSONSpace(v, i); i < len(v) && v[i] == ',' {
+				i = skipJSONSpace(v, i+1)
+			}
+		}
+		return append(es, e), min(i+1, len(v)) // past '}'
+	case '[':
+		n := len(es)
+		i = skipJSONSpace(v, i+1)
+		for i < len(v) && v[i] != ']' {
+			at := i
+			if v[i] == '[' {
+				var kids []Element
+				kids, i = appendExt(nil, key, v, i)
+				es = append(es, Element{Name: name, Children: kids})
+			} else {
+				es, i = appendExt(es, key, v, i)
+			}
+			if i <= at {
+				break // not JSON: cannot happen after encoding/json
+			}
+			if i = skipJSONSpace(v, i); i < len(v) && v[i] == ',' {
+				i = skipJSONSpace(v, i+1)
+			}
+		}
+		if len(es) == n {
+			es = append(es, Element{Name: name})
+		}
+		return es, min(i+1, len(v)) // past ']'
+	case '"':
+		end := jsonStringEnd(v, i)
+		s, _ := jsonString(v[i:end])
+		return append(es, Element{Name: name, Text: strings.TrimSpace(s)}), end
+	}
+	end := jsonValueEnd(v, i)
+	e := Element{Name: name}
+	if v[i] != 'n' {
+		e.Text = string(v[i:end])
+	}
+	return append(es, e), end
+}
