@@ -34,7 +34,7 @@ func TestDifferential(t *testing.T) {
 	compared := 0
 	for _, dir := range dirs {
 		err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
-			if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {
+			if err != nil || e.IsDir() || !hasFeedExt(path) {
 				return err
 			}
 			data, err := os.ReadFile(path)
@@ -190,4 +190,14 @@ func wellFormed(data []byte) bool {
 			return false
 		}
 	}
+}
+
+// hasFeedExt reports whether a file holds a feed, by its name: the
+// fixtures, corpus and conformance cases are .xml, .rss and .atom files.
+func hasFeedExt(path string) bool {
+	switch filepath.Ext(path) {
+	case ".xml", ".rss", ".atom":
+		return true
+	}
+	return false
 }

@@ -90,8 +90,12 @@ func sharedFeeds(t *testing.T) []string {
 	if _, err := os.Stat(shared); err != nil {
 		t.Skip("../shared is absent")
 	}
-	files, err := filepath.Glob(filepath.Join(shared, "corpus", "*.xml"))
-	require.NoError(t, err)
+	var files []string
+	for _, ext := range []string{"*.xml", "*.rss", "*.atom"} {
+		m, err := filepath.Glob(filepath.Join(shared, "corpus", ext))
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
 	return append(files, filepath.Join(shared, "seed", "2020psh-wordpress.xml"))
 }
 

@@ -555,11 +555,7 @@ func needShared(t testing.TB) {
 // corpus feeds: real HTML, as feeds write it.
 func TestPlainTextFeeds(t *testing.T) {
 	needShared(t)
-	files, err := filepath.Glob(filepath.Join(shared, "corpus", "*.xml"))
-	require.NoError(t, err)
-	more, err := filepath.Glob(filepath.Join(shared, "corpus", "*.rss"))
-	require.NoError(t, err)
-	files = append(append(files, more...), filepath.Join(shared, "seed", "2020psh-wordpress.xml"))
+	files := sharedFeeds(t) // the corpus and the seed
 	require.Greater(t, len(files), 1, "no corpus")
 	items, bodies, markup, indented, images := 0, 0, 0, 0, 0
 	for _, file := range files {
