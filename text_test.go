@@ -555,7 +555,13 @@ func needShared(t testing.TB) {
 // corpus feeds: real HTML, as feeds write it.
 func TestPlainTextFeeds(t *testing.T) {
 	needShared(t)
-	files := sharedFeeds(t) // the corpus and the seed
+	var files []string
+	for _, ext := range []string{"*.xml", "*.rss", "*.atom"} {
+		m, err := filepath.Glob(filepath.Join(shared, "corpus", ext))
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	files = append(files, filepath.Join(shared, "seed", "2020psh-wordpress.xml"))
 	require.Greater(t, len(files), 1, "no corpus")
 	items, bodies, markup, indented, images := 0, 0, 0, 0, 0
 	for _, file := range files {
