@@ -1,6 +1,7 @@
 package rss
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -128,7 +129,10 @@ type Decoder struct {
 	// element outside the items, may take, and so the memory one element's
 	// text may take. Zero means [DefaultMaxElementSize] (16 MiB); a
 	// negative value means no bound. Going past it is a [*ParseError]
-	// wrapping [ErrTooLarge].
+	// wrapping [ErrTooLarge]. The bound is checked as the input filter
+	// hands on each chunk of input (32 KiB at most), so an element is
+	// refused within a chunk of passing it: a bound far below a chunk
+	// lets small elements through.
 	MaxElementSize int64
 
 	// MaxDepth bounds the nesting of elements. Zero means
@@ -444,7 +448,34 @@ func (d *Decoder) advance() error {
 		case endToken:
 			d.levels = d.levels[:len(d.levels)-1]
 			if len(d.levels) == 0 {
-				return io.EOF
+				return d.afterRoot()
+			}
+		}
+	}
+}
+
+// afterRoot is what reading ends with at the end of the root element:
+// io.EOF, or in strict mode the error for what stands after the root where
+// XML allows only comments, processing instructions and white space (a
+// second root, text). The default mode does not read past the root.
+func (d *Decoder) afterRoot() error {
+	if !d.Strict || d.x == nil {
+		return io.EOF
+	}
+	for {
+		tok, err := d.x.Token()
+		if err == io.EOF {
+			return io.EOF
+		}
+		if err != nil {
+			return d.wrap(err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			return d.strictError("element <" + t.Name.Local + "> after the root element")
+		case xml.CharData:
+			if len(bytes.TrimLeft(t, " \t\r\n")) > 0 {
+				return d.strictError("text after the root element")
 			}
 		}
 	}

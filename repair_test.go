@@ -355,3 +355,29 @@ func TestChunkBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// TestStrictAfterRoot checks that strict mode reports what stands after
+// the root element where XML allows only comments, processing instructions
+// and white space, and that the default mode never reads that far.
+func TestStrictAfterRoot(t *testing.T) {
+	const feed = `<rss version="2.0"><channel><title>T</title><item><title>i</title></item></channel></rss>`
+	for _, tt := range []struct{ tail, err string }{
+		{"\n<!-- done -->\n<?pi x?>\n", ""},
+		{"xyz", "text after the root element"},
+		{"<rss/>", "element <rss> after the root element"},
+		{"</rss>", "XML syntax error"},
+	} {
+		strict, err := stream(strings.NewReader(feed+tt.tail), true)
+		if tt.err == "" {
+			assert.NoError(t, err, "%q", tt.tail)
+		} else {
+			var pe *rss.ParseError
+			require.ErrorAs(t, err, &pe, "%q", tt.tail)
+			assert.Contains(t, err.Error(), tt.err, "%q", tt.tail)
+		}
+		require.Len(t, strict.Items, 1, "%q: the item before it is read", tt.tail)
+		lenient, err := stream(strings.NewReader(feed+tt.tail), false)
+		require.NoError(t, err, "%q", tt.tail)
+		assert.Len(t, lenient.Items, 1)
+	}
+}
