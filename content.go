@@ -11,8 +11,17 @@ var contentModule = module{
 	prefix: "content",
 	fold:   true,
 	names: map[string]handlers{
-		"encoded": {item: func(d *Decoder, it *Item, t xml.StartElement) error {
-			return d.textField(&it.Content, &it.Extensions, t)
-		}},
+		"encoded": {item: itemContent},
 	},
+}
+
+// itemContent reads an item's content:encoded, noting its base for the
+// item's body.
+func itemContent(d *Decoder, it *Item, t xml.StartElement) error {
+	set := it.Content == ""
+	b, err := d.htmlField(&it.Content, &it.Extensions, t)
+	if set && it.Content != "" {
+		d.cur.contentBase, d.cur.content = b, true
+	}
+	return err
 }
