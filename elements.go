@@ -54,6 +54,7 @@ var moduleList = []*module{
 	&itunesModule,
 	&mediaModule,
 	&atom03Module,
+	&xhtmlModule,
 }
 
 // A module maps the elements of one namespace onto the data model.
@@ -483,6 +484,7 @@ var rssCore = module{
 		"enclosure": {item: itemEnclosure},
 		"guid":      {item: itemGUID},
 		"source":    {item: itemSource},
+		"body":      {item: itemContent}, // as xhtml:body (content.go)
 	},
 }
 

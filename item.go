@@ -30,7 +30,9 @@ type Item struct {
 	PubDate    time.Time   `json:"pubDate,omitzero"`
 	PubDateRaw string      `json:"pubDateRaw,omitempty"`
 	Source     *Source     `json:"source,omitempty"`
-	// Content is content:encoded: the item's full body, HTML.
+	// Content is content:encoded: the item's full body, HTML. An
+	// xhtml:body (or a body element in no namespace) fills it too, when
+	// there is no content:encoded before it.
 	Content   string     `json:"content,omitempty"`
 	DC        DublinCore `json:"dc,omitzero"`
 	WFW       WFW        `json:"wfw,omitzero"`
