@@ -488,6 +488,7 @@ func (d *Decoder) resolveBase(b *xmlBase, root *url.URL) {
 		if len(x.raw) > maxBaseLen {
 			continue
 		}
+		d.addWork(len(x.raw))
 		ref, err := url.Parse(x.raw)
 		switch {
 		case err != nil:
@@ -499,9 +500,10 @@ func (d *Decoder) resolveBase(b *xmlBase, root *url.URL) {
 			ref = outer.ResolveReference(ref)
 		}
 		ref.Fragment, ref.RawFragment = "", ""
-		if s := ref.String(); len(s) <= maxBaseLen && usableBase(ref) {
+		s := ref.String()
+		d.addWork(len(s))
+		if len(s) <= maxBaseLen && usableBase(ref) {
 			x.u, x.s = ref, s
-			d.addWork(len(x.raw) + len(s))
 		}
 	}
 	clear(chain)
