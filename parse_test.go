@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,26 +26,63 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // lives beside the repository; tests that read it skip when it is absent.
 const shared = "../shared"
 
+// parseFile reads a fixture with Parse, or, when the fixture asks for
+// decoder settings (see fixtureSettings), with a Decoder so set, as Parse
+// reads.
 func parseFile(t testing.TB, path string) (*rss.Feed, error) {
 	t.Helper()
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	defer f.Close()
-	return rss.Parse(f)
+	if set := fixtureSettings(data); set != nil {
+		return streamWith(bytes.NewReader(data), set)
+	}
+	return rss.Parse(bytes.NewReader(data))
 }
 
-// streamFile reads a feed the streaming way: Channel, then Items.
+// fixtureLine matches the line of a fixture's leading comment (of a JSON
+// Feed's user_comment) that asks for decoder settings: "Decoder:
+// BaseURL=https://example.com/feed.xml ResolveHTML".
+var fixtureLine = regexp.MustCompile(`Decoder:((?:[ \t]+(?:BaseURL=[^\s"]+|ResolveHTML))+)`)
+
+// fixtureSettings returns what sets the decoder as the fixture data asks,
+// or nil when it asks for nothing.
+func fixtureSettings(data []byte) func(*rss.Decoder) {
+	m := fixtureLine.FindSubmatch(data[:min(len(data), 1024)])
+	if m == nil {
+		return nil
+	}
+	return func(d *rss.Decoder) {
+		for _, f := range strings.Fields(string(m[1])) {
+			if v, ok := strings.CutPrefix(f, "BaseURL="); ok {
+				d.BaseURL = v
+			} else {
+				d.ResolveHTML = true
+			}
+		}
+	}
+}
+
+// streamFile reads a feed the streaming way: Channel, then Items, with
+// the settings the fixture asks for.
 func streamFile(t testing.TB, path string) (*rss.Feed, error) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	return stream(bytes.NewReader(data), false)
+	return streamWith(bytes.NewReader(data), fixtureSettings(data))
 }
 
 // stream reads a feed with a Decoder: Channel, then Items.
 func stream(r io.Reader, strict bool) (*rss.Feed, error) {
+	return streamWith(r, func(d *rss.Decoder) { d.Strict = strict })
+}
+
+// streamWith reads a feed with a Decoder that set (if not nil) sets:
+// Channel, then Items.
+func streamWith(r io.Reader, set func(*rss.Decoder)) (*rss.Feed, error) {
 	d := rss.NewDecoder(r)
-	d.Strict = strict
+	if set != nil {
+		set(d)
+	}
 	feed, err := d.Channel()
 	feed.Items = []*rss.Item{}
 	if err != nil {
