@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -862,7 +863,9 @@ func TestParseErrorMessage(t *testing.T) {
 
 // FuzzParse checks on any input that Parse does not panic, that it agrees
 // with the streaming path, and that every error is a *ParseError with a
-// position (ErrNotRSS included).
+// position (ErrNotRSS included); and that a decoder with a BaseURL and
+// ResolveHTML reads the same items, with the same error, each link either
+// as written or made absolute.
 func FuzzParse(f *testing.F) {
 	files, _ := fixtureFiles()
 	for _, path := range files {
@@ -889,6 +892,19 @@ func FuzzParse(f *testing.F) {
 		sfeed, serr := stream(bytes.NewReader(data), false)
 		if !assert.ObjectsAreEqual(feed, sfeed) || !assert.ObjectsAreEqual(err, serr) {
 			t.Fatalf("Parse and streaming differ:\n%v\n%v", err, serr)
+		}
+		bfeed, berr := streamWith(bytes.NewReader(data), func(d *rss.Decoder) {
+			d.BaseURL, d.ResolveHTML = "https://example.org/a/feed.xml", true
+		})
+		if fmt.Sprint(err) != fmt.Sprint(berr) || len(bfeed.Items) != len(feed.Items) {
+			t.Fatalf("with a BaseURL: %d items, error %v; without: %d, %v", len(bfeed.Items), berr, len(feed.Items), err)
+		}
+		for i, it := range bfeed.Items {
+			if l := it.Link; l != feed.Items[i].Link {
+				if u, err := url.Parse(l); err != nil || !u.IsAbs() {
+					t.Fatalf("link %q resolved to %q, not an absolute URL", feed.Items[i].Link, l)
+				}
+			}
 		}
 	})
 }
