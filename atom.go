@@ -141,8 +141,9 @@ type AtomGenerator struct {
 // Feed.Atom and Item.Atom are non-nil as soon as an Atom element stands in
 // the feed or item: always, in practice, in an Atom document.
 //
-// Every URL an Atom element gives passes through Decoder.atomURL, where
-// xml:base will resolve it.
+// Every URL an Atom element gives is resolved against the xml:base in
+// scope where it stands (Decoder.resolveURL), and, with ResolveHTML, so are
+// those of the html and xhtml text constructs (atomText).
 
 // atomModule reads the elements of Atom 1.0: those of an Atom 1.0 feed, and
 // those standing in an RSS channel or item.
@@ -186,9 +187,11 @@ func atomNames(v03 bool) map[string]handlers {
 		},
 		"summary": {item: func(d *Decoder, it *Item, t xml.StartElement) error {
 			a := it.atom()
+			b := d.here()
 			typ, ok, err := d.atomTextField(&it.Description, &it.Extensions, t)
 			if ok {
 				a.SummaryType = typ
+				d.cur.descBase, d.cur.desc = b, true
 			}
 			return err
 		}},
@@ -414,26 +417,6 @@ func xmlLang(t xml.StartElement) string {
 	return ""
 }
 
-// atomURL is the URL an Atom element t gives (an href, a src, a uri...),
-// trimmed. It is the one place those URLs pass through: xml:base, once the
-// decoder reads it, resolves them here.
-func (d *Decoder) atomURL(t xml.StartElement, s string) string {
-	_ = t // the element whose xml:base applies
-	return strings.TrimSpace(s)
-}
-
-// urlField is textField for an element whose text is a URL.
-func (d *Decoder) urlField(dst *string, exts *[]Element, t xml.StartElement) error {
-	s, err := d.readText()
-	s = d.atomURL(t, s)
-	if *dst == "" {
-		*dst = s
-	} else if s != "" {
-		d.keep(exts, t, s)
-	}
-	return err
-}
-
 // feedImage sets the feed's image to its logo, else its icon, in an Atom
 // document.
 func (d *Decoder) feedImage(f *Feed) {
@@ -470,12 +453,13 @@ func (d *Decoder) entryPubDate(it *Item) {
 // atomLinkElement reads a link element whole: its attributes, and its text,
 // which Atom 0.3 feeds write the address in when they give no href.
 func (d *Decoder) atomLinkElement(t xml.StartElement) (AtomLink, error) {
+	b := d.here()
 	l := atomLink(t)
 	s, err := d.readText()
 	if l.Href == "" {
 		l.Href = s
 	}
-	l.Href = d.atomURL(t, l.Href)
+	l.Href = d.resolveURL(b, l.Href)
 	return l, err
 }
 
@@ -532,23 +516,26 @@ func entryLink(d *Decoder, it *Item, t xml.StartElement) error {
 
 func entryContent(d *Decoder, it *Item, t xml.StartElement) error {
 	a := it.atom()
-	src := d.atomURL(t, attr(t, "src"))
+	b := d.here()
+	src := d.resolveURL(b, strings.TrimSpace(attr(t, "src")))
 	typ, ok, err := d.atomTextField(&it.Content, &it.Extensions, t)
 	if ok {
 		a.ContentType, a.ContentSrc = typ, src
+		d.cur.contentBase, d.cur.content = b, true
 	}
 	return err
 }
 
 func feedGenerator(d *Decoder, f *Feed, t xml.StartElement) error {
 	a := f.atom()
+	b := d.here()
 	first := f.Generator == "" && a.Generator == nil
 	err := d.textField(&f.Generator, &f.Extensions, t)
 	uri := attr(t, "uri")
 	if uri == "" {
 		uri = attr(t, "url") // Atom 0.3
 	}
-	g := AtomGenerator{URI: d.atomURL(t, uri), Version: strings.TrimSpace(attr(t, "version"))}
+	g := AtomGenerator{URI: d.resolveURL(b, strings.TrimSpace(uri)), Version: strings.TrimSpace(attr(t, "version"))}
 	if first && g != (AtomGenerator{}) {
 		a.Generator = &g
 	}
@@ -579,6 +566,7 @@ func (d *Decoder) atomCategory(exts *[]Element, t xml.StartElement) (Category, e
 // elements) is also kept whole in the extensions.
 func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement) error {
 	var p Person
+	var uriBase *xmlBase // the xml:base in scope at the uri element
 	// The children read into p, to be kept with the rest if the person
 	// turns out to hold more.
 	var read [3]struct {
@@ -612,6 +600,9 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 			c := tok.start
 			if e == nil {
 				if f := personField(&p, t, c); f != nil {
+					if f == &p.URI {
+						uriBase = d.here()
+					}
 					s, err := d.readText()
 					*f = s
 					read[n].t, read[n].s = c, s
@@ -640,7 +631,7 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 				e.Text = s
 				*exts = append(*exts, *e)
 			}
-			p.URI = d.atomURL(t, p.URI)
+			p.URI = d.resolveURL(uriBase, p.URI)
 			if p != (Person{}) {
 				*dst = append(*dst, p)
 			}
@@ -719,7 +710,7 @@ func (d *Decoder) sourceElement(src *Feed, t xml.StartElement) error {
 // one winning as in textField. It returns the construct's type, and whether
 // its value went to *dst.
 func (d *Decoder) atomTextField(dst *string, exts *[]Element, t xml.StartElement) (typ string, ok bool, err error) {
-	s, typ, err := d.atomText(t)
+	s, typ, err := d.atomText(t, *dst == "" && d.ResolveHTML)
 	if *dst == "" {
 		*dst = s
 		return typ, true, err
@@ -745,7 +736,13 @@ func (d *Decoder) atomTextField(dst *string, exts *[]Element, t xml.StartElement
 // mode attribute says how the value is written: "xml" (the default: the
 // text, or the markup inside), "escaped" (character data) or "base64".
 // Its XHTML keeps the div it is wrapped in, as 0.3 says.
-func (d *Decoder) atomText(t xml.StartElement) (s, typ string, err error) {
+//
+// With resolve set, the relative URLs of HTML and XHTML are resolved (see
+// Decoder.ResolveHTML): those of XHTML read as markup element by element,
+// each against the xml:base in scope there; the others against the base
+// in effect at t.
+func (d *Decoder) atomText(t xml.StartElement, resolve bool) (s, typ string, err error) {
+	b := d.here()
 	v03 := d.space(t.Name.Space) == NamespaceAtom03
 	typ = strings.TrimSpace(attr(t, "type"))
 	if v03 {
@@ -761,14 +758,26 @@ func (d *Decoder) atomText(t xml.StartElement) (s, typ string, err error) {
 		s, err = d.readText()
 		s = decodeBase64(s)
 	case typ == "xhtml" || isXMLType(typ):
-		s, err = d.readMarkup(!v03 && (typ == "xhtml" || strings.EqualFold(typ, "application/xhtml+xml")))
+		xhtml := typ == "xhtml" || strings.EqualFold(typ, "application/xhtml+xml")
+		s, err = d.readMarkup(!v03 && xhtml, resolve && xhtml)
+		return s, typ, err
 	case v03 || typ == "" || typ == "text" || typ == "html" || len(typ) >= 5 && strings.EqualFold(typ[:5], "text/"):
 		s, err = d.readText()
 	default:
 		s, err = d.readText()
 		s = decodeBase64(s)
 	}
+	if resolve && isHTMLType(typ) {
+		s = ResolveHTML(s, d.baseString(b))
+	}
 	return s, typ, err
+}
+
+// isHTMLType reports whether a text construct's type (as atomText returns
+// it) is HTML's or XHTML's.
+func isHTMLType(typ string) bool {
+	return typ == "html" || typ == "xhtml" || strings.EqualFold(typ, "text/html") ||
+		strings.EqualFold(typ, "application/xhtml+xml")
 }
 
 // atom03Type returns the type of an Atom 0.3 text construct as Atom 1.0
@@ -823,8 +832,10 @@ const namespaceXHTML = "http://www.w3.org/1999/xhtml"
 // as <br/>; those of other namespaces, and attributes, keep their prefixes
 // as written, and namespace declarations other than XHTML's stay where they
 // stood. With strip set, a single div that wraps the whole content (as
-// Atom 1.0's xhtml constructs have) is left out.
-func (d *Decoder) readMarkup(strip bool) (string, error) {
+// Atom 1.0's xhtml constructs have) is left out. With resolve set, the URL
+// attributes of the XHTML elements are resolved as ResolveHTML resolves
+// them, each against the xml:base in scope at its element.
+func (d *Decoder) readMarkup(strip, resolve bool) (string, error) {
 	type open struct {
 		name string
 		void bool
@@ -859,11 +870,15 @@ func (d *Decoder) readMarkup(strip bool) (string, error) {
 			name := d.markupName(t.Name)
 			buf = append(buf, '<')
 			buf = append(buf, name...)
+			html := t.Name.Space == "" || t.Name.Space == namespaceXHTML
+			var r *htmlResolver // the element's, once needed
 			for _, a := range t.Attr {
+				if resolve && html && a.Name.Space == "" {
+					a.Value, r = d.resolveMarkupAttr(r, a)
+				}
 				buf = d.appendMarkupAttr(buf, a)
 			}
 			buf = append(buf, '>')
-			html := t.Name.Space == "" || t.Name.Space == namespaceXHTML
 			stack = append(stack, open{name, html && voidElements[strings.ToLower(t.Name.Local)], len(buf)})
 			if len(stack) == 1 && top == 1 {
 				inner[0] = len(buf)

@@ -11,8 +11,30 @@ var contentModule = module{
 	prefix: "content",
 	fold:   true,
 	names: map[string]handlers{
-		"encoded": {item: func(d *Decoder, it *Item, t xml.StartElement) error {
-			return d.textField(&it.Content, &it.Extensions, t)
-		}},
+		"encoded": {item: itemContent},
 	},
+}
+
+// xhtmlModule reads an item's xhtml:body (the XHTML module for RSS, whose
+// elements are written back as HTML) as its content:encoded. An RSS body
+// element in no namespace, which some feeds write, is read the same way
+// (rssCore).
+var xhtmlModule = module{
+	space:  namespaceXHTML,
+	prefix: "xhtml",
+	fold:   true,
+	names: map[string]handlers{
+		"body": {item: itemContent},
+	},
+}
+
+// itemContent reads an item's content:encoded (or body), noting its base
+// for the item's body.
+func itemContent(d *Decoder, it *Item, t xml.StartElement) error {
+	set := it.Content == ""
+	b, err := d.htmlField(&it.Content, &it.Extensions, t)
+	if set && it.Content != "" {
+		d.cur.contentBase, d.cur.content = b, true
+	}
+	return err
 }

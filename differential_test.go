@@ -23,7 +23,9 @@ import (
 // feed, and give the same error, if any (ErrNotRSS for a document that is
 // not RSS). Well-formed means that encoding/xml reads the document
 // strictly to its end, every entity it refers to being XML's own or
-// declared in its internal DTD subset.
+// declared in its internal DTD subset. Each document is read twice: with
+// the default settings, and with a BaseURL and ResolveHTML, so that the
+// two modes must also agree on every xml:base in scope.
 func TestDifferential(t *testing.T) {
 	dirs := []string{"testdata"}
 	if _, err := os.Stat("../shared"); err == nil {
@@ -46,8 +48,8 @@ func TestDifferential(t *testing.T) {
 			}
 			compared++
 			t.Run(path, func(t *testing.T) {
-				lenient, lerr := readBoth(data, false)
-				strict, serr := readBoth(data, true)
+				lenient, lerr := readBoth(data, false, "")
+				strict, serr := readBoth(data, true, "")
 				if why, ok := knownDifferences[filepath.ToSlash(path)]; ok {
 					require.NoError(t, lerr)
 					require.ErrorContains(t, serr, why, "strict mode reads it as lenient mode does now: "+
@@ -57,6 +59,10 @@ func TestDifferential(t *testing.T) {
 				}
 				assert.Equal(t, errText(lerr), errText(serr), "errors")
 				assert.Equal(t, lenient, strict)
+				lenient, lerr = readBoth(data, false, differentialBase)
+				strict, serr = readBoth(data, true, differentialBase)
+				assert.Equal(t, errText(lerr), errText(serr), "errors, with a BaseURL")
+				assert.Equal(t, lenient, strict, "with a BaseURL")
 			})
 			return nil
 		})
@@ -74,10 +80,16 @@ func TestDifferential(t *testing.T) {
 // holds.
 var knownDifferences = map[string]string{}
 
-// readBoth reads a whole feed with Channel and Items.
-func readBoth(data []byte, strict bool) (*Feed, error) {
+// differentialBase is the BaseURL TestDifferential reads each document
+// with the second time.
+const differentialBase = "https://example.org/feeds/feed.xml"
+
+// readBoth reads a whole feed with Channel and Items; with base set, with
+// it as the BaseURL and with ResolveHTML.
+func readBoth(data []byte, strict bool, base string) (*Feed, error) {
 	d := NewDecoder(bytes.NewReader(data))
 	d.Strict = strict
+	d.BaseURL, d.ResolveHTML = base, base != ""
 	feed, err := d.Channel()
 	if err != nil {
 		return feed, err

@@ -54,6 +54,7 @@ var moduleList = []*module{
 	&itunesModule,
 	&mediaModule,
 	&atom03Module,
+	&xhtmlModule,
 }
 
 // A module maps the elements of one namespace onto the data model.
@@ -196,8 +197,22 @@ func (d *Decoder) channelElement(m *module, t xml.StartElement) error {
 	return d.keepElement(&d.feed.Extensions, t)
 }
 
+// itemState is what the decoder keeps while it reads an item, for its
+// links (links.go).
+type itemState struct {
+	inItem bool     // an item is being read: its URLs fall back on the channel's link
+	base   *xmlBase // the xml:base in scope at the item's start tag
+	// The xml:base in scope where the item's Description and Content were
+	// read, once set: the base of its body is one of the three.
+	descBase, contentBase *xmlBase
+	desc, content         bool
+}
+
 // readItem reads an item whose start tag has been read.
 func (d *Decoder) readItem(start xml.StartElement) (*Item, error) {
+	outer := d.cur
+	d.cur = itemState{inItem: true, base: d.here()}
+	defer func() { d.cur = outer }()
 	if d.js != nil {
 		return d.jsonItem()
 	}
@@ -220,9 +235,23 @@ func (d *Decoder) readItem(start xml.StartElement) (*Item, error) {
 					it.GUID = GUID{Value: about}
 				}
 			}
+			it.Base = d.bodyBase(it)
 			return it, nil
 		}
 	}
+}
+
+// bodyBase returns the base in effect for the item's body (Item.Body):
+// where its Content was read, else its Description, else at the item.
+func (d *Decoder) bodyBase(it *Item) string {
+	b := d.cur.base
+	switch {
+	case it.Content != "" && d.cur.content:
+		b = d.cur.contentBase
+	case it.Content == "" && it.Description != "" && d.cur.desc:
+		b = d.cur.descBase
+	}
+	return d.baseString(b)
 }
 
 func rdfAbout(t xml.StartElement) string {
@@ -262,6 +291,14 @@ func text[P parent](get func(P) *string) func(*Decoder, P, xml.StartElement) err
 	}
 }
 
+// urlText is the handler of an element whose text is a URL, read into the
+// field get returns (see urlField).
+func urlText[P parent](get func(P) *string) func(*Decoder, P, xml.StartElement) error {
+	return func(d *Decoder, p P, t xml.StartElement) error {
+		return d.urlField(get(p), p.extensions(), t)
+	}
+}
+
 // date is the handler of a date element read into the fields get returns
 // (see dateField).
 func date[P parent](get func(P) (*time.Time, *string)) func(*Decoder, P, xml.StartElement) error {
@@ -294,6 +331,51 @@ func (d *Decoder) textField(dst *string, exts *[]Element, t xml.StartElement) er
 		*dst = s
 	} else if s != "" {
 		d.keep(exts, t, s)
+	}
+	return err
+}
+
+// urlField is textField for an element whose text is a URL: the URL is
+// resolved (see Decoder.resolveURL). A repeated element goes to the
+// extensions as written.
+func (d *Decoder) urlField(dst *string, exts *[]Element, t xml.StartElement) error {
+	b := d.here()
+	s, err := d.readText()
+	if *dst == "" {
+		*dst = d.resolveURL(b, s)
+	} else if s != "" {
+		d.keep(exts, t, s)
+	}
+	return err
+}
+
+// htmlField is textField for an element whose text is HTML (an RSS
+// description, content:encoded): with ResolveHTML set, its relative URLs
+// are resolved against the base in effect there. It reports whether the
+// text went to *dst, and returns the xml:base in scope there.
+func (d *Decoder) htmlField(dst *string, exts *[]Element, t xml.StartElement) (*xmlBase, error) {
+	b := d.here()
+	s, err := d.readText()
+	if *dst != "" {
+		if s != "" {
+			d.keep(exts, t, s)
+		}
+		return nil, err
+	}
+	if d.ResolveHTML {
+		s = ResolveHTML(s, d.baseString(b))
+	}
+	*dst = s
+	return b, err
+}
+
+// itemDescription reads an item's description, noting its base for the
+// item's body.
+func itemDescription(d *Decoder, it *Item, t xml.StartElement) error {
+	set := it.Description == ""
+	b, err := d.htmlField(&it.Description, &it.Extensions, t)
+	if set && it.Description != "" {
+		d.cur.descBase, d.cur.desc = b, true
 	}
 	return err
 }
@@ -358,15 +440,18 @@ var rssCore = module{
 			},
 		},
 		"description": {
-			channel: text(func(f *Feed) *string { return &f.Description }),
-			item:    text(func(it *Item) *string { return &it.Description }),
+			channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
+				_, err := d.htmlField(&f.Description, &f.Extensions, t)
+				return err
+			},
+			item: itemDescription,
 		},
 		"language":       {channel: text(func(f *Feed) *string { return &f.Language })},
 		"copyright":      {channel: text(func(f *Feed) *string { return &f.Copyright })},
 		"managingEditor": {channel: text(func(f *Feed) *string { return &f.ManagingEditor })},
 		"webMaster":      {channel: text(func(f *Feed) *string { return &f.WebMaster })},
 		"generator":      {channel: text(func(f *Feed) *string { return &f.Generator })},
-		"docs":           {channel: text(func(f *Feed) *string { return &f.Docs })},
+		"docs":           {channel: urlText(func(f *Feed) *string { return &f.Docs })},
 		"rating":         {channel: text(func(f *Feed) *string { return &f.Rating })},
 		"pubDate": {
 			channel: date(func(f *Feed) (*time.Time, *string) { return &f.PubDate, &f.PubDateRaw }),
@@ -395,10 +480,11 @@ var rssCore = module{
 		// RSS 1.0's list of the items' addresses, which the items repeat.
 		"items":     {channel: func(d *Decoder, _ *Feed, _ xml.StartElement) error { return d.skip() }},
 		"author":    {item: text(func(it *Item) *string { return &it.Author })},
-		"comments":  {item: text(func(it *Item) *string { return &it.Comments })},
+		"comments":  {item: urlText(func(it *Item) *string { return &it.Comments })},
 		"enclosure": {item: itemEnclosure},
 		"guid":      {item: itemGUID},
 		"source":    {item: itemSource},
+		"body":      {item: itemContent}, // as xhtml:body (content.go)
 	},
 }
 
@@ -410,9 +496,11 @@ var rssCore = module{
 // link with text replaces it, and a self or hub link never is one. *fromHref
 // records that *dst came from an href.
 func (d *Decoder) linkField(dst *string, fromHref *bool, links *[]AtomLink, exts *[]Element, t xml.StartElement) error {
+	b := d.here()
 	s, err := d.readText()
 	if s == "" && attr(t, "href") != "" {
 		l := atomLink(t)
+		l.Href = d.resolveURL(b, l.Href)
 		*links = append(*links, l)
 		if *dst == "" && l.Href != "" && (l.Rel == "" || strings.EqualFold(l.Rel, "alternate")) {
 			*dst, *fromHref = l.Href, true
@@ -422,7 +510,7 @@ func (d *Decoder) linkField(dst *string, fromHref *bool, links *[]AtomLink, exts
 	switch {
 	case s == "":
 	case *dst == "" || *fromHref:
-		*dst, *fromHref = s, false
+		*dst, *fromHref = d.resolveURL(b, s), false
 	default:
 		d.keep(exts, t, s)
 	}
@@ -450,7 +538,7 @@ func channelCloud(d *Decoder, f *Feed, t xml.StartElement) error {
 }
 
 func itemEnclosure(d *Decoder, it *Item, t xml.StartElement) error {
-	e := Enclosure{URL: strings.TrimSpace(attr(t, "url")), Type: strings.TrimSpace(attr(t, "type"))}
+	e := Enclosure{URL: d.resolveURL(d.here(), strings.TrimSpace(attr(t, "url"))), Type: strings.TrimSpace(attr(t, "type"))}
 	length := strings.TrimSpace(attr(t, "length"))
 	if n, err := strconv.ParseInt(length, 10, 64); err == nil && n >= 0 {
 		e.Length = n
@@ -465,8 +553,16 @@ func itemGUID(d *Decoder, it *Item, t xml.StartElement) error {
 	if it.GUID.Value != "" {
 		return d.keepElement(&it.Extensions, t)
 	}
+	b := d.here()
 	s, err := d.readText()
-	it.GUID = GUID{Value: s, IsPermaLink: !strings.EqualFold(strings.TrimSpace(attr(t, "isPermaLink")), "false")}
+	perma := strings.TrimSpace(attr(t, "isPermaLink"))
+	it.GUID = GUID{Value: s, IsPermaLink: !strings.EqualFold(perma, "false")}
+	if strings.EqualFold(perma, "true") {
+		// Only a guid the feed says is a permalink: one that says
+		// nothing is often no URL at all ("ep1", a UUID), and would
+		// become an ID that depends on where the feed was read.
+		it.GUID.Value = d.resolveURL(b, s)
+	}
 	return err
 }
 
@@ -474,8 +570,9 @@ func itemSource(d *Decoder, it *Item, t xml.StartElement) error {
 	if it.Source != nil {
 		return d.keepElement(&it.Extensions, t)
 	}
+	u := d.resolveURL(d.here(), strings.TrimSpace(attr(t, "url")))
 	s, err := d.readText()
-	it.Source = &Source{URL: strings.TrimSpace(attr(t, "url")), Title: s}
+	it.Source = &Source{URL: u, Title: s}
 	return err
 }
 
@@ -503,10 +600,12 @@ func whole(fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed,
 // markup in them is kept as HTML; any other child is read whole.
 func record(names []string, fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed, xml.StartElement) error {
 	return func(d *Decoder, f *Feed, t xml.StartElement) error {
+		b := d.here()
 		e, err := d.readRecord(t, names)
 		if err != nil {
 			return err
 		}
+		d.mapBase = b
 		if !fill(d, f, e) {
 			f.Extensions = append(f.Extensions, e)
 		}
@@ -575,11 +674,11 @@ func imageFields(d *Decoder, f *Feed, e Element) bool {
 		}
 		switch strings.ToLower(c.Name.Local) {
 		case "url":
-			im.URL = c.Text
+			im.URL = d.childURL(c)
 		case "title":
 			im.Title = c.Text
 		case "link":
-			im.Link = c.Text
+			im.Link = d.childURL(c)
 		case "description":
 			im.Description = c.Text
 		case "width":
@@ -619,7 +718,7 @@ func textInputFields(d *Decoder, f *Feed, e Element) bool {
 		case "name":
 			ti.Name = c.Text
 		case "link":
-			ti.Link = c.Text
+			ti.Link = d.childURL(c)
 		default:
 			ok = false
 		}

@@ -70,7 +70,8 @@ type Feed struct {
 
 // ImageURL is the URL of the picture that stands for the feed: the
 // image's url, else itunes:image, else the first Media RSS thumbnail of the
-// channel. It is "" when there is none. The URL is returned as written.
+// channel. It is "" when there is none. The URL is the one the decoder
+// resolved (see [Decoder.BaseURL]).
 func (f *Feed) ImageURL() string {
 	if f.Image != nil && f.Image.URL != "" {
 		return f.Image.URL

@@ -217,7 +217,9 @@ var defaultClient = sync.OnceValue(func() *http.Client {
 // If-Modified-Since, so that an unchanged feed gives a Result with
 // NotModified set and no error; asks for gzip and decompresses it; and reads
 // the body with a [Decoder] whose ContentType is the response's, so that its
-// charset decides the encoding.
+// charset decides the encoding, and whose BaseURL is the response's
+// Content-Location (resolved against its URL), else its URL after
+// redirects, so that the feed's relative links come back absolute.
 //
 // The Result is never nil: whatever happened, it says when to ask again
 // (NextFetch), and, once a response came, its status, its URL and the
@@ -304,9 +306,8 @@ func (f *Fetcher) Fetch(ctx context.Context, url string, prev Validators) (*Resu
 }
 
 // read reads the feed in a successful response's body. baseURL is the
-// document's own URL, for the decoder's BaseURL once it resolves links.
+// document's own URL, the decoder's BaseURL.
 func (f *Fetcher) read(resp *http.Response, baseURL string) (*Feed, []FeedLink, error) {
-	_ = baseURL // TODO(links): d.BaseURL = baseURL, when the Decoder has it.
 	max := f.MaxBytes
 	if max == 0 {
 		max = DefaultMaxBytes
@@ -335,6 +336,7 @@ func (f *Fetcher) read(resp *http.Response, baseURL string) (*Feed, []FeedLink, 
 	contentType := resp.Header.Get("Content-Type")
 	d := NewDecoder(io.TeeReader(body, keep))
 	d.ContentType = contentType
+	d.BaseURL = baseURL
 	feed, err := d.Channel()
 	feed.Items = []*Item{}
 	for err == nil {
@@ -355,7 +357,7 @@ func (f *Fetcher) read(resp *http.Response, baseURL string) (*Feed, []FeedLink, 
 	if r, cerr := charset.NewReader(page, contentType); cerr == nil {
 		page = r
 	}
-	links, _ := Discover(page, documentURL(resp))
+	links, _ := Discover(page, baseURL)
 	return feed, links, err
 }
 

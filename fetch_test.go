@@ -485,6 +485,49 @@ func TestFetchRedirects(t *testing.T) {
 	})
 }
 
+// TestFetchRelativeLinks checks that a fetched feed's relative links come
+// back absolute: resolved against the URL the feed was found at after
+// redirects, or against the response's Content-Location, itself resolved
+// against that URL; an absolute link stays as written.
+func TestFetchRelativeLinks(t *testing.T) {
+	const feed = `<rss version="2.0"><channel><title>T</title><link>./</link>` +
+		`<item><title>One</title><link>posts/1</link><enclosure url="/media/1.mp3" length="1" type="audio/mpeg"/>` +
+		`<comments>HTTP://Example.COM/c</comments></item></channel></rss>`
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/old/feed.xml":
+			http.Redirect(w, r, "/blog/feed.xml", http.StatusMovedPermanently)
+			return
+		case "/located/feed.xml":
+			w.Header().Set("Content-Location", "/elsewhere/rss/index.xml")
+		case "/absolute-location/feed.xml":
+			w.Header().Set("Content-Location", "https://cdn.example.net/feeds/rss.xml")
+		}
+		io.WriteString(w, feed)
+	})
+	tests := []struct {
+		path, doc, dir, root string // the document's URL, its directory, its root
+	}{
+		{"/old/feed.xml", srv.URL + "/blog/feed.xml", srv.URL + "/blog/", srv.URL},
+		{"/located/feed.xml", srv.URL + "/elsewhere/rss/index.xml", srv.URL + "/elsewhere/rss/", srv.URL},
+		{"/absolute-location/feed.xml", "https://cdn.example.net/feeds/rss.xml", "https://cdn.example.net/feeds/",
+			"https://cdn.example.net"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			res, err := rss.Fetch(context.Background(), srv.URL+tt.path, rss.Validators{})
+			require.NoError(t, err)
+			require.Len(t, res.Feed.Items, 1)
+			it := res.Feed.Items[0]
+			assert.Equal(t, tt.dir, res.Feed.Link)
+			assert.Equal(t, tt.dir+"posts/1", it.Link)
+			assert.Equal(t, tt.root+"/media/1.mp3", it.Enclosures[0].URL)
+			assert.Equal(t, "HTTP://Example.COM/c", it.Comments, "absolute: as written")
+			assert.Equal(t, tt.doc, it.Base, "the item's base is the document's URL")
+		})
+	}
+}
+
 // TestFetchRedirectLoop checks that a redirect loop stops at the 10th
 // redirect (10 requests: the first and 9 redirects followed) with an error.
 func TestFetchRedirectLoop(t *testing.T) {

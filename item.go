@@ -30,7 +30,9 @@ type Item struct {
 	PubDate    time.Time   `json:"pubDate,omitzero"`
 	PubDateRaw string      `json:"pubDateRaw,omitempty"`
 	Source     *Source     `json:"source,omitempty"`
-	// Content is content:encoded: the item's full body, HTML.
+	// Content is content:encoded: the item's full body, HTML. An
+	// xhtml:body (or a body element in no namespace) fills it too, when
+	// there is no content:encoded before it.
 	Content   string     `json:"content,omitempty"`
 	DC        DublinCore `json:"dc,omitzero"`
 	WFW       WFW        `json:"wfw,omitzero"`
@@ -52,6 +54,12 @@ type Item struct {
 	// Extensions holds every item element the model has no field for, in
 	// document order.
 	Extensions []Element `json:"extensions,omitempty"`
+	// Base is the base URL in effect for the item's body ([Item.Body]):
+	// the xml:base in scope where it stood, else [Decoder.BaseURL], else
+	// the channel's link (when absolute); "" when there is none. The
+	// body's relative URLs are relative to it: ResolveHTML(it.Body(),
+	// it.Base) resolves them, as [Decoder.ResolveHTML] does while reading.
+	Base string `json:"base,omitempty"`
 }
 
 // Enclosure is a media object attached to an item.
@@ -61,7 +69,11 @@ type Enclosure struct {
 	Type   string `json:"type,omitempty"`   // MIME type
 }
 
-// GUID is an item's globally unique identifier.
+// GUID is an item's globally unique identifier. A relative Value is
+// resolved (see [Decoder.BaseURL]) only when the feed says
+// isPermaLink="true": a guid that does not say is often no URL at all (a
+// number, a UUID), and resolving it would make the item's ID depend on
+// where the feed was read from. [Item.Permalink] resolves it.
 type GUID struct {
 	Value string `json:"value,omitempty"`
 	// IsPermaLink says that Value is a URL to the item. It is true when the
@@ -128,13 +140,13 @@ func (it *Item) ID() string {
 }
 
 // Permalink is the URL of the item's page: its link, else its guid when the
-// guid is a permalink.
+// guid is a permalink, resolved against [Item.Base] when it is relative.
 func (it *Item) Permalink() string {
 	if it.Link != "" {
 		return it.Link
 	}
 	if it.GUID.IsPermaLink {
-		return it.GUID.Value
+		return resolveAgainst(it.Base, it.GUID.Value)
 	}
 	return ""
 }
@@ -170,8 +182,9 @@ func (it *Item) Authors() []Person {
 // ImageURL is the URL of the picture a service shows for the item: the
 // first Media RSS thumbnail, else the first media:content that is an
 // image, else itunes:image, else the first image enclosure, else the src
-// of the first <img> of [Item.Body] that is not a tracking pixel. It is ""
-// when there is none. The URL is returned as written.
+// of the first <img> of [Item.Body] that is not a tracking pixel, resolved
+// against [Item.Base]. It is "" when there is none. The URL is the one the
+// decoder resolved (see [Decoder.BaseURL]).
 func (it *Item) ImageURL() string {
 	if u := it.Media.thumbnail(); u != "" {
 		return u
@@ -187,7 +200,7 @@ func (it *Item) ImageURL() string {
 			return e.URL
 		}
 	}
-	return firstImage(it.Body())
+	return resolveAgainst(it.Base, firstImage(it.Body()))
 }
 
 // Duration is how long the episode plays: itunes:duration, else the

@@ -167,7 +167,7 @@ var itunesModule = module{
 			channel: keywords(func(f *Feed) *[]string { return &f.itunes().Keywords }),
 			item:    keywords(func(it *Item) *[]string { return &it.itunes().Keywords }),
 		},
-		"new-feed-url": {channel: text(func(f *Feed) *string { return &f.itunes().NewFeedURL })},
+		"new-feed-url": {channel: urlText(func(f *Feed) *string { return &f.itunes().NewFeedURL })},
 		"owner":        {channel: channelITunesOwner},
 		"subtitle": {
 			channel: text(func(f *Feed) *string { return &f.itunes().Subtitle }),
@@ -241,6 +241,7 @@ func explicit[P parent](get func(P) **bool) func(*Decoder, P, xml.StartElement) 
 func itunesImage[P parent](get func(P) *string) func(*Decoder, P, xml.StartElement) error {
 	return func(d *Decoder, p P, t xml.StartElement) error {
 		dst := get(p)
+		b := d.here()
 		s, err := d.readText()
 		u := strings.TrimSpace(attr(t, "href"))
 		if u == "" {
@@ -250,7 +251,7 @@ func itunesImage[P parent](get func(P) *string) func(*Decoder, P, xml.StartEleme
 			u = s
 		}
 		if *dst == "" {
-			*dst = u
+			*dst = d.resolveURL(b, u)
 		} else if u != "" {
 			d.keep(p.extensions(), t, s)
 		}

@@ -58,6 +58,12 @@ import (
 //	attachments            Item.Enclosures: url → URL, mime_type → Type,
 //	                       size_in_bytes → Length
 //
+// The URLs among them (home_page_url, feed_url, next_url, icon, favicon,
+// an author's url, a hub's url, an item's url and external_url, an
+// attachment's url) are resolved against [Decoder.BaseURL], else, for an
+// item's, against home_page_url, as RSS's are (a JSON Feed has no
+// xml:base); with [Decoder.ResolveHTML], so are those inside content_html.
+//
 // The other members are kept in [Feed.Extensions] and [Item.Extensions], in
 // document order, each as an [Element] named by its key, in this namespace:
 // a string is the element's Text (trimmed); a number, true or false is its
@@ -453,6 +459,7 @@ type jsonFeed struct {
 	seen       uint32   // the top-level members read once (jsonFeedKeys) seen so far
 	authorSt   authorState
 	hasIcon    bool
+	d          *Decoder // for its link resolution (links.go)
 }
 
 // beginJSON starts reading a JSON document: its first token.
@@ -468,7 +475,7 @@ func (d *Decoder) beginJSON(src io.Reader) error {
 	r := &jsonReader{src: src, strict: d.Strict, limit: limit, maxDepth: depth}
 	dec := json.NewDecoder(r)
 	dec.UseNumber()
-	j := &jsonFeed{r: r, dec: dec, strict: d.Strict}
+	j := &jsonFeed{r: r, dec: dec, strict: d.Strict, d: d}
 	d.js = j
 	tok, err := dec.Token()
 	if err != nil {
@@ -847,7 +854,7 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 			case "title":
 				f.Title = s
 			case "home_page_url":
-				f.Link = s
+				f.Link = j.url(s)
 			case "description":
 				f.Description = s
 			default:
@@ -862,7 +869,7 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 			if key == "next_url" {
 				rel = "next"
 			}
-			f.AtomLinks = append(f.AtomLinks, AtomLink{Href: s, Rel: rel})
+			f.AtomLinks = append(f.AtomLinks, AtomLink{Href: j.url(s), Rel: rel})
 		}
 		return err
 	case "icon", "favicon":
@@ -870,6 +877,7 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 		if !ok || s == "" {
 			return err
 		}
+		s = j.url(s)
 		if key == "icon" {
 			atom().Logo = s
 			f.Image, j.hasIcon = &Image{URL: s}, true
@@ -909,6 +917,12 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 		keep()
 	}
 	return nil
+}
+
+// url returns s, a URL, resolved (see Decoder.resolveURL): a JSON Feed has
+// no xml:base, so against BaseURL, else, in an item, the home_page_url.
+func (j *jsonFeed) url(s string) string {
+	return j.d.resolveURL(nil, s)
 }
 
 // text reads a string value: trimmed, and ok; null is "" and not ok; any
@@ -960,7 +974,7 @@ func (j *jsonFeed) hubs(f *Feed, v []byte, off int64) error {
 			return err
 		}
 		if !whole && url != "" && strings.EqualFold(typ, "websub") {
-			f.AtomLinks = append(f.AtomLinks, AtomLink{Href: url, Rel: "hub"})
+			f.AtomLinks = append(f.AtomLinks, AtomLink{Href: j.url(url), Rel: "hub"})
 		} else {
 			f.Extensions = append(f.Extensions, extElements("hubs", h)...)
 		}
@@ -1062,6 +1076,7 @@ func (j *jsonFeed) person(what string, v []byte, off int64) (p Person, whole boo
 		*dst, whole = s, whole || !ok && m[0] != 'n'
 		return err
 	})
+	p.URI = j.url(p.URI)
 	return p, whole, err
 }
 
@@ -1120,7 +1135,7 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 		case "id":
 			it.GUID = GUID{Value: s}
 		case "url":
-			it.Link = s
+			it.Link = j.url(s)
 		case "title":
 			it.Title = s
 		case "summary":
@@ -1128,12 +1143,15 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 		case "content_html":
 			if it.Content = s; s != "" {
 				atom().ContentType = "html"
+				if j.d.ResolveHTML {
+					it.Content = ResolveHTML(s, j.d.baseString(nil))
+				}
 			}
 		case "content_text":
 			contentText = m
 		case "external_url":
 			if s != "" {
-				it.AtomLinks = append(it.AtomLinks, AtomLink{Href: s, Rel: "related"})
+				it.AtomLinks = append(it.AtomLinks, AtomLink{Href: j.url(s), Rel: "related"})
 			}
 		case "date_published":
 			it.PubDateRaw = s
@@ -1169,6 +1187,7 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 	if it.PubDateRaw == "" && it.Atom != nil && it.Atom.UpdatedRaw != "" {
 		it.PubDate, it.PubDateRaw = it.Atom.Updated, it.Atom.UpdatedRaw
 	}
+	it.Base = j.d.baseString(nil)
 	return it, nil
 }
 
@@ -1226,7 +1245,7 @@ func (j *jsonFeed) attachments(it *Item, v []byte, off int64) error {
 				case !ok:
 					whole = whole || m[0] != 'n'
 				case k == "url":
-					e.URL = s
+					e.URL = j.url(s)
 				case k == "mime_type":
 					e.Type = s
 				default:

@@ -1,6 +1,7 @@
 package rss
 
 import (
+	"encoding/xml"
 	"net/url"
 	"strings"
 
@@ -337,4 +338,311 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// How the decoder resolves the feed's own URLs.
+//
+// Every URL-valued field passes through Decoder.resolveURL with the
+// xml:base in scope where its element stood (Decoder.here, taken before
+// the element's content is read, since its end tag ends the scope of its
+// own xml:base). A URL with a scheme (absolute) or an empty one is
+// returned at once, with no parsing: a feed whose URLs are absolute pays a
+// few byte comparisons per URL. Only a relative URL with a base to
+// resolve it against is parsed.
+//
+// The token layer (tokens.go) keeps a stack of the xml:base attributes in
+// scope, d.bases: one entry per open element that carries one, and none for
+// the others, so that a feed without xml:base keeps it empty. An entry holds
+// the attribute as written and the entry outside it; it is resolved only
+// when a relative URL asks for it, against the entries outside it and at
+// the root against BaseURL, or, in an item, against the channel's link
+// (whichever the field's context has), and the result is kept in the entry
+// for the next URL that asks, for the same root.
+//
+// Bounds: an xml:base longer than maxBaseLen, or resolved to a URL longer
+// than that, cannot be used, and neither can one that does not parse or
+// that is not hierarchical (mailto:); the URLs in its scope are then left
+// as written. So the decoder keeps at most maxBaseLen bytes of resolved
+// base per open element with an xml:base (with MaxDepth at its default,
+// 256 elements), and a resolved URL is at most maxBaseLen bytes longer
+// than the URL as written.
+
+// maxBaseLen bounds an xml:base, as written and resolved.
+const maxBaseLen = 2048
+
+// An xmlBase is an xml:base attribute in scope.
+type xmlBase struct {
+	level  int      // the index in d.open of the element that carries it
+	raw    string   // the attribute's value, trimmed
+	parent *xmlBase // the xml:base in scope outside it, or nil
+	// The base resolved against root (the BaseURL, the channel's link or
+	// nil): u is nil when it cannot be used; s is u as a string.
+	resolved bool
+	root     *url.URL
+	u        *url.URL
+	s        string
+}
+
+// pushBase puts an xml:base attribute's value in scope for the element
+// about to be added to d.open, and the elements inside it.
+func (d *Decoder) pushBase(v string) {
+	d.bases = append(d.bases, &xmlBase{level: len(d.open), raw: strings.TrimSpace(v), parent: d.here()})
+	d.addWork(len(v))
+}
+
+// popBases ends the scope of the xml:base attributes of the elements of
+// d.open from the level-th on, which have been closed.
+func (d *Decoder) popBases(level int) {
+	for n := len(d.bases); n > 0 && d.bases[n-1].level >= level; n-- {
+		d.bases[n-1] = nil
+		d.bases = d.bases[:n-1]
+	}
+}
+
+// here returns the xml:base in scope at the innermost open element, or nil.
+func (d *Decoder) here() *xmlBase {
+	if n := len(d.bases); n > 0 {
+		return d.bases[n-1]
+	}
+	return nil
+}
+
+// isXMLBase reports whether an attribute, its namespace resolved, is
+// xml:base.
+func isXMLBase(a xml.Attr) bool {
+	return a.Name.Space == xmlNamespace && a.Name.Local == "base"
+}
+
+// baseAttr returns the base that the xml:base among attrs (those of an
+// element read whole, whose base outside it is outer) sets, or outer when
+// there is none.
+func baseAttr(outer *xmlBase, attrs []xml.Attr) *xmlBase {
+	for _, a := range attrs {
+		if isXMLBase(a) {
+			return &xmlBase{level: -1, raw: strings.TrimSpace(a.Value), parent: outer}
+		}
+	}
+	return outer
+}
+
+// resolveURL returns s resolved against its base: the xml:base b in scope
+// where it stood (nil for none), else BaseURL, else, in an item, the
+// channel's link. s is returned as written when it is absolute (or empty),
+// when there is no base, and when it does not parse.
+func (d *Decoder) resolveURL(b *xmlBase, s string) string {
+	if s == "" || hasScheme(s) {
+		return s
+	}
+	base, bs := d.baseOf(b)
+	if base == nil {
+		return s
+	}
+	d.addWork(len(s) + len(bs))
+	ref, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	return base.ResolveReference(ref).String()
+}
+
+// baseString returns the base URL in effect under the xml:base b (nil for
+// none), as resolveURL finds it, or "" when there is none.
+func (d *Decoder) baseString(b *xmlBase) string {
+	_, s := d.baseOf(b)
+	return s
+}
+
+// baseOf returns the base URL in effect under the xml:base b (nil for
+// none), parsed and as a string, or nil and "" when there is none.
+func (d *Decoder) baseOf(b *xmlBase) (*url.URL, string) {
+	root, rs := d.docBase()
+	if root == nil && d.cur.inItem {
+		root, rs = d.linkBase()
+	}
+	if b == nil {
+		return root, rs
+	}
+	d.resolveBase(b, root)
+	return b.u, b.s
+}
+
+// resolveBase resolves b, and the xml:base attributes outside it that it
+// depends on, against root (nil for none), unless that was done already.
+func (d *Decoder) resolveBase(b *xmlBase, root *url.URL) {
+	if b.resolved && b.root == root {
+		return
+	}
+	// The entries to resolve, innermost first: up to one resolved
+	// against the same root already.
+	chain := d.chain[:0]
+	for x := b; x != nil && !(x.resolved && x.root == root); x = x.parent {
+		chain = append(chain, x)
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		x := chain[i]
+		outer := root
+		if x.parent != nil {
+			outer = x.parent.u
+		}
+		x.resolved, x.root, x.u, x.s = true, root, nil, ""
+		if len(x.raw) > maxBaseLen {
+			continue
+		}
+		d.addWork(len(x.raw))
+		ref, err := url.Parse(x.raw)
+		switch {
+		case err != nil:
+			continue
+		case ref.IsAbs():
+		case outer == nil:
+			continue
+		default:
+			ref = outer.ResolveReference(ref)
+		}
+		ref.Fragment, ref.RawFragment = "", ""
+		s := ref.String()
+		d.addWork(len(s))
+		if len(s) <= maxBaseLen && usableBase(ref) {
+			x.u, x.s = ref, s
+		}
+	}
+	clear(chain)
+	d.chain = chain[:0]
+}
+
+// usableBase reports whether a URL can be a base: absolute and
+// hierarchical (https://example.com/, not mailto:jo@example.com).
+func usableBase(u *url.URL) bool {
+	return u.IsAbs() && u.Opaque == ""
+}
+
+// docBase returns BaseURL parsed, and as a string, or nil and "" when it is
+// not a usable base.
+func (d *Decoder) docBase() (*url.URL, string) {
+	if !d.docParsed {
+		d.docParsed = true
+		if u, err := url.Parse(strings.TrimSpace(d.BaseURL)); err == nil && usableBase(u) {
+			u.Fragment, u.RawFragment = "", ""
+			d.docURL, d.docStr = u, u.String()
+		}
+	}
+	return d.docURL, d.docStr
+}
+
+// linkBase returns the channel's link (as read so far), parsed, and as a
+// string, or nil and "" when it is not a usable base.
+func (d *Decoder) linkBase() (*url.URL, string) {
+	l := d.feed.Link
+	if l != d.linkRaw {
+		d.linkRaw, d.linkURL, d.linkStr = l, nil, ""
+		if hasScheme(l) {
+			if u, err := url.Parse(l); err == nil && usableBase(u) {
+				u.Fragment, u.RawFragment = "", ""
+				d.linkURL, d.linkStr = u, u.String()
+			}
+		}
+	}
+	return d.linkURL, d.linkStr
+}
+
+// hasScheme reports whether s starts with a URI scheme and its colon
+// (RFC 3986: a letter, then letters, digits, '+', '-' or '.'): whether it
+// is an absolute URL, which is left as written.
+func hasScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.':
+			if i == 0 {
+				return false
+			}
+		case c == ':':
+			return i > 0
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// childURL returns the text of c, a child of an element read whole (an
+// image, a text input) whose base is d.mapBase, as a URL resolved against
+// c's own base.
+func (d *Decoder) childURL(c Element) string {
+	return d.resolveURL(baseAttr(d.mapBase, c.Attrs), c.Text)
+}
+
+// resolveMarkupAttr returns the value of an attribute of an XHTML element
+// that readMarkup writes back, its URL (or a srcset's URLs) resolved as
+// ResolveHTML resolves them, against the base in effect at the element.
+// r is the element's resolver: nil until an attribute needs it, which
+// makes it.
+func (d *Decoder) resolveMarkupAttr(r *htmlResolver, a xml.Attr) (string, *htmlResolver) {
+	key := strings.ToLower(a.Name.Local)
+	isURL, isSrcset := urlAttrs[key], srcsetAttrs[key]
+	if !isURL && !isSrcset {
+		return a.Value, r
+	}
+	if r == nil {
+		u, _ := d.baseOf(d.here())
+		if u == nil {
+			return a.Value, nil
+		}
+		r = &htmlResolver{base: u}
+	}
+	v, ok := "", false
+	if isURL {
+		v, ok = r.resolveURL(a.Value)
+	} else {
+		v, ok = r.resolveSrcset(a.Value)
+	}
+	if !ok {
+		return a.Value, r
+	}
+	d.addWork(len(a.Value) + len(v))
+	return v, r
+}
+
+// enterChild makes d.mapBase the base of c, a child of the element read
+// whole whose base it is, and returns the base to restore after.
+func (d *Decoder) enterChild(c *Element) (outer *xmlBase) {
+	outer = d.mapBase
+	d.mapBase = baseAttr(outer, c.Attrs)
+	return outer
+}
+
+// resolveSrcset resolves the URLs of a srcset value (see ResolveHTML)
+// against the base in effect under the xml:base b.
+func (d *Decoder) resolveSrcset(b *xmlBase, v string) string {
+	if v == "" {
+		return v
+	}
+	u, _ := d.baseOf(b)
+	if u == nil {
+		return v
+	}
+	r := htmlResolver{base: u}
+	if s, ok := r.resolveSrcset(v); ok {
+		d.addWork(len(v) + len(s))
+		return s
+	}
+	return v
+}
+
+// resolveAgainst returns the URL s resolved against base, as ResolveHTML
+// resolves an attribute: s as written when it is absolute, a reference to
+// a fragment, empty or unparsable, or when base is not an absolute URL.
+func resolveAgainst(base, s string) string {
+	if s == "" || base == "" || hasScheme(s) {
+		return s
+	}
+	b, err := url.Parse(base)
+	if err != nil || !usableBase(b) {
+		return s
+	}
+	r := htmlResolver{base: b}
+	if abs, ok := r.resolveURL(s); ok {
+		return abs
+	}
+	return s
 }

@@ -1,13 +1,17 @@
 package rss_test
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/feedkit/rss"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
 )
 
@@ -169,4 +173,115 @@ func TestResolveHTMLLinear(t *testing.T) {
 			assert.Less(t, large, 8*small*1.2, "allocations grow linearly")
 		})
 	}
+}
+
+// readWith reads a whole document with a decoder with the given BaseURL
+// and ResolveHTML, in lenient or strict mode.
+func readWith(t *testing.T, doc, base string, resolveHTML, strict bool) *rss.Feed {
+	t.Helper()
+	f, err := streamWith(strings.NewReader(doc), func(d *rss.Decoder) {
+		d.BaseURL, d.ResolveHTML, d.Strict = base, resolveHTML, strict
+	})
+	require.NoError(t, err)
+	return f
+}
+
+// TestDecoderResolveHTML checks that Decoder.ResolveHTML gives each item
+// the body ResolveHTML(Body(), Base) gives without it, and changes
+// something in these fixtures; and that it leaves Base as it is.
+func TestDecoderResolveHTML(t *testing.T) {
+	for _, name := range []string{"links_resolve_html.xml", "links_baseurl.xml", "links_jsonfeed.json"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", name))
+			require.NoError(t, err)
+			set := fixtureSettings(data)
+			require.NotNil(t, set)
+			read := func(resolve bool) *rss.Feed {
+				f, err := streamWith(bytes.NewReader(data), func(d *rss.Decoder) { set(d); d.ResolveHTML = resolve })
+				require.NoError(t, err)
+				return f
+			}
+			off, on := read(false), read(true)
+			require.Len(t, on.Items, len(off.Items))
+			changed := false
+			for i, it := range off.Items {
+				assert.Equal(t, it.Base, on.Items[i].Base)
+				assert.Equal(t, rss.ResolveHTML(it.Body(), it.Base), on.Items[i].Body())
+				changed = changed || on.Items[i].Body() != it.Body()
+			}
+			assert.True(t, changed, "ResolveHTML changed no body")
+		})
+	}
+}
+
+// TestXMLBaseScopeRepaired checks that an xml:base goes out of scope with
+// its element when lenient mode closes the element itself: an end tag that
+// closes elements left open, or one in the wrong case.
+func TestXMLBaseScopeRepaired(t *testing.T) {
+	const doc = `<rss><channel><link>https://example.com/</link>` +
+		`<item xml:base="a/"><title>1</title><link xml:base="b/">x</item>` + // link left open
+		`<item><link>y</link><x xml:base="c/"><y xml:base="d/"></x><comments>z</comments></item>` +
+		`<Item xml:base="e/"><link>w</link></item>` + // end tag in the wrong case
+		`<item><link>v</link></item></channel></rss>`
+	f := readWith(t, doc, "", false, false)
+	require.Len(t, f.Items, 4)
+	assert.Equal(t, "https://example.com/a/b/x", f.Items[0].Link)
+	assert.Equal(t, "https://example.com/y", f.Items[1].Link)
+	assert.Equal(t, "https://example.com/z", f.Items[1].Comments)
+	assert.Equal(t, "https://example.com/e/w", f.Items[2].Link)
+	assert.Equal(t, "https://example.com/v", f.Items[3].Link)
+	assert.Equal(t, "https://example.com/", f.Items[3].Base)
+}
+
+// TestBaseURLUnusable checks that a BaseURL that is not an absolute,
+// hierarchical URL is ignored: the channel's link is then the items' base.
+func TestBaseURLUnusable(t *testing.T) {
+	const doc = `<rss><channel><link>https://example.com/news/</link><docs>/docs</docs>` +
+		`<item><link>story</link></item></channel></rss>`
+	for _, base := range []string{"", "feeds/rss.xml", "/feeds/rss.xml", "mailto:jo@example.com", "http://[::1"} {
+		f := readWith(t, doc, base, false, false)
+		assert.Equal(t, "/docs", f.Docs, "BaseURL %q", base)
+		assert.Equal(t, "https://example.com/news/story", f.Items[0].Link, "BaseURL %q", base)
+	}
+	f := readWith(t, doc, "https://example.org/a/rss.xml#frag", false, false)
+	assert.Equal(t, "https://example.org/docs", f.Docs)
+	assert.Equal(t, "https://example.org/a/story", f.Items[0].Link, "BaseURL wins over the channel's link")
+	assert.Equal(t, "https://example.org/a/rss.xml", f.Items[0].Base, "without its fragment")
+}
+
+// TestXMLBaseTooLong checks the bound on xml:base: one longer than 2048
+// bytes, as written or once resolved, resolves nothing in its scope, in
+// both modes.
+func TestXMLBaseTooLong(t *testing.T) {
+	long := "https://example.com/" + strings.Repeat("a", 2048) + "/"
+	half := strings.Repeat("b", 1100) + "/"
+	doc := `<rss><channel><link>https://example.com/</link>` +
+		`<item xml:base="` + long + `"><link>x</link></item>` +
+		`<item xml:base="` + half + `"><link xml:base="` + half + `">y</link><comments>z</comments></item>` +
+		`</channel></rss>`
+	for _, strict := range []bool{false, true} {
+		f := readWith(t, doc, "", false, strict)
+		require.Len(t, f.Items, 2)
+		assert.Equal(t, "x", f.Items[0].Link, "a base too long as written")
+		assert.Equal(t, "", f.Items[0].Base)
+		assert.Equal(t, "y", f.Items[1].Link, "a base too long once resolved")
+		assert.Equal(t, "https://example.com/"+half+"z", f.Items[1].Comments, "the one outside it is short enough")
+	}
+}
+
+// TestItemMethodsResolve checks that Permalink resolves a guid that is a
+// permalink by default (which the decoder leaves as written), and ImageURL
+// the src of an image in the body, against the item's base.
+func TestItemMethodsResolve(t *testing.T) {
+	const doc = `<rss><channel><link>https://example.com/blog/</link><item><guid>p/1</guid>` +
+		`<description>&lt;img src="img/1.png"&gt;</description></item>` +
+		`<item><guid isPermaLink="false">p/2</guid></item></channel></rss>`
+	f := readWith(t, doc, "", false, false)
+	require.Len(t, f.Items, 2)
+	it := f.Items[0]
+	assert.Equal(t, "p/1", it.GUID.Value)
+	assert.Equal(t, "p/1", it.ID(), "the ID does not depend on where the feed was read")
+	assert.Equal(t, "https://example.com/blog/p/1", it.Permalink())
+	assert.Equal(t, "https://example.com/blog/img/1.png", it.ImageURL())
+	assert.Equal(t, "", f.Items[1].Permalink())
 }

@@ -255,7 +255,7 @@ var mediaReaders = map[string]mediaReader{
 	},
 	"thumbnail": func(d *Decoder, m *MediaElements, exts *[]Element, t xml.StartElement) error {
 		a := mediaAttrs{t: t, ok: true}
-		th := MediaThumbnail{URL: a.text("url"), Width: a.int("width"), Height: a.int("height"), Time: a.text("time")}
+		th := MediaThumbnail{URL: a.url(d, "url"), Width: a.int("width"), Height: a.int("height"), Time: a.text("time")}
 		m.Thumbnails = append(m.Thumbnails, th)
 		a.keepUnread(d, exts)
 		return d.skip()
@@ -282,7 +282,7 @@ var mediaReaders = map[string]mediaReader{
 			return d.keepElement(exts, t)
 		}
 		a := mediaAttrs{t: t, ok: true}
-		m.Player = &MediaPlayer{URL: a.text("url"), Width: a.int("width"), Height: a.int("height")}
+		m.Player = &MediaPlayer{URL: a.url(d, "url"), Width: a.int("width"), Height: a.int("height")}
 		a.keepUnread(d, exts)
 		return d.skip()
 	},
@@ -290,8 +290,9 @@ var mediaReaders = map[string]mediaReader{
 		if m.Copyright != "" || m.CopyrightURL != "" {
 			return d.keepElement(exts, t)
 		}
+		u := d.resolveURL(d.here(), strings.TrimSpace(attr(t, "url")))
 		s, err := d.readText()
-		m.Copyright, m.CopyrightURL = s, strings.TrimSpace(attr(t, "url"))
+		m.Copyright, m.CopyrightURL = s, u
 		return err
 	},
 	"community": readMediaCommunity,
@@ -331,7 +332,7 @@ func (d *Decoder) mediaGroup() (MediaGroup, error) {
 func (d *Decoder) mediaContent(exts *[]Element, t xml.StartElement) (MediaContent, error) {
 	a := mediaAttrs{t: t, ok: true}
 	c := MediaContent{
-		URL:          a.text("url"),
+		URL:          a.url(d, "url"),
 		FileSize:     a.int64("fileSize"),
 		Type:         a.text("type"),
 		Medium:       a.text("medium"),
@@ -477,6 +478,12 @@ type mediaAttrs struct {
 
 func (a *mediaAttrs) text(name string) string {
 	return strings.TrimSpace(attr(a.t, name))
+}
+
+// url reads a URL attribute, resolved against the xml:base in scope: the
+// element's start tag must be the last token read.
+func (a *mediaAttrs) url(d *Decoder, name string) string {
+	return d.resolveURL(d.here(), a.text(name))
 }
 
 func (a *mediaAttrs) int64(name string) int64 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"net/url"
 	"strings"
 )
 
@@ -153,6 +154,36 @@ type Decoder struct {
 	// nor JSON (text/plain, text/html) is an error. [Fetch] sets it.
 	ContentType string
 
+	// BaseURL is the document's own URL, such as the URL it was fetched
+	// from, or "" when it is not known. The decoder resolves the relative
+	// URLs of the feed against it: every URL-valued field (Link, Docs,
+	// Comments, the image's URL and link, the text input's link,
+	// enclosure and source URLs, a GUID that is a permalink, the hrefs of
+	// AtomLinks, WFW's, the iTunes, Media RSS and Podcasting 2.0 URLs,
+	// Atom's icon, logo, content src and generator and person URIs, JSON
+	// Feed's URLs) is resolved against the nearest xml:base in scope
+	// (itself resolved against the ones outside it), else against
+	// BaseURL, else, for an item's fields, against the channel's link as
+	// read so far. An absolute URL (one with a scheme) is left exactly as
+	// written, and so is a URL that does not parse, or that has no base
+	// to be resolved against. BaseURL must be absolute and hierarchical
+	// (https://example.com/feed.xml); another value is ignored. An
+	// xml:base longer than 2048 bytes, as written or resolved, or that
+	// does not parse, resolves nothing: the URLs in its scope are left as
+	// written. [Fetch] sets BaseURL to the response's Content-Location,
+	// else its final URL.
+	BaseURL string
+
+	// ResolveHTML makes the decoder resolve the relative URLs inside HTML
+	// as well, as the function [ResolveHTML] does: those of an item's
+	// Description and Content, of the channel's Description, of Atom's
+	// text constructs of type html or xhtml (title, subtitle, summary,
+	// content, rights, Atom 0.3's info) and of JSON Feed's content_html,
+	// each against the base in effect where it stands (for an item's
+	// body, [Item.Base]). By default HTML is left as written; a caller
+	// can resolve it later with ResolveHTML(item.Body(), item.Base).
+	ResolveHTML bool
+
 	r        io.Reader
 	in       *input
 	x        *xml.Decoder // strict mode
@@ -187,8 +218,19 @@ type Decoder struct {
 	strictURIs  map[string]int // declared URI → declarations of it in scope
 	strictDecls []string       // the declared URIs, in document order
 	strictMarks []int          // len(strictDecls) before each open element's declarations
-	atom        atomState      // see atom.go
-	js          *jsonFeed      // a JSON Feed's reading (jsonfeed.go), or nil
+	// link resolution (links.go)
+	bases     []*xmlBase // the xml:base attributes in scope, innermost last
+	chain     []*xmlBase // scratch for resolveBase
+	mapBase   *xmlBase   // at the element read whole that is being mapped (childURL)
+	cur       itemState  // the item being read
+	docParsed bool       // docURL and docStr are set from BaseURL
+	docURL    *url.URL
+	docStr    string
+	linkRaw   string // the channel link linkURL was parsed from
+	linkURL   *url.URL
+	linkStr   string
+	atom      atomState // see atom.go
+	js        *jsonFeed // a JSON Feed's reading (jsonfeed.go), or nil
 }
 
 const (

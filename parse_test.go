@@ -7,8 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,26 +27,63 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // lives beside the repository; tests that read it skip when it is absent.
 const shared = "../shared"
 
+// parseFile reads a fixture with Parse, or, when the fixture asks for
+// decoder settings (see fixtureSettings), with a Decoder so set, as Parse
+// reads.
 func parseFile(t testing.TB, path string) (*rss.Feed, error) {
 	t.Helper()
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	defer f.Close()
-	return rss.Parse(f)
+	if set := fixtureSettings(data); set != nil {
+		return streamWith(bytes.NewReader(data), set)
+	}
+	return rss.Parse(bytes.NewReader(data))
 }
 
-// streamFile reads a feed the streaming way: Channel, then Items.
+// fixtureLine matches the line of a fixture's leading comment (of a JSON
+// Feed's user_comment) that asks for decoder settings: "Decoder:
+// BaseURL=https://example.com/feed.xml ResolveHTML".
+var fixtureLine = regexp.MustCompile(`Decoder:((?:[ \t]+(?:BaseURL=[^\s"]+|ResolveHTML))+)`)
+
+// fixtureSettings returns what sets the decoder as the fixture data asks,
+// or nil when it asks for nothing.
+func fixtureSettings(data []byte) func(*rss.Decoder) {
+	m := fixtureLine.FindSubmatch(data[:min(len(data), 1024)])
+	if m == nil {
+		return nil
+	}
+	return func(d *rss.Decoder) {
+		for _, f := range strings.Fields(string(m[1])) {
+			if v, ok := strings.CutPrefix(f, "BaseURL="); ok {
+				d.BaseURL = v
+			} else {
+				d.ResolveHTML = true
+			}
+		}
+	}
+}
+
+// streamFile reads a feed the streaming way: Channel, then Items, with
+// the settings the fixture asks for.
 func streamFile(t testing.TB, path string) (*rss.Feed, error) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	return stream(bytes.NewReader(data), false)
+	return streamWith(bytes.NewReader(data), fixtureSettings(data))
 }
 
 // stream reads a feed with a Decoder: Channel, then Items.
 func stream(r io.Reader, strict bool) (*rss.Feed, error) {
+	return streamWith(r, func(d *rss.Decoder) { d.Strict = strict })
+}
+
+// streamWith reads a feed with a Decoder that set (if not nil) sets:
+// Channel, then Items.
+func streamWith(r io.Reader, set func(*rss.Decoder)) (*rss.Feed, error) {
 	d := rss.NewDecoder(r)
-	d.Strict = strict
+	if set != nil {
+		set(d)
+	}
 	feed, err := d.Channel()
 	feed.Items = []*rss.Item{}
 	if err != nil {
@@ -828,7 +867,9 @@ func TestParseErrorMessage(t *testing.T) {
 
 // FuzzParse checks on any input that Parse does not panic, that it agrees
 // with the streaming path, and that every error is a *ParseError with a
-// position (ErrNotRSS included).
+// position (ErrNotRSS included); and that a decoder with a BaseURL and
+// ResolveHTML reads the same items, with the same error, each link either
+// as written or made absolute.
 func FuzzParse(f *testing.F) {
 	files, _ := fixtureFiles()
 	for _, path := range files {
@@ -855,6 +896,19 @@ func FuzzParse(f *testing.F) {
 		sfeed, serr := stream(bytes.NewReader(data), false)
 		if !assert.ObjectsAreEqual(feed, sfeed) || !assert.ObjectsAreEqual(err, serr) {
 			t.Fatalf("Parse and streaming differ:\n%v\n%v", err, serr)
+		}
+		bfeed, berr := streamWith(bytes.NewReader(data), func(d *rss.Decoder) {
+			d.BaseURL, d.ResolveHTML = "https://example.org/a/feed.xml", true
+		})
+		if fmt.Sprint(err) != fmt.Sprint(berr) || len(bfeed.Items) != len(feed.Items) {
+			t.Fatalf("with a BaseURL: %d items, error %v; without: %d, %v", len(bfeed.Items), berr, len(feed.Items), err)
+		}
+		for i, it := range bfeed.Items {
+			if l := it.Link; l != feed.Items[i].Link {
+				if u, err := url.Parse(l); err != nil || !u.IsAbs() {
+					t.Fatalf("link %q resolved to %q, not an absolute URL", feed.Items[i].Link, l)
+				}
+			}
 		}
 	})
 }

@@ -500,6 +500,7 @@ func podcastHandlers[T any](textual bool, parse func(*Decoder, *Element) (T, boo
 	var h handlers
 	if toFeed != nil {
 		h.channel = func(d *Decoder, f *Feed, t xml.StartElement) error {
+			b := d.here()
 			e, err := read(d, t)
 			if err != nil {
 				return err
@@ -507,6 +508,7 @@ func podcastHandlers[T any](textual bool, parse func(*Decoder, *Element) (T, boo
 			if f.Podcast == nil {
 				f.Podcast = &PodcastFeed{}
 			}
+			d.mapBase = b
 			v, ok := parse(d, &e)
 			if !toFeed(f.Podcast, v) || !ok {
 				f.Extensions = append(f.Extensions, e)
@@ -516,6 +518,7 @@ func podcastHandlers[T any](textual bool, parse func(*Decoder, *Element) (T, boo
 	}
 	if toItem != nil {
 		h.item = func(d *Decoder, it *Item, t xml.StartElement) error {
+			b := d.here()
 			e, err := read(d, t)
 			if err != nil {
 				return err
@@ -523,6 +526,7 @@ func podcastHandlers[T any](textual bool, parse func(*Decoder, *Element) (T, boo
 			if it.Podcast == nil {
 				it.Podcast = &PodcastItem{}
 			}
+			d.mapBase = b
 			v, ok := parse(d, &e)
 			if !toItem(it.Podcast, v) || !ok {
 				it.Extensions = append(it.Extensions, e)
@@ -628,6 +632,12 @@ func (r *podcastAttrs) str(local string) string {
 		}
 	}
 	return ""
+}
+
+// url returns a URL attribute's value, as str does, resolved against the
+// base of the element (d.mapBase).
+func (r *podcastAttrs) url(d *Decoder, local string) string {
+	return d.resolveURL(d.mapBase, r.str(local))
 }
 
 // podcastRead reads an attribute with parse; a value parse refuses leaves the
@@ -781,15 +791,15 @@ func podcastLocked(_ *Decoder, e *Element) (PodcastLocked, bool) {
 	return v, r.done()
 }
 
-func podcastFunding(_ *Decoder, e *Element) (PodcastFunding, bool) {
+func podcastFunding(d *Decoder, e *Element) (PodcastFunding, bool) {
 	r := podcastAttrsOf(e)
-	v := PodcastFunding{URL: r.str("url"), Text: r.text()}
+	v := PodcastFunding{URL: r.url(d, "url"), Text: r.text()}
 	return v, r.done()
 }
 
-func podcastPerson(_ *Decoder, e *Element) (PodcastPerson, bool) {
+func podcastPerson(d *Decoder, e *Element) (PodcastPerson, bool) {
 	r := podcastAttrsOf(e)
-	v := PodcastPerson{Name: r.text(), Role: r.str("role"), Group: r.str("group"), Img: r.str("img"), Href: r.str("href")}
+	v := PodcastPerson{Name: r.text(), Role: r.str("role"), Group: r.str("group"), Img: r.url(d, "img"), Href: r.url(d, "href")}
 	return v, r.done()
 }
 
@@ -799,17 +809,17 @@ func podcastLocation(_ *Decoder, e *Element) (PodcastLocation, bool) {
 	return v, r.done()
 }
 
-func podcastTrailer(_ *Decoder, e *Element) (PodcastTrailer, bool) {
+func podcastTrailer(d *Decoder, e *Element) (PodcastTrailer, bool) {
 	r := podcastAttrsOf(e)
-	v := PodcastTrailer{Title: r.text(), URL: r.str("url"), Length: r.length("length"), Type: r.str("type"),
+	v := PodcastTrailer{Title: r.text(), URL: r.url(d, "url"), Length: r.length("length"), Type: r.str("type"),
 		Season: r.integer("season")}
 	v.PubDate, v.PubDateRaw = r.date("pubdate")
 	return v, r.done()
 }
 
-func podcastLicense(_ *Decoder, e *Element) (PodcastLicense, bool) {
+func podcastLicense(d *Decoder, e *Element) (PodcastLicense, bool) {
 	r := podcastAttrsOf(e)
-	v := PodcastLicense{Identifier: r.text(), URL: r.str("url")}
+	v := PodcastLicense{Identifier: r.text(), URL: r.url(d, "url")}
 	return v, r.done()
 }
 
@@ -835,17 +845,17 @@ func podcastUpdateFrequency(_ *Decoder, e *Element) (PodcastUpdateFrequency, boo
 	return v, r.done()
 }
 
-func podcastImages(_ *Decoder, e *Element) (string, bool) {
+func podcastImages(d *Decoder, e *Element) (string, bool) {
 	r := podcastAttrsOf(e)
 	r.empty()
-	v := r.str("srcset")
+	v := d.resolveSrcset(d.mapBase, r.str("srcset"))
 	return v, r.done()
 }
 
-func podcastImage(_ *Decoder, e *Element) (PodcastImage, bool) {
+func podcastImage(d *Decoder, e *Element) (PodcastImage, bool) {
 	r := podcastAttrsOf(e)
 	r.empty()
-	v := PodcastImage{Href: r.str("href"), Alt: r.str("alt"), AspectRatio: r.str("aspect-ratio"),
+	v := PodcastImage{Href: r.url(d, "href"), Alt: r.str("alt"), AspectRatio: r.str("aspect-ratio"),
 		Width: r.integer("width"), Height: r.integer("height"), Type: r.str("type")}
 	if p := strings.Fields(r.str("purpose")); len(p) > 0 {
 		v.Purpose = p
@@ -853,18 +863,18 @@ func podcastImage(_ *Decoder, e *Element) (PodcastImage, bool) {
 	return v, r.done()
 }
 
-func podcastSocialInteract(_ *Decoder, e *Element) (PodcastSocialInteract, bool) {
+func podcastSocialInteract(d *Decoder, e *Element) (PodcastSocialInteract, bool) {
 	r := podcastAttrsOf(e)
 	r.empty()
-	v := PodcastSocialInteract{Protocol: r.str("protocol"), URI: r.str("uri"), AccountID: r.str("accountId"),
-		AccountURL: r.str("accountUrl"), Priority: r.integer("priority")}
+	v := PodcastSocialInteract{Protocol: r.str("protocol"), URI: r.url(d, "uri"), AccountID: r.str("accountId"),
+		AccountURL: r.url(d, "accountUrl"), Priority: r.integer("priority")}
 	return v, r.done()
 }
 
-func podcastRemoteItem(_ *Decoder, e *Element) (PodcastRemoteItem, bool) {
+func podcastRemoteItem(d *Decoder, e *Element) (PodcastRemoteItem, bool) {
 	r := podcastAttrsOf(e)
 	r.empty()
-	v := PodcastRemoteItem{FeedGUID: r.str("feedGuid"), FeedURL: r.str("feedUrl"), ItemGUID: r.str("itemGuid"),
+	v := PodcastRemoteItem{FeedGUID: r.str("feedGuid"), FeedURL: r.url(d, "feedUrl"), ItemGUID: r.str("itemGuid"),
 		Medium: r.str("medium"), Title: r.str("title")}
 	return v, r.done()
 }
@@ -880,7 +890,9 @@ func podcastRemoteItems(d *Decoder, e *Element, limit int) (ris []PodcastRemoteI
 			ok = false
 			continue
 		}
+		outer := d.enterChild(c)
 		ri, good := podcastRemoteItem(d, c)
+		d.mapBase = outer
 		ris = append(ris, ri)
 		ok = ok && good
 	}
@@ -928,7 +940,9 @@ func podcastValue(d *Decoder, e *Element) (PodcastValue, bool) {
 			v.ValueRecipients = append(v.ValueRecipients, vr)
 			r.ok = r.ok && ok
 		case d.podcastChild(c, "valueTimeSplit"):
+			outer := d.enterChild(c)
 			ts, ok := podcastValueTimeSplit(d, c)
+			d.mapBase = outer
 			v.ValueTimeSplits = append(v.ValueTimeSplits, ts)
 			r.ok = r.ok && ok
 		default:
@@ -965,7 +979,9 @@ func podcastValueTimeSplit(d *Decoder, e *Element) (PodcastValueTimeSplit, bool)
 			v.ValueRecipients = append(v.ValueRecipients, vr)
 			r.ok = r.ok && ok
 		case d.podcastChild(c, "remoteItem") && v.RemoteItem == nil:
+			outer := d.enterChild(c)
 			ri, ok := podcastRemoteItem(d, c)
+			d.mapBase = outer
 			v.RemoteItem = &ri
 			r.ok = r.ok && ok
 		default:
@@ -975,17 +991,17 @@ func podcastValueTimeSplit(d *Decoder, e *Element) (PodcastValueTimeSplit, bool)
 	return v, r.done()
 }
 
-func podcastTranscript(_ *Decoder, e *Element) (PodcastTranscript, bool) {
+func podcastTranscript(d *Decoder, e *Element) (PodcastTranscript, bool) {
 	r := podcastAttrsOf(e)
 	r.empty()
-	v := PodcastTranscript{URL: r.str("url"), Type: r.str("type"), Language: r.str("language"), Rel: r.str("rel")}
+	v := PodcastTranscript{URL: r.url(d, "url"), Type: r.str("type"), Language: r.str("language"), Rel: r.str("rel")}
 	return v, r.done()
 }
 
-func podcastChapters(_ *Decoder, e *Element) (PodcastChapters, bool) {
+func podcastChapters(d *Decoder, e *Element) (PodcastChapters, bool) {
 	r := podcastAttrsOf(e)
 	r.empty()
-	v := PodcastChapters{URL: r.str("url"), Type: r.str("type")}
+	v := PodcastChapters{URL: r.url(d, "url"), Type: r.str("type")}
 	return v, r.done()
 }
 
@@ -1028,7 +1044,9 @@ func podcastAlternateEnclosure(d *Decoder, e *Element) (PodcastAlternateEnclosur
 		case d.podcastChild(c, "source"):
 			cr := podcastAttrsOf(c)
 			cr.empty()
-			v.Sources = append(v.Sources, PodcastSource{URI: cr.str("uri"), ContentType: cr.str("contentType")})
+			outer := d.enterChild(c)
+			v.Sources = append(v.Sources, PodcastSource{URI: cr.url(d, "uri"), ContentType: cr.str("contentType")})
+			d.mapBase = outer
 			r.ok = r.ok && cr.done()
 		case d.podcastChild(c, "integrity") && v.Integrity == nil:
 			cr := podcastAttrsOf(c)
@@ -1042,8 +1060,8 @@ func podcastAlternateEnclosure(d *Decoder, e *Element) (PodcastAlternateEnclosur
 	return v, r.done()
 }
 
-func podcastContentLink(_ *Decoder, e *Element) (PodcastContentLink, bool) {
+func podcastContentLink(d *Decoder, e *Element) (PodcastContentLink, bool) {
 	r := podcastAttrsOf(e)
-	v := PodcastContentLink{Href: r.str("href"), Text: r.text()}
+	v := PodcastContentLink{Href: r.url(d, "href"), Text: r.text()}
 	return v, r.done()
 }

@@ -276,7 +276,8 @@ func TestHugeElementBoundedMemory(t *testing.T) {
 }
 
 // FuzzDecoder feeds the decoder truncations and byte flips of the fixtures,
-// both lenient and strict: no panic, every error a *ParseError, and the
+// both lenient and strict (with a BaseURL and ResolveHTML when the flip is
+// odd): no panic, every error a *ParseError, and the
 // items the lenient decoder returns before an error are the ones it
 // returns, complete, from the same prefix of a longer input.
 func FuzzDecoder(f *testing.F) {
@@ -299,6 +300,9 @@ func FuzzDecoder(f *testing.F) {
 		for _, input := range [][]byte{mutated, data[:min(int(cut), len(data))]} {
 			d := rss.NewDecoder(bytes.NewReader(input))
 			d.Strict = strict
+			if flip&1 == 1 {
+				d.BaseURL, d.ResolveHTML = "https://example.org/a/feed.xml", true
+			}
 			feed, err := d.Channel()
 			if feed == nil {
 				t.Fatal("Channel returned a nil feed")

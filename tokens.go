@@ -79,7 +79,12 @@ func (d *Decoder) strictToken() (token, error) {
 			}
 		}
 		// Keep the prefixes in scope as lenient mode does: Atom's XHTML
-		// content is written back with them (atom.go).
+		// content is written back with them (atom.go); and the xml:base.
+		for _, a := range t.Attr {
+			if isXMLBase(a) {
+				d.pushBase(a.Value)
+			}
+		}
 		d.open = append(d.open, openElement{name: t.Name, nsMark: len(d.bindings)})
 		d.bindAttrs(t.Attr)
 		return mapC1Token(token{kind: startToken, start: t}), nil
@@ -88,6 +93,7 @@ func (d *Decoder) strictToken() (token, error) {
 			d.unbind(d.open[n-1].nsMark)
 			d.open[n-1] = openElement{}
 			d.open = d.open[:n-1]
+			d.popBases(n - 1)
 		}
 		if n := len(d.strictMarks); n > 0 {
 			mark := d.strictMarks[n-1]
@@ -224,6 +230,9 @@ func (d *Decoder) lenientToken() (token, error) {
 			for i := range t.Attr {
 				if s := t.Attr[i].Name.Space; s != "" && s != "xmlns" {
 					t.Attr[i].Name.Space = d.resolve(s, false)
+					if isXMLBase(t.Attr[i]) {
+						d.pushBase(t.Attr[i].Value)
+					}
 				}
 			}
 			d.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark})
@@ -277,6 +286,7 @@ func (d *Decoder) popOpen(i int) {
 		}
 	}
 	d.addWork(n - i)
+	d.popBases(i)
 	if i == n-1 && n <= openLinear {
 		d.open[i] = openElement{} // (the common case, without truncate's call)
 		d.open = d.open[:i]

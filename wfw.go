@@ -5,7 +5,8 @@ package rss
 const NamespaceWFW = "http://wellformedweb.org/CommentAPI/"
 
 // WFW holds the Well-Formed Web comment API elements (namespace
-// [NamespaceWFW]) of an item.
+// [NamespaceWFW]) of an item. Their URLs are resolved (see
+// [Decoder.BaseURL]).
 type WFW struct {
 	Comment    string `json:"comment,omitempty"`    // URL to post comments to
 	CommentRSS string `json:"commentRss,omitempty"` // URL of the comments' feed
@@ -17,8 +18,8 @@ var wfwModule = module{
 	prefix: "wfw",
 	fold:   true,
 	names: map[string]handlers{
-		"comment":    {item: text(func(it *Item) *string { return &it.WFW.Comment })},
-		"commentRss": {item: text(func(it *Item) *string { return &it.WFW.CommentRSS })},
-		"commentRSS": {item: text(func(it *Item) *string { return &it.WFW.CommentRSS })}, // the spelling many feeds use
+		"comment":    {item: urlText(func(it *Item) *string { return &it.WFW.Comment })},
+		"commentRss": {item: urlText(func(it *Item) *string { return &it.WFW.CommentRSS })},
+		"commentRSS": {item: urlText(func(it *Item) *string { return &it.WFW.CommentRSS })}, // the spelling many feeds use
 	},
 }
