@@ -58,8 +58,15 @@
 //     which the caller bounds (for example with [io.LimitReader]) if the
 //     source is untrusted, or over HTTP with [Fetch] and a [Fetcher], which
 //     bounds the body itself.
-//   - Relative links are returned as written; they are not resolved.
-//     [ResolveHTML] resolves those of HTML text on request.
+//   - Relative URLs are resolved, in every URL-valued field, against the
+//     nearest xml:base, else [Decoder.BaseURL], else (for an item) the
+//     channel's link; absolute URLs are kept byte for byte. HTML text is
+//     left as written unless [Decoder.ResolveHTML] asks for its URLs to be
+//     resolved too ([ResolveHTML] does it for any text). A guid is resolved
+//     only when it says isPermaLink="true", so that an ID does not depend
+//     on where the feed was read. xml:base is not applied inside HTML
+//     written as child elements of an RSS element, nor inside elements kept
+//     in Extensions.
 //   - HTML is returned as the feed wrote it, not sanitised. [PlainText] turns
 //     it into plain text.
 //   - RSS 1.0's items table of contents (rdf:Seq) and the channel's references
@@ -94,8 +101,9 @@
 //     undeclared). External entities are never read.
 //   - What a decoder keeps for the whole document is bounded: at most 1024
 //     interned names of at most 64 bytes, and 64 namespace URIs of at most
-//     256 bytes; scratch buffers a long token grew are let go beyond 512 KiB.
-//     None of these is an error.
+//     256 bytes; scratch buffers a long token grew are let go beyond 512 KiB;
+//     an xml:base longer than 2048 bytes resolves nothing in its scope. None
+//     of these is an error.
 //   - [Fetcher.MaxBytes] bounds a response body after decompression (32 MiB
 //     by default, [DefaultMaxBytes]). Error: [ErrTooLarge].
 //
