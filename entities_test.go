@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -109,6 +110,11 @@ func TestDeclScanner(t *testing.T) {
 		}
 		assert.Equal(t, len(tt.decl), n, "%s: byte by byte", tt.decl)
 		assert.Equal(t, 2*int64(len(tt.decl)), s.total, "%s: the total carries over reset", tt.decl)
+
+		// Watching for a break (lenient mode) changes none of this.
+		for _, chunk := range []int{len(whole), 1} {
+			assert.Equal(t, scanDecl(whole, chunk, false), scanDecl(whole, chunk, true), "%s: lenient, %d at a time", tt.decl, chunk)
+		}
 	}
 	// A declaration never closed: all of it is taken, and no end found.
 	var s declScanner
@@ -126,8 +132,10 @@ func TestDeclScanner(t *testing.T) {
 // table declares the entities of a subset for a test.
 func table(strict bool, decls ...string) *entityTable {
 	t := newEntityTable(strict)
+	end := 0
 	for _, d := range decls {
-		t.declare([]byte(d))
+		end += len(d)
+		t.declare([]byte(d), end)
 	}
 	return t
 }
@@ -425,4 +433,131 @@ func TestLatin1Entities(t *testing.T) {
 	d.Strict = true
 	_, err = d.Channel()
 	assert.ErrorContains(t, err, "invalid character entity &egrave;", "another DTD")
+}
+
+// scanDecl scans decl with a declScanner, lenient or not, chunk bytes at a
+// time, and says how that ends: "end N" (the '>' at N ends it), "break at
+// N, end M" (it breaks before the byte at N and ends at the candidate M),
+// "candidate M" (the bytes ran out, with one), "none".
+func scanDecl(decl string, chunk int, lenient bool) string {
+	s := declScanner{lenient: lenient}
+	for n := 0; n < len(decl); {
+		k, ev := s.scan([]byte(decl[n:min(len(decl), n+chunk)]))
+		n += k
+		switch ev {
+		case declEnd:
+			return fmt.Sprintf("end %d", n-1)
+		case declBreak:
+			return fmt.Sprintf("break at %d, end %d", n, s.cand)
+		}
+	}
+	if s.found {
+		return fmt.Sprintf("candidate %d", s.cand)
+	}
+	return "none"
+}
+
+// firstCandidate is what the declScanner's candidate is, found the simple
+// way: the index of the first '>' followed by white space and the start
+// tag of a feed's root element, or -1.
+func firstCandidate(decl string) int {
+	root := regexp.MustCompile(`(?i)^>[ \t\r\n]*<([^ \t\r\n/>="'<:]*:)?(rss|rdf|channel|feed)[ \t\r\n/>]`)
+	for i := 3; i < len(decl); i++ {
+		if root.MatchString(decl[i:]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestDeclScannerBreak checks where a lenient declScanner finds that a
+// DOCTYPE breaks, and where it then ends, whole or in pieces.
+func TestDeclScannerBreak(t *testing.T) {
+	for _, tt := range []struct {
+		decl, want string // want "" is an end at decl's last byte
+	}{
+		// The two ways it finds a DOCTYPE broken: a literal followed by
+		// something else than white space, '>' or '['...
+		{`<!DOCTYPE rss PUBLIC "-//N//DTD RSS 0.91//EN "u"><rss version="0.91">`, "break at 53, end 48"},
+		{`<!DOCTYPE rss [<!ENTITY a "x>]><rss version="2.0">`, "break at 45, end 30"},
+		{`<!DOCTYPE rss SYSTEM "a""><rss>"`, "break at 30, end 25"},
+		{`<!DOCTYPE rss SYSTEM 'a><rss version="2.0"> it' s>`, "break at 48, end 23"},
+		// ... and a '<' in markup that does not start a declaration, a
+		// comment or a processing instruction.
+		{`<!DOCTYPE rss [<!ENTITY e "E"><rss>`, "break at 34, end 29"},
+		{`<!DOCTYPE rss [<!-x><rss>`, "break at 24, end 19"},
+		// Broken first, the candidate later: the first '>' followed by a
+		// feed's root element, in any case, with any prefix.
+		{`<!DOCTYPE rss SYSTEM "a"b "x> <?pi?> <a:RSS/>`, "break at 43, end 35"},
+		{`<!DOCTYPE rss SYSTEM "a"b "x>` + "\n\t<rdf:RDF\n", "break at 39, end 28"},
+		{`<!DOCTYPE rss SYSTEM "a"b "x><feed>`, "break at 34, end 28"},
+		{`<!DOCTYPE rss SYSTEM "a"b "x><Channel>`, "break at 37, end 28"},
+		// Broken, but ending before a candidate shows: it ends.
+		{`<!DOCTYPE rss SYSTEM "a""b"><rss>`, "end 27"},
+		// A candidate in a literal, a comment, a processing instruction of
+		// a well-formed DOCTYPE: no break.
+		{`<!DOCTYPE rss [<!ENTITY a "a>]> <rss> x"><!ENTITY b "B">]>`, ""},
+		{`<!DOCTYPE rss SYSTEM "a><rss>">`, ""},
+		{`<!DOCTYPE rss PUBLIC "p" 's><rss>' [<!ATTLIST rss a CDATA "x" b CDATA 'y'><!ENTITY c SYSTEM "c" NDATA n>] >`, ""},
+		{`<!DOCTYPE rss [<!-- ]><rss> --><?p ]><rss>?>]>`, ""},
+		// Not a feed's root element, nor a start tag: no candidate.
+		{`<!DOCTYPE rss SYSTEM "a"b "x><rsss><item><?rss?><!--rss--></rss><rss`, "none"},
+		{`<!DOCTYPE rss SYSTEM "a"b "x><a:b:rss>`, "none"},
+		// Neither broken nor ended: the candidate is for the end of the
+		// input.
+		{`<!DOCTYPE rss SYSTEM 'a><rss version="2.0"><channel>`, "candidate 23"},
+		{`<!DOCTYPE rss [<!-- x ]><rss>`, "candidate 23"},
+		// Not a DOCTYPE: not watched.
+		{`<!ELEMENT rss "a"b "x><rss>`, "none"},
+		{`<!doctype rss "a"b "x><rss>`, "none"},
+	} {
+		want := tt.want
+		if want == "" {
+			want = fmt.Sprintf("end %d", len(tt.decl)-1)
+		}
+		whole := scanDecl(tt.decl, len(tt.decl), true)
+		assert.Equal(t, want, whole, "%s", tt.decl)
+		assert.Equal(t, whole, scanDecl(tt.decl, 1, true), "%s: one byte at a time", tt.decl)
+		assert.Equal(t, whole, scanDecl(tt.decl, 3, true), "%s: three bytes at a time", tt.decl)
+		if strings.HasPrefix(whole, "break") || strings.HasPrefix(whole, "candidate") {
+			assert.Contains(t, whole, fmt.Sprintf("%d", firstCandidate(tt.decl)), "%s: the first candidate", tt.decl)
+		} else if whole == "none" && strings.HasPrefix(tt.decl, "<!DOCTYPE") {
+			assert.Equal(t, -1, firstCandidate(tt.decl), "%s: no candidate", tt.decl)
+		}
+	}
+
+	// At the bound, a DOCTYPE with a candidate breaks, broken or not;
+	// one without goes on.
+	long := `<!DOCTYPE rss SYSTEM 'a><rss version="2.0">` + strings.Repeat("x", maxDoctypeSize)
+	assert.Equal(t, fmt.Sprintf("break at %d, end 23", maxDoctypeSize), scanDecl(long, 4096, true))
+	assert.Equal(t, scanDecl(long, 4096, true), scanDecl(long, 1000, true))
+	long = `<!DOCTYPE rss SYSTEM 'a>` + strings.Repeat("x", maxDoctypeSize) + `><rss>`
+	assert.Equal(t, fmt.Sprintf("candidate %d", maxDoctypeSize+24), scanDecl(long, 4096, true))
+}
+
+// doctypeBroken tells whether the lenient scanner ends a DOCTYPE of data
+// early (see declScanner.watch).
+func doctypeBroken(data []byte) bool {
+	sc := &scanner{in: &input{src: bytes.NewReader(data)}}
+	for {
+		if _, err := sc.next(); err != nil {
+			return sc.recovered
+		}
+	}
+}
+
+// TestDoctypeBreakDiverges shows where the lenient scanner and encoding/xml
+// part: on a DOCTYPE the grammar rejects, which encoding/xml does not check,
+// and reads to a later '>'. (FuzzScanner leaves such documents out.)
+func TestDoctypeBreakDiverges(t *testing.T) {
+	data := []byte(`<!DOCTYPE x "a"b "><rss>"><a/>`)
+	want, ok := xmlEvents(data)
+	require.True(t, ok, "encoding/xml reads it")
+	assert.Equal(t, "S:a\nE:a\n", want)
+	got, err := scannerEvents(bytes.NewReader(data))
+	require.NoError(t, err)
+	assert.Equal(t, "S:rss\nT\"\\\">\"\nS:a\nE:a\n", got)
+	assert.True(t, doctypeBroken(data))
+	assert.False(t, doctypeBroken([]byte(`<!DOCTYPE x "a" "><rss>"><a/>`)), "well-formed")
+	assert.False(t, doctypeBroken([]byte(`<a/>`)))
 }
