@@ -601,7 +601,7 @@ func TestDoctypeBreak(t *testing.T) {
 				require.Len(t, f.Items, 1, ch.name)
 				assert.Equal(t, "i", f.Items[0].Title, ch.name)
 			}
-			f, err := readBoth(doc, true)
+			f, err := readStrict(doc)
 			var pe *ParseError
 			require.ErrorAs(t, err, &pe, "strict mode")
 			assert.ErrorIs(t, err, io.ErrUnexpectedEOF, "strict mode reads it to the end")
@@ -617,7 +617,7 @@ func TestDoctypeBreak(t *testing.T) {
 		`<!DOCTYPE rss SYSTEM "a><rss>">` + body,
 		`<!DOCTYPE rss [<!-- ]><rss> --><?p ]><rss>?><!ENTITY b "B">]>` + strings.Replace(body, "T<", "&b;<", 1),
 	} {
-		strict, err := readBoth([]byte(doc), true)
+		strict, err := readStrict([]byte(doc))
 		require.NoError(t, err, doc)
 		for _, ch := range chunkings {
 			f, err := Parse(ch.r([]byte(doc)))
@@ -627,6 +627,23 @@ func TestDoctypeBreak(t *testing.T) {
 	}
 	f, _ := Parse(strings.NewReader(`<!DOCTYPE rss [<!ENTITY a "a>]> <rss> x"><!ENTITY b "B">]>` + strings.Replace(body, "T<", "&a;&b;<", 1)))
 	assert.Equal(t, "a>]> <rss> xB", f.Title)
+}
+
+// readStrict reads a whole feed in strict mode, with Channel and Items.
+func readStrict(data []byte) (*Feed, error) {
+	d := NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	feed, err := d.Channel()
+	if err != nil {
+		return feed, err
+	}
+	for it, err := range d.Items() {
+		if err != nil {
+			return feed, err
+		}
+		feed.Items = append(feed.Items, it)
+	}
+	return feed, nil
 }
 
 // doctypeBroken tells whether the lenient scanner ends a DOCTYPE of data
@@ -699,7 +716,7 @@ func TestDoctypeBreakBound(t *testing.T) {
 		}
 		assert.Equal(t, n, i, ch.name)
 	}
-	_, err := readBoth(doc, true)
+	_, err := readStrict(doc)
 	assert.ErrorIs(t, err, ErrTooLarge, "strict mode")
 }
 
