@@ -30,7 +30,8 @@ import (
 // maxEntityDepth deep, and only the first maxDoctypeSize bytes of the DOCTYPE
 // are read for declarations (past that, strict mode gives an error wrapping
 // ErrTooLarge; the lenient decoder skips the rest of the DOCTYPE and leaves
-// the entities declared there undeclared).
+// the entities declared there undeclared, or ends the DOCTYPE there if it
+// looks left open: see the break, below).
 //
 // External entities (<!ENTITY x SYSTEM "...">) are never read: strict mode
 // reports a reference to one; the lenient decoder leaves it as written.
@@ -58,6 +59,7 @@ type entityTable struct {
 // entityDef is one declared entity.
 type entityDef struct {
 	raw      []byte // the literal value, as declared
+	end      int    // where its declaration ends in the DOCTYPE (see forget)
 	external bool
 	state    defState
 	value    []byte // once expanded
@@ -104,10 +106,10 @@ func (t *entityTable) failure() error {
 }
 
 // declare reads one markup declaration of the internal subset, from "<!" to
-// its '>', and records it if it declares a general entity. The first
-// declaration of a name binds; the five predefined entities cannot be
-// declared otherwise.
-func (t *entityTable) declare(decl []byte) {
+// its '>', which ends at position end of the DOCTYPE, and records it if it
+// declares a general entity. The first declaration of a name binds; the five
+// predefined entities cannot be declared otherwise.
+func (t *entityTable) declare(decl []byte, end int) {
 	rest, ok := bytes.CutPrefix(decl, []byte("<!ENTITY"))
 	if !ok || len(rest) == 0 || !isDTDSpace(rest[0]) {
 		return
@@ -125,7 +127,7 @@ func (t *entityTable) declare(decl []byte) {
 	if _, dup := t.defs[name]; n == 0 || dup || predefined[name] != "" {
 		return
 	}
-	def := &entityDef{}
+	def := &entityDef{end: end}
 	switch {
 	case len(rest) > 0 && (rest[0] == '"' || rest[0] == '\''):
 		end := bytes.IndexByte(rest[1:], rest[0])
@@ -139,6 +141,17 @@ func (t *entityTable) declare(decl []byte) {
 		return
 	}
 	t.defs[name] = def
+}
+
+// forget drops the entities whose declarations end past position end of the
+// DOCTYPE: the lenient decoder ended the DOCTYPE there (see
+// declScanner.watch), and what followed was the document, not declarations.
+func (t *entityTable) forget(end int) {
+	for name, def := range t.defs {
+		if def.end > end {
+			delete(t.defs, name)
+		}
+	}
 }
 
 func isDTDSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -374,6 +387,9 @@ func appendEntityText(dst, s []byte) []byte {
 // declaration in pieces as they arrive, each byte once; the lenient scanner
 // uses it to skip declarations, the input filter to read the DOCTYPE's
 // entities.
+//
+// In lenient mode it also watches a DOCTYPE for where it breaks (see the
+// comment on the break, below).
 type declScanner struct {
 	state     declState
 	quote     byte  // the quote that ends the literal
@@ -382,6 +398,21 @@ type declScanner struct {
 	ltPos     int   // where the last '<' stands
 	declStart int   // where the markup declaration open at depth 1 starts
 	total     int64 // bytes scanned over all declarations (the work done, for tests)
+
+	// The break of a DOCTYPE, watched for in lenient mode.
+	lenient bool      // set by the owner
+	prefix  int       // the bytes of "<!DOCTYPE" the declaration starts with
+	closed  bool      // a literal has closed: what follows it is checked
+	spaced  bool      // and white space has followed it
+	broken  bool      // the DOCTYPE is not well-formed
+	found   bool      // cand is set
+	fired   bool      // declBreak has been reported
+	cand    int       // where the first '>' followed by a feed's root element stands
+	look    lookState // looking past a '>' for a root element's start tag
+	lookGT  int       // where that '>' stands
+	colon   bool      // the name looked at has had its first colon
+	localN  int       // the length of its local name so far
+	local   [8]byte   // its first bytes
 }
 
 type declState uint8
@@ -399,6 +430,14 @@ const (
 	dCommentEnd                   // "--" in a comment
 )
 
+type lookState uint8
+
+const (
+	lookNone  lookState = iota
+	lookSpace           // after a '>': white space
+	lookName            // after "<": a name
+)
+
 // declEvent is what ended a call to scan.
 type declEvent uint8
 
@@ -407,6 +446,7 @@ const (
 	declSubset                  // a '[', which opens the internal subset
 	declMarkup                  // the '>' of a markup declaration in it, which starts at declStart
 	declEnd                     // the '>' that ends the declaration
+	declBreak                   // the DOCTYPE breaks, and ends at cand (reported before the byte that shows it)
 )
 
 // reset readies the scanner for the next declaration.
@@ -415,9 +455,16 @@ func (s *declScanner) reset() { *s = declScanner{total: s.total} }
 // scan reads p, the next bytes of the declaration, up to the end of p or the
 // next event, and returns how many bytes it took, the event last.
 func (s *declScanner) scan(p []byte) (int, declEvent) {
+	if s.lenient && s.pos < maxDoctypeSize {
+		p = p[:min(len(p), maxDoctypeSize-s.pos)] // stop at the bound, to look there
+	}
 	i := 0
 	ev := declMore
+	watched := -1 // the byte watch has seen (some states read a byte twice)
 	for i < len(p) && ev == declMore {
+		if at := s.pos + i; at < len(doctypeOpen) && s.prefix == at && p[i] == doctypeOpen[at] {
+			s.prefix++
+		}
 		if s.pos+i < 3 {
 			// "<!" and the first byte of the name, which ends nothing
 			// (as in encoding/xml: "<!>" does not end there).
@@ -425,6 +472,15 @@ func (s *declScanner) scan(p []byte) (int, declEvent) {
 			continue
 		}
 		c := p[i]
+		if i != watched && s.watching() && (c == '>' || s.closed || s.look != lookNone ||
+			s.state == dLT || s.state == dLTBangDash || s.pos+i == maxDoctypeSize) {
+			// (A byte that can change nothing watch sees is let by.)
+			watched = i
+			if s.watch(c, s.pos+i) {
+				ev = declBreak
+				break
+			}
+		}
 		switch s.state {
 		case dMarkup:
 			switch c {
@@ -444,15 +500,22 @@ func (s *declScanner) scan(p []byte) (int, declEvent) {
 				if s.depth == 0 {
 					ev = declSubset
 				}
+			default:
+				if !s.closed && s.look == lookNone && s.pos+i >= len(doctypeOpen) {
+					// Pass the bytes that do nothing in markup.
+					i++
+					for i < len(p) && markupDelim[p[i]] == 0 {
+						i++
+					}
+					continue
+				}
 			}
 		case dLiteral:
-			j := bytes.IndexByte(p[i:], s.quote)
-			if j < 0 {
-				i = len(p)
+			if c != s.quote {
+				i += 1 + s.skip(p[i+1:], s.quote)
 				continue
 			}
-			i += j
-			s.state = dMarkup
+			s.state, s.closed, s.spaced = dMarkup, s.watching(), false
 		case dLT, dLTBang, dLTBangDash:
 			switch {
 			case s.state == dLT && c == '?':
@@ -476,12 +539,10 @@ func (s *declScanner) scan(p []byte) (int, declEvent) {
 			if s.state == dComment {
 				stop = '-'
 			}
-			j := bytes.IndexByte(p[i:], stop)
-			if j < 0 {
-				i = len(p)
+			if c != stop {
+				i += 1 + s.skip(p[i+1:], stop)
 				continue
 			}
-			i += j
 			if s.state == dPI {
 				s.state = dPIEnd
 			} else {
@@ -517,4 +578,162 @@ func (s *declScanner) scan(p []byte) (int, declEvent) {
 	s.pos += i
 	s.total += int64(i)
 	return i, ev
+}
+
+// markupDelim marks the bytes that do something in markup.
+var markupDelim = func() (t [256]uint8) {
+	for _, c := range `"'<>[` {
+		t[c] = 1
+	}
+	return t
+}()
+
+// skip returns how many bytes at the start of b, in a literal, a comment or a
+// processing instruction, need no look: those before the next stop, and
+// while the break is watched for, before the next '>', and none while
+// looking past one.
+func (s *declScanner) skip(b []byte, stop byte) int {
+	n := bytes.IndexByte(b, stop)
+	if n < 0 {
+		n = len(b)
+	}
+	if s.watching() && !s.found {
+		if s.look != lookNone {
+			return 0
+		}
+		if k := bytes.IndexByte(b[:n], '>'); k >= 0 {
+			n = k
+		}
+	}
+	return n
+}
+
+// A DOCTYPE that is not well-formed can run on through the whole document:
+// a quote left open (a typo in a public identifier, say) opens a literal
+// that the next quote closes, and from there the quotes pair up the wrong
+// way round, so that the '>' that was meant to end the DOCTYPE, and most
+// later ones, stand in literals or in markup nested in the DOCTYPE. Read as
+// encoding/xml reads it, the document is all DOCTYPE, or the DOCTYPE ends
+// at some '>' far into the feed, and nothing of the feed is read.
+//
+// So in lenient mode the scanner watches a DOCTYPE for where it stops being
+// well-formed (it is "broken"), which a well-formed DOCTYPE never does:
+//
+//   - a literal is followed by something other than white space, '>' or
+//     '[', or in the DOCTYPE's own markup (not in a declaration of its
+//     internal subset) by white space and something other than a literal,
+//     '[' or '>' (a quote left open closes on the quote that opens the
+//     next literal, such as an attribute value, which a name or text
+//     follows);
+//   - a '<' in markup starts something other than a markup declaration
+//     ("<!"), a comment or a processing instruction (a start tag).
+//
+// It also notes the first '>' in the DOCTYPE, wherever it stands (in a
+// literal, a comment, markup), that is followed by white space and the
+// start tag of a feed's root element (rss, rdf:RDF, channel or feed, in any
+// case, with any prefix, then white space, '/' or '>'): the candidate,
+// where the DOCTYPE was meant to end. The DOCTYPE breaks (declBreak) and
+// ends at the candidate as soon as it is both broken and has one. It breaks
+// there too when it has one and has gone on for maxDoctypeSize bytes, and
+// when the input ends inside it (the owner's call, at the end). Otherwise
+// it is read as always: a well-formed DOCTYPE, however odd its literals,
+// never breaks.
+//
+// Where it breaks, the entities declared before the candidate stay
+// declared, those whose declarations end after it are forgotten, and the
+// rest of the input is read as the document (scanner.recoverDoctype,
+// input.reread). The break is reported before the byte that shows it; the
+// filter passes that byte on and stops there, so that the scanner, which
+// ends the DOCTYPE, has all the filter has passed on as part of the DOCTYPE
+// and no more. Strict mode does not watch: the DOCTYPE is an error there,
+// as encoding/xml reports it.
+
+// watching reports whether the scanner watches for the break of a DOCTYPE:
+// in lenient mode, in a declaration that starts with "<!DOCTYPE", until it
+// breaks.
+func (s *declScanner) watching() bool {
+	return s.lenient && s.prefix == len(doctypeOpen) && !s.fired
+}
+
+// watch looks at c, the byte at position at of a DOCTYPE, before scan reads
+// it, and reports whether the DOCTYPE breaks before it.
+func (s *declScanner) watch(c byte, at int) bool {
+	if at == maxDoctypeSize && s.found {
+		s.fired = true
+		return true
+	}
+	if s.closed {
+		switch {
+		case isSpace(c):
+			// In a markup declaration, a name may follow; in the
+			// DOCTYPE's own markup, only another literal, '[' or '>'.
+			s.closed, s.spaced = s.depth == 0, true
+		case c == '>', c == '[', s.spaced && (c == '"' || c == '\''):
+			s.closed = false
+		default:
+			s.closed, s.broken = false, true
+		}
+	}
+	if s.state == dLT && c != '!' && c != '?' || s.state == dLTBangDash && c != '-' {
+		s.broken = true
+	}
+	if !s.found && (s.look != lookNone || c == '>') {
+		s.lookPast(c, at)
+	}
+	s.fired = s.broken && s.found
+	return s.fired
+}
+
+// lookPast reads c, at position at, after a '>': white space, then '<', a
+// name and the byte after it. The first '>' so followed by a feed's root
+// element is the candidate.
+func (s *declScanner) lookPast(c byte, at int) {
+	switch s.look {
+	case lookSpace:
+		if isSpace(c) {
+			return
+		}
+		if c == '<' {
+			s.look, s.colon, s.localN = lookName, false, 0
+			return
+		}
+	case lookName:
+		if s.localN == 0 && !s.colon && (c == '!' || c == '?') {
+			break // a declaration, a comment or a processing instruction
+		}
+		if nameEnds[c] == 0 {
+			if c == ':' && !s.colon {
+				s.colon, s.localN = true, 0 // the prefix: any
+			} else {
+				if s.localN < len(s.local) {
+					s.local[s.localN] = c
+				}
+				s.localN++
+			}
+			return
+		}
+		if (isSpace(c) || c == '/' || c == '>') && feedRoot(s.local[:min(s.localN, len(s.local))], s.localN) {
+			s.look, s.found, s.cand = lookNone, true, s.lookGT
+			return
+		}
+	}
+	s.look = lookNone
+	if c == '>' {
+		s.look, s.lookGT = lookSpace, at
+	}
+}
+
+// feedRoots are the local names of the root elements of feeds (see
+// Decoder.begin).
+var feedRoots = []string{"rss", "RDF", "channel", "feed"}
+
+// feedRoot reports whether name, n bytes long, is the local name of a
+// feed's root element, in any case.
+func feedRoot(name []byte, n int) bool {
+	for _, root := range feedRoots {
+		if n == len(root) && bytes.EqualFold(name, []byte(root)) {
+			return true
+		}
+	}
+	return false
 }

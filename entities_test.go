@@ -4,8 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
@@ -109,6 +116,11 @@ func TestDeclScanner(t *testing.T) {
 		}
 		assert.Equal(t, len(tt.decl), n, "%s: byte by byte", tt.decl)
 		assert.Equal(t, 2*int64(len(tt.decl)), s.total, "%s: the total carries over reset", tt.decl)
+
+		// Watching for a break (lenient mode) changes none of this.
+		for _, chunk := range []int{len(whole), 1} {
+			assert.Equal(t, scanDecl(whole, chunk, false), scanDecl(whole, chunk, true), "%s: lenient, %d at a time", tt.decl, chunk)
+		}
 	}
 	// A declaration never closed: all of it is taken, and no end found.
 	var s declScanner
@@ -126,8 +138,10 @@ func TestDeclScanner(t *testing.T) {
 // table declares the entities of a subset for a test.
 func table(strict bool, decls ...string) *entityTable {
 	t := newEntityTable(strict)
+	end := 0
 	for _, d := range decls {
-		t.declare([]byte(d))
+		end += len(d)
+		t.declare([]byte(d), end)
 	}
 	return t
 }
@@ -425,4 +439,413 @@ func TestLatin1Entities(t *testing.T) {
 	d.Strict = true
 	_, err = d.Channel()
 	assert.ErrorContains(t, err, "invalid character entity &egrave;", "another DTD")
+}
+
+// scanDecl scans decl with a declScanner, lenient or not, chunk bytes at a
+// time, and says how that ends: "end N" (the '>' at N ends it), "break at
+// N, end M" (it breaks before the byte at N and ends at the candidate M),
+// "candidate M" (the bytes ran out, with one), "none".
+func scanDecl(decl string, chunk int, lenient bool) string {
+	s := declScanner{lenient: lenient}
+	for n := 0; n < len(decl); {
+		k, ev := s.scan([]byte(decl[n:min(len(decl), n+chunk)]))
+		n += k
+		switch ev {
+		case declEnd:
+			return fmt.Sprintf("end %d", n-1)
+		case declBreak:
+			return fmt.Sprintf("break at %d, end %d", n, s.cand)
+		}
+	}
+	if s.found {
+		return fmt.Sprintf("candidate %d", s.cand)
+	}
+	return "none"
+}
+
+// firstCandidate is what the declScanner's candidate is, found the simple
+// way: the index of the first '>' followed by white space and the start
+// tag of a feed's root element, or -1.
+func firstCandidate(decl string) int {
+	root := regexp.MustCompile(`(?i)^>[ \t\r\n]*<([^ \t\r\n/>="'<:]*:)?(rss|rdf|channel|feed)[ \t\r\n/>]`)
+	for i := 3; i < len(decl); i++ {
+		if root.MatchString(decl[i:]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestDeclScannerBreak checks where a lenient declScanner finds that a
+// DOCTYPE breaks, and where it then ends, whole or in pieces.
+func TestDeclScannerBreak(t *testing.T) {
+	for _, tt := range []struct {
+		decl, want string // want "" is an end at decl's last byte
+	}{
+		// The two ways it finds a DOCTYPE broken: a literal followed by
+		// something else than white space, '>' or '['...
+		{`<!DOCTYPE rss PUBLIC "-//N//DTD RSS 0.91//EN "u"><rss version="0.91">`, "break at 53, end 48"},
+		{`<!DOCTYPE rss [<!ENTITY a "x>]><rss version="2.0">`, "break at 45, end 30"},
+		{`<!DOCTYPE rss SYSTEM "a""><rss>"`, "break at 30, end 25"},
+		{`<!DOCTYPE rss SYSTEM 'a><rss version="2.0"> it' s>`, "break at 48, end 23"},
+		// ... and a '<' in markup that does not start a declaration, a
+		// comment or a processing instruction.
+		{`<!DOCTYPE rss [<!ENTITY e "E"><rss>`, "break at 34, end 29"},
+		{`<!DOCTYPE rss [<!-x><rss>`, "break at 24, end 19"},
+		// Broken first, the candidate later: the first '>' followed by a
+		// feed's root element, in any case, with any prefix.
+		{`<!DOCTYPE rss SYSTEM "a"b "x> <?pi?> <a:RSS/>`, "break at 43, end 35"},
+		{`<!DOCTYPE rss SYSTEM "a"b "x>` + "\n\t<rdf:RDF\n", "break at 39, end 28"},
+		{`<!DOCTYPE rss SYSTEM "a"b "x><feed>`, "break at 34, end 28"},
+		{`<!DOCTYPE rss SYSTEM "a"b "x><Channel>`, "break at 37, end 28"},
+		// Broken, but ending before a candidate shows: it ends.
+		{`<!DOCTYPE rss SYSTEM "a""b"><rss>`, "end 27"},
+		// A candidate in a literal, a comment, a processing instruction of
+		// a well-formed DOCTYPE: no break.
+		{`<!DOCTYPE rss [<!ENTITY a "a>]> <rss> x"><!ENTITY b "B">]>`, ""},
+		{`<!DOCTYPE rss SYSTEM "a><rss>">`, ""},
+		{`<!DOCTYPE rss PUBLIC "p" 's><rss>' [<!ATTLIST rss a CDATA "x" b CDATA 'y'><!ENTITY c SYSTEM "c" NDATA n>] >`, ""},
+		{`<!DOCTYPE rss [<!-- ]><rss> --><?p ]><rss>?>]>`, ""},
+		// Not a feed's root element, nor a start tag: no candidate.
+		{`<!DOCTYPE rss SYSTEM "a"b "x><rsss><item><?rss?><!--rss--></rss><rss`, "none"},
+		{`<!DOCTYPE rss SYSTEM "a"b "x><a:b:rss>`, "none"},
+		// Neither broken nor ended: the candidate is for the end of the
+		// input.
+		{`<!DOCTYPE rss SYSTEM 'a><rss version="2.0"><channel>`, "candidate 23"},
+		{`<!DOCTYPE rss [<!-- x ]><rss>`, "candidate 23"},
+		// Not a DOCTYPE: not watched.
+		{`<!ELEMENT rss "a"b "x><rss>`, "none"},
+		{`<!doctype rss "a"b "x><rss>`, "none"},
+	} {
+		want := tt.want
+		if want == "" {
+			want = fmt.Sprintf("end %d", len(tt.decl)-1)
+		}
+		whole := scanDecl(tt.decl, len(tt.decl), true)
+		assert.Equal(t, want, whole, "%s", tt.decl)
+		assert.Equal(t, whole, scanDecl(tt.decl, 1, true), "%s: one byte at a time", tt.decl)
+		assert.Equal(t, whole, scanDecl(tt.decl, 3, true), "%s: three bytes at a time", tt.decl)
+		if strings.HasPrefix(whole, "break") || strings.HasPrefix(whole, "candidate") {
+			assert.Contains(t, whole, fmt.Sprintf("%d", firstCandidate(tt.decl)), "%s: the first candidate", tt.decl)
+		} else if whole == "none" && strings.HasPrefix(tt.decl, "<!DOCTYPE") {
+			assert.Equal(t, -1, firstCandidate(tt.decl), "%s: no candidate", tt.decl)
+		}
+	}
+
+	// At the bound, a DOCTYPE with a candidate breaks, broken or not;
+	// one without goes on.
+	long := `<!DOCTYPE rss SYSTEM 'a><rss version="2.0">` + strings.Repeat("x", maxDoctypeSize)
+	assert.Equal(t, fmt.Sprintf("break at %d, end 23", maxDoctypeSize), scanDecl(long, 4096, true))
+	assert.Equal(t, scanDecl(long, 4096, true), scanDecl(long, 1000, true))
+	long = `<!DOCTYPE rss SYSTEM 'a>` + strings.Repeat("x", maxDoctypeSize) + `><rss>`
+	assert.Equal(t, fmt.Sprintf("candidate %d", maxDoctypeSize+24), scanDecl(long, 4096, true))
+}
+
+// chunkings deliver a document whole, one byte at a time, or three at a
+// time.
+var chunkings = []struct {
+	name string
+	r    func([]byte) io.Reader
+}{
+	{"whole", func(b []byte) io.Reader { return bytes.NewReader(b) }},
+	{"one byte at a time", func(b []byte) io.Reader { return iotest.OneByteReader(bytes.NewReader(b)) }},
+	{"three bytes at a time", func(b []byte) io.Reader { return &smallReads{data: b, n: 3} }},
+}
+
+// TestDoctypeBreak reads feeds after DOCTYPEs that run on into them by the
+// grammar: the lenient decoder ends each where it was meant to end, reads
+// the feed after it, whatever the chunks, and strict mode reports it.
+func TestDoctypeBreak(t *testing.T) {
+	const body = `<rss version="2.0"><channel><title>T</title><item><title>i</title></item></channel></rss>`
+	for _, tt := range []struct {
+		name, doc, title, description string
+	}{
+		{"public identifier without its closing quote",
+			`<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN "http://my.netscape.com/publish/formats/rss-0.91.dtd">` +
+				`<rss version="0.91"><channel><title>T</title><item><title>i</title></item></channel></rss>`, "T", ""},
+		{"entity value without its closing quote",
+			`<!DOCTYPE rss [<!ENTITY a "x>]>` + body, "T", ""},
+		{"the entities declared before the break",
+			`<!DOCTYPE rss [<!ENTITY e "E"><!ENTITY a "x>]>` + strings.Replace(body, "T<", "&e;&a;<", 1), "E&a;", ""},
+		{"without its ]>",
+			`<!DOCTYPE rss [<!ENTITY e "E">` + strings.Replace(body, "T<", "&e;<", 1), "E", ""},
+		{"a processing instruction before the root",
+			`<!DOCTYPE rss SYSTEM "rss.dtd><?xml-stylesheet href="s.xsl"?>` + body, "T", ""},
+		{"the repairs of text after it",
+			`<!DOCTYPE rss SYSTEM "rss.dtd><rss version='2.0'><channel><title>a < b</title><description><![CDATA[x < "y"]]></description>` +
+				`<item><title>i</title></item></channel></rss>`, "a < b", `x < "y"`},
+		{"RSS 1.0",
+			`<!DOCTYPE rdf:RDF SYSTEM "x><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">` +
+				`<channel rdf:about="c"><title>T</title></channel><item rdf:about="i"><title>i</title></item></rdf:RDF>`, "T", ""},
+		{"Atom",
+			`<!DOCTYPE feed SYSTEM "x><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>i</title></entry></feed>`, "T", ""},
+		// Never broken by the grammar's look, nor ended: it ends where it
+		// was meant to when the input ends in it.
+		{"to the end of the input",
+			`<!DOCTYPE rss SYSTEM 'rss.dtd>` + body, "T", ""},
+		{"a comment left open",
+			`<!DOCTYPE rss [<!-- x ]>` + body, "T", ""},
+		// An entity declared after where it was meant to end, in what is
+		// the feed: forgotten.
+		{"the entities declared after the break",
+			`<!DOCTYPE rss [<!ENTITY e "E"><!-- x ]><rss version="2.0"><channel><title>&e;&j;</title>` +
+				`<description>--><!ENTITY j "J"></description><item><title>i</title></item></channel></rss>`, "E&j;", "-->"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := []byte(tt.doc)
+			for _, ch := range chunkings {
+				f, err := Parse(ch.r(doc))
+				require.NoError(t, err, ch.name)
+				assert.Equal(t, tt.title, f.Title, ch.name)
+				assert.Equal(t, tt.description, f.Description, ch.name)
+				require.Len(t, f.Items, 1, ch.name)
+				assert.Equal(t, "i", f.Items[0].Title, ch.name)
+			}
+			f, err := readStrict(doc)
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe, "strict mode")
+			assert.ErrorIs(t, err, io.ErrUnexpectedEOF, "strict mode reads it to the end")
+			assert.Equal(t, [2]int{1, len(doc) + 1}, [2]int{pe.Line, pe.Column}, "strict mode: %v", err)
+			assert.Empty(t, f.Items)
+		})
+	}
+
+	// A well-formed DOCTYPE is read as ever, whatever its literals and
+	// comments hold, and alike in both modes.
+	for _, doc := range []string{
+		`<!DOCTYPE rss [<!ENTITY a "a>]> <rss> x"><!ENTITY b "B">]>` + strings.Replace(body, "T<", "&a;&b;<", 1),
+		`<!DOCTYPE rss SYSTEM "a><rss>">` + body,
+		`<!DOCTYPE rss [<!-- ]><rss> --><?p ]><rss>?><!ENTITY b "B">]>` + strings.Replace(body, "T<", "&b;<", 1),
+	} {
+		strict, err := readStrict([]byte(doc))
+		require.NoError(t, err, doc)
+		for _, ch := range chunkings {
+			f, err := Parse(ch.r([]byte(doc)))
+			require.NoError(t, err, doc)
+			assert.Equal(t, strict, f, "%s: %s", doc, ch.name)
+		}
+	}
+	f, _ := Parse(strings.NewReader(`<!DOCTYPE rss [<!ENTITY a "a>]> <rss> x"><!ENTITY b "B">]>` + strings.Replace(body, "T<", "&a;&b;<", 1)))
+	assert.Equal(t, "a>]> <rss> xB", f.Title)
+}
+
+// readStrict reads a whole feed in strict mode, with Channel and Items.
+func readStrict(data []byte) (*Feed, error) {
+	d := NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	feed, err := d.Channel()
+	if err != nil {
+		return feed, err
+	}
+	for it, err := range d.Items() {
+		if err != nil {
+			return feed, err
+		}
+		feed.Items = append(feed.Items, it)
+	}
+	return feed, nil
+}
+
+// doctypeBroken tells whether the lenient scanner ends a DOCTYPE of data
+// early (see declScanner.watch).
+func doctypeBroken(data []byte) bool {
+	sc := &scanner{in: &input{src: bytes.NewReader(data)}}
+	for {
+		if _, err := sc.next(); err != nil {
+			return sc.recovered
+		}
+	}
+}
+
+// TestDoctypeBreakDiverges shows where the lenient scanner and encoding/xml
+// part: on a DOCTYPE the grammar rejects, which encoding/xml does not check,
+// and reads to a later '>'. (FuzzScanner leaves such documents out.)
+func TestDoctypeBreakDiverges(t *testing.T) {
+	data := []byte(`<!DOCTYPE x "a"b "><rss>"><a/>`)
+	want, ok := xmlEvents(data)
+	require.True(t, ok, "encoding/xml reads it")
+	assert.Equal(t, "S:a\nE:a\n", want)
+	got, err := scannerEvents(bytes.NewReader(data))
+	require.NoError(t, err)
+	assert.Equal(t, "S:rss\nT\"\\\">\"\nS:a\nE:a\n", got)
+	assert.True(t, doctypeBroken(data))
+	assert.False(t, doctypeBroken([]byte(`<!DOCTYPE x "a" "><rss>"><a/>`)), "well-formed")
+	assert.False(t, doctypeBroken([]byte(`<a/>`)))
+}
+
+// openDoctypeFeed is a feed of about n bytes after a DOCTYPE whose system
+// literal is never closed, and which the grammar's look never finds
+// broken: it holds no single quote, and its text bare '<', double quotes
+// and CDATA sections, for the repairs of text to show.
+func openDoctypeFeed(n int) (doc []byte, items int) {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE rss SYSTEM 'rss.dtd>` + "\n" + `<rss version="2.0"><channel><title>T</title>`)
+	for ; b.Len() < n; items++ {
+		fmt.Fprintf(&b, `<item><title>%d < "%d"</title><description><![CDATA[<p>a < b</p>]]></description></item>`+"\n", items, items)
+	}
+	b.WriteString("</channel></rss>\n")
+	return []byte(b.String()), items
+}
+
+// TestDoctypeBreakBound reads a feed after a DOCTYPE that runs on into it
+// and that the lenient decoder never finds broken: it ends the DOCTYPE at
+// the bound, maxDoctypeSize bytes in, and reads the feed from there on as
+// it comes, rather than keep it all until the input ends (which
+// MaxElementSize, here smaller than the feed, would not allow).
+func TestDoctypeBreakBound(t *testing.T) {
+	doc, n := openDoctypeFeed(3 << 20)
+	for _, ch := range []struct {
+		name string
+		r    io.Reader
+	}{
+		{"whole", bytes.NewReader(doc)},
+		{"4 KiB at a time", &smallReads{data: doc, n: 4 << 10}},
+		{"one byte at a time", iotest.OneByteReader(bytes.NewReader(doc))},
+	} {
+		d := NewDecoder(ch.r)
+		d.MaxElementSize = 2 << 20
+		f, err := d.Channel()
+		require.NoError(t, err, ch.name)
+		assert.Equal(t, "T", f.Title, ch.name)
+		i := 0
+		for it, err := range d.Items() {
+			require.NoError(t, err, "%s: item %d", ch.name, i)
+			require.Equal(t, fmt.Sprintf(`%d < "%d"`, i, i), it.Title, ch.name)
+			require.Equal(t, "<p>a < b</p>", it.Description, ch.name)
+			i++
+		}
+		assert.Equal(t, n, i, ch.name)
+	}
+	_, err := readStrict(doc)
+	assert.ErrorIs(t, err, ErrTooLarge, "strict mode")
+}
+
+// TestDoctypeBreakLinear counts the work of reading feeds after DOCTYPEs
+// that run on into them, at two sizes four times apart, whole, one byte at
+// a time and 512 bytes at a time: it grows no faster than the input.
+func TestDoctypeBreakLinear(t *testing.T) {
+	const head = `<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN "http://my.netscape.com/publish/formats/rss-0.91.dtd">`
+	for _, shape := range []struct {
+		name string
+		size int
+		doc  func(n int) ([]byte, int)
+	}{
+		{"broken at once", 64 << 10, func(n int) ([]byte, int) {
+			doc, items := openDoctypeFeed(n)
+			return append([]byte(head), doc[bytes.IndexByte(doc, '\n'):]...), items
+		}},
+		{"open to the end", 64 << 10, openDoctypeFeed},
+		{"open past the bound", maxDoctypeSize + maxDoctypeSize/4, openDoctypeFeed},
+	} {
+		for _, pieces := range []int{0, 1, 512} {
+			t.Run(fmt.Sprintf("%s/%d", shape.name, pieces), func(t *testing.T) {
+				var w [2][3]int64
+				var sizes [2]int
+				for i, scale := range []int{1, 4} {
+					doc, n := shape.doc(scale * shape.size)
+					sizes[i] = len(doc)
+					var src io.Reader = bytes.NewReader(doc)
+					if pieces > 0 {
+						src = &smallReads{data: doc, n: pieces}
+					}
+					d := NewDecoder(src)
+					_, err := d.Channel()
+					require.NoError(t, err)
+					sc, in := d.sc, d.in
+					items := 0
+					for _, err := range d.Items() {
+						require.NoError(t, err)
+						items++
+					}
+					require.Equal(t, n, items)
+					require.True(t, sc.recovered)
+					w[i] = [3]int64{int64(sc.work), in.dtd.total + sc.decl.total, in.declLooked}
+					// Each byte is looked at a few times at most; those
+					// of the DOCTYPE are scanned by the filter and the
+					// scanner, once each.
+					assert.LessOrEqual(t, w[i][0], 8*int64(len(doc)), "work")
+					assert.LessOrEqual(t, w[i][1], 2*int64(len(doc)), "bytes of declarations scanned")
+					assert.LessOrEqual(t, w[i][2], 2*int64(len(doc)), "bytes of declarations looked at")
+				}
+				ratio := float64(sizes[1]) / float64(sizes[0])
+				t.Logf("input %d → %d bytes; work, scanned, looked %v → %v", sizes[0], sizes[1], w[0], w[1])
+				for k, what := range []string{"work", "bytes of declarations scanned", "bytes of declarations looked at"} {
+					assert.LessOrEqual(t, float64(w[1][k]), 1.25*ratio*float64(max(w[0][k], 1)), what)
+				}
+			})
+		}
+	}
+}
+
+// TestDoctypeBreakCorpus puts a DOCTYPE left open, in three ways, before
+// the root of every feed of the corpus that has none: read one byte at a
+// time, each gives what the feed gives after the same DOCTYPE closed.
+func TestDoctypeBreakCorpus(t *testing.T) {
+	needShared(t)
+	files, err := filepath.Glob(filepath.Join(shared, "corpus", "*.xml"))
+	require.NoError(t, err)
+	root := regexp.MustCompile(`<(rss|rdf:RDF|feed)[\s>]`)
+	compared := 0
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		loc := root.FindIndex(data)
+		if loc == nil || bytes.Contains(data[:loc[0]], []byte("<!DOCTYPE")) {
+			continue
+		}
+		for _, dt := range []struct{ open, closed string }{
+			{`<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN "http://my.netscape.com/publish/formats/rss-0.91.dtd">`,
+				`<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">`},
+			{`<!DOCTYPE rss [<!ENTITY a "x>]>`, `<!DOCTYPE rss [<!ENTITY a "x">]>`},
+			{`<!DOCTYPE rss SYSTEM 'rss.dtd>`, `<!DOCTYPE rss SYSTEM 'rss.dtd'>`},
+		} {
+			with := func(doctype string) []byte {
+				return slices.Concat(data[:loc[0]], []byte(doctype+"\n"), data[loc[0]:])
+			}
+			want, werr := Parse(bytes.NewReader(with(dt.closed)))
+			got, err := Parse(iotest.OneByteReader(bytes.NewReader(with(dt.open))))
+			assert.Equal(t, errText(werr), errText(err), "%s: %s", path, dt.open)
+			assert.Equal(t, want, got, "%s: %s", path, dt.open)
+			compared++
+		}
+	}
+	t.Logf("%d documents compared", compared)
+	assert.NotZero(t, compared)
+}
+
+// TestDoctypeBreakAtTheBound puts markup, repairs and characters that span
+// the chunks of the input where a DOCTYPE breaks at the bound: the feed
+// reads from the break as it reads after the same DOCTYPE closed, whatever
+// the chunks, and on as it comes (MaxElementSize, smaller than the feed,
+// would not allow it kept whole until the input ends).
+func TestDoctypeBreakAtTheBound(t *testing.T) {
+	const head = `<!DOCTYPE rss SYSTEM 'rss.dtd>` + "\n" + `<rss version="2.0"><channel><title>T</title><item><title>`
+	pieces := []string{"<![CDATA[a<b]]>", "<!-- c < -->", "<?pi x?>", "< ", "a&b", "&lt;", "\r\n", "é", "\xe9", "\x01",
+		"€", "<!DOCTYPE x>", "<!x y>", "]]>", "-->", "<b>x</b>"}
+	more := strings.Repeat("<item><title>z</title></item>\n", (maxDoctypeSize/2)/30)
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 6 {
+		var b strings.Builder
+		b.WriteString(head)
+		b.WriteString(strings.Repeat("x", maxDoctypeSize-len(head)-r.IntN(40)))
+		for range 12 {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		b.WriteString("</title></item>" + more + "</channel></rss>")
+		doc := []byte(b.String())
+		closed := bytes.Replace(doc, []byte("'rss.dtd>"), []byte("'rss.dtd'>"), 1)
+		want, err := Parse(bytes.NewReader(closed))
+		require.NoError(t, err)
+		for _, n := range []int{len(doc), 4093, 7} {
+			d := NewDecoder(&smallReads{data: doc, n: n})
+			d.MaxElementSize = maxDoctypeSize + maxDoctypeSize/4
+			got, err := d.Channel()
+			require.NoError(t, err)
+			for it, err := range d.Items() {
+				require.NoError(t, err)
+				got.Items = append(got.Items, it)
+			}
+			require.Equal(t, want, got, "%q, %d bytes at a time", doc[maxDoctypeSize-50:maxDoctypeSize+100], n)
+		}
+	}
 }

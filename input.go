@@ -458,6 +458,7 @@ func (in *input) transform(p []byte, eof bool) int {
 		case next == '!':
 			// A declaration: the declaration loop reads it from its '<'.
 			in.state = inDecl
+			in.dtd.lenient = !in.strict // a DOCTYPE's break is watched for, as the scanner does
 			if !in.rooted && in.ents == nil && bytes.HasPrefix(rest, doctypeOpen) {
 				in.ents, in.dtdRead = newEntityTable(in.strict), true
 			}
@@ -533,11 +534,15 @@ func (in *input) fixChar(c *chunk, i int, eof bool) (k int, ok bool) {
 // to inText, or the end of p. Of the document's DOCTYPE (in.dtdRead), it
 // reads the entity declarations on the way. It returns the index to go on
 // from; ok is false when a character is incomplete and must wait for more
-// input; k is -1 when strict mode stopped.
+// input, or when a DOCTYPE broke (see declScanner.watch): then the filter
+// hands out what it has, up to the byte that showed the break, for the
+// lenient scanner to end the DOCTYPE (input.reread); k is -1 when strict
+// mode stopped.
 func (in *input) declaration(c *chunk, i int, eof bool) (k int, ok bool) {
 	p := c.p
 	plainEnd := i // p[i:plainEnd] needs no look
-	for i < len(p) && in.state == inDecl {
+	broke := false
+	for i < len(p) && in.state == inDecl && !broke {
 		if in.dtdRead && in.dtd.pos >= maxDoctypeSize {
 			if in.strict {
 				c.finish(in, i)
@@ -559,7 +564,14 @@ func (in *input) declaration(c *chunk, i int, eof bool) (k int, ok bool) {
 			if in.dtdRead {
 				j = min(j, i+maxDoctypeSize-in.dtd.pos) // read no more than the bound
 			}
-			i += in.readDecl(p[i:j])
+			n, ev := in.readDecl(p[i:j])
+			i += n
+			if ev == declBreak {
+				// Pass on the byte that showed it, and stop.
+				in.readDecl(p[i : i+1])
+				i++
+				broke = true
+			}
 			continue
 		}
 		// A byte that needs a look: repaired (or refused) as in text. It,
@@ -573,15 +585,19 @@ func (in *input) declaration(c *chunk, i int, eof bool) (k int, ok bool) {
 		if c.start == k { // replaced
 			with = c.out[before+i-start:]
 		}
-		in.readDecl(with)
+		for len(with) > 0 {
+			n, ev := in.readDecl(with)
+			with = with[n:]
+			broke = broke || ev == declBreak
+		}
 		i = k
 	}
-	return i, true
+	return i, !broke
 }
 
 // readDecl scans b, the next bytes of the declaration, up to its next event
-// at most, and returns how many it took.
-func (in *input) readDecl(b []byte) int {
+// at most, and returns how many it took, and the event.
+func (in *input) readDecl(b []byte) (int, declEvent) {
 	n, ev := in.dtd.scan(b)
 	if in.dtdRead {
 		in.dtdKept = append(in.dtdKept, b[:n]...)
@@ -589,9 +605,9 @@ func (in *input) readDecl(b []byte) int {
 		case declSubset, declEnd:
 			in.ents.rss091 = in.ents.rss091 || rss091DTD(in.dtdKept)
 		case declMarkup:
-			in.ents.declare(in.dtdKept[in.dtd.declStart-in.dtdKeptPos:])
+			in.ents.declare(in.dtdKept[in.dtd.declStart-in.dtdKeptPos:], in.dtd.pos)
 		}
-		if ev != declMore {
+		if ev != declMore && ev != declBreak {
 			in.dtdKept, in.dtdKeptPos = in.dtdKept[:0], in.dtd.pos
 		}
 	}
@@ -599,7 +615,54 @@ func (in *input) readDecl(b []byte) int {
 		in.state, in.dtdRead, in.dtdKept, in.dtdKeptPos = inText, false, nil, 0
 		in.dtd.reset()
 	}
-	return n
+	return n, ev
+}
+
+// reread is for the lenient scanner, when it ends a DOCTYPE early (see
+// declScanner.watch): tail, the bytes the filter has handed out after the
+// DOCTYPE's new end, went through as part of the DOCTYPE; reread returns
+// them as the document, with the repairs of text (a bare '<' escaped), and
+// the filter goes on in the state that leaves it in. When it has more input
+// to read (not eof), it reads first the few bytes at the end of tail that
+// it cannot yet classify. Its offsets move by what tail gains, so that the
+// scanner's stay right.
+//
+// The repairs in a declaration are those of text but for the escaping of
+// '<', and they leave nothing for another pass to repair: filtering tail
+// again is filtering the input as text from the new end.
+func (in *input) reread(tail []byte, eof bool) []byte {
+	sub := &input{started: true, ents: in.ents, rooted: in.rooted}
+	var out []byte
+	used := 0
+	for {
+		n := sub.transform(tail[used:], eof)
+		if n == len(tail) {
+			out, used = sub.out, n // tail, or a buffer of its own
+			break
+		}
+		// Stopped at another DOCTYPE's break, or waiting for more input.
+		out = append(out, sub.out...)
+		used += n
+		if n == 0 || used == len(tail) {
+			break
+		}
+	}
+	sub.dtd.total += in.dtd.total
+	in.state, in.rooted, in.ents = sub.state, sub.rooted, sub.ents
+	in.dtd, in.dtdRead, in.dtdKept, in.dtdKeptPos = sub.dtd, sub.dtdRead, sub.dtdKept, sub.dtdKeptPos
+	in.declLooked += sub.declLooked
+	if rest := tail[used:]; len(rest) > 0 {
+		pending := in.raw[in.rawStart:in.rawEnd]
+		raw := make([]byte, max(len(in.raw), len(rest)+len(pending)+firstChunkSize))
+		n := copy(raw, rest)
+		n += copy(raw[n:], pending)
+		in.raw, in.rawStart, in.rawEnd = raw, 0, n
+	}
+	// Handed out: len(out) bytes where there were len(tail). Read from
+	// the input: len(tail)-used bytes fewer, to be read again.
+	in.given += int64(len(out) - len(tail))
+	in.grown += int64(len(out) - used)
+	return out
 }
 
 // reference expands, in strict mode, the reference at p[i] ("&name;") to an

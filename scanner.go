@@ -51,6 +51,10 @@ type scanner struct {
 	end   xml.Name // the end half of a self-closing tag, to hand out next
 	ended bool
 	decl  declScanner // the declaration ("<!DOCTYPE ...>") being scanned
+	// doctypeRead is set once a DOCTYPE ("<!DOCTYPE", as the input filter
+	// reads it) has been scanned; recovered once one has been ended early
+	// (see recoverDoctype), which happens once a document at most.
+	doctypeRead, recovered bool
 	// part is how far scanning got into the token at buf[r:] when the
 	// buffer ended inside it: the next chunk resumes there, so that a token
 	// that spans many chunks is scanned once (see partial).
@@ -251,7 +255,7 @@ func (sc *scanner) try(p []byte, eof bool) (token, int, error) {
 		case len(p) < len(cdataOpen) && (bytes.HasPrefix(cdataOpen, p) || bytes.HasPrefix(commentOpen, p)):
 			return token{}, 0, nil
 		}
-		end := sc.declarationEnd(p)
+		end := sc.declarationEnd(p, eof)
 		if end < 0 {
 			return token{}, 0, nil
 		}
@@ -608,16 +612,51 @@ func spaceLen(p []byte) int {
 // (such as a DOCTYPE) that starts p ("<!"), or -1. Quoted literals,
 // comments, processing instructions and the declarations of an internal
 // subset do not end it (see declScanner). It resumes where the last call on
-// the same declaration stopped, so that each byte is scanned once.
-func (sc *scanner) declarationEnd(p []byte) int {
+// the same declaration stopped, so that each byte is scanned once. A
+// DOCTYPE that breaks, or that the input ends in (eof), may end earlier
+// (see recoverDoctype).
+func (sc *scanner) declarationEnd(p []byte, eof bool) int {
+	sc.decl.lenient = !sc.recovered
 	for sc.decl.pos < len(p) {
-		if _, ev := sc.decl.scan(p[sc.decl.pos:]); ev == declEnd {
+		switch _, ev := sc.decl.scan(p[sc.decl.pos:]); ev {
+		case declEnd:
 			end := sc.decl.pos - 1
-			sc.decl.reset()
+			sc.endDecl(p)
 			return end
+		case declBreak:
+			return sc.recoverDoctype(p, eof)
 		}
 	}
+	if eof && sc.decl.found && !sc.recovered {
+		return sc.recoverDoctype(p, eof)
+	}
 	return -1
+}
+
+// endDecl readies the scanner for the next declaration, after p.
+func (sc *scanner) endDecl(p []byte) {
+	sc.doctypeRead = sc.doctypeRead || sc.decl.prefix == len(doctypeOpen)
+	sc.decl.reset()
+}
+
+// recoverDoctype ends p, a DOCTYPE that broke or that the input ended in,
+// at its candidate (see declScanner.watch), and returns the candidate's
+// index. The entities declared after it are forgotten, and the bytes after
+// it are read again as the document (input.reread). It happens once a
+// document at most: the root element follows.
+func (sc *scanner) recoverDoctype(p []byte, eof bool) int {
+	end := sc.decl.cand
+	if !sc.doctypeRead && sc.in.ents != nil {
+		// The first DOCTYPE is the one the filter read the entities of.
+		sc.in.ents.forget(end + 1)
+	}
+	at := sc.r + end + 1
+	tail := sc.buf[at:]
+	sc.work += len(tail)
+	sc.buf = append(sc.buf[:at], sc.in.reread(tail, eof)...)
+	sc.recovered = true
+	sc.endDecl(p)
+	return end
 }
 
 // appendNewlines appends s with "\r\n" and lone "\r" written as "\n".

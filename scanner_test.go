@@ -115,6 +115,9 @@ func FuzzScanner(f *testing.F) {
 		if i := bytes.Index(data, []byte("<!")); i >= 0 && bytes.Contains(data[i:], []byte("<?")) {
 			return // encoding/xml reads the quotes and '>' of a processing instruction in a DOCTYPE; the scanner does not
 		}
+		if doctypeBroken(data) {
+			return // a DOCTYPE the grammar rejects, which the scanner ends early (see declScanner.watch), encoding/xml not
+		}
 		if filteredData, err := filtered(bytes.NewReader(data), false); err != nil || !bytes.Equal(filteredData, data) {
 			return // the filter repairs it: encoding/xml read something else
 		}
