@@ -77,6 +77,10 @@
 //     the whole document as windows-1252 instead).
 //   - dc:author, which is not Dublin Core, is read as dc:creator; a repeated
 //     single-valued element (a second title) is kept in Extensions.
+//   - A DOCTYPE left open (a quote missing in its public identifier or in an
+//     entity value) ends, in the default mode, at the first '>' that is
+//     followed by the feed's root element; the entities declared after the
+//     break are not read. Strict mode reports it.
 //
 // # Limits
 //
