@@ -630,21 +630,7 @@ func TestDoctypeBreak(t *testing.T) {
 }
 
 // readStrict reads a whole feed in strict mode, with Channel and Items.
-func readStrict(data []byte) (*Feed, error) {
-	d := NewDecoder(bytes.NewReader(data))
-	d.Strict = true
-	feed, err := d.Channel()
-	if err != nil {
-		return feed, err
-	}
-	for it, err := range d.Items() {
-		if err != nil {
-			return feed, err
-		}
-		feed.Items = append(feed.Items, it)
-	}
-	return feed, nil
-}
+func readStrict(data []byte) (*Feed, error) { return readBoth(data, true, "") }
 
 // doctypeBroken tells whether the lenient scanner ends a DOCTYPE of data
 // early (see declScanner.watch).

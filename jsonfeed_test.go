@@ -344,21 +344,6 @@ func TestJSONFeedNotFeed(t *testing.T) {
 	assert.Empty(t, feed.Items, "the items after the version are not read")
 }
 
-// drain reads a feed with d: Channel, then Items.
-func drain(d *rss.Decoder) (*rss.Feed, error) {
-	feed, err := d.Channel()
-	feed.Items = []*rss.Item{}
-	if err != nil {
-		return feed, err
-	}
-	for it, err := range d.Items() {
-		if err != nil {
-			return feed, err
-		}
-		feed.Items = append(feed.Items, it)
-	}
-	return feed, nil
-}
 
 // TestJSONFeedTooLarge reads a feed with a string of 100 MB: the error
 // comes once the item passes MaxElementSize, having read no more of the
@@ -381,9 +366,7 @@ func TestJSONFeedTooLarge(t *testing.T) {
 			}
 			src := &countingReader{r: io.MultiReader(strings.NewReader(tt.before),
 				&repeatReader{chunk: bytes.Repeat([]byte{fill}, 4096), left: 100 << 20}, strings.NewReader(tt.after))}
-			d := rss.NewDecoder(src)
-			d.MaxElementSize = limit
-			feed, err := drain(d)
+			feed, err := streamWith(src, func(d *rss.Decoder) { d.MaxElementSize = limit })
 			require.ErrorIs(t, err, rss.ErrTooLarge)
 			var pe *rss.ParseError
 			require.ErrorAs(t, err, &pe)
@@ -568,9 +551,7 @@ func TestJSONFeedSniff(t *testing.T) {
 	}
 	// Strict mode takes JSON's media types.
 	for _, ct := range []string{"application/feed+json", "application/json; charset=utf-8"} {
-		d := rss.NewDecoder(strings.NewReader(doc))
-		d.Strict, d.ContentType = true, ct
-		_, err := drain(d)
+		_, err := streamWith(strings.NewReader(doc), func(d *rss.Decoder) { d.Strict, d.ContentType = true, ct })
 		assert.NoError(t, err, ct)
 	}
 	// The sniff looks at the decoded text: JSON in UTF-16 without a mark.
