@@ -344,7 +344,6 @@ func TestJSONFeedNotFeed(t *testing.T) {
 	assert.Empty(t, feed.Items, "the items after the version are not read")
 }
 
-
 // TestJSONFeedTooLarge reads a feed with a string of 100 MB: the error
 // comes once the item passes MaxElementSize, having read no more of the
 // input than the bound and a chunk.
