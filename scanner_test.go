@@ -64,7 +64,10 @@ func scannerEvents(r io.Reader) (string, error) {
 	}
 }
 
-// xmlEvents reads data with encoding/xml's strict RawToken, or fails.
+// xmlEvents reads data with encoding/xml's strict RawToken, or fails. C1
+// control characters in its text and attribute values (from character
+// references such as &#140;) are read as windows-1252, as the scanner and
+// strict mode read them (mapC1Token).
 func xmlEvents(data []byte) (string, bool) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
@@ -82,12 +85,13 @@ func xmlEvents(data []byte) (string, bool) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
+			t = mapC1Token(token{kind: startToken, start: t}).start
 			e.start(t.Name, t.Attr)
 		case xml.EndElement:
 			depth--
 			e.end(t.Name)
 		case xml.CharData:
-			e.text = append(e.text, t...)
+			e.text = append(e.text, mapC1(t)...)
 		}
 	}
 }
