@@ -1,8 +1,8 @@
-// Command rss reads RSS feeds and prints them.
+// Command rss reads feeds (RSS, Atom, JSON Feed) and prints them.
 //
 // Usage:
 //
-//	rss [-format json|text] [FILE ...]
+//	rss [-format json|text] [FILE|URL ...]
 //
 // It reads each FILE (standard input when there is none, or for "-"; a URL
 // when it starts with http:// or https://, fetched with rss.Fetch) with
@@ -13,7 +13,7 @@
 //
 // On a feed it cannot read whole it still prints what it read, reports the
 // error on standard error and exits 1. A document that is not a feed (an
-// HTML page, an Atom feed, an empty file), or of which nothing could be
+// HTML page, whose feed links the error lists, or an empty file), or of which nothing could be
 // read, prints nothing on standard output, so that a script does not take
 // it for an empty feed; the error says what was found. An error of the
 // file or stream itself (a directory, a failing disk or connection) is
@@ -48,7 +48,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "json", "output `format`: json or text")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: rss [-format json|text] [FILE ...]")
+		fmt.Fprintln(stderr, "usage: rss [-format json|text] [FILE|URL ...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
