@@ -826,12 +826,6 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 		}
 		return s, ok, err
 	}
-	atom := func() *AtomFeed {
-		if f.Atom == nil {
-			f.Atom = &AtomFeed{}
-		}
-		return f.Atom
-	}
 	switch key {
 	case "version":
 		s, isString := jsonString(v)
@@ -879,10 +873,10 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 		}
 		s = j.url(s)
 		if key == "icon" {
-			atom().Logo = s
+			f.atom().Logo = s
 			f.Image, j.hasIcon = &Image{URL: s}, true
 		} else {
-			atom().Icon = s
+			f.atom().Icon = s
 			if !j.hasIcon {
 				f.Image = &Image{URL: s}
 			}
@@ -908,7 +902,7 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 		}
 		err := j.authors(key, v, off, &persons, &f.Extensions, &j.authorSt)
 		if persons != nil || f.Atom != nil {
-			atom().Authors = persons
+			f.atom().Authors = persons
 		}
 		return err
 	case "hubs":
@@ -1089,12 +1083,6 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 		st          authorState
 		persons     []Person
 	)
-	atom := func() *AtomEntry {
-		if it.Atom == nil {
-			it.Atom = &AtomEntry{}
-		}
-		return it.Atom
-	}
 	err := eachMember(v, func(key string, m []byte, rel int) error {
 		moff := off + int64(rel)
 		keep := func() { it.Extensions = append(it.Extensions, extElements(key, m)...) }
@@ -1142,7 +1130,7 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 			it.Description = s
 		case "content_html":
 			if it.Content = s; s != "" {
-				atom().ContentType = "html"
+				it.atom().ContentType = "html"
 				if j.d.ResolveHTML {
 					it.Content = ResolveHTML(s, j.d.baseString(nil))
 				}
@@ -1156,10 +1144,10 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 		case "date_published":
 			it.PubDateRaw = s
 			it.PubDate, _ = ParseDate(s)
-			atom().Published, atom().PublishedRaw = it.PubDate, s
+			it.atom().Published, it.atom().PublishedRaw = it.PubDate, s
 		case "date_modified":
 			t, _ := ParseDate(s)
-			atom().Updated, atom().UpdatedRaw = t, s
+			it.atom().Updated, it.atom().UpdatedRaw = t, s
 		case "language":
 			if s != "" {
 				it.DC.Language = append(it.DC.Language, s)
@@ -1176,13 +1164,13 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 		s, _ := jsonString(contentText)
 		if s = strings.TrimSpace(s); it.Content == "" {
 			it.Content = s
-			atom().ContentType = "text"
+			it.atom().ContentType = "text"
 		} else {
 			it.Extensions = append(it.Extensions, extElements("content_text", contentText)...)
 		}
 	}
 	if persons != nil {
-		atom().Authors = persons
+		it.atom().Authors = persons
 	}
 	if it.PubDateRaw == "" && it.Atom != nil && it.Atom.UpdatedRaw != "" {
 		it.PubDate, it.PubDateRaw = it.Atom.Updated, it.Atom.UpdatedRaw

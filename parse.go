@@ -214,10 +214,9 @@ type Decoder struct {
 	// whether the channel's (the current item's) Link came from a link
 	// element's href attribute, which a link with text replaces
 	feedLinkHref, itemLinkHref bool
-	// strict mode's namespace declarations in scope (tokens.go)
-	strictURIs  map[string]int // declared URI → declarations of it in scope
-	strictDecls []string       // the declared URIs, in document order
-	strictMarks []int          // len(strictDecls) before each open element's declarations
+	// strict mode's declared namespace URIs in scope, with how many times
+	// each is declared (tokens.go); the declarations are d.bindings'
+	strictURIs map[string]int
 	// link resolution (links.go)
 	bases     []*xmlBase // the xml:base attributes in scope, innermost last
 	chain     []*xmlBase // scratch for resolveBase

@@ -497,41 +497,30 @@ func podcastHandlers[T any](textual bool, parse func(*Decoder, *Element) (T, boo
 		s, err := d.readText()
 		return Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t), Text: s}, err
 	}
+	// apply reads the element, maps it, and has put place the value; the
+	// element goes to exts too when it was not all mapped or not placed.
+	apply := func(d *Decoder, t xml.StartElement, exts *[]Element, put func(T) bool) error {
+		b := d.here()
+		e, err := read(d, t)
+		if err != nil {
+			return err
+		}
+		d.mapBase = b
+		v, ok := parse(d, &e)
+		if !put(v) || !ok {
+			*exts = append(*exts, e)
+		}
+		return nil
+	}
 	var h handlers
 	if toFeed != nil {
 		h.channel = func(d *Decoder, f *Feed, t xml.StartElement) error {
-			b := d.here()
-			e, err := read(d, t)
-			if err != nil {
-				return err
-			}
-			if f.Podcast == nil {
-				f.Podcast = &PodcastFeed{}
-			}
-			d.mapBase = b
-			v, ok := parse(d, &e)
-			if !toFeed(f.Podcast, v) || !ok {
-				f.Extensions = append(f.Extensions, e)
-			}
-			return nil
+			return apply(d, t, &f.Extensions, func(v T) bool { return toFeed(f.podcast(), v) })
 		}
 	}
 	if toItem != nil {
 		h.item = func(d *Decoder, it *Item, t xml.StartElement) error {
-			b := d.here()
-			e, err := read(d, t)
-			if err != nil {
-				return err
-			}
-			if it.Podcast == nil {
-				it.Podcast = &PodcastItem{}
-			}
-			d.mapBase = b
-			v, ok := parse(d, &e)
-			if !toItem(it.Podcast, v) || !ok {
-				it.Extensions = append(it.Extensions, e)
-			}
-			return nil
+			return apply(d, t, &it.Extensions, func(v T) bool { return toItem(it.podcast(), v) })
 		}
 	}
 	return h
@@ -598,10 +587,8 @@ func channelLiveItem(d *Decoder, f *Feed, t xml.StartElement) error {
 		return err
 	}
 	li.Item = it
-	if f.Podcast == nil {
-		f.Podcast = &PodcastFeed{}
-	}
-	f.Podcast.LiveItems = append(f.Podcast.LiveItems, li)
+	p := f.podcast()
+	p.LiveItems = append(p.LiveItems, li)
 	if !known {
 		d.keep(&f.Extensions, t, "")
 	}
@@ -1064,4 +1051,22 @@ func podcastContentLink(d *Decoder, e *Element) (PodcastContentLink, bool) {
 	r := podcastAttrsOf(e)
 	v := PodcastContentLink{Href: r.url(d, "href"), Text: r.text()}
 	return v, r.done()
+}
+
+// podcast returns the feed's Podcasting 2.0 part, making it when there is
+// none yet.
+func (f *Feed) podcast() *PodcastFeed {
+	if f.Podcast == nil {
+		f.Podcast = &PodcastFeed{}
+	}
+	return f.Podcast
+}
+
+// podcast returns the item's Podcasting 2.0 part, making it when there is
+// none yet.
+func (it *Item) podcast() *PodcastItem {
+	if it.Podcast == nil {
+		it.Podcast = &PodcastItem{}
+	}
+	return it.Podcast
 }

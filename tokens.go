@@ -55,7 +55,6 @@ func (d *Decoder) strictToken() (token, error) {
 	}
 	switch t := tok.(type) {
 	case xml.StartElement:
-		d.strictMarks = append(d.strictMarks, len(d.strictDecls))
 		for _, a := range t.Attr {
 			if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
 				if strings.ContainsAny(a.Value, " \t\r\n") {
@@ -65,7 +64,6 @@ func (d *Decoder) strictToken() (token, error) {
 					d.strictURIs = map[string]int{}
 				}
 				d.strictURIs[a.Value]++
-				d.strictDecls = append(d.strictDecls, a.Value)
 			}
 		}
 		if err := d.checkDeclared(t.Name, false); err != nil {
@@ -78,8 +76,9 @@ func (d *Decoder) strictToken() (token, error) {
 				}
 			}
 		}
-		// Keep the prefixes in scope as lenient mode does: Atom's XHTML
-		// content is written back with them (atom.go); and the xml:base.
+		// Keep the prefixes in scope as lenient mode does (Atom's XHTML
+		// content is written back with them, atom.go; the declarations
+		// counted above are given back from them), and the xml:base.
 		for _, a := range t.Attr {
 			if isXMLBase(a) {
 				d.pushBase(a.Value)
@@ -90,20 +89,16 @@ func (d *Decoder) strictToken() (token, error) {
 		return mapC1Token(token{kind: startToken, start: t}), nil
 	case xml.EndElement:
 		if n := len(d.open); n > 0 {
-			d.unbind(d.open[n-1].nsMark)
+			mark := d.open[n-1].nsMark
+			for _, b := range d.bindings[mark:] {
+				if d.strictURIs[b.uri]--; d.strictURIs[b.uri] <= 0 {
+					delete(d.strictURIs, b.uri) // keep no URI out of scope
+				}
+			}
+			d.unbind(mark)
 			d.open[n-1] = openElement{}
 			d.open = d.open[:n-1]
 			d.popBases(n - 1)
-		}
-		if n := len(d.strictMarks); n > 0 {
-			mark := d.strictMarks[n-1]
-			for _, uri := range d.strictDecls[mark:] {
-				if d.strictURIs[uri]--; d.strictURIs[uri] <= 0 {
-					delete(d.strictURIs, uri) // keep no URI out of scope
-				}
-			}
-			clear(d.strictDecls[mark:])
-			d.strictDecls, d.strictMarks = d.strictDecls[:mark], d.strictMarks[:n-1]
 		}
 		return token{kind: endToken, end: t.Name}, nil
 	case xml.CharData:
