@@ -383,7 +383,7 @@ func (d *Decoder) beginAtom(start xml.StartElement, space string) bool {
 		d.defaultSpace(NamespaceAtom03)
 	case v03:
 		d.atom.module = &atom03Module
-		d.nsCache = map[string]string{start.Name.Space: NamespaceAtom03}
+		d.alias(start.Name.Space, NamespaceAtom03)
 	default:
 		return false
 	}

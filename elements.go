@@ -144,25 +144,12 @@ func init() {
 }
 
 // module returns the module of the namespace a URI (as the element names
-// it) stands for, or nil when no module reads that namespace. It caches
-// the answer for the URIs the document uses.
+// it) stands for, or nil when no module reads that namespace.
 func (d *Decoder) module(uri string) *module {
 	if uri == "" {
 		return coreModule
 	}
-	if m, ok := d.modCache[uri]; ok {
-		return m
-	}
-	m := modules[d.space(uri)]
-	// Bounded like the namespace cache, so that a document of many long
-	// URIs keeps none of them (see Decoder.space).
-	if len(uri) <= maxNSCacheLen && len(d.modCache) < maxNSCache {
-		if d.modCache == nil {
-			d.modCache = map[string]*module{}
-		}
-		d.modCache[uri] = m
-	}
-	return m
+	return d.ns(uri).mod
 }
 
 // lookup returns the handlers module m has for a local name: as spelt,

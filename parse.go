@@ -200,12 +200,11 @@ type Decoder struct {
 	// lenient mode's own name resolution and end-tag matching (tokens.go)
 	open     []openElement
 	bindings []binding
-	closing  []xml.Name // end tags to return before reading on
-	rdf      bool       // the root is rdf:RDF (RSS 0.90 or 1.0)
-	text     []byte     // scratch for element text
-	key      []byte     // scratch for element name lookups
-	nsCache  map[string]string
-	modCache map[string]*module // see Decoder.module
+	closing  []xml.Name         // end tags to return before reading on
+	rdf      bool               // the root is rdf:RDF (RSS 0.90 or 1.0)
+	text     []byte             // scratch for element text
+	key      []byte             // scratch for element name lookups
+	nsCache  map[string]nsEntry // see Decoder.ns
 	// the bounds on the cost of resolution and matching (tokens.go)
 	nsIndex  map[string]int   // prefix → its binding in scope, when there are many
 	nsPeak   int              // the most bindings since nsIndex was made
@@ -392,7 +391,7 @@ func (d *Decoder) begin() error {
 			if space != nsRSS {
 				// An RSS root in a namespace of its own: the elements
 				// in it are RSS's.
-				d.nsCache = map[string]string{start.Name.Space: nsRSS}
+				d.alias(start.Name.Space, nsRSS)
 			}
 			d.feed.Version = version(attr(start, "version"))
 			d.levels = append(d.levels, levelRoot)
@@ -634,29 +633,50 @@ const (
 	maxNSCacheLen = 256 // bytes of the longest URI cached
 )
 
-// space returns the namespace a URI stands for (see canonicalNS), caching
-// the answer for the URIs the document uses. A URI longer than
-// maxNSCacheLen is taken as it is: no namespace the package knows is
-// spelt that long, and one declared once may be used by every element,
-// so that looking at all of it each time would cost more than linear time.
+// space returns the namespace a URI stands for (see canonicalNS).
 func (d *Decoder) space(uri string) string {
 	if uri == "" {
 		return nsRSS
 	}
+	return d.ns(uri).space
+}
+
+// nsEntry is what a namespace URI, as a document writes it, stands for:
+// the namespace (see canonicalNS) and its module (nil for none).
+type nsEntry struct {
+	space string
+	mod   *module
+}
+
+// ns returns what a URI stands for, caching the answer for the URIs the
+// document uses, so that an element costs one lookup. A URI longer than
+// maxNSCacheLen is taken as it is, and not cached: no namespace the
+// package knows is spelt that long, and one declared once may be used by
+// every element, so that looking at all of it each time would cost more
+// than linear time, and keeping it would keep it for the whole document.
+func (d *Decoder) ns(uri string) nsEntry {
 	if len(uri) > maxNSCacheLen {
-		return uri
+		return nsEntry{uri, modules[uri]}
 	}
-	if c, ok := d.nsCache[uri]; ok {
-		return c
+	if e, ok := d.nsCache[uri]; ok {
+		return e
 	}
 	c := canonicalNS(uri)
+	e := nsEntry{c, modules[c]}
 	if len(d.nsCache) < maxNSCache {
 		if d.nsCache == nil {
-			d.nsCache = map[string]string{}
+			d.nsCache = map[string]nsEntry{}
 		}
-		d.nsCache[uri] = c
+		d.nsCache[uri] = e
 	}
-	return c
+	return e
+}
+
+// alias reads the elements of the namespace uri as those of space, for a
+// root element whose namespace says what the document is (an RSS root in a
+// namespace of its own, an Atom 0.3 draft's).
+func (d *Decoder) alias(uri, space string) {
+	d.nsCache = map[string]nsEntry{uri: {space, modules[space]}}
 }
 
 // attr returns the value of the start element's attribute with the given
