@@ -594,4 +594,3 @@ func skipHoursDays(t time.Time, skipHours []int, skipDays []string) time.Time {
 	}
 	return t
 }
-
