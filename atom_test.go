@@ -347,7 +347,7 @@ func TestAtomRoots(t *testing.T) {
 	assert.Equal(t, "E", feed.Items[0].Title)
 
 	feed, err = parseFile(t, "testdata/atom_other_namespace.xml")
-	require.ErrorIs(t, err, rss.ErrNotRSS)
+	require.ErrorIs(t, err, rss.ErrNotFeed)
 	assert.Contains(t, err.Error(), "the root element is <feed>")
 	assert.Empty(t, feed.Version)
 }

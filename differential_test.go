@@ -20,7 +20,7 @@ import (
 // TestDifferential reads every well-formed document of testdata/, of
 // ../shared/corpus/ and of ../shared/conformance/cases/ in both modes:
 // the lenient scanner and strict mode's encoding/xml must read the same
-// feed, and give the same error, if any (ErrNotRSS for a document that is
+// feed, and give the same error, if any (ErrNotFeed for a document that is
 // not RSS). Well-formed means that encoding/xml reads the document
 // strictly to its end, every entity it refers to being XML's own or
 // declared in its internal DTD subset. Each document is read twice: with

@@ -43,7 +43,7 @@
 // # Notable divergences
 //
 //   - RSS, Atom and JSON Feed are read. Another document (an HTML page, an
-//     empty one) gives [ErrNotRSS].
+//     empty one) gives [ErrNotFeed].
 //   - Atom's xhtml text is written back as markup without the div that wraps
 //     it; XHTML's own elements lose their prefix (the text is meant as
 //     HTML), other namespaces' keep theirs, and base64 content is decoded

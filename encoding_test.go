@@ -472,7 +472,7 @@ func TestCharsetLabelsUnknown(t *testing.T) {
 }
 
 // TestNotRSSRootNameQuoted checks that the name of a root element that
-// is not RSS reaches the ErrNotRSS message quoted, as strconv.Quote quotes,
+// is not RSS reaches the ErrNotFeed message quoted, as strconv.Quote quotes,
 // when it holds characters that would not print as themselves, and as
 // <name> otherwise.
 func TestNotRSSRootNameQuoted(t *testing.T) {
@@ -485,7 +485,7 @@ func TestNotRSSRootNameQuoted(t *testing.T) {
 		{"<a\U000e0001b/>", `"<a\U000e0001b>"`},
 	} {
 		_, err := Parse(strings.NewReader(tt.doc))
-		require.ErrorIs(t, err, ErrNotRSS, "%q", tt.doc)
-		assert.Contains(t, err.Error(), "not an RSS feed: the root element is "+tt.found, "%q", tt.doc)
+		require.ErrorIs(t, err, ErrNotFeed, "%q", tt.doc)
+		assert.Contains(t, err.Error(), "not a feed: the root element is "+tt.found, "%q", tt.doc)
 	}
 }

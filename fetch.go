@@ -167,7 +167,7 @@ type Result struct {
 	StatusCode int
 	// Alternates are the feeds an HTML page names (see [Discover]), when
 	// the URL gave an HTML page instead of a feed: the error then wraps
-	// [ErrNotRSS].
+	// [ErrNotFeed].
 	Alternates []FeedLink
 }
 
@@ -229,7 +229,7 @@ var defaultClient = sync.OnceValue(func() *http.Client {
 //     feed read before it in Result.Feed: one cut off by the network
 //     (wrapping [io.ErrUnexpectedEOF] or the network's error), one longer
 //     than MaxBytes (wrapping [ErrTooLarge]), one that is not RSS (wrapping
-//     [ErrNotRSS]; for an HTML page Result.Alternates holds the feeds it
+//     [ErrNotFeed]; for an HTML page Result.Alternates holds the feeds it
 //     names);
 //   - ctx's error (errors.Is with [context.DeadlineExceeded] or
 //     [context.Canceled]) when it ends before the body has been read: a
@@ -347,7 +347,7 @@ func (f *Fetcher) read(resp *http.Response, baseURL string) (*Feed, []FeedLink, 
 	if err == io.EOF {
 		return feed, nil, nil
 	}
-	if !errors.Is(err, ErrNotRSS) {
+	if !errors.Is(err, ErrNotFeed) {
 		return feed, nil, err
 	}
 	// Perhaps an HTML page: what feeds does it name? Read on from where

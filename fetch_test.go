@@ -89,18 +89,18 @@ func TestContentTypeCharset(t *testing.T) {
 }
 
 // TestContentTypeNotXML checks that a document that is not XML is still
-// ErrNotRSS whatever it was served as, and that strict mode, as a
+// ErrNotFeed whatever it was served as, and that strict mode, as a
 // validator, refuses a feed served with a media type that is not XML.
 func TestContentTypeNotXML(t *testing.T) {
 	d := rss.NewDecoder(strings.NewReader("<!DOCTYPE html><html><head><title>x</title></head></html>"))
 	d.ContentType = "text/html; charset=utf-8"
 	_, err := d.Channel()
-	require.ErrorIs(t, err, rss.ErrNotRSS)
+	require.ErrorIs(t, err, rss.ErrNotFeed)
 
 	d = rss.NewDecoder(strings.NewReader("just some text"))
 	d.ContentType = "text/plain; charset=utf-8"
 	_, err = d.Channel()
-	require.ErrorIs(t, err, rss.ErrNotRSS)
+	require.ErrorIs(t, err, rss.ErrNotFeed)
 
 	feed := `<rss version="2.0"><channel><title>T</title></channel></rss>`
 	for _, ct := range []string{"text/plain", "text/html; charset=utf-8"} {
@@ -578,7 +578,7 @@ func TestFetchWrongCharset(t *testing.T) {
 }
 
 // TestFetchHTMLPage checks that an HTML page gives an error wrapping
-// ErrNotRSS, with the feeds the page names, resolved against its
+// ErrNotFeed, with the feeds the page names, resolved against its
 // Content-Location, else its final URL (after a redirect).
 func TestFetchHTMLPage(t *testing.T) {
 	page := `<!DOCTYPE html><html><head><title>Blog</title>` +
@@ -598,14 +598,14 @@ func TestFetchHTMLPage(t *testing.T) {
 		io.WriteString(w, page)
 	})
 	res, err := rss.Fetch(context.Background(), srv.URL+"/old", rss.Validators{})
-	require.ErrorIs(t, err, rss.ErrNotRSS)
+	require.ErrorIs(t, err, rss.ErrNotFeed)
 	assert.Equal(t, []rss.FeedLink{
 		{URL: srv.URL + "/blog/feed.xml", Title: "Posts", Type: "application/rss+xml"},
 		{URL: srv.URL + "/atom.xml", Title: "Posts (Atom)", Type: "application/atom+xml"},
 	}, res.Alternates)
 
 	res, err = rss.Fetch(context.Background(), srv.URL+"/located", rss.Validators{})
-	require.ErrorIs(t, err, rss.ErrNotRSS)
+	require.ErrorIs(t, err, rss.ErrNotFeed)
 	require.Len(t, res.Alternates, 2)
 	assert.Equal(t, srv.URL+"/elsewhere/feed.xml", res.Alternates[0].URL)
 }
@@ -621,7 +621,7 @@ func TestFetchHTMLPageLongHead(t *testing.T) {
 		io.WriteString(w, page)
 	})
 	res, err := rss.Fetch(context.Background(), srv.URL+"/", rss.Validators{})
-	require.ErrorIs(t, err, rss.ErrNotRSS)
+	require.ErrorIs(t, err, rss.ErrNotFeed)
 	assert.Equal(t, []rss.FeedLink{{URL: srv.URL + "/feed", Type: "application/rss+xml"}}, res.Alternates)
 }
 

@@ -87,7 +87,7 @@ import (
 // on the Feed [Decoder.Channel] returned as the decoder reaches them, like
 // an RSS channel's elements after its items. A JSON document whose version
 // is not a JSON Feed URL, or that has none, gives an error wrapping
-// [ErrNotRSS] (after the items of a document that had them before its
+// [ErrNotFeed] (after the items of a document that had them before its
 // end). Malformed JSON gives a [*ParseError] at the byte where it stopped
 // being JSON, and a document cut short one wrapping [io.ErrUnexpectedEOF],
 // each after the items read before it. [Decoder.MaxElementSize] bounds
@@ -455,7 +455,7 @@ type jsonFeed struct {
 	pending    []byte
 	pendingOff int64
 	version    bool     // a JSON Feed version has been read
-	keys       []string // the first top-level keys, for ErrNotRSS's message
+	keys       []string // the first top-level keys, for ErrNotFeed's message
 	seen       uint32   // the top-level members read once (jsonFeedKeys) seen so far
 	authorSt   authorState
 	hasIcon    bool
@@ -482,7 +482,7 @@ func (d *Decoder) beginJSON(src io.Reader) error {
 		return j.fail(j.wrap(err))
 	}
 	if tok != json.Delim('{') {
-		return j.fail(j.errorAt(dec.InputOffset()-1, &notRSSError{"a JSON array, not a JSON Feed"}))
+		return j.fail(j.errorAt(dec.InputOffset()-1, &notFeedError{"a JSON array, not a JSON Feed"}))
 	}
 	return nil
 }
@@ -652,7 +652,7 @@ func (j *jsonFeed) items(f *Feed) error {
 }
 
 // end finishes the top-level object: io.EOF, or an error wrapping
-// ErrNotRSS for an object that said no JSON Feed version.
+// ErrNotFeed for an object that said no JSON Feed version.
 func (j *jsonFeed) end() error {
 	if j.version {
 		return io.EOF
@@ -665,7 +665,7 @@ func (j *jsonFeed) end() error {
 		}
 		found += " (keys " + strings.Join(q, ", ") + ")"
 	}
-	return j.errorAt(j.dec.InputOffset()-1, &notRSSError{found})
+	return j.errorAt(j.dec.InputOffset()-1, &notFeedError{found})
 }
 
 // quoteShort quotes s for a message, cut to 64 bytes.
@@ -835,7 +835,7 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 			if !isString {
 				found = "a JSON object whose version is " + jsonKind(v) + ", not a JSON Feed"
 			}
-			return j.errorAt(off, &notRSSError{found})
+			return j.errorAt(off, &notFeedError{found})
 		}
 		if j.strict && !exact {
 			return j.errorAt(off, &repairError{"unknown JSON Feed version " + quoteShort(s)})

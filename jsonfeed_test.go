@@ -331,7 +331,7 @@ func TestJSONFeedNotFeed(t *testing.T) {
 	} {
 		doc, line, col := position(tt.doc)
 		feed, err := rss.Parse(strings.NewReader(doc))
-		require.ErrorIs(t, err, rss.ErrNotRSS, doc)
+		require.ErrorIs(t, err, rss.ErrNotFeed, doc)
 		assert.Contains(t, err.Error(), tt.found)
 		var pe *rss.ParseError
 		require.ErrorAs(t, err, &pe)
@@ -339,7 +339,7 @@ func TestJSONFeedNotFeed(t *testing.T) {
 		assert.Len(t, feed.Items, tt.items, doc)
 	}
 	feed, err := parseFile(t, "testdata/jsonfeed_not_feed.json")
-	assert.ErrorIs(t, err, rss.ErrNotRSS)
+	assert.ErrorIs(t, err, rss.ErrNotFeed)
 	assert.Contains(t, err.Error(), `version is "1.3.0"`)
 	assert.Empty(t, feed.Items, "the items after the version are not read")
 }
@@ -467,7 +467,7 @@ func TestJSONFeedStrict(t *testing.T) {
 			require.ErrorAs(t, err, &pe)
 			assert.Contains(t, err.Error(), tt.msg)
 			assert.Equal(t, [2]int{line, col}, [2]int{pe.Line, pe.Column}, "%v", err)
-			assert.NotErrorIs(t, err, rss.ErrNotRSS)
+			assert.NotErrorIs(t, err, rss.ErrNotFeed)
 		})
 	}
 }

@@ -297,7 +297,7 @@ func TestCorpusPodcastElements(t *testing.T) {
 		}
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			feed, err := rss.Parse(strings.NewReader(string(data)))
-			if errors.Is(err, rss.ErrNotRSS) {
+			if errors.Is(err, rss.ErrNotFeed) {
 				t.Skipf("not RSS: %v", err)
 			}
 			require.NoError(t, err)

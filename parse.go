@@ -22,11 +22,11 @@ const (
 // These are the errors a [ParseError] can hold besides XML syntax errors,
 // [io.ErrUnexpectedEOF] and the reader's own errors.
 var (
-	// ErrNotRSS is the error for a well-formed document that is not a feed
-	// the package reads (RSS, or Atom 1.0 or 0.3): an HTML page, an OPML
+	// ErrNotFeed is the error for a well-formed document that is not a feed
+	// the package reads (RSS, Atom or JSON Feed): an HTML page, an OPML
 	// outline, an empty document. The error returned wraps it and names
 	// what was found instead; test for it with errors.Is.
-	ErrNotRSS = errors.New("rss: not an RSS feed")
+	ErrNotFeed = errors.New("rss: not a feed")
 	// ErrTooLarge is the error for an item, or a channel element, longer
 	// than [Decoder.MaxElementSize], and for a document whose DTD entities
 	// would expand past the package's bounds (see Limits in the package
@@ -40,7 +40,7 @@ var (
 // A ParseError is an error at a position of the input. Line and Column are
 // 1-based and count the bytes of the input decoded to UTF-8. Err is the
 // cause: an *[xml.SyntaxError], [io.ErrUnexpectedEOF] for a feed that ends
-// early, [ErrNotRSS], [ErrTooLarge], [ErrTooDeep], a repair refused in
+// early, [ErrNotFeed], [ErrTooLarge], [ErrTooDeep], a repair refused in
 // [Decoder.Strict] mode, or the error the reader returned. The text of
 // Error is meant for people and may change.
 type ParseError struct {
@@ -56,11 +56,11 @@ func (e *ParseError) Error() string {
 // Unwrap returns the cause, for errors.Is and errors.As.
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// notRSSError names what a document that is not RSS holds instead.
-type notRSSError struct{ found string }
+// notFeedError names what a document that is not a feed holds instead.
+type notFeedError struct{ found string }
 
-func (e *notRSSError) Error() string   { return "not an RSS feed: " + e.found }
-func (e *notRSSError) Is(t error) bool { return t == ErrNotRSS }
+func (e *notFeedError) Error() string   { return "not a feed: " + e.found }
+func (e *notFeedError) Is(t error) bool { return t == ErrNotFeed }
 
 // syntaxError is an XML syntax error, without encoding/xml's own position
 // (the ParseError has a better one).
@@ -250,7 +250,7 @@ func NewDecoder(r io.Reader) *Decoder {
 // returned io.EOF. Its Items stay empty: the items go to the caller.
 //
 // On an error Channel returns the fields read before it and a [*ParseError]
-// (for a document that is not RSS, one wrapping [ErrNotRSS]). Calling it
+// (for a document that is not RSS, one wrapping [ErrNotFeed]). Calling it
 // again returns the same feed and error.
 func (d *Decoder) Channel() (*Feed, error) {
 	if d.begun {
@@ -376,7 +376,7 @@ func (d *Decoder) begin() error {
 	for {
 		tok, err := d.token()
 		if err == io.EOF {
-			return &ParseError{Line: 1, Column: 1, Err: &notRSSError{"the document has no elements"}}
+			return &ParseError{Line: 1, Column: 1, Err: &notFeedError{"the document has no elements"}}
 		}
 		if err != nil {
 			return err
@@ -412,7 +412,7 @@ func (d *Decoder) begin() error {
 		case strings.EqualFold(local, "feed") && d.beginAtom(start, space):
 		default:
 			line, col := d.pos()
-			return &ParseError{Line: line, Column: col, Err: &notRSSError{"the root element is " + displayName(local)}}
+			return &ParseError{Line: line, Column: col, Err: &notFeedError{"the root element is " + displayName(local)}}
 		}
 		return nil
 	}

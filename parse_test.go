@@ -689,14 +689,14 @@ func TestNotRSS(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			feed, err := parseFile(t, filepath.Join("testdata", tt.file))
 			require.Error(t, err)
-			assert.ErrorIs(t, err, rss.ErrNotRSS)
+			assert.ErrorIs(t, err, rss.ErrNotFeed)
 			assert.Contains(t, err.Error(), tt.found)
 			assert.NotNil(t, feed)
 			assert.Empty(t, feed.Items)
 		})
 	}
 	_, err := rss.Parse(strings.NewReader(""))
-	assert.ErrorIs(t, err, rss.ErrNotRSS, "an empty input")
+	assert.ErrorIs(t, err, rss.ErrNotFeed, "an empty input")
 }
 
 func TestBrokenXML(t *testing.T) {
@@ -861,13 +861,13 @@ func TestParseErrorMessage(t *testing.T) {
 	err := &rss.ParseError{Line: 12, Column: 3, Err: io.ErrUnexpectedEOF}
 	assert.Equal(t, "rss: line 12, column 3: unexpected EOF", err.Error())
 	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
-	err = &rss.ParseError{Line: 1, Column: 1, Err: rss.ErrNotRSS}
-	assert.Equal(t, "rss: line 1, column 1: not an RSS feed", err.Error(), "no doubled prefix")
+	err = &rss.ParseError{Line: 1, Column: 1, Err: rss.ErrNotFeed}
+	assert.Equal(t, "rss: line 1, column 1: not a feed", err.Error(), "no doubled prefix")
 }
 
 // FuzzParse checks on any input that Parse does not panic, that it agrees
 // with the streaming path, and that every error is a *ParseError with a
-// position (ErrNotRSS included); and that a decoder with a BaseURL and
+// position (ErrNotFeed included); and that a decoder with a BaseURL and
 // ResolveHTML reads the same items, with the same error, each link either
 // as written or made absolute.
 func FuzzParse(f *testing.F) {

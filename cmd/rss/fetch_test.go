@@ -42,6 +42,6 @@ func TestURL(t *testing.T) {
 
 	code, _, errOut = runTool(t, "", srv.URL+"/page")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errOut, "not an RSS feed")
+	assert.Contains(t, errOut, "not a feed")
 	assert.Contains(t, errOut, "the page names these feeds: "+srv.URL+"/feed")
 }

@@ -92,7 +92,7 @@ func printFile(name, format string, stdin io.Reader, w io.Writer) error {
 		// reading stopped; what matters is that reading failed, and why.
 		err = &readError{src.err}
 	}
-	if feed == nil || err != nil && (errors.Is(err, rss.ErrNotRSS) || empty(feed)) {
+	if feed == nil || err != nil && (errors.Is(err, rss.ErrNotFeed) || empty(feed)) {
 		return err // nothing was read: print nothing
 	}
 	if format == "json" {

@@ -129,13 +129,13 @@ func TestNotAFeedPrintsNothing(t *testing.T) {
 			assert.Equal(t, 1, code, tt.file)
 			assert.Empty(t, out, "%s as %s", tt.file, format)
 			assert.Contains(t, errOut, tt.file+": rss: line ")
-			assert.Contains(t, errOut, "not an RSS feed: "+tt.found)
+			assert.Contains(t, errOut, "not a feed: "+tt.found)
 		}
 	}
 	code, out, errOut := runTool(t, "")
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out, "empty standard input")
-	assert.Contains(t, errOut, "-: rss: line 1, column 1: not an RSS feed")
+	assert.Contains(t, errOut, "-: rss: line 1, column 1: not a feed")
 
 	// The next file is still read and printed.
 	code, out, errOut = runTool(t, "", "../../testdata/html_page.xml", "../../testdata/rss20_item.xml")
@@ -152,7 +152,7 @@ func TestGarbageRootNameIsQuoted(t *testing.T) {
 	code, out, errOut := runTool(t, "<\xc2\x81x\u202ey\x01z>text</\xc2\x81x\u202ey\x01z>")
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
-	assert.Contains(t, errOut, `not an RSS feed: the root element is "<\u0081x\u202eyz>"`)
+	assert.Contains(t, errOut, `not a feed: the root element is "<\u0081x\u202eyz>"`)
 	assert.NotContains(t, errOut, "\u202e", "no raw right-to-left override")
 	assert.NotContains(t, errOut, "\u0081")
 }
