@@ -1,4 +1,4 @@
-package rss_test
+package fetch_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"net/http/httptest"
 	"time"
 
-	"github.com/feedkit/rss"
+	"github.com/feedkit/rss/fetch"
 )
 
 // Fetch polls a feed: the first time it gets the feed and its validators,
@@ -34,9 +34,9 @@ func ExampleFetch() {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	var prev rss.Validators // stored with the subscription between polls
+	var prev fetch.Validators // stored with the subscription between polls
 	for poll := 1; poll <= 2; poll++ {
-		res, err := rss.Fetch(ctx, srv.URL+"/feed.xml", prev)
+		res, err := fetch.Fetch(ctx, srv.URL+"/feed.xml", prev)
 		if err != nil {
 			log.Fatal(err)
 		}
