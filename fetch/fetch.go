@@ -61,6 +61,7 @@ var ErrGone = errors.New("rss: the feed is gone (410 Gone)")
 // is [ErrGone]), 429 Too Many Requests, 5xx, or a redirect the client did
 // not follow.
 type HTTPError struct {
+	// StatusCode is the response's status: 404, 410, 503...
 	StatusCode int
 	// RetryAfter is how long the server asked the client to wait, read
 	// from the Retry-After header (a number of seconds, or an HTTP date
@@ -108,9 +109,10 @@ type Fetcher struct {
 	// Client makes the requests; nil means a client of the package's own,
 	// shared, that gives up on a redirect chain at its 10th request, as
 	// net/http's default does, and times out (30 s for a connection and
-	// for the response headers, 2 min for a whole exchange). A caller's client is used as it is: its CheckRedirect,
-	// Jar and Timeout apply. The context given to Fetch bounds every
-	// request whichever client makes it.
+	// for the response headers, 2 min for a whole exchange). A caller's
+	// client is used as it is: its CheckRedirect, Jar and Timeout apply.
+	// The context given to Fetch bounds every request whichever client
+	// makes it.
 	Client *http.Client
 
 	// UserAgent is the User-Agent header; "" means [DefaultUserAgent].
