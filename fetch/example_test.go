@@ -2,11 +2,13 @@ package fetch_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"time"
 
 	"github.com/feedkit/rss/fetch"
@@ -53,4 +55,61 @@ func ExampleFetch() {
 	// poll 1: 200, Example News, 2 items, ETag "v1"
 	// ask again within a day: true
 	// poll 2: 304, not modified
+}
+
+// A Fetcher of one's own names the service in the User-Agent and bounds
+// the body. Its errors say what to do with the subscription: a 410 Gone
+// means stop polling, and a server that is busy says how long to wait.
+func ExampleFetcher() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/old.xml":
+			w.WriteHeader(http.StatusGone)
+		case "/busy.xml":
+			w.Header().Set("Retry-After", "120")
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+	}))
+	defer srv.Close()
+
+	f := &fetch.Fetcher{
+		UserAgent: "MyReader/1.0 " + fetch.DefaultUserAgent,
+		MaxBytes:  4 << 20,
+	}
+	ctx := context.Background()
+	for _, path := range []string{"/old.xml", "/busy.xml"} {
+		_, err := f.Fetch(ctx, srv.URL+path, fetch.Validators{})
+		var he *fetch.HTTPError
+		switch {
+		case errors.Is(err, fetch.ErrGone):
+			fmt.Println(path, "is gone: unsubscribe")
+		case errors.As(err, &he):
+			fmt.Printf("%s: status %d, wait %s\n", path, he.StatusCode, he.RetryAfter)
+		}
+	}
+	// Output:
+	// /old.xml is gone: unsubscribe
+	// /busy.xml: status 503, wait 2m0s
+}
+
+// Discover lists the feeds a page's head names, resolved against the
+// page's URL, for a user who gave the site's address rather than its feed's.
+func ExampleDiscover() {
+	page := `<!DOCTYPE html>
+<html><head>
+<title>Jo's blog</title>
+<link rel="stylesheet" href="/style.css">
+<link rel="alternate" type="application/rss+xml" title="Posts" href="/feed.xml">
+<link rel="alternate" type="application/atom+xml" title="Comments" href="comments/atom.xml">
+</head><body>...</body></html>`
+	links, err := fetch.Discover(strings.NewReader(page), "https://example.com/blog/")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, l := range links {
+		fmt.Println(l.Type, l.URL, l.Title)
+	}
+	// Output:
+	// application/rss+xml https://example.com/feed.xml Posts
+	// application/atom+xml https://example.com/blog/comments/atom.xml Comments
 }
