@@ -26,10 +26,11 @@
 //
 // [Parse] reads a whole feed. [NewDecoder] streams it: [Decoder.Channel]
 // returns the channel's fields, and [Decoder.Items] (or [Decoder.Next])
-// yields each item as soon as its end tag has been read. [Fetch] and
-// [Fetcher] read a feed over HTTP the way a polite poller must (conditional
-// requests, compression, redirects, Retry-After, a next time to ask), and
-// [Discover] finds the feeds an HTML page names.
+// yields each item as soon as its end tag has been read. Package
+// [github.com/feedkit/rss/fetch] reads a feed over HTTP the way a polite
+// poller must (conditional requests, compression, redirects, Retry-After, a
+// next time to ask) and finds the feeds an HTML page names; this package
+// does not link net/http, so a program that only parses stays small.
 //
 // Real feeds are often broken, always in the same few ways. By default the
 // decoder repairs what it can (a byte-order mark, an encoding that differs
@@ -56,8 +57,8 @@
 //     ([Item.Published], [Item.Updated], [Item.Authors]) fall back to them.
 //   - The package does not write feeds. It reads them from an [io.Reader],
 //     which the caller bounds (for example with [io.LimitReader]) if the
-//     source is untrusted, or over HTTP with [Fetch] and a [Fetcher], which
-//     bounds the body itself.
+//     source is untrusted, or over HTTP with package
+//     [github.com/feedkit/rss/fetch], which bounds the body itself.
 //   - Relative URLs are resolved, in every URL-valued field, against the
 //     nearest xml:base, else [Decoder.BaseURL], else (for an item) the
 //     channel's link; absolute URLs are kept byte for byte. HTML text is
@@ -108,14 +109,16 @@
 //     256 bytes; scratch buffers a long token grew are let go beyond 512 KiB;
 //     an xml:base longer than 2048 bytes resolves nothing in its scope. None
 //     of these is an error.
-//   - [Fetcher.MaxBytes] bounds a response body after decompression (32 MiB
-//     by default, [DefaultMaxBytes]). Error: [ErrTooLarge].
+//   - [github.com/feedkit/rss/fetch.Fetcher.MaxBytes] bounds a response body
+//     after decompression (32 MiB by default,
+//     [github.com/feedkit/rss/fetch.DefaultMaxBytes]). Error: [ErrTooLarge].
 //
 // Streaming with [Decoder.Items] keeps nothing per item: memory is bounded by
 // the largest item plus the channel. The channel's own elements are data and
 // stay on the [Feed] (as do Podcasting 2.0 live items): each is bounded by
 // MaxElementSize, their number only by the input's length, which the caller
-// bounds (with [io.LimitReader], or [Fetcher.MaxBytes]) when the source is
+// bounds (with [io.LimitReader], or
+// [github.com/feedkit/rss/fetch.Fetcher.MaxBytes]) when the source is
 // untrusted. [Parse] keeps every item, so its memory follows the input's
 // length.
 //

@@ -151,7 +151,8 @@ type Decoder struct {
 	// says; a byte-order mark still wins over it, and a charset that is
 	// unknown, or that cannot be how the document's first bytes are
 	// encoded, is ignored. In Strict mode a media type that is neither XML
-	// nor JSON (text/plain, text/html) is an error. [Fetch] sets it.
+	// nor JSON (text/plain, text/html) is an error.
+	// [github.com/feedkit/rss/fetch.Fetch] sets it.
 	ContentType string
 
 	// BaseURL is the document's own URL, such as the URL it was fetched
@@ -170,8 +171,8 @@ type Decoder struct {
 	// (https://example.com/feed.xml); another value is ignored. An
 	// xml:base longer than 2048 bytes, as written or resolved, or that
 	// does not parse, resolves nothing: the URLs in its scope are left as
-	// written. [Fetch] sets BaseURL to the response's Content-Location,
-	// else its final URL.
+	// written. [github.com/feedkit/rss/fetch.Fetch] sets BaseURL to the
+	// response's Content-Location, else its final URL.
 	BaseURL string
 
 	// ResolveHTML makes the decoder resolve the relative URLs inside HTML

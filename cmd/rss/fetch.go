@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/feedkit/rss"
+	"github.com/feedkit/rss/fetch"
 )
 
 // fetchTimeout bounds the fetch of one URL.
@@ -20,7 +21,7 @@ func isURL(name string) bool {
 }
 
 // readFeed reads the feed a command-line argument names: from r, or, for a
-// URL, with rss.Fetch. For a URL that gave no feed (an HTTP error) the feed
+// URL, with fetch.Fetch. For a URL that gave no feed (an HTTP error) the feed
 // is nil; for an HTML page the error lists the feeds the page names.
 func readFeed(name string, r io.Reader) (*rss.Feed, error) {
 	if !isURL(name) {
@@ -28,7 +29,7 @@ func readFeed(name string, r io.Reader) (*rss.Feed, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), fetchTimeout)
 	defer cancel()
-	res, err := rss.Fetch(ctx, name, rss.Validators{})
+	res, err := fetch.Fetch(ctx, name, fetch.Validators{})
 	if len(res.Alternates) > 0 {
 		var urls []string
 		for _, l := range res.Alternates {

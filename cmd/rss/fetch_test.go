@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestURL checks that the tool reads a URL with rss.Fetch, from a server
+// TestURL checks that the tool reads a URL with fetch.Fetch, from a server
 // in the test's own process: a feed, an HTTP error, and an HTML page whose
 // feeds the error names.
 func TestURL(t *testing.T) {

@@ -5,7 +5,7 @@
 //	rss [-format json|text] [FILE|URL ...]
 //
 // It reads each FILE (standard input when there is none, or for "-"; a URL
-// when it starts with http:// or https://, fetched with rss.Fetch) with
+// when it starts with http:// or https://, fetched with fetch.Fetch) with
 // the rss package and prints the feed: as indented JSON (the default), or as
 // a readable listing with -format text: the feed's title, then for each item
 // its date (and an episode's duration), title, link and the start of its

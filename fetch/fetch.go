@@ -1,4 +1,4 @@
-package rss
+package fetch
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/feedkit/rss"
 	"golang.org/x/net/html/charset"
 )
 
@@ -60,6 +61,7 @@ var ErrGone = errors.New("rss: the feed is gone (410 Gone)")
 // is [ErrGone]), 429 Too Many Requests, 5xx, or a redirect the client did
 // not follow.
 type HTTPError struct {
+	// StatusCode is the response's status: 404, 410, 503...
 	StatusCode int
 	// RetryAfter is how long the server asked the client to wait, read
 	// from the Retry-After header (a number of seconds, or an HTTP date
@@ -93,7 +95,7 @@ type tooLargeError struct{ max int64 }
 func (e *tooLargeError) Error() string {
 	return fmt.Sprintf("rss: response body larger than %d bytes", e.max)
 }
-func (e *tooLargeError) Is(t error) bool { return t == ErrTooLarge }
+func (e *tooLargeError) Is(t error) bool { return t == rss.ErrTooLarge }
 
 // A Fetcher reads feeds over HTTP the way a polite, long-running client
 // must: it sends the validators of the last response so that an unchanged
@@ -107,9 +109,10 @@ type Fetcher struct {
 	// Client makes the requests; nil means a client of the package's own,
 	// shared, that gives up on a redirect chain at its 10th request, as
 	// net/http's default does, and times out (30 s for a connection and
-	// for the response headers, 2 min for a whole exchange). A caller's client is used as it is: its CheckRedirect,
-	// Jar and Timeout apply. The context given to Fetch bounds every
-	// request whichever client makes it.
+	// for the response headers, 2 min for a whole exchange). A caller's
+	// client is used as it is: its CheckRedirect, Jar and Timeout apply.
+	// The context given to Fetch bounds every request whichever client
+	// makes it.
 	Client *http.Client
 
 	// UserAgent is the User-Agent header; "" means [DefaultUserAgent].
@@ -118,8 +121,8 @@ type Fetcher struct {
 	// MaxBytes bounds the bytes of a response body, counted after
 	// decompression, so that a compressed body cannot expand past it.
 	// Zero means [DefaultMaxBytes] (32 MiB); a negative value means no
-	// bound. Going past it stops reading with a [*ParseError] wrapping
-	// [ErrTooLarge], after the items completed before it.
+	// bound. Going past it stops reading with a [*rss.ParseError] wrapping
+	// [rss.ErrTooLarge], after the items completed before it.
 	MaxBytes int64
 }
 
@@ -135,7 +138,7 @@ type Result struct {
 	// cut off by the network, one too large, one that is not RSS) it holds
 	// what was read before the error. It is nil when NotModified, and
 	// when no body was read: an HTTP error or a failed request.
-	Feed *Feed
+	Feed *rss.Feed
 	// NotModified is true for a 304 response: the feed has not changed
 	// since the Validators sent.
 	NotModified bool
@@ -167,7 +170,7 @@ type Result struct {
 	StatusCode int
 	// Alternates are the feeds an HTML page names (see [Discover]), when
 	// the URL gave an HTML page instead of a feed: the error then wraps
-	// [ErrNotFeed].
+	// [rss.ErrNotFeed].
 	Alternates []FeedLink
 }
 
@@ -215,7 +218,7 @@ var defaultClient = sync.OnceValue(func() *http.Client {
 // It sends prev's ETag and Last-Modified as If-None-Match and
 // If-Modified-Since, so that an unchanged feed gives a Result with
 // NotModified set and no error; asks for gzip and decompresses it; and reads
-// the body with a [Decoder] whose ContentType is the response's, so that its
+// the body with a [rss.Decoder] whose ContentType is the response's, so that its
 // charset decides the encoding, and whose BaseURL is the response's
 // Content-Location (resolved against its URL), else its URL after
 // redirects, so that the feed's relative links come back absolute.
@@ -225,11 +228,11 @@ var defaultClient = sync.OnceValue(func() *http.Client {
 // redirects that led there. The error is:
 //   - an [*HTTPError] for a status other than 2xx and 304; errors.Is(err,
 //     [ErrGone]) for a 410, which means unsubscribe;
-//   - a [*ParseError] for a body the decoder could not read whole, with the
+//   - a [*rss.ParseError] for a body the decoder could not read whole, with the
 //     feed read before it in Result.Feed: one cut off by the network
 //     (wrapping [io.ErrUnexpectedEOF] or the network's error), one longer
-//     than MaxBytes (wrapping [ErrTooLarge]), one that is not RSS (wrapping
-//     [ErrNotFeed]; for an HTML page Result.Alternates holds the feeds it
+//     than MaxBytes (wrapping [rss.ErrTooLarge]), one that is not RSS (wrapping
+//     [rss.ErrNotFeed]; for an HTML page Result.Alternates holds the feeds it
 //     names);
 //   - ctx's error (errors.Is with [context.DeadlineExceeded] or
 //     [context.Canceled]) when it ends before the body has been read: a
@@ -306,7 +309,7 @@ func (f *Fetcher) Fetch(ctx context.Context, url string, prev Validators) (*Resu
 
 // read reads the feed in a successful response's body. baseURL is the
 // document's own URL, the decoder's BaseURL.
-func (f *Fetcher) read(resp *http.Response, baseURL string) (*Feed, []FeedLink, error) {
+func (f *Fetcher) read(resp *http.Response, baseURL string) (*rss.Feed, []FeedLink, error) {
 	max := f.MaxBytes
 	if max == 0 {
 		max = DefaultMaxBytes
@@ -333,13 +336,13 @@ func (f *Fetcher) read(resp *http.Response, baseURL string) (*Feed, []FeedLink, 
 	}
 	keep := &headBuffer{max: keepHTML}
 	contentType := resp.Header.Get("Content-Type")
-	d := NewDecoder(io.TeeReader(body, keep))
+	d := rss.NewDecoder(io.TeeReader(body, keep))
 	d.ContentType = contentType
 	d.BaseURL = baseURL
 	feed, err := d.Channel()
-	feed.Items = []*Item{}
+	feed.Items = []*rss.Item{}
 	for err == nil {
-		var it *Item
+		var it *rss.Item
 		if it, err = d.Next(); err == nil {
 			feed.Items = append(feed.Items, it)
 		}
@@ -347,7 +350,7 @@ func (f *Fetcher) read(resp *http.Response, baseURL string) (*Feed, []FeedLink, 
 	if err == io.EOF {
 		return feed, nil, nil
 	}
-	if !errors.Is(err, ErrNotFeed) {
+	if !errors.Is(err, rss.ErrNotFeed) {
 		return feed, nil, err
 	}
 	// Perhaps an HTML page: what feeds does it name? Read on from where
@@ -515,7 +518,7 @@ func freshness(h http.Header, now time.Time) time.Duration {
 // feedInterval is how often a feed says it changes: its ttl (minutes),
 // else its sy:updatePeriod divided by its sy:updateFrequency; 0 when it
 // does not say.
-func feedInterval(feed *Feed) time.Duration {
+func feedInterval(feed *rss.Feed) time.Duration {
 	if feed == nil {
 		return 0
 	}
@@ -545,7 +548,7 @@ func feedInterval(feed *Feed) time.Duration {
 
 // nextFetch says when to fetch again after a response with header h, which
 // gave feed (nil for none): see Result.NextFetch.
-func nextFetch(now time.Time, h http.Header, feed *Feed) time.Time {
+func nextFetch(now time.Time, h http.Header, feed *rss.Feed) time.Time {
 	wait := max(freshness(h, now), feedInterval(feed))
 	if wait <= 0 {
 		wait = defaultInterval

@@ -1,4 +1,4 @@
-package rss_test
+package fetch_test
 
 import (
 	"bytes"
@@ -18,114 +18,10 @@ import (
 	"time"
 
 	"github.com/feedkit/rss"
+	"github.com/feedkit/rss/fetch"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// TestContentTypeCharset checks that the charset of Decoder.ContentType
-// decides the encoding over the XML declaration and the guesses from the
-// bytes, that a byte-order mark wins over it, and that a charset that is
-// unknown, or wrong for the bytes, is ignored. Each case is read lenient
-// and strict: a strict decoder that finds invalid bytes would say so.
-func TestContentTypeCharset(t *testing.T) {
-	item := func(decl, desc string) []byte {
-		return []byte(decl + "<rss version=\"2.0\"><channel><title>T</title><item><description>" + desc +
-			"</description></item></channel></rss>")
-	}
-	utf16le := func(s string) []byte {
-		var b []byte
-		for _, r := range s { // ASCII and Latin-1 only
-			b = append(b, byte(r), byte(r>>8))
-		}
-		return b
-	}
-	tests := []struct {
-		name        string
-		contentType string
-		body        []byte
-		want        string
-	}{
-		{"charset decides without a declaration", "text/xml; charset=windows-1252",
-			item("", "This is a \xa3\x93test.\x94"), "This is a £“test.”"},
-		{"charset overrides the declaration", "application/rss+xml; charset=utf-8",
-			item(`<?xml version="1.0" encoding="iso-8859-1"?>`, "caf\xc3\xa9"), "café"},
-		{"charset overrides a utf-8 declaration", "application/xml;charset=koi8-r",
-			item(`<?xml version="1.0" encoding="utf-8"?>`, "\xf0\xd2\xc9\xd7\xc5\xd4"), "Привет"},
-		{"quoted and spaced charset", `text/xml;charset = "iso-8859-1"`,
-			item(`<?xml version="1.0" encoding="utf-8"?>`, "caf\xe9"), "café"},
-		{"single-quoted charset, as some servers write it", "text/xml; charset='iso-8859-1'",
-			item("", "caf\xe9"), "café"},
-		{"unknown charset: the declaration decides", "text/xml; charset=x-bogus",
-			item(`<?xml version="1.0" encoding="iso-8859-1"?>`, "caf\xe9"), "café"},
-		{"utf-16 charset on ASCII bytes is wrong: the declaration decides", "text/xml; charset=utf-16",
-			item(`<?xml version="1.0" encoding="iso-8859-1"?>`, "caf\xe9"), "café"},
-		{"a UTF-8 byte-order mark wins over the charset", "text/xml; charset=windows-1252",
-			append([]byte("\xef\xbb\xbf"), item("", "caf\xc3\xa9")...), "café"},
-		{"a UTF-16 byte-order mark wins over the charset", "text/xml; charset=iso-8859-1",
-			append([]byte("\xff\xfe"), utf16le(string(item("", "café")))...), "café"},
-		{"utf-16le charset without a byte-order mark", "text/xml; charset=utf-16le",
-			utf16le(string(item("", "café"))), "café"},
-		{"ASCII-compatible charset on UTF-16 is wrong: the bytes decide", "text/xml; charset=windows-1252",
-			utf16le(string(item("", "café"))), "café"},
-		{"no charset: the declaration decides", "application/rss+xml",
-			item(`<?xml version="1.0" encoding="iso-8859-1"?>`, "caf\xe9"), "café"},
-		{"malformed Content-Type is ignored", `text/xml; charset="utf-8`,
-			item(`<?xml version="1.0" encoding="iso-8859-1"?>`, "caf\xe9"), "café"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, strict := range []bool{false, true} {
-				d := rss.NewDecoder(bytes.NewReader(tt.body))
-				d.ContentType = tt.contentType
-				d.Strict = strict
-				_, err := d.Channel()
-				require.NoError(t, err, "strict %v", strict)
-				it, err := d.Next()
-				require.NoError(t, err, "strict %v", strict)
-				assert.Equal(t, tt.want, it.Description, "strict %v", strict)
-			}
-		})
-	}
-}
-
-// TestContentTypeNotXML checks that a document that is not XML is still
-// ErrNotFeed whatever it was served as, and that strict mode, as a
-// validator, refuses a feed served with a media type that is not XML.
-func TestContentTypeNotXML(t *testing.T) {
-	d := rss.NewDecoder(strings.NewReader("<!DOCTYPE html><html><head><title>x</title></head></html>"))
-	d.ContentType = "text/html; charset=utf-8"
-	_, err := d.Channel()
-	require.ErrorIs(t, err, rss.ErrNotFeed)
-
-	d = rss.NewDecoder(strings.NewReader("just some text"))
-	d.ContentType = "text/plain; charset=utf-8"
-	_, err = d.Channel()
-	require.ErrorIs(t, err, rss.ErrNotFeed)
-
-	feed := `<rss version="2.0"><channel><title>T</title></channel></rss>`
-	for _, ct := range []string{"text/plain", "text/html; charset=utf-8"} {
-		d = rss.NewDecoder(strings.NewReader(feed))
-		d.ContentType = ct
-		f, err := d.Channel()
-		require.NoError(t, err, "lenient reads a feed served as %s", ct)
-		assert.Equal(t, "T", f.Title)
-
-		d = rss.NewDecoder(strings.NewReader(feed))
-		d.ContentType = ct
-		d.Strict = true
-		_, err = d.Channel()
-		var pe *rss.ParseError
-		require.ErrorAs(t, err, &pe, "strict refuses a feed served as %s", ct)
-		assert.Contains(t, err.Error(), "not an XML media type")
-	}
-	for _, ct := range []string{"application/rss+xml", "text/xml", "application/xml; charset=utf-8", "application/atom+xml"} {
-		d = rss.NewDecoder(strings.NewReader(feed))
-		d.ContentType = ct
-		d.Strict = true
-		_, err = d.Channel()
-		require.NoError(t, err, "strict accepts %s", ct)
-	}
-}
 
 // feedXML is an RSS feed with the given item titles.
 func feedXML(title string, items ...string) string {
@@ -179,16 +75,16 @@ func TestFetchConditionalGet(t *testing.T) {
 		io.WriteString(w, feedXML("Polled", "One", "Two"))
 	})
 	ctx := context.Background()
-	res, err := rss.Fetch(ctx, srv.URL+"/feed", rss.Validators{})
+	res, err := fetch.Fetch(ctx, srv.URL+"/feed", fetch.Validators{})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"One", "Two"}, itemTitles(res.Feed))
 	assert.Equal(t, "Polled", res.Feed.Title)
 	assert.False(t, res.NotModified)
 	assert.Equal(t, http.StatusOK, res.StatusCode)
-	assert.Equal(t, rss.Validators{ETag: etag, LastModified: lastMod}, res.Validators)
+	assert.Equal(t, fetch.Validators{ETag: etag, LastModified: lastMod}, res.Validators)
 	assert.Equal(t, "", gotINM.Load(), "no validators on the first request")
 
-	res2, err := rss.Fetch(ctx, srv.URL+"/feed", res.Validators)
+	res2, err := fetch.Fetch(ctx, srv.URL+"/feed", res.Validators)
 	require.NoError(t, err)
 	assert.True(t, res2.NotModified)
 	assert.Nil(t, res2.Feed)
@@ -208,13 +104,13 @@ func TestFetchUserAgent(t *testing.T) {
 		ua.Store(r.Header.Get("User-Agent"))
 		io.WriteString(w, feedXML("T"))
 	})
-	_, err := rss.Fetch(context.Background(), srv.URL, rss.Validators{})
+	_, err := fetch.Fetch(context.Background(), srv.URL, fetch.Validators{})
 	require.NoError(t, err)
-	assert.Equal(t, rss.DefaultUserAgent, ua.Load())
-	assert.Contains(t, rss.DefaultUserAgent, "github.com/feedkit/rss")
+	assert.Equal(t, fetch.DefaultUserAgent, ua.Load())
+	assert.Contains(t, fetch.DefaultUserAgent, "github.com/feedkit/rss")
 
-	f := &rss.Fetcher{UserAgent: "MyReader/1.0 " + rss.DefaultUserAgent}
-	_, err = f.Fetch(context.Background(), srv.URL, rss.Validators{})
+	f := &fetch.Fetcher{UserAgent: "MyReader/1.0 " + fetch.DefaultUserAgent}
+	_, err = f.Fetch(context.Background(), srv.URL, fetch.Validators{})
 	require.NoError(t, err)
 	assert.Equal(t, f.UserAgent, ua.Load())
 }
@@ -237,7 +133,7 @@ func TestFetchGzip(t *testing.T) {
 		w.Header().Set("Content-Encoding", "gzip")
 		w.Write(body)
 	})
-	res, err := rss.Fetch(context.Background(), srv.URL, rss.Validators{})
+	res, err := fetch.Fetch(context.Background(), srv.URL, fetch.Validators{})
 	require.NoError(t, err)
 	assert.Equal(t, "gzip", acceptEncoding.Load())
 	assert.Equal(t, []string{"One", "Two", "Three"}, itemTitles(res.Feed))
@@ -250,7 +146,7 @@ func TestFetchUnknownEncoding(t *testing.T) {
 		w.Header().Set("Content-Encoding", "br")
 		w.Write([]byte{0x1b, 0x00, 0x02})
 	})
-	res, err := rss.Fetch(context.Background(), srv.URL, rss.Validators{})
+	res, err := fetch.Fetch(context.Background(), srv.URL, fetch.Validators{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `unsupported Content-Encoding "br"`)
 	assert.Nil(t, res.Feed)
@@ -288,8 +184,8 @@ func TestFetchGzipBomb(t *testing.T) {
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	f := &rss.Fetcher{MaxBytes: maxBytes}
-	res, err := f.Fetch(context.Background(), srv.URL, rss.Validators{})
+	f := &fetch.Fetcher{MaxBytes: maxBytes}
+	res, err := f.Fetch(context.Background(), srv.URL, fetch.Validators{})
 	runtime.ReadMemStats(&after)
 	require.ErrorIs(t, err, rss.ErrTooLarge)
 	var pe *rss.ParseError
@@ -321,8 +217,8 @@ func TestFetchGzipEmptyMembers(t *testing.T) {
 			}
 		}
 	})
-	f := &rss.Fetcher{MaxBytes: 64 << 10}
-	res, err := f.Fetch(context.Background(), srv.URL, rss.Validators{})
+	f := &fetch.Fetcher{MaxBytes: 64 << 10}
+	res, err := f.Fetch(context.Background(), srv.URL, fetch.Validators{})
 	require.ErrorIs(t, err, rss.ErrTooLarge)
 	assert.Equal(t, []string{"One"}, itemTitles(res.Feed))
 }
@@ -341,8 +237,8 @@ func TestFetchEndlessBody(t *testing.T) {
 			}
 		}
 	})
-	f := &rss.Fetcher{MaxBytes: 256 << 10}
-	res, err := f.Fetch(context.Background(), srv.URL, rss.Validators{})
+	f := &fetch.Fetcher{MaxBytes: 256 << 10}
+	res, err := f.Fetch(context.Background(), srv.URL, fetch.Validators{})
 	require.ErrorIs(t, err, rss.ErrTooLarge)
 	var pe *rss.ParseError
 	require.ErrorAs(t, err, &pe)
@@ -369,7 +265,7 @@ func TestFetchCutConnection(t *testing.T) {
 			len(body), body[:cut])
 		buf.Flush()
 	})
-	res, err := rss.Fetch(context.Background(), srv.URL, rss.Validators{})
+	res, err := fetch.Fetch(context.Background(), srv.URL, fetch.Validators{})
 	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
 	var pe *rss.ParseError
 	require.ErrorAs(t, err, &pe)
@@ -402,7 +298,7 @@ func TestFetchStalledServer(t *testing.T) {
 		srv.Config.Handler = stall(t, "")
 		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 		defer cancel()
-		res, err := rss.Fetch(ctx, srv.URL, rss.Validators{})
+		res, err := fetch.Fetch(ctx, srv.URL, fetch.Validators{})
 		require.ErrorIs(t, err, context.DeadlineExceeded)
 		assert.Equal(t, 0, res.StatusCode)
 		assert.Nil(t, res.Feed)
@@ -413,7 +309,7 @@ func TestFetchStalledServer(t *testing.T) {
 		srv.Config.Handler = stall(t, body[:strings.Index(body, "<item><title>Two")])
 		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 		defer cancel()
-		res, err := rss.Fetch(ctx, srv.URL, rss.Validators{})
+		res, err := fetch.Fetch(ctx, srv.URL, fetch.Validators{})
 		require.ErrorIs(t, err, context.DeadlineExceeded)
 		var pe *rss.ParseError
 		require.ErrorAs(t, err, &pe)
@@ -428,7 +324,7 @@ func TestFetchStalledServer(t *testing.T) {
 			cancel() // the client gives up while the server stalls
 			inner(w, r)
 		})
-		_, err := rss.Fetch(ctx, srv.URL, rss.Validators{})
+		_, err := fetch.Fetch(ctx, srv.URL, fetch.Validators{})
 		require.ErrorIs(t, err, context.Canceled)
 	})
 }
@@ -467,7 +363,7 @@ func TestFetchRedirects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			res, err := rss.Fetch(context.Background(), srv.URL+tt.path, rss.Validators{})
+			res, err := fetch.Fetch(context.Background(), srv.URL+tt.path, fetch.Validators{})
 			require.NoError(t, err)
 			want := ""
 			if tt.movedTo != "" {
@@ -479,8 +375,8 @@ func TestFetchRedirects(t *testing.T) {
 		})
 	}
 	t.Run("moved to a feed that is gone", func(t *testing.T) {
-		res, err := rss.Fetch(context.Background(), srv.URL+"/r/301/gone", rss.Validators{})
-		require.ErrorIs(t, err, rss.ErrGone)
+		res, err := fetch.Fetch(context.Background(), srv.URL+"/r/301/gone", fetch.Validators{})
+		require.ErrorIs(t, err, fetch.ErrGone)
 		assert.Equal(t, "", res.MovedTo, "no move to store when the new place fails")
 	})
 }
@@ -515,7 +411,7 @@ func TestFetchRelativeLinks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			res, err := rss.Fetch(context.Background(), srv.URL+tt.path, rss.Validators{})
+			res, err := fetch.Fetch(context.Background(), srv.URL+tt.path, fetch.Validators{})
 			require.NoError(t, err)
 			require.Len(t, res.Feed.Items, 1)
 			it := res.Feed.Items[0]
@@ -540,11 +436,11 @@ func TestFetchRedirectLoop(t *testing.T) {
 			http.Redirect(w, r, "/a", http.StatusMovedPermanently)
 		}
 	})
-	res, err := rss.Fetch(context.Background(), srv.URL+"/a", rss.Validators{})
+	res, err := fetch.Fetch(context.Background(), srv.URL+"/a", fetch.Validators{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "stopped after 10 redirects")
 	assert.True(t, strings.HasPrefix(err.Error(), "rss: "), err.Error())
-	var he *rss.HTTPError
+	var he *fetch.HTTPError
 	assert.False(t, errors.As(err, &he))
 	assert.Equal(t, int32(10), requests.Load())
 	assert.Nil(t, res.Feed)
@@ -570,7 +466,7 @@ func TestFetchWrongCharset(t *testing.T) {
 				w.Header().Set("Content-Type", tt.contentType)
 				io.WriteString(w, tt.body)
 			})
-			res, err := rss.Fetch(context.Background(), srv.URL, rss.Validators{})
+			res, err := fetch.Fetch(context.Background(), srv.URL, fetch.Validators{})
 			require.NoError(t, err)
 			assert.Equal(t, "Café", res.Feed.Title)
 		})
@@ -597,14 +493,14 @@ func TestFetchHTMLPage(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		io.WriteString(w, page)
 	})
-	res, err := rss.Fetch(context.Background(), srv.URL+"/old", rss.Validators{})
+	res, err := fetch.Fetch(context.Background(), srv.URL+"/old", fetch.Validators{})
 	require.ErrorIs(t, err, rss.ErrNotFeed)
-	assert.Equal(t, []rss.FeedLink{
+	assert.Equal(t, []fetch.FeedLink{
 		{URL: srv.URL + "/blog/feed.xml", Title: "Posts", Type: "application/rss+xml"},
 		{URL: srv.URL + "/atom.xml", Title: "Posts (Atom)", Type: "application/atom+xml"},
 	}, res.Alternates)
 
-	res, err = rss.Fetch(context.Background(), srv.URL+"/located", rss.Validators{})
+	res, err = fetch.Fetch(context.Background(), srv.URL+"/located", fetch.Validators{})
 	require.ErrorIs(t, err, rss.ErrNotFeed)
 	require.Len(t, res.Alternates, 2)
 	assert.Equal(t, srv.URL+"/elsewhere/feed.xml", res.Alternates[0].URL)
@@ -620,9 +516,9 @@ func TestFetchHTMLPageLongHead(t *testing.T) {
 	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, page)
 	})
-	res, err := rss.Fetch(context.Background(), srv.URL+"/", rss.Validators{})
+	res, err := fetch.Fetch(context.Background(), srv.URL+"/", fetch.Validators{})
 	require.ErrorIs(t, err, rss.ErrNotFeed)
-	assert.Equal(t, []rss.FeedLink{{URL: srv.URL + "/feed", Type: "application/rss+xml"}}, res.Alternates)
+	assert.Equal(t, []fetch.FeedLink{{URL: srv.URL + "/feed", Type: "application/rss+xml"}}, res.Alternates)
 }
 
 // TestFetchStatus checks the errors for statuses: 410 is ErrGone, 429 and
@@ -658,13 +554,13 @@ func TestFetchStatus(t *testing.T) {
 				io.WriteString(w, "<html><body>error page</body></html>")
 			})
 			before := time.Now()
-			res, err := rss.Fetch(context.Background(), srv.URL, rss.Validators{})
+			res, err := fetch.Fetch(context.Background(), srv.URL, fetch.Validators{})
 			after := time.Now()
-			var he *rss.HTTPError
+			var he *fetch.HTTPError
 			require.ErrorAs(t, err, &he)
 			assert.Equal(t, tt.status, he.StatusCode)
 			assert.Equal(t, tt.want, he.RetryAfter)
-			assert.Equal(t, tt.gone, errors.Is(err, rss.ErrGone))
+			assert.Equal(t, tt.gone, errors.Is(err, fetch.ErrGone))
 			assert.True(t, strings.HasPrefix(err.Error(), fmt.Sprintf("rss: HTTP %d ", tt.status)), err.Error())
 			assert.Equal(t, tt.status, res.StatusCode)
 			assert.Nil(t, res.Feed)
@@ -765,7 +661,7 @@ func TestFetchNextFetch(t *testing.T) {
 				io.WriteString(w, tt.body)
 			})
 			before := time.Now()
-			res, err := rss.Fetch(context.Background(), srv.URL, rss.Validators{})
+			res, err := fetch.Fetch(context.Background(), srv.URL, fetch.Validators{})
 			after := time.Now()
 			require.NoError(t, err)
 			if tt.when != nil {
@@ -792,7 +688,7 @@ func TestFetcherConcurrent(t *testing.T) {
 	})
 	client := &http.Client{Timeout: 10 * time.Second}
 	transport := client.Transport
-	for _, f := range []*rss.Fetcher{{}, {Client: client, MaxBytes: 1 << 20}} {
+	for _, f := range []*fetch.Fetcher{{}, {Client: client, MaxBytes: 1 << 20}} {
 		var wg sync.WaitGroup
 		for g := range 8 {
 			wg.Go(func() {
@@ -802,7 +698,7 @@ func TestFetcherConcurrent(t *testing.T) {
 					if i == 4 {
 						path, want = "/moved", "/feed/moved"
 					}
-					res, err := f.Fetch(context.Background(), srv.URL+path, rss.Validators{})
+					res, err := f.Fetch(context.Background(), srv.URL+path, fetch.Validators{})
 					if !assert.NoError(t, err) {
 						return
 					}
@@ -825,39 +721,10 @@ func TestFetcherConcurrent(t *testing.T) {
 // prefixed "rss: ", with a Result that says when to try again.
 func TestFetchBadURL(t *testing.T) {
 	for _, u := range []string{"ftp://example.com/feed", "://nothing", "http://[::1"} {
-		res, err := rss.Fetch(context.Background(), u, rss.Validators{})
+		res, err := fetch.Fetch(context.Background(), u, fetch.Validators{})
 		require.Error(t, err, u)
 		assert.True(t, strings.HasPrefix(err.Error(), "rss: "), err.Error())
 		require.NotNil(t, res)
 		assert.False(t, res.NextFetch.IsZero())
 	}
-}
-
-// FuzzContentType reads documents under any Content-Type: no panic, and
-// every error a positioned *ParseError, lenient or strict.
-func FuzzContentType(f *testing.F) {
-	feed := []byte(`<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>caf` + "\xe9" +
-		`</title><item><title>x</title></item></channel></rss>`)
-	for _, ct := range []string{"text/xml; charset=utf-16", "application/rss+xml; charset=windows-1252",
-		"text/plain", `text/xml; charset="`, "text/html; charset=iso-2022-jp", "application/xml; charset=utf-16be"} {
-		f.Add(feed, ct, false)
-		f.Add(feed, ct, true)
-	}
-	f.Add([]byte("\xff\xfe<\x00r\x00s\x00s\x00>\x00"), "text/xml; charset=koi8-r", true)
-	f.Fuzz(func(t *testing.T, data []byte, contentType string, strict bool) {
-		d := rss.NewDecoder(bytes.NewReader(data))
-		d.ContentType = contentType
-		d.Strict = strict
-		_, err := d.Channel()
-		for err == nil {
-			_, err = d.Next()
-		}
-		if err == io.EOF {
-			return
-		}
-		var pe *rss.ParseError
-		if !errors.As(err, &pe) || pe.Line < 1 || pe.Column < 1 {
-			t.Fatalf("error %v (%T) is not a positioned *ParseError", err, err)
-		}
-	})
 }

@@ -1,4 +1,4 @@
-package rss_test
+package fetch_test
 
 import (
 	"bytes"
@@ -10,17 +10,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/feedkit/rss"
+	"github.com/feedkit/rss/fetch"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func discoverFile(t *testing.T, name, pageURL string) []rss.FeedLink {
+func discoverFile(t *testing.T, name, pageURL string) []fetch.FeedLink {
 	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "discover", name))
 	require.NoError(t, err)
 	defer f.Close()
-	links, err := rss.Discover(f, pageURL)
+	links, err := fetch.Discover(f, pageURL)
 	require.NoError(t, err)
 	return links
 }
@@ -32,7 +32,7 @@ func discoverFile(t *testing.T, name, pageURL string) []rss.FeedLink {
 // writes, not the one in the body.
 func TestDiscoverBlog(t *testing.T) {
 	links := discoverFile(t, "blog.html", "https://www.example.com/blog/index.html")
-	assert.Equal(t, []rss.FeedLink{
+	assert.Equal(t, []fetch.FeedLink{
 		{URL: "https://blog.example.com/jo/feed/", Title: "Jo's blog » Feed", Type: "application/rss+xml"},
 		{URL: "https://blog.example.com/jo/comments/feed/", Title: "Jo's blog » Comments Feed", Type: "application/rss+xml"},
 		{URL: "https://blog.example.com/jo/atom.xml", Type: "application/atom+xml"},
@@ -44,7 +44,7 @@ func TestDiscoverBlog(t *testing.T) {
 // URLs, and links that are not http or https, which are left out.
 func TestDiscoverHeadless(t *testing.T) {
 	links := discoverFile(t, "headless.html", "http://pod.example.org/show/")
-	assert.Equal(t, []rss.FeedLink{
+	assert.Equal(t, []fetch.FeedLink{
 		{URL: "http://pod.example.org/episodes.rss", Title: "Episodes", Type: "application/rss+xml"},
 		{URL: "https://pod.example.org/secure.rss?x=1", Title: "Secure", Type: "application/rss+xml"},
 		{URL: "http://pod.example.org/rss.xml", Title: "Old RSS", Type: "text/xml"},
@@ -94,7 +94,7 @@ func TestDiscover(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			links, err := rss.Discover(strings.NewReader(tt.page), tt.pageURL)
+			links, err := fetch.Discover(strings.NewReader(tt.page), tt.pageURL)
 			require.NoError(t, err)
 			var got []string
 			for _, l := range links {
@@ -108,7 +108,7 @@ func TestDiscover(t *testing.T) {
 // TestDiscoverBadPageURL checks that a page URL that does not parse is an
 // error.
 func TestDiscoverBadPageURL(t *testing.T) {
-	_, err := rss.Discover(strings.NewReader(`<link rel=alternate type=application/rss+xml href=/f>`), "http://[::1")
+	_, err := fetch.Discover(strings.NewReader(`<link rel=alternate type=application/rss+xml href=/f>`), "http://[::1")
 	require.Error(t, err)
 	assert.True(t, strings.HasPrefix(err.Error(), "rss: "), err.Error())
 }
@@ -133,9 +133,9 @@ func (r *errReader) Read(p []byte) (int, error) {
 func TestDiscoverReadError(t *testing.T) {
 	boom := errors.New("boom")
 	r := &errReader{data: []byte(`<link rel=alternate type=application/rss+xml href=/f><link rel=alt`), err: boom}
-	links, err := rss.Discover(r, "https://example.com/")
+	links, err := fetch.Discover(r, "https://example.com/")
 	require.ErrorIs(t, err, boom)
-	assert.Equal(t, []rss.FeedLink{{URL: "https://example.com/f", Type: "application/rss+xml"}}, links)
+	assert.Equal(t, []fetch.FeedLink{{URL: "https://example.com/f", Type: "application/rss+xml"}}, links)
 }
 
 // byteCounter counts the bytes read through it.
@@ -174,14 +174,14 @@ func TestDiscoverBounded(t *testing.T) {
 		strings.NewReader(`<head><link rel=alternate type=application/rss+xml href=/f>`),
 		&endlessReader{chunk: []byte("<meta name=x content=y>")},
 	)}
-	links, err := rss.Discover(endless, "https://example.com/")
+	links, err := fetch.Discover(endless, "https://example.com/")
 	require.NoError(t, err)
 	assert.Len(t, links, 1)
 	assert.LessOrEqual(t, endless.n, int64(1<<20), "bytes read")
 
 	page := `<head><link rel=alternate type=application/rss+xml href=/f></head><body>` + strings.Repeat("<p>text</p>", 100000)
 	short := &byteCounter{r: strings.NewReader(page)}
-	links, err = rss.Discover(short, "https://example.com/")
+	links, err = fetch.Discover(short, "https://example.com/")
 	require.NoError(t, err)
 	assert.Len(t, links, 1)
 	assert.Less(t, short.n, int64(len(page)), "the body is not read")
@@ -201,7 +201,7 @@ func FuzzDiscover(f *testing.F) {
 	f.Add([]byte(`<base href="//other.example/"><link rel=alternate type=application/rss+xml href="?q">`), "http://x/")
 	f.Add([]byte(`<link rel=alternate type=application/rss+xml href="feed:">`), "")
 	f.Fuzz(func(t *testing.T, page []byte, pageURL string) {
-		links, err := rss.Discover(bytes.NewReader(page), pageURL)
+		links, err := fetch.Discover(bytes.NewReader(page), pageURL)
 		if err != nil {
 			if _, perr := url.Parse(strings.TrimSpace(pageURL)); perr == nil {
 				t.Fatalf("error %v with a page URL that parses", err)

@@ -1,4 +1,4 @@
-package rss
+package fetch
 
 import (
 	"io"
@@ -157,7 +157,7 @@ loop:
 	return out, err
 }
 
-// resolve parses ref, with the white space around it that HTML allows
+// resolveRef parses ref, with the white space around it that HTML allows
 // trimmed, and resolves it against base (nil for none); nil when ref does
 // not parse.
 func resolveRef(base *url.URL, ref string) *url.URL {
