@@ -20,12 +20,30 @@
 // relative links come back absolute. Gzip is asked for and decompressed here,
 // under [Fetcher.MaxBytes].
 //
+// [Fetcher.Decoder] sets the decoder's Strict, ResolveHTML and bounds, for
+// Fetch and Open alike.
+//
+// # Streaming
+//
+// [Fetcher.Open] reads the response's headers and the feed's channel, and
+// returns a [Response] whose items are read as they arrive, so that a
+// poller can stop at the first item it has already seen:
+//
+//	resp, err := fetch.Open(ctx, url, prev)
+//	defer resp.Close()
+//	for item, err := range resp.Items() { ... }
+//
 // # Conditional GET
 //
 // Keep the [Result.Validators] of a fetch with the subscription and pass them
 // to the next one: they go out as If-None-Match and If-Modified-Since, and a
 // feed that has not changed costs a 304 Not Modified, which gives a Result
-// with NotModified set, no Feed and no error. A Result's MovedTo is set when
+// with NotModified set, no Feed and no error. Validators are given only for
+// a feed read whole and parsed to its end: after a body cut off by the
+// network, a feed that is not well-formed to its end, or a stream closed
+// early, they are empty, so that the next poll gets the whole feed again
+// and no item is lost between polls. A validator longer than 1 KiB is
+// dropped. A 304 to a request that sent no validators is an [*HTTPError]. A Result's MovedTo is set when
 // the server said, with a permanent redirect, that the feed lives at another
 // URL: keep that URL instead.
 //
@@ -50,7 +68,9 @@
 //     MaxBytes (wrapping [rss.ErrTooLarge]), or no feed at all (wrapping
 //     [rss.ErrNotFeed]); for an HTML page [Result.Alternates] lists the
 //     feeds it names, as [Discover] reads them;
-//   - the context's error, when it ended first;
-//   - the client's error otherwise (a bad URL, a refused connection, too
-//     many redirects).
+//   - the context's error, when it ended first (wrapped);
+//   - an [*Error] otherwise, saying what failed: the request (a bad URL, a
+//     refused connection, too many redirects) or the decompression of the
+//     body. A body cut off by the network or by a broken gzip stream is an
+//     *rss.ParseError that wraps an *Error, after the items read before it.
 package fetch

@@ -113,3 +113,39 @@ func ExampleDiscover() {
 	// application/rss+xml https://example.com/feed.xml Posts
 	// application/atom+xml https://example.com/blog/comments/atom.xml Comments
 }
+
+// Open streams a feed: a poller that remembers the newest item it has seen
+// stops reading there, and the rest of the body is never read. (A stream
+// stopped early gives no validators: the next poll gets the whole feed.)
+func ExampleOpen() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, `<rss version="2.0"><channel><title>Example News</title>
+			<item><guid>post-3</guid><title>Third post</title></item>
+			<item><guid>post-2</guid><title>Second post</title></item>
+			<item><guid>post-1</guid><title>First post</title></item>
+		</channel></rss>`)
+	}))
+	defer srv.Close()
+
+	seen := map[string]bool{"post-2": true, "post-1": true}
+	resp, err := fetch.Open(context.Background(), srv.URL+"/feed.xml", fetch.Validators{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer resp.Close()
+	fmt.Println(resp.Feed.Title)
+	for item, err := range resp.Items() {
+		if err != nil {
+			log.Fatal(err)
+		}
+		if seen[item.ID()] {
+			break
+		}
+		fmt.Println("new:", item.Title)
+	}
+	fmt.Printf("validators to store: %+v\n", resp.Validators())
+	// Output:
+	// Example News
+	// new: Third post
+	// validators to store: {ETag: LastModified:}
+}

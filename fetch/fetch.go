@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net"
 	"net/http"
 	"strconv"
@@ -47,9 +48,6 @@ const (
 	// maxRedirects is how many requests of a redirect chain the default
 	// client makes.
 	maxRedirects = 10
-	// keepHTML is how much of the start of a body is kept, for Discover
-	// to read once the decoder has said the document is not RSS.
-	keepHTML = 128 << 10
 )
 
 // ErrGone is the error, wrapped in an [*HTTPError] with StatusCode 410, for
@@ -59,7 +57,8 @@ var ErrGone = errors.New("rss: the feed is gone (410 Gone)")
 // An HTTPError is the error [Fetcher.Fetch] returns for a response whose
 // status is neither a success (2xx) nor 304 Not Modified: 404, 410 (which
 // is [ErrGone]), 429 Too Many Requests, 5xx, or a redirect the client did
-// not follow.
+// not follow; and for a 304 Not Modified to a request that sent no
+// validators, which leaves the client with no feed.
 type HTTPError struct {
 	// StatusCode is the response's status: 404, 410, 503...
 	StatusCode int
@@ -73,6 +72,9 @@ type HTTPError struct {
 // Error reads "rss: HTTP 503 Service Unavailable (retry after 2m0s)".
 func (e *HTTPError) Error() string {
 	msg := fmt.Sprintf("rss: HTTP %d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	if e.StatusCode == http.StatusNotModified {
+		msg += " to a request that sent no validators"
+	}
 	if e.RetryAfter > 0 {
 		msg += fmt.Sprintf(" (retry after %s)", e.RetryAfter)
 	}
@@ -124,6 +126,14 @@ type Fetcher struct {
 	// bound. Going past it stops reading with a [*rss.ParseError] wrapping
 	// [rss.ErrTooLarge], after the items completed before it.
 	MaxBytes int64
+
+	// Decoder, when not nil, is called with each response's decoder
+	// before it reads a byte, after ContentType and BaseURL are set: it
+	// may set Strict, ResolveHTML and the bounds (MaxElementSize,
+	// MaxDepth), or change the BaseURL. It must not read from the decoder.
+	// It is called from the goroutines that call Fetch and Open, so it
+	// must be safe for concurrent use when they are concurrent.
+	Decoder func(*rss.Decoder)
 }
 
 // Validators are what a server said identifies the version of a feed it
@@ -153,7 +163,10 @@ type Result struct {
 	// one to keep asking.
 	MovedTo string
 	// Validators are the ETag and Last-Modified of the response, to send
-	// next time. A 304 that repeats neither keeps the ones sent.
+	// next time. A 304 that repeats neither keeps the ones sent. They are
+	// empty unless the body was read whole and parsed to its end (after a
+	// cut body or any other error, the next fetch must get the whole feed
+	// again), and a validator longer than 1 KiB is dropped.
 	Validators Validators
 	// NextFetch is when to ask again. It is the latest of the times the
 	// hints say: the response's Retry-After, its freshness (Cache-Control
@@ -180,6 +193,12 @@ var defaultFetcher Fetcher
 // Fetch fetches a feed with a zero [Fetcher]: see [Fetcher.Fetch].
 func Fetch(ctx context.Context, url string, prev Validators) (*Result, error) {
 	return defaultFetcher.Fetch(ctx, url, prev)
+}
+
+// Open opens a feed with a zero [Fetcher], to read it item by item: see
+// [Fetcher.Open].
+func Open(ctx context.Context, url string, prev Validators) (*Response, error) {
+	return defaultFetcher.Open(ctx, url, prev)
 }
 
 // defaultClient is the client of Fetchers without one: the transport of
@@ -213,7 +232,8 @@ var defaultClient = sync.OnceValue(func() *http.Client {
 	}
 })
 
-// Fetch gets the feed at url and reads it.
+// Fetch gets the feed at url and reads it whole: it is [Fetcher.Open],
+// then every item, then Close.
 //
 // It sends prev's ETag and Last-Modified as If-None-Match and
 // If-Modified-Since, so that an unchanged feed gives a Result with
@@ -225,26 +245,190 @@ var defaultClient = sync.OnceValue(func() *http.Client {
 //
 // The Result is never nil: whatever happened, it says when to ask again
 // (NextFetch), and, once a response came, its status, its URL and the
-// redirects that led there. The error is:
-//   - an [*HTTPError] for a status other than 2xx and 304; errors.Is(err,
-//     [ErrGone]) for a 410, which means unsubscribe;
+// redirects that led there. Its Validators are set only when the body was
+// read whole and parsed to its end: after an error they are empty, so that
+// the next fetch gets the whole feed again and no item is lost between
+// polls. The error is:
+//   - an [*HTTPError] for a status other than 2xx and 304, and for a 304 to
+//     a request that sent no validators; errors.Is(err, [ErrGone]) for a
+//     410, which means unsubscribe;
 //   - a [*rss.ParseError] for a body the decoder could not read whole, with the
 //     feed read before it in Result.Feed: one cut off by the network
-//     (wrapping [io.ErrUnexpectedEOF] or the network's error), one longer
-//     than MaxBytes (wrapping [rss.ErrTooLarge]), one that is not RSS (wrapping
-//     [rss.ErrNotFeed]; for an HTML page Result.Alternates holds the feeds it
-//     names);
+//     (wrapping an [*Error] and [io.ErrUnexpectedEOF] or the network's
+//     error), one longer than MaxBytes (wrapping [rss.ErrTooLarge]), one
+//     that is not a feed (wrapping [rss.ErrNotFeed]; for an HTML page
+//     Result.Alternates holds the feeds it names);
 //   - ctx's error (errors.Is with [context.DeadlineExceeded] or
 //     [context.Canceled]) when it ends before the body has been read: a
 //     stalled server is left at once;
-//   - the client's error otherwise (a bad URL, a refused connection, too
-//     many redirects), prefixed "rss: ".
+//   - an [*Error] otherwise: the request failed (a bad URL, a refused
+//     connection, too many redirects) or the body could not be decompressed.
 func (f *Fetcher) Fetch(ctx context.Context, url string, prev Validators) (*Result, error) {
-	res := &Result{URL: url}
+	resp, err := f.Open(ctx, url, prev)
+	defer resp.Close()
+	res := &Result{
+		Feed:        resp.Feed,
+		NotModified: resp.NotModified,
+		URL:         resp.URL,
+		MovedTo:     resp.MovedTo,
+		NextFetch:   resp.NextFetch,
+		StatusCode:  resp.StatusCode,
+		Alternates:  resp.Alternates,
+	}
+	if res.Feed != nil {
+		res.Feed.Items = []*rss.Item{}
+	}
+	if err != nil || resp.Decoder == nil {
+		res.Validators = resp.Validators()
+		return res, err
+	}
+	for {
+		it, err := resp.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			res.NextFetch = resp.NextFetch
+			return res, err
+		}
+		res.Feed.Items = append(res.Feed.Items, it)
+	}
+	// Channel elements after the items (a ttl, skipHours) count too.
+	res.NextFetch = resp.NextFetch
+	res.Validators = resp.Validators()
+	return res, nil
+}
+
+// A Response is a feed being read over HTTP, item by item, as
+// [Fetcher.Open] returns it: the metadata of the response, the channel, and
+// the [rss.Decoder] over the body. Read the items with [Response.Next] or
+// [Response.Items] (stopping early is fine) and Close it.
+type Response struct {
+	// Decoder reads the body; its Channel has been read (Feed). It is nil
+	// when NotModified, and when no body could be read.
+	Decoder *rss.Decoder
+	// Feed is the channel, as Decoder.Channel returned it: it fills in as
+	// the items are read (see [rss.Decoder.Channel]); its Items stay
+	// empty. It is nil when Decoder is.
+	Feed *rss.Feed
+	// NotModified is true for a 304 response: the feed has not changed
+	// since the Validators sent.
+	NotModified bool
+	// URL is the final URL, after redirects.
+	URL string
+	// MovedTo is the URL the feed moved to: see [Result.MovedTo].
+	MovedTo string
+	// NextFetch is when to ask again: see [Result.NextFetch]. It is set
+	// from what the response and the channel say, and moved again when
+	// Next reaches the end, for channel elements after the items.
+	NextFetch time.Time
+	// StatusCode is the status of the final response, or 0 when there
+	// was none.
+	StatusCode int
+	// Alternates are the feeds an HTML page names: see
+	// [Result.Alternates].
+	Alternates []FeedLink
+
+	ctx        context.Context
+	body       io.Closer // nil once closed
+	header     http.Header
+	now        time.Time
+	validators Validators
+	complete   bool // the body was read whole and parsed to its end
+	err        error
+}
+
+// Next returns the next item of the feed, or io.EOF after the last, as
+// [rss.Decoder.Next] does. An error is sticky. When the context of Open
+// ended first, the error says so.
+func (r *Response) Next() (*rss.Item, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	if r.Decoder == nil || r.body == nil {
+		r.err = io.EOF
+		if r.body == nil && r.Decoder != nil {
+			r.err = errClosed
+		}
+		return nil, r.err
+	}
+	it, err := r.Decoder.Next()
+	switch {
+	case err == io.EOF:
+		r.complete = true
+		r.NextFetch = nextFetch(r.now, r.header, r.Feed)
+	case err != nil:
+		if r.ctx.Err() != nil && !errors.Is(err, r.ctx.Err()) {
+			// The body was cut because the context ended: say so.
+			err = fmt.Errorf("%w (%w)", err, r.ctx.Err())
+		}
+	}
+	if err != nil {
+		r.err = err
+	}
+	return it, err
+}
+
+// errClosed is what Next returns after Close.
+var errClosed = errors.New("rss: read on a closed response")
+
+// Items returns a single-use iterator over the items Next returns, as
+// [rss.Decoder.Items] does: it ends after the last item, or after yielding
+// an error. Breaking out of the loop stops reading.
+func (r *Response) Items() iter.Seq2[*rss.Item, error] {
+	return func(yield func(*rss.Item, error) bool) {
+		for {
+			it, err := r.Next()
+			if err == io.EOF {
+				return
+			}
+			if !yield(it, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Validators returns the ETag and Last-Modified to send with the next fetch
+// of the feed: those of the response once Next has returned io.EOF (the body
+// read whole and parsed to its end), those kept for a 304, and none
+// otherwise. A feed read only in part (stopped early, cut off, refused) gives
+// none, so that the next fetch gets all of it again: storing the validators
+// of a partial read would make the next poll a 304 and lose the items never
+// read. Items read through Decoder directly do not count: use Next or Items.
+func (r *Response) Validators() Validators {
+	if !r.complete {
+		return Validators{}
+	}
+	return r.validators
+}
+
+// Close closes the response's body. It is safe to call more than once, and
+// on a Response returned with an error.
+func (r *Response) Close() error {
+	if r == nil || r.body == nil {
+		return nil
+	}
+	b := r.body
+	r.body = nil
+	return b.Close()
+}
+
+// Open gets the feed at url, as [Fetcher.Fetch] does, and reads its channel
+// (up to the first item), leaving the items to be read from the returned
+// Response as they arrive, so that a poller can stop at the first item it
+// has seen before. The caller must Close the Response.
+//
+// The Response is never nil, and its metadata is that of [Fetcher.Fetch]'s
+// Result; so are the errors, those of reading the items coming from
+// [Response.Next]. Its [Response.Validators] are set once Next has reached
+// the end of the feed.
+func (f *Fetcher) Open(ctx context.Context, url string, prev Validators) (*Response, error) {
+	res := &Response{ctx: ctx, URL: url}
 	res.NextFetch = time.Now().Add(defaultInterval)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return res, fmt.Errorf("rss: %w", err)
+		return res, &Error{Op: "request", Err: err}
 	}
 	ua := f.UserAgent
 	if ua == "" {
@@ -269,52 +453,63 @@ func (f *Fetcher) Fetch(ctx context.Context, url string, prev Validators) (*Resu
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return res, fmt.Errorf("rss: %w", err)
+		return res, &Error{Op: "request", Err: err}
 	}
-	defer resp.Body.Close()
-	now := time.Now()
+	res.body = resp.Body
+	res.now = time.Now()
+	res.header = resp.Header
 	res.StatusCode = resp.StatusCode
 	res.URL = resp.Request.URL.String()
-	retryAfter := retryAfter(resp.Header, now)
+	retryAfter := retryAfter(resp.Header, res.now)
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
+		res.NextFetch = nextFetch(res.now, resp.Header, nil)
+		res.Close()
+		if prev == (Validators{}) {
+			// Nothing was asked for that a 304 could answer: the server
+			// sends no feed, and no validators to go on with.
+			return res, &HTTPError{StatusCode: resp.StatusCode, RetryAfter: retryAfter}
+		}
 		res.NotModified = true
 		res.MovedTo = movedTo(resp)
-		res.Validators = responseValidators(resp.Header)
-		if res.Validators.ETag == "" {
-			res.Validators.ETag = prev.ETag
+		res.validators = responseValidators(resp.Header)
+		if res.validators.ETag == "" {
+			res.validators.ETag = prev.ETag
 		}
-		if res.Validators.LastModified == "" {
-			res.Validators.LastModified = prev.LastModified
+		if res.validators.LastModified == "" {
+			res.validators.LastModified = prev.LastModified
 		}
-		res.NextFetch = nextFetch(now, resp.Header, nil)
+		res.complete = true
 		return res, nil
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		// Read a little of the body, so that the connection can be reused.
 		io.CopyN(io.Discard, resp.Body, 4<<10)
-		res.NextFetch = nextFetch(now, resp.Header, nil)
+		res.Close()
+		res.NextFetch = nextFetch(res.now, resp.Header, nil)
 		return res, &HTTPError{StatusCode: resp.StatusCode, RetryAfter: retryAfter}
 	}
 	res.MovedTo = movedTo(resp)
-	res.Validators = responseValidators(resp.Header)
-	feed, alternates, err := f.read(resp, documentURL(resp))
-	res.Feed, res.Alternates = feed, alternates
-	res.NextFetch = nextFetch(now, resp.Header, feed)
-	if err != nil && ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
-		// The body was cut because the context ended: say so.
-		err = fmt.Errorf("%w (%w)", err, ctx.Err())
+	res.validators = responseValidators(resp.Header)
+	err = f.open(res, resp, documentURL(resp))
+	res.NextFetch = nextFetch(res.now, resp.Header, res.Feed)
+	if err != nil {
+		res.Close()
+		res.err = err
+		if ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
+			err = fmt.Errorf("%w (%w)", err, ctx.Err())
+		}
 	}
 	return res, err
 }
 
-// read reads the feed in a successful response's body. baseURL is the
-// document's own URL, the decoder's BaseURL.
-func (f *Fetcher) read(resp *http.Response, baseURL string) (*rss.Feed, []FeedLink, error) {
+// open sets up the reading of a successful response's body and reads its
+// channel. baseURL is the document's own URL, the decoder's BaseURL.
+func (f *Fetcher) open(res *Response, resp *http.Response, baseURL string) error {
 	max := f.MaxBytes
 	if max == 0 {
 		max = DefaultMaxBytes
 	}
-	var body io.Reader = resp.Body
+	var body io.Reader = &wrapReader{r: resp.Body, op: "read"}
 	if max > 0 {
 		// The compressed bytes are bounded too: a gzip stream of empty
 		// members expands to nothing, forever.
@@ -325,33 +520,30 @@ func (f *Fetcher) read(resp *http.Response, baseURL string) (*rss.Feed, []FeedLi
 	case "gzip", "x-gzip":
 		zr, err := gzip.NewReader(body)
 		if err != nil {
-			return nil, nil, fmt.Errorf("rss: reading the gzip body: %w", err)
+			return &Error{Op: "decompress", Err: fmt.Errorf("reading the gzip body: %w", err)}
 		}
-		body = zr
+		body = &wrapReader{r: zr, op: "decompress"}
 		if max > 0 {
 			body = &boundedReader{r: body, left: max, max: max}
 		}
 	default:
-		return nil, nil, fmt.Errorf("rss: unsupported Content-Encoding %q", enc)
+		return &Error{Op: "decompress", Err: fmt.Errorf("unsupported Content-Encoding %q", enc)}
 	}
-	keep := &headBuffer{max: keepHTML}
+	// What the decoder reads before it knows whether the document is a
+	// feed is kept, as far as Discover would read, for an HTML page.
+	keep := &headBuffer{max: discoverMax}
 	contentType := resp.Header.Get("Content-Type")
 	d := rss.NewDecoder(io.TeeReader(body, keep))
 	d.ContentType = contentType
 	d.BaseURL = baseURL
+	if f.Decoder != nil {
+		f.Decoder(d)
+	}
 	feed, err := d.Channel()
-	feed.Items = []*rss.Item{}
-	for err == nil {
-		var it *rss.Item
-		if it, err = d.Next(); err == nil {
-			feed.Items = append(feed.Items, it)
-		}
-	}
-	if err == io.EOF {
-		return feed, nil, nil
-	}
-	if !errors.Is(err, rss.ErrNotFeed) {
-		return feed, nil, err
+	res.Decoder, res.Feed = d, feed
+	if err == nil || !errors.Is(err, rss.ErrNotFeed) {
+		keep.stop()
+		return err
 	}
 	// Perhaps an HTML page: what feeds does it name? Read on from where
 	// the decoder stopped, as far as Discover would.
@@ -359,8 +551,47 @@ func (f *Fetcher) read(resp *http.Response, baseURL string) (*rss.Feed, []FeedLi
 	if r, cerr := charset.NewReader(page, contentType); cerr == nil {
 		page = r
 	}
-	links, _ := Discover(page, baseURL)
-	return feed, links, err
+	res.Alternates, _ = Discover(page, baseURL)
+	keep.stop()
+	return err
+}
+
+// An Error is a failure to get a feed's bytes, other than an HTTP status
+// (an [*HTTPError]): the request could not be made or was not answered (a
+// bad URL, a refused connection, a TLS failure, too many redirects), the
+// body could not be read to its end (a connection reset; this one reaches
+// the caller inside the [*rss.ParseError] of the decoder that was reading
+// it, with the items read before it), or it could not be decompressed (a
+// corrupt gzip stream, an unsupported Content-Encoding).
+type Error struct {
+	// Op is what failed: "request", "read" or "decompress".
+	Op string
+	// Err is the cause: the client's error (a *url.Error), the
+	// connection's, or the decompressor's.
+	Err error
+}
+
+// Error reads "rss: decompress: ...".
+func (e *Error) Error() string { return "rss: " + e.Op + ": " + e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// wrapReader wraps the errors of r, but io.EOF, in an *Error.
+type wrapReader struct {
+	r  io.Reader
+	op string
+}
+
+func (w *wrapReader) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	if err != nil && err != io.EOF {
+		var fe *Error
+		if !errors.As(err, &fe) {
+			err = &Error{Op: w.op, Err: err}
+		}
+	}
+	return n, err
 }
 
 // boundedReader reads at most max bytes from r, then fails with a
@@ -400,11 +631,14 @@ func (b *boundedReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// headBuffer keeps the first max bytes written to it.
+// headBuffer keeps the first max bytes written to it, until stop.
 type headBuffer struct {
 	buf []byte
 	max int
 }
+
+// stop lets go of what was kept, and keeps nothing more.
+func (h *headBuffer) stop() { h.buf, h.max = nil, 0 }
 
 func (h *headBuffer) Write(p []byte) (int, error) {
 	if room := h.max - len(h.buf); room > 0 {
@@ -413,9 +647,21 @@ func (h *headBuffer) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// responseValidators returns the validators of a response.
+// maxValidator is the longest ETag or Last-Modified kept: a longer one is
+// dropped, not stored with the subscription and sent back with every poll.
+const maxValidator = 1 << 10
+
+// responseValidators returns the validators of a response, each of them
+// that is not longer than maxValidator.
 func responseValidators(h http.Header) Validators {
-	return Validators{ETag: h.Get("ETag"), LastModified: h.Get("Last-Modified")}
+	v := Validators{ETag: h.Get("ETag"), LastModified: h.Get("Last-Modified")}
+	if len(v.ETag) > maxValidator {
+		v.ETag = ""
+	}
+	if len(v.LastModified) > maxValidator {
+		v.LastModified = ""
+	}
+	return v
 }
 
 // movedTo returns where the permanent redirects at the start of the chain
@@ -467,7 +713,16 @@ func retryAfter(h http.Header, now time.Time) time.Duration {
 	if v == "" {
 		return 0
 	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+	secs, err := strconv.ParseInt(v, 10, 64)
+	if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+		// Too many digits for an int64: beyond any bound, like the
+		// largest int64 itself.
+		if v[0] == '-' {
+			return 0
+		}
+		return maxRetryAfter
+	}
+	if err == nil {
 		if secs <= 0 {
 			return 0
 		}

@@ -540,6 +540,9 @@ func TestFetchStatus(t *testing.T) {
 		{"503 seconds", http.StatusServiceUnavailable, "3600", time.Hour, false},
 		{"503 date in the past", http.StatusServiceUnavailable, date.Add(-time.Hour).Format(http.TimeFormat), 0, false},
 		{"503 garbage", http.StatusServiceUnavailable, "soon", 0, false},
+		{"503 largest int64", http.StatusServiceUnavailable, "9223372036854775807", 7 * 24 * time.Hour, false},
+		{"503 beyond int64", http.StatusServiceUnavailable, "999999999999999999999", 7 * 24 * time.Hour, false},
+		{"503 below int64", http.StatusServiceUnavailable, "-999999999999999999999", 0, false},
 		{"404", http.StatusNotFound, "", 0, false},
 		{"500", http.StatusInternalServerError, "", 0, false},
 	}
