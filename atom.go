@@ -383,7 +383,7 @@ func (d *Decoder) beginAtom(start xml.StartElement, space string) bool {
 		d.defaultSpace(NamespaceAtom03)
 	case v03:
 		d.atom.module = &atom03Module
-		d.alias(start.Name.Space, NamespaceAtom03)
+		d.ns.alias(start.Name.Space, NamespaceAtom03)
 	default:
 		return false
 	}
@@ -576,9 +576,9 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 	n := 0
 	var e *Element // the person whole, once it holds more than p has fields for
 	whole := func() *Element {
-		e := &Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
+		e := &Element{Name: xml.Name{Space: d.ns.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
 		for _, r := range read[:n] {
-			e.Children = append(e.Children, Element{Name: xml.Name{Space: d.space(r.t.Name.Space), Local: r.t.Name.Local},
+			e.Children = append(e.Children, Element{Name: xml.Name{Space: d.ns.space(r.t.Name.Space), Local: r.t.Name.Local},
 				Attrs: d.attrs(r.t), Text: r.s})
 		}
 		return e
@@ -698,7 +698,7 @@ func entrySource(d *Decoder, it *Item, t xml.StartElement) error {
 // sourceElement reads an element of an atom:source into src, as
 // channelElement reads one of the channel into the feed.
 func (d *Decoder) sourceElement(src *Feed, t xml.StartElement) error {
-	if m := d.module(t.Name.Space); m != nil {
+	if m := d.ns.module(t.Name.Space); m != nil {
 		if h, ok := d.lookup(m, t.Name.Local); ok && h.channel != nil {
 			return h.channel(d, src, t)
 		}
@@ -743,7 +743,7 @@ func (d *Decoder) atomTextField(dst *string, exts *[]Element, t xml.StartElement
 // in effect at t.
 func (d *Decoder) atomText(t xml.StartElement, resolve bool) (s, typ string, err error) {
 	b := d.here()
-	v03 := d.space(t.Name.Space) == NamespaceAtom03
+	v03 := d.ns.space(t.Name.Space) == NamespaceAtom03
 	typ = strings.TrimSpace(attr(t, "type"))
 	if v03 {
 		typ = atom03Type(typ)

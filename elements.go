@@ -20,7 +20,7 @@ import (
 //
 // The decoder core (advance in parse.go, readItem here) resolves each
 // element's namespace URI once per document, through a cache from the URI
-// as written to the module (Decoder.module), then looks its local name up
+// as written to the module (nsResolver.module), then looks its local name up
 // in that module's table alone (Decoder.lookup). An element of a namespace
 // without a module costs one cache lookup and goes to the Extensions.
 //
@@ -39,7 +39,7 @@ import (
 // is built once, by init, from moduleList, and only read after that. The
 // code a module's table refers to must not name a module value (rssCore,
 // dublinCore...): Go would refuse the initialization cycle. It compares
-// namespaces (d.space) instead.
+// namespaces (d.ns.space) instead.
 
 // moduleList lists the modules, the RSS core first.
 var moduleList = []*module{
@@ -143,15 +143,6 @@ func init() {
 	}
 }
 
-// module returns the module of the namespace a URI (as the element names
-// it) stands for, or nil when no module reads that namespace.
-func (d *Decoder) module(uri string) *module {
-	if uri == "" {
-		return coreModule
-	}
-	return d.ns(uri).mod
-}
-
 // lookup returns the handlers module m has for a local name: as spelt,
 // else, where the module folds case, in any case (in strict mode too: a
 // name in the wrong case is well-formed).
@@ -252,7 +243,7 @@ func rdfAbout(t xml.StartElement) string {
 
 // itemElement reads an element of an item into it.
 func (d *Decoder) itemElement(it *Item, t xml.StartElement) error {
-	if m := d.module(t.Name.Space); m != nil {
+	if m := d.ns.module(t.Name.Space); m != nil {
 		if h, ok := d.lookup(m, t.Name.Local); ok && h.item != nil {
 			return h.item(d, it, t)
 		}
@@ -605,7 +596,7 @@ func record(names []string, fill func(d *Decoder, f *Feed, e Element) bool) func
 // names are read with readText: their Text has the markup inside them, as
 // HTML, and they have no Children.
 func (d *Decoder) readRecord(t xml.StartElement, names []string) (Element, error) {
-	e := Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
+	e := Element{Name: xml.Name{Space: d.ns.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
 	var text []byte
 	for {
 		tok, err := d.token()
@@ -618,7 +609,7 @@ func (d *Decoder) readRecord(t xml.StartElement, names []string) (Element, error
 		case startToken:
 			c := tok.start
 			var child Element
-			if d.space(c.Name.Space) == nsRSS && isField(c.Name.Local, names) {
+			if d.ns.space(c.Name.Space) == nsRSS && isField(c.Name.Local, names) {
 				child = Element{Name: xml.Name{Space: nsRSS, Local: c.Name.Local}, Attrs: d.attrs(c)}
 				child.Text, err = d.readText()
 			} else {
@@ -655,7 +646,7 @@ func imageFields(d *Decoder, f *Feed, e Element) bool {
 	ok := true
 	im := &Image{}
 	for _, c := range e.Children {
-		if d.space(c.Name.Space) != nsRSS {
+		if d.ns.space(c.Name.Space) != nsRSS {
 			ok = false
 			continue
 		}
@@ -693,7 +684,7 @@ func textInputFields(d *Decoder, f *Feed, e Element) bool {
 	ok := true
 	ti := &TextInput{}
 	for _, c := range e.Children {
-		if d.space(c.Name.Space) != nsRSS {
+		if d.ns.space(c.Name.Space) != nsRSS {
 			ok = false
 			continue
 		}
@@ -749,7 +740,7 @@ func skipDaysFields(_ *Decoder, f *Feed, e Element) bool {
 // element, a number that cannot be read) in the extensions, so that its
 // text is not lost.
 func (d *Decoder) keep(exts *[]Element, t xml.StartElement, text string) {
-	*exts = append(*exts, Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local},
+	*exts = append(*exts, Element{Name: xml.Name{Space: d.ns.space(t.Name.Space), Local: t.Name.Local},
 		Attrs: d.attrs(t), Text: text})
 }
 
@@ -761,7 +752,7 @@ func (d *Decoder) attrs(t xml.StartElement) []xml.Attr {
 			continue
 		}
 		if a.Name.Space != "" {
-			a.Name.Space = d.space(a.Name.Space)
+			a.Name.Space = d.ns.space(a.Name.Space)
 		}
 		out = append(out, a)
 	}
@@ -777,7 +768,7 @@ func (d *Decoder) readElement(t xml.StartElement) (Element, error) {
 		text []byte
 	}
 	newLevel := func(t xml.StartElement) level {
-		return level{e: Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}}
+		return level{e: Element{Name: xml.Name{Space: d.ns.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}}
 	}
 	var outer [4]level // no allocation for the few levels most extensions have
 	stack := append(outer[:0], newLevel(t))

@@ -373,7 +373,7 @@ func (d *Decoder) mediaChildren(m *MediaElements, exts *[]Element, contents *[]M
 }
 
 func (d *Decoder) mediaChild(m *MediaElements, exts *[]Element, contents *[]MediaContent, t xml.StartElement) error {
-	if d.space(t.Name.Space) == NamespaceMedia {
+	if d.ns.space(t.Name.Space) == NamespaceMedia {
 		name, ok, err := d.mediaName(t.Name.Local)
 		if err != nil {
 			return err

@@ -200,11 +200,10 @@ type Decoder struct {
 	// lenient mode's own name resolution and end-tag matching (tokens.go)
 	open     []openElement
 	bindings []binding
-	closing  []xml.Name         // end tags to return before reading on
-	rdf      bool               // the root is rdf:RDF (RSS 0.90 or 1.0)
-	text     []byte             // scratch for element text
-	key      []byte             // scratch for element name lookups
-	nsCache  map[string]nsEntry // see Decoder.ns
+	closing  []xml.Name // end tags to return before reading on
+	rdf      bool       // the root is rdf:RDF (RSS 0.90 or 1.0)
+	text     []byte     // scratch for element text
+	key      []byte     // scratch for element name lookups
 	// the bounds on the cost of resolution and matching (tokens.go)
 	nsIndex  map[string]int   // prefix → its binding in scope, when there are many
 	nsPeak   int              // the most bindings since nsIndex was made
@@ -227,8 +226,9 @@ type Decoder struct {
 	linkRaw   string // the channel link linkURL was parsed from
 	linkURL   *url.URL
 	linkStr   string
-	atom      atomState // see atom.go
-	js        *jsonFeed // a JSON Feed's reading (jsonfeed.go), or nil
+	ns        nsResolver // namespace resolution (namespaces.go)
+	atom      atomState  // see atom.go
+	js        *jsonFeed  // a JSON Feed's reading (jsonfeed.go), or nil
 }
 
 const (
@@ -385,13 +385,13 @@ func (d *Decoder) begin() error {
 			continue
 		}
 		start := tok.start
-		space, local := d.space(start.Name.Space), start.Name.Local
+		space, local := d.ns.space(start.Name.Space), start.Name.Local
 		switch {
 		case strings.EqualFold(local, "rss"):
 			if space != nsRSS {
 				// An RSS root in a namespace of its own: the elements
 				// in it are RSS's.
-				d.alias(start.Name.Space, nsRSS)
+				d.ns.alias(start.Name.Space, nsRSS)
 			}
 			d.feed.Version = version(attr(start, "version"))
 			d.levels = append(d.levels, levelRoot)
@@ -459,7 +459,7 @@ func (d *Decoder) advance() error {
 		switch tok.kind {
 		case startToken:
 			t := tok.start
-			m := d.module(t.Name.Space)
+			m := d.ns.module(t.Name.Space)
 			if m != nil && m == d.atom.module && strings.EqualFold(t.Name.Local, "entry") {
 				d.item, d.hasItem = t, true
 				return nil
@@ -539,7 +539,7 @@ func (d *Decoder) itemsCollection(t xml.StartElement) bool {
 		return true
 	}
 	for _, a := range t.Attr {
-		if a.Name.Local == "parseType" && d.space(a.Name.Space) == NamespaceRDF && strings.TrimSpace(a.Value) == "Collection" {
+		if a.Name.Local == "parseType" && d.ns.space(a.Name.Space) == NamespaceRDF && strings.TrimSpace(a.Value) == "Collection" {
 			return true
 		}
 	}
@@ -624,60 +624,6 @@ func (d *Decoder) wrap(err error) error {
 
 // maxNesting is the deepest the decoder reads, whatever MaxDepth says.
 const maxNesting = 10000
-
-// Bounds on the namespace cache, which is kept for the whole document: the
-// URIs a feed uses are few and short, and keeping long ones would let a
-// document hold many.
-const (
-	maxNSCache    = 64  // URIs cached, at most
-	maxNSCacheLen = 256 // bytes of the longest URI cached
-)
-
-// space returns the namespace a URI stands for (see canonicalNS).
-func (d *Decoder) space(uri string) string {
-	if uri == "" {
-		return nsRSS
-	}
-	return d.ns(uri).space
-}
-
-// nsEntry is what a namespace URI, as a document writes it, stands for:
-// the namespace (see canonicalNS) and its module (nil for none).
-type nsEntry struct {
-	space string
-	mod   *module
-}
-
-// ns returns what a URI stands for, caching the answer for the URIs the
-// document uses, so that an element costs one lookup. A URI longer than
-// maxNSCacheLen is taken as it is, and not cached: no namespace the
-// package knows is spelt that long, and one declared once may be used by
-// every element, so that looking at all of it each time would cost more
-// than linear time, and keeping it would keep it for the whole document.
-func (d *Decoder) ns(uri string) nsEntry {
-	if len(uri) > maxNSCacheLen {
-		return nsEntry{uri, modules[uri]}
-	}
-	if e, ok := d.nsCache[uri]; ok {
-		return e
-	}
-	c := canonicalNS(uri)
-	e := nsEntry{c, modules[c]}
-	if len(d.nsCache) < maxNSCache {
-		if d.nsCache == nil {
-			d.nsCache = map[string]nsEntry{}
-		}
-		d.nsCache[uri] = e
-	}
-	return e
-}
-
-// alias reads the elements of the namespace uri as those of space, for a
-// root element whose namespace says what the document is (an RSS root in a
-// namespace of its own, an Atom 0.3 draft's).
-func (d *Decoder) alias(uri, space string) {
-	d.nsCache = map[string]nsEntry{uri: {space, modules[space]}}
-}
 
 // attr returns the value of the start element's attribute with the given
 // local name, in any namespace and any case, or "".

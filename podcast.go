@@ -495,7 +495,7 @@ func podcastHandlers[T any](textual bool, parse func(*Decoder, *Element) (T, boo
 			return d.readElement(t)
 		}
 		s, err := d.readText()
-		return Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t), Text: s}, err
+		return Element{Name: xml.Name{Space: d.ns.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t), Text: s}, err
 	}
 	// apply reads the element, maps it, and has put place the value; the
 	// element goes to exts too when it was not all mapped or not placed.
