@@ -187,11 +187,11 @@ func atomNames(v03 bool) map[string]handlers {
 		},
 		"summary": {item: func(d *Decoder, it *Item, t xml.StartElement) error {
 			a := it.atom()
-			b := d.here()
+			b := d.links.here()
 			typ, ok, err := d.atomTextField(&it.Description, &it.Extensions, t)
 			if ok {
 				a.SummaryType = typ
-				d.cur.descBase, d.cur.desc = b, true
+				d.item.cur.descBase, d.item.cur.desc = b, true
 			}
 			return err
 		}},
@@ -453,7 +453,7 @@ func (d *Decoder) entryPubDate(it *Item) {
 // atomLinkElement reads a link element whole: its attributes, and its text,
 // which Atom 0.3 feeds write the address in when they give no href.
 func (d *Decoder) atomLinkElement(t xml.StartElement) (AtomLink, error) {
-	b := d.here()
+	b := d.links.here()
 	l := atomLink(t)
 	s, err := d.readText()
 	if l.Href == "" {
@@ -516,19 +516,19 @@ func entryLink(d *Decoder, it *Item, t xml.StartElement) error {
 
 func entryContent(d *Decoder, it *Item, t xml.StartElement) error {
 	a := it.atom()
-	b := d.here()
+	b := d.links.here()
 	src := d.resolveURL(b, strings.TrimSpace(attr(t, "src")))
 	typ, ok, err := d.atomTextField(&it.Content, &it.Extensions, t)
 	if ok {
 		a.ContentType, a.ContentSrc = typ, src
-		d.cur.contentBase, d.cur.content = b, true
+		d.item.cur.contentBase, d.item.cur.content = b, true
 	}
 	return err
 }
 
 func feedGenerator(d *Decoder, f *Feed, t xml.StartElement) error {
 	a := f.atom()
-	b := d.here()
+	b := d.links.here()
 	first := f.Generator == "" && a.Generator == nil
 	err := d.textField(&f.Generator, &f.Extensions, t)
 	uri := attr(t, "uri")
@@ -601,7 +601,7 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 			if e == nil {
 				if f := personField(&p, t, c); f != nil {
 					if f == &p.URI {
-						uriBase = d.here()
+						uriBase = d.links.here()
 					}
 					s, err := d.readText()
 					*f = s
@@ -670,7 +670,7 @@ func entrySource(d *Decoder, it *Item, t xml.StartElement) error {
 	}
 	src := &Feed{Language: xmlLang(t)}
 	if src.Language == "" {
-		src.Language = xmlLang(d.item) // the entry being read
+		src.Language = xmlLang(d.item.next) // the entry being read
 	}
 	if src.Language == "" && d.atom.module != nil {
 		src.Language = d.feed.Language
@@ -742,7 +742,7 @@ func (d *Decoder) atomTextField(dst *string, exts *[]Element, t xml.StartElement
 // each against the xml:base in scope there; the others against the base
 // in effect at t.
 func (d *Decoder) atomText(t xml.StartElement, resolve bool) (s, typ string, err error) {
-	b := d.here()
+	b := d.links.here()
 	v03 := d.ns.space(t.Name.Space) == NamespaceAtom03
 	typ = strings.TrimSpace(attr(t, "type"))
 	if v03 {

@@ -175,9 +175,20 @@ func (d *Decoder) channelElement(m *module, t xml.StartElement) error {
 	return d.keepElement(&d.feed.Extensions, t)
 }
 
-// itemState is what the decoder keeps while it reads an item, for its
-// links (links.go).
+// itemState is what the decoder keeps of the items: the start tag of the
+// next one, and what it needs while it reads one.
 type itemState struct {
+	next    xml.StartElement // the start tag of the next item (then of the one being read)
+	pending bool             // next is an item's that Next has still to read
+	cur     itemScope        // the item being read
+	// whether the current item's (the channel's) Link came from a link
+	// element's href attribute, which a link with text replaces
+	linkHref, channelLinkHref bool
+}
+
+// itemScope is what the decoder keeps while it reads an item, for its
+// links (links.go).
+type itemScope struct {
 	inItem bool     // an item is being read: its URLs fall back on the channel's link
 	base   *xmlBase // the xml:base in scope at the item's start tag
 	// The xml:base in scope where the item's Description and Content were
@@ -188,14 +199,14 @@ type itemState struct {
 
 // readItem reads an item whose start tag has been read.
 func (d *Decoder) readItem(start xml.StartElement) (*Item, error) {
-	outer := d.cur
-	d.cur = itemState{inItem: true, base: d.here()}
-	defer func() { d.cur = outer }()
+	outer := d.item.cur // an atom:source's podcast:liveItem is read inside its entry
+	d.item.cur = itemScope{inItem: true, base: d.links.here()}
+	defer func() { d.item.cur = outer }()
 	if d.js != nil {
 		return d.jsonItem()
 	}
 	it := &Item{}
-	d.itemLinkHref = false
+	d.item.linkHref = false
 	for {
 		tok, err := d.token()
 		if err != nil {
@@ -222,12 +233,12 @@ func (d *Decoder) readItem(start xml.StartElement) (*Item, error) {
 // bodyBase returns the base in effect for the item's body (Item.Body):
 // where its Content was read, else its Description, else at the item.
 func (d *Decoder) bodyBase(it *Item) string {
-	b := d.cur.base
+	b := d.item.cur.base
 	switch {
-	case it.Content != "" && d.cur.content:
-		b = d.cur.contentBase
-	case it.Content == "" && it.Description != "" && d.cur.desc:
-		b = d.cur.descBase
+	case it.Content != "" && d.item.cur.content:
+		b = d.item.cur.contentBase
+	case it.Content == "" && it.Description != "" && d.item.cur.desc:
+		b = d.item.cur.descBase
 	}
 	return d.baseString(b)
 }
@@ -317,7 +328,7 @@ func (d *Decoder) textField(dst *string, exts *[]Element, t xml.StartElement) er
 // resolved (see Decoder.resolveURL). A repeated element goes to the
 // extensions as written.
 func (d *Decoder) urlField(dst *string, exts *[]Element, t xml.StartElement) error {
-	b := d.here()
+	b := d.links.here()
 	s, err := d.readText()
 	if *dst == "" {
 		*dst = d.resolveURL(b, s)
@@ -332,7 +343,7 @@ func (d *Decoder) urlField(dst *string, exts *[]Element, t xml.StartElement) err
 // are resolved against the base in effect there. It reports whether the
 // text went to *dst, and returns the xml:base in scope there.
 func (d *Decoder) htmlField(dst *string, exts *[]Element, t xml.StartElement) (*xmlBase, error) {
-	b := d.here()
+	b := d.links.here()
 	s, err := d.readText()
 	if *dst != "" {
 		if s != "" {
@@ -353,7 +364,7 @@ func itemDescription(d *Decoder, it *Item, t xml.StartElement) error {
 	set := it.Description == ""
 	b, err := d.htmlField(&it.Description, &it.Extensions, t)
 	if set && it.Description != "" {
-		d.cur.descBase, d.cur.desc = b, true
+		d.item.cur.descBase, d.item.cur.desc = b, true
 	}
 	return err
 }
@@ -411,10 +422,10 @@ var rssCore = module{
 		},
 		"link": {
 			channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
-				return d.linkField(&f.Link, &d.feedLinkHref, &f.AtomLinks, &f.Extensions, t)
+				return d.linkField(&f.Link, &d.item.channelLinkHref, &f.AtomLinks, &f.Extensions, t)
 			},
 			item: func(d *Decoder, it *Item, t xml.StartElement) error {
-				return d.linkField(&it.Link, &d.itemLinkHref, &it.AtomLinks, &it.Extensions, t)
+				return d.linkField(&it.Link, &d.item.linkHref, &it.AtomLinks, &it.Extensions, t)
 			},
 		},
 		"description": {
@@ -474,7 +485,7 @@ var rssCore = module{
 // link with text replaces it, and a self or hub link never is one. *fromHref
 // records that *dst came from an href.
 func (d *Decoder) linkField(dst *string, fromHref *bool, links *[]AtomLink, exts *[]Element, t xml.StartElement) error {
-	b := d.here()
+	b := d.links.here()
 	s, err := d.readText()
 	if s == "" && attr(t, "href") != "" {
 		l := atomLink(t)
@@ -516,7 +527,7 @@ func channelCloud(d *Decoder, f *Feed, t xml.StartElement) error {
 }
 
 func itemEnclosure(d *Decoder, it *Item, t xml.StartElement) error {
-	e := Enclosure{URL: d.resolveURL(d.here(), strings.TrimSpace(attr(t, "url"))), Type: strings.TrimSpace(attr(t, "type"))}
+	e := Enclosure{URL: d.resolveURL(d.links.here(), strings.TrimSpace(attr(t, "url"))), Type: strings.TrimSpace(attr(t, "type"))}
 	length := strings.TrimSpace(attr(t, "length"))
 	if n, err := strconv.ParseInt(length, 10, 64); err == nil && n >= 0 {
 		e.Length = n
@@ -531,7 +542,7 @@ func itemGUID(d *Decoder, it *Item, t xml.StartElement) error {
 	if it.GUID.Value != "" {
 		return d.keepElement(&it.Extensions, t)
 	}
-	b := d.here()
+	b := d.links.here()
 	s, err := d.readText()
 	perma := strings.TrimSpace(attr(t, "isPermaLink"))
 	it.GUID = GUID{Value: s, IsPermaLink: !strings.EqualFold(perma, "false")}
@@ -548,7 +559,7 @@ func itemSource(d *Decoder, it *Item, t xml.StartElement) error {
 	if it.Source != nil {
 		return d.keepElement(&it.Extensions, t)
 	}
-	u := d.resolveURL(d.here(), strings.TrimSpace(attr(t, "url")))
+	u := d.resolveURL(d.links.here(), strings.TrimSpace(attr(t, "url")))
 	s, err := d.readText()
 	it.Source = &Source{URL: u, Title: s}
 	return err
@@ -575,16 +586,16 @@ func whole(fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed,
 // record is whole for an element whose children are text fields (image,
 // textInput): the children of the RSS core whose lower-cased names are in
 // names are read with readText, as every other text field is, so that
-// markup in them is kept as HTML; any other child is read whole.
-func record(names []string, fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed, xml.StartElement) error {
+// markup in them is kept as HTML; any other child is read whole. fill gets
+// the xml:base in scope at the element, for the URLs of its children.
+func record(names []string, fill func(d *Decoder, f *Feed, e Element, b *xmlBase) bool) func(*Decoder, *Feed, xml.StartElement) error {
 	return func(d *Decoder, f *Feed, t xml.StartElement) error {
-		b := d.here()
+		b := d.links.here()
 		e, err := d.readRecord(t, names)
 		if err != nil {
 			return err
 		}
-		d.mapBase = b
-		if !fill(d, f, e) {
+		if !fill(d, f, e, b) {
 			f.Extensions = append(f.Extensions, e)
 		}
 		return nil
@@ -641,8 +652,9 @@ var (
 	textInputNames = []string{"title", "description", "name", "link"}
 )
 
-// imageFields maps an image's children onto the feed's Image.
-func imageFields(d *Decoder, f *Feed, e Element) bool {
+// imageFields maps an image's children onto the feed's Image; b is the
+// xml:base in scope at the image.
+func imageFields(d *Decoder, f *Feed, e Element, b *xmlBase) bool {
 	ok := true
 	im := &Image{}
 	for _, c := range e.Children {
@@ -652,11 +664,11 @@ func imageFields(d *Decoder, f *Feed, e Element) bool {
 		}
 		switch strings.ToLower(c.Name.Local) {
 		case "url":
-			im.URL = d.childURL(c)
+			im.URL = d.childURL(b, c)
 		case "title":
 			im.Title = c.Text
 		case "link":
-			im.Link = d.childURL(c)
+			im.Link = d.childURL(b, c)
 		case "description":
 			im.Description = c.Text
 		case "width":
@@ -679,8 +691,9 @@ func imageFields(d *Decoder, f *Feed, e Element) bool {
 	return ok
 }
 
-// textInputFields maps a text input's children onto the feed's TextInput.
-func textInputFields(d *Decoder, f *Feed, e Element) bool {
+// textInputFields maps a text input's children onto the feed's TextInput;
+// b is the xml:base in scope at the text input.
+func textInputFields(d *Decoder, f *Feed, e Element, b *xmlBase) bool {
 	ok := true
 	ti := &TextInput{}
 	for _, c := range e.Children {
@@ -696,7 +709,7 @@ func textInputFields(d *Decoder, f *Feed, e Element) bool {
 		case "name":
 			ti.Name = c.Text
 		case "link":
-			ti.Link = d.childURL(c)
+			ti.Link = d.childURL(b, c)
 		default:
 			ok = false
 		}

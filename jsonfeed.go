@@ -172,12 +172,12 @@ func (d *Decoder) jsonAdvance() error {
 	for {
 		j.r.setMark(j.dec.InputOffset())
 		if j.pending != nil {
-			d.hasItem = true
+			d.item.pending = true
 			return nil
 		}
 		if j.inItems {
 			if j.dec.More() {
-				d.hasItem = true
+				d.item.pending = true
 				return nil
 			}
 			if _, err := j.dec.Token(); err != nil {
@@ -234,7 +234,7 @@ func (d *Decoder) jsonItem() (*Item, error) {
 		if err := d.jsonAdvance(); err != nil {
 			return nil, err
 		}
-		d.hasItem = false
+		d.item.pending = false
 	}
 }
 

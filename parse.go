@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"net/url"
 	"strings"
 )
 
@@ -190,13 +189,11 @@ type Decoder struct {
 	sc       *scanner     // lenient mode
 	feed     *Feed
 	begun    bool
-	chanErr  error            // the error Channel returns
-	err      error            // sticky: what Next returns from now on (io.EOF at the end)
-	levels   []int            // the open container elements (levelRoot, levelChannel)
-	item     xml.StartElement // the start tag of the next item, when hasItem
-	hasItem  bool
-	depth    int // open elements
-	maxDepth int // MaxDepth, or its default
+	chanErr  error // the error Channel returns
+	err      error // sticky: what Next returns from now on (io.EOF at the end)
+	levels   []int // the open container elements (levelRoot, levelChannel)
+	depth    int   // open elements
+	maxDepth int   // MaxDepth, or its default
 	// lenient mode's own name resolution and end-tag matching (tokens.go)
 	open     []openElement
 	bindings []binding
@@ -209,26 +206,14 @@ type Decoder struct {
 	nsPeak   int              // the most bindings since nsIndex was made
 	deepOpen map[xml.Name]int // the raw names of the elements open past openLinear
 	deepPeak int              // the most names deepOpen has held
-	// whether the channel's (the current item's) Link came from a link
-	// element's href attribute, which a link with text replaces
-	feedLinkHref, itemLinkHref bool
 	// strict mode's declared namespace URIs in scope, with how many times
 	// each is declared (tokens.go); the declarations are d.bindings'
 	strictURIs map[string]int
-	// link resolution (links.go)
-	bases     []*xmlBase // the xml:base attributes in scope, innermost last
-	chain     []*xmlBase // scratch for resolveBase
-	mapBase   *xmlBase   // at the element read whole that is being mapped (childURL)
-	cur       itemState  // the item being read
-	docParsed bool       // docURL and docStr are set from BaseURL
-	docURL    *url.URL
-	docStr    string
-	linkRaw   string // the channel link linkURL was parsed from
-	linkURL   *url.URL
-	linkStr   string
-	ns        nsResolver // namespace resolution (namespaces.go)
-	atom      atomState  // see atom.go
-	js        *jsonFeed  // a JSON Feed's reading (jsonfeed.go), or nil
+	links      links      // link resolution (links.go)
+	item       itemState  // the next item, and the one being read (elements.go)
+	ns         nsResolver // namespace resolution (namespaces.go)
+	atom       atomState  // see atom.go
+	js         *jsonFeed  // a JSON Feed's reading (jsonfeed.go), or nil
 }
 
 const (
@@ -287,14 +272,14 @@ func (d *Decoder) Next() (*Item, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if !d.hasItem {
+	if !d.item.pending {
 		if err := d.advance(); err != nil {
 			d.fail(err)
 			return nil, err
 		}
 	}
-	d.hasItem = false
-	it, err := d.readItem(d.item)
+	d.item.pending = false
+	it, err := d.readItem(d.item.next)
 	if err != nil {
 		d.fail(err)
 		return nil, err
@@ -306,7 +291,7 @@ func (d *Decoder) Next() (*Item, error) {
 // buffers, which after a too-large element may be large.
 func (d *Decoder) fail(err error) {
 	d.err = err
-	d.x, d.sc, d.in, d.text, d.item = nil, nil, nil, nil, xml.StartElement{}
+	d.x, d.sc, d.in, d.text, d.item.next = nil, nil, nil, nil, xml.StartElement{}
 }
 
 // Items returns an iterator over the remaining items, for use with range:
@@ -444,8 +429,8 @@ func (d *Decoder) setRDFVersion(space string) {
 
 // advance reads the container levels (the root, the channel and RSS 1.1's
 // items collection) until the start of the next item, which it leaves in
-// d.item, or the end of the root, where it returns io.EOF. Channel elements
-// on the way are set on the feed.
+// d.item.next, or the end of the root, where it returns io.EOF. Channel
+// elements on the way are set on the feed.
 func (d *Decoder) advance() error {
 	if d.js != nil {
 		return d.jsonAdvance()
@@ -461,14 +446,14 @@ func (d *Decoder) advance() error {
 			t := tok.start
 			m := d.ns.module(t.Name.Space)
 			if m != nil && m == d.atom.module && strings.EqualFold(t.Name.Local, "entry") {
-				d.item, d.hasItem = t, true
+				d.item.next, d.item.pending = t, true
 				return nil
 			}
 			if m == coreModule && strings.EqualFold(t.Name.Local, "item") {
 				if d.rdf {
 					d.setRDFVersion(t.Name.Space)
 				}
-				d.item, d.hasItem = t, true
+				d.item.next, d.item.pending = t, true
 				return nil
 			}
 			if m == coreModule && strings.EqualFold(t.Name.Local, "channel") && d.levels[len(d.levels)-1] == levelRoot {
