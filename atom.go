@@ -128,7 +128,7 @@ type AtomGenerator struct {
 //     AtomLinks) always fills it. It fills the shared field that RSS has an
 //     element of its own for (GUID, LastBuildDate, PubDate, Copyright,
 //     Image, Link, Enclosures) only in an Atom document or an entry's
-//     source (Decoder.atomShared): inside RSS the RSS element keeps it,
+//     source (Decoder.atomSharedFeed, atomSharedItem): inside RSS the RSS element keeps it,
 //     whatever the order, and the convenience methods (Item.Published,
 //     Item.Updated, Item.Authors) fall back to the Atom part.
 //   - The others (title, subtitle, summary, content, category, the
@@ -204,7 +204,7 @@ func atomNames(v03 bool) map[string]handlers {
 			item: func(d *Decoder, it *Item, t xml.StartElement) error {
 				a := it.atom()
 				err := d.textField(&a.ID, &it.Extensions, t)
-				if d.atomShared() && it.GUID.Value == "" && a.ID != "" {
+				if d.atomSharedItem() && it.GUID.Value == "" && a.ID != "" {
 					it.GUID = GUID{Value: a.ID}
 				}
 				return err
@@ -257,7 +257,7 @@ func atomNames(v03 bool) map[string]handlers {
 			if ok {
 				a.RightsType = typ
 			}
-			if d.atomShared() && f.Copyright == "" {
+			if d.atomSharedFeed(f) && f.Copyright == "" {
 				f.Copyright = a.Rights
 			}
 			return err
@@ -275,7 +275,7 @@ func atomNames(v03 bool) map[string]handlers {
 		channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
 			a := f.atom()
 			err := d.dateField(&a.Updated, &a.UpdatedRaw, &f.Extensions, t)
-			if d.atomShared() && f.LastBuildDateRaw == "" {
+			if d.atomSharedFeed(f) && f.LastBuildDateRaw == "" {
 				f.LastBuildDate, f.LastBuildDateRaw = a.Updated, a.UpdatedRaw
 			}
 			return err
@@ -351,15 +351,21 @@ type atomState struct {
 	// module is the document's own module (atomModule or atom03Module)
 	// when the document is an Atom feed, nil when it is RSS.
 	module *module
-	// source is set while an entry's atom:source is read.
-	source bool
 }
 
-// atomShared reports whether Atom elements fill the shared fields that RSS
-// has elements of its own for: in an Atom document, and in an entry's
-// source, which holds nothing else.
-func (d *Decoder) atomShared() bool {
-	return d.atom.module != nil || d.atom.source
+// atomSharedFeed reports whether Atom elements of f, the channel or an
+// entry's source, fill the shared fields that RSS has elements of its own
+// for: in an Atom document, and in an entry's source (a Feed of its own,
+// see entrySource), which holds nothing else.
+func (d *Decoder) atomSharedFeed(f *Feed) bool {
+	return d.atom.module != nil || f != d.feed
+}
+
+// atomSharedItem is atomSharedFeed for the item being read: in an Atom
+// document, and in an item that stands in an entry's source (a
+// podcast:liveItem there).
+func (d *Decoder) atomSharedItem() bool {
+	return d.atom.module != nil || d.item.cur.inSource
 }
 
 // beginAtom reads the root element's start tag as an Atom feed's, and
@@ -420,7 +426,7 @@ func xmlLang(t xml.StartElement) string {
 // feedImage sets the feed's image to its logo, else its icon, in an Atom
 // document.
 func (d *Decoder) feedImage(f *Feed) {
-	if !d.atomShared() {
+	if !d.atomSharedFeed(f) {
 		return
 	}
 	url := f.Atom.Logo
@@ -439,7 +445,7 @@ func (d *Decoder) feedImage(f *Feed) {
 // entryPubDate sets an entry's PubDate to its published date, else its
 // updated date, in an Atom document.
 func (d *Decoder) entryPubDate(it *Item) {
-	if !d.atomShared() {
+	if !d.atomSharedItem() {
 		return
 	}
 	switch a := it.Atom; {
@@ -494,7 +500,7 @@ func relIs(rel, name string) bool {
 func feedLink(d *Decoder, f *Feed, t xml.StartElement) error {
 	l, err := d.atomLinkElement(t)
 	f.AtomLinks = append(f.AtomLinks, l)
-	if d.atomShared() && f.Link == "" && relIs(l.Rel, "alternate") {
+	if d.atomSharedFeed(f) && f.Link == "" && relIs(l.Rel, "alternate") {
 		f.Link = l.Href
 	}
 	return err
@@ -503,7 +509,7 @@ func feedLink(d *Decoder, f *Feed, t xml.StartElement) error {
 func entryLink(d *Decoder, it *Item, t xml.StartElement) error {
 	l, err := d.atomLinkElement(t)
 	it.AtomLinks = append(it.AtomLinks, l)
-	if d.atomShared() {
+	if d.atomSharedItem() {
 		switch {
 		case it.Link == "" && relIs(l.Rel, "alternate"):
 			it.Link = l.Href
@@ -676,9 +682,6 @@ func entrySource(d *Decoder, it *Item, t xml.StartElement) error {
 		src.Language = d.feed.Language
 	}
 	it.atom().Source = src
-	outer := d.atom.source
-	d.atom.source = true
-	defer func() { d.atom.source = outer }()
 	for {
 		tok, err := d.token()
 		if err != nil {

@@ -189,18 +189,20 @@ type itemState struct {
 // itemScope is what the decoder keeps while it reads an item, for its
 // links (links.go).
 type itemScope struct {
-	inItem bool     // an item is being read: its URLs fall back on the channel's link
-	base   *xmlBase // the xml:base in scope at the item's start tag
+	inItem   bool     // an item is being read: its URLs fall back on the channel's link
+	inSource bool     // the item stands in an entry's atom:source (see atomSharedItem)
+	base     *xmlBase // the xml:base in scope at the item's start tag
 	// The xml:base in scope where the item's Description and Content were
 	// read, once set: the base of its body is one of the three.
 	descBase, contentBase *xmlBase
 	desc, content         bool
 }
 
-// readItem reads an item whose start tag has been read.
-func (d *Decoder) readItem(start xml.StartElement) (*Item, error) {
+// readItem reads an item whose start tag has been read; inSource says that
+// it stands in an entry's atom:source, as a podcast:liveItem can.
+func (d *Decoder) readItem(start xml.StartElement, inSource bool) (*Item, error) {
 	outer := d.item.cur // an atom:source's podcast:liveItem is read inside its entry
-	d.item.cur = itemScope{inItem: true, base: d.links.here()}
+	d.item.cur = itemScope{inItem: true, inSource: inSource, base: d.links.here()}
 	defer func() { d.item.cur = outer }()
 	if d.js != nil {
 		return d.jsonItem()

@@ -279,7 +279,7 @@ func (d *Decoder) Next() (*Item, error) {
 		}
 	}
 	d.item.pending = false
-	it, err := d.readItem(d.item.next)
+	it, err := d.readItem(d.item.next, false)
 	if err != nil {
 		d.fail(err)
 		return nil, err

@@ -581,7 +581,7 @@ func channelLiveItem(d *Decoder, f *Feed, t xml.StartElement) error {
 			known = false
 		}
 	}
-	it, err := d.readItem(t)
+	it, err := d.readItem(t, f != d.feed) // f is an entry's atom:source, or the channel
 	if err != nil {
 		return err
 	}
