@@ -128,7 +128,7 @@ type AtomGenerator struct {
 //     AtomLinks) always fills it. It fills the shared field that RSS has an
 //     element of its own for (GUID, LastBuildDate, PubDate, Copyright,
 //     Image, Link, Enclosures) only in an Atom document or an entry's
-//     source (Decoder.atomShared): inside RSS the RSS element keeps it,
+//     source (Decoder.atomSharedFeed, atomSharedItem): inside RSS the RSS element keeps it,
 //     whatever the order, and the convenience methods (Item.Published,
 //     Item.Updated, Item.Authors) fall back to the Atom part.
 //   - The others (title, subtitle, summary, content, category, the
@@ -187,11 +187,11 @@ func atomNames(v03 bool) map[string]handlers {
 		},
 		"summary": {item: func(d *Decoder, it *Item, t xml.StartElement) error {
 			a := it.atom()
-			b := d.here()
+			b := d.links.here()
 			typ, ok, err := d.atomTextField(&it.Description, &it.Extensions, t)
 			if ok {
 				a.SummaryType = typ
-				d.cur.descBase, d.cur.desc = b, true
+				d.item.cur.descBase, d.item.cur.desc = b, true
 			}
 			return err
 		}},
@@ -204,7 +204,7 @@ func atomNames(v03 bool) map[string]handlers {
 			item: func(d *Decoder, it *Item, t xml.StartElement) error {
 				a := it.atom()
 				err := d.textField(&a.ID, &it.Extensions, t)
-				if d.atomShared() && it.GUID.Value == "" && a.ID != "" {
+				if d.atomSharedItem() && it.GUID.Value == "" && a.ID != "" {
 					it.GUID = GUID{Value: a.ID}
 				}
 				return err
@@ -257,7 +257,7 @@ func atomNames(v03 bool) map[string]handlers {
 			if ok {
 				a.RightsType = typ
 			}
-			if d.atomShared() && f.Copyright == "" {
+			if d.atomSharedFeed(f) && f.Copyright == "" {
 				f.Copyright = a.Rights
 			}
 			return err
@@ -275,7 +275,7 @@ func atomNames(v03 bool) map[string]handlers {
 		channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
 			a := f.atom()
 			err := d.dateField(&a.Updated, &a.UpdatedRaw, &f.Extensions, t)
-			if d.atomShared() && f.LastBuildDateRaw == "" {
+			if d.atomSharedFeed(f) && f.LastBuildDateRaw == "" {
 				f.LastBuildDate, f.LastBuildDateRaw = a.Updated, a.UpdatedRaw
 			}
 			return err
@@ -351,15 +351,21 @@ type atomState struct {
 	// module is the document's own module (atomModule or atom03Module)
 	// when the document is an Atom feed, nil when it is RSS.
 	module *module
-	// source is set while an entry's atom:source is read.
-	source bool
 }
 
-// atomShared reports whether Atom elements fill the shared fields that RSS
-// has elements of its own for: in an Atom document, and in an entry's
-// source, which holds nothing else.
-func (d *Decoder) atomShared() bool {
-	return d.atom.module != nil || d.atom.source
+// atomSharedFeed reports whether Atom elements of f, the channel or an
+// entry's source, fill the shared fields that RSS has elements of its own
+// for: in an Atom document, and in an entry's source (a Feed of its own,
+// see entrySource), which holds nothing else.
+func (d *Decoder) atomSharedFeed(f *Feed) bool {
+	return d.atom.module != nil || f != d.feed
+}
+
+// atomSharedItem is atomSharedFeed for the item being read: in an Atom
+// document, and in an item that stands in an entry's source (a
+// podcast:liveItem there).
+func (d *Decoder) atomSharedItem() bool {
+	return d.atom.module != nil || d.item.cur.inSource
 }
 
 // beginAtom reads the root element's start tag as an Atom feed's, and
@@ -383,7 +389,7 @@ func (d *Decoder) beginAtom(start xml.StartElement, space string) bool {
 		d.defaultSpace(NamespaceAtom03)
 	case v03:
 		d.atom.module = &atom03Module
-		d.alias(start.Name.Space, NamespaceAtom03)
+		d.ns.alias(start.Name.Space, NamespaceAtom03)
 	default:
 		return false
 	}
@@ -420,7 +426,7 @@ func xmlLang(t xml.StartElement) string {
 // feedImage sets the feed's image to its logo, else its icon, in an Atom
 // document.
 func (d *Decoder) feedImage(f *Feed) {
-	if !d.atomShared() {
+	if !d.atomSharedFeed(f) {
 		return
 	}
 	url := f.Atom.Logo
@@ -439,7 +445,7 @@ func (d *Decoder) feedImage(f *Feed) {
 // entryPubDate sets an entry's PubDate to its published date, else its
 // updated date, in an Atom document.
 func (d *Decoder) entryPubDate(it *Item) {
-	if !d.atomShared() {
+	if !d.atomSharedItem() {
 		return
 	}
 	switch a := it.Atom; {
@@ -453,7 +459,7 @@ func (d *Decoder) entryPubDate(it *Item) {
 // atomLinkElement reads a link element whole: its attributes, and its text,
 // which Atom 0.3 feeds write the address in when they give no href.
 func (d *Decoder) atomLinkElement(t xml.StartElement) (AtomLink, error) {
-	b := d.here()
+	b := d.links.here()
 	l := atomLink(t)
 	s, err := d.readText()
 	if l.Href == "" {
@@ -494,7 +500,7 @@ func relIs(rel, name string) bool {
 func feedLink(d *Decoder, f *Feed, t xml.StartElement) error {
 	l, err := d.atomLinkElement(t)
 	f.AtomLinks = append(f.AtomLinks, l)
-	if d.atomShared() && f.Link == "" && relIs(l.Rel, "alternate") {
+	if d.atomSharedFeed(f) && f.Link == "" && relIs(l.Rel, "alternate") {
 		f.Link = l.Href
 	}
 	return err
@@ -503,7 +509,7 @@ func feedLink(d *Decoder, f *Feed, t xml.StartElement) error {
 func entryLink(d *Decoder, it *Item, t xml.StartElement) error {
 	l, err := d.atomLinkElement(t)
 	it.AtomLinks = append(it.AtomLinks, l)
-	if d.atomShared() {
+	if d.atomSharedItem() {
 		switch {
 		case it.Link == "" && relIs(l.Rel, "alternate"):
 			it.Link = l.Href
@@ -516,19 +522,19 @@ func entryLink(d *Decoder, it *Item, t xml.StartElement) error {
 
 func entryContent(d *Decoder, it *Item, t xml.StartElement) error {
 	a := it.atom()
-	b := d.here()
+	b := d.links.here()
 	src := d.resolveURL(b, strings.TrimSpace(attr(t, "src")))
 	typ, ok, err := d.atomTextField(&it.Content, &it.Extensions, t)
 	if ok {
 		a.ContentType, a.ContentSrc = typ, src
-		d.cur.contentBase, d.cur.content = b, true
+		d.item.cur.contentBase, d.item.cur.content = b, true
 	}
 	return err
 }
 
 func feedGenerator(d *Decoder, f *Feed, t xml.StartElement) error {
 	a := f.atom()
-	b := d.here()
+	b := d.links.here()
 	first := f.Generator == "" && a.Generator == nil
 	err := d.textField(&f.Generator, &f.Extensions, t)
 	uri := attr(t, "uri")
@@ -576,9 +582,9 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 	n := 0
 	var e *Element // the person whole, once it holds more than p has fields for
 	whole := func() *Element {
-		e := &Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
+		e := &Element{Name: xml.Name{Space: d.ns.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
 		for _, r := range read[:n] {
-			e.Children = append(e.Children, Element{Name: xml.Name{Space: d.space(r.t.Name.Space), Local: r.t.Name.Local},
+			e.Children = append(e.Children, Element{Name: xml.Name{Space: d.ns.space(r.t.Name.Space), Local: r.t.Name.Local},
 				Attrs: d.attrs(r.t), Text: r.s})
 		}
 		return e
@@ -601,7 +607,7 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 			if e == nil {
 				if f := personField(&p, t, c); f != nil {
 					if f == &p.URI {
-						uriBase = d.here()
+						uriBase = d.links.here()
 					}
 					s, err := d.readText()
 					*f = s
@@ -670,15 +676,12 @@ func entrySource(d *Decoder, it *Item, t xml.StartElement) error {
 	}
 	src := &Feed{Language: xmlLang(t)}
 	if src.Language == "" {
-		src.Language = xmlLang(d.item) // the entry being read
+		src.Language = xmlLang(d.item.next) // the entry being read
 	}
 	if src.Language == "" && d.atom.module != nil {
 		src.Language = d.feed.Language
 	}
 	it.atom().Source = src
-	outer := d.atom.source
-	d.atom.source = true
-	defer func() { d.atom.source = outer }()
 	for {
 		tok, err := d.token()
 		if err != nil {
@@ -698,7 +701,7 @@ func entrySource(d *Decoder, it *Item, t xml.StartElement) error {
 // sourceElement reads an element of an atom:source into src, as
 // channelElement reads one of the channel into the feed.
 func (d *Decoder) sourceElement(src *Feed, t xml.StartElement) error {
-	if m := d.module(t.Name.Space); m != nil {
+	if m := d.ns.module(t.Name.Space); m != nil {
 		if h, ok := d.lookup(m, t.Name.Local); ok && h.channel != nil {
 			return h.channel(d, src, t)
 		}
@@ -742,8 +745,8 @@ func (d *Decoder) atomTextField(dst *string, exts *[]Element, t xml.StartElement
 // each against the xml:base in scope there; the others against the base
 // in effect at t.
 func (d *Decoder) atomText(t xml.StartElement, resolve bool) (s, typ string, err error) {
-	b := d.here()
-	v03 := d.space(t.Name.Space) == NamespaceAtom03
+	b := d.links.here()
+	v03 := d.ns.space(t.Name.Space) == NamespaceAtom03
 	typ = strings.TrimSpace(attr(t, "type"))
 	if v03 {
 		typ = atom03Type(typ)

@@ -34,7 +34,7 @@ func itemContent(d *Decoder, it *Item, t xml.StartElement) error {
 	set := it.Content == ""
 	b, err := d.htmlField(&it.Content, &it.Extensions, t)
 	if set && it.Content != "" {
-		d.cur.contentBase, d.cur.content = b, true
+		d.item.cur.contentBase, d.item.cur.content = b, true
 	}
 	return err
 }

@@ -20,7 +20,7 @@ import (
 //
 // The decoder core (advance in parse.go, readItem here) resolves each
 // element's namespace URI once per document, through a cache from the URI
-// as written to the module (Decoder.module), then looks its local name up
+// as written to the module (nsResolver.module), then looks its local name up
 // in that module's table alone (Decoder.lookup). An element of a namespace
 // without a module costs one cache lookup and goes to the Extensions.
 //
@@ -39,7 +39,7 @@ import (
 // is built once, by init, from moduleList, and only read after that. The
 // code a module's table refers to must not name a module value (rssCore,
 // dublinCore...): Go would refuse the initialization cycle. It compares
-// namespaces (d.space) instead.
+// namespaces (d.ns.space) instead.
 
 // moduleList lists the modules, the RSS core first.
 var moduleList = []*module{
@@ -143,15 +143,6 @@ func init() {
 	}
 }
 
-// module returns the module of the namespace a URI (as the element names
-// it) stands for, or nil when no module reads that namespace.
-func (d *Decoder) module(uri string) *module {
-	if uri == "" {
-		return coreModule
-	}
-	return d.ns(uri).mod
-}
-
 // lookup returns the handlers module m has for a local name: as spelt,
 // else, where the module folds case, in any case (in strict mode too: a
 // name in the wrong case is well-formed).
@@ -184,27 +175,40 @@ func (d *Decoder) channelElement(m *module, t xml.StartElement) error {
 	return d.keepElement(&d.feed.Extensions, t)
 }
 
-// itemState is what the decoder keeps while it reads an item, for its
-// links (links.go).
+// itemState is what the decoder keeps of the items: the start tag of the
+// next one, and what it needs while it reads one.
 type itemState struct {
-	inItem bool     // an item is being read: its URLs fall back on the channel's link
-	base   *xmlBase // the xml:base in scope at the item's start tag
+	next    xml.StartElement // the start tag of the next item (then of the one being read)
+	pending bool             // next is an item's that Next has still to read
+	cur     itemScope        // the item being read
+	// whether the current item's (the channel's) Link came from a link
+	// element's href attribute, which a link with text replaces
+	linkHref, channelLinkHref bool
+}
+
+// itemScope is what the decoder keeps while it reads an item, for its
+// links (links.go).
+type itemScope struct {
+	inItem   bool     // an item is being read: its URLs fall back on the channel's link
+	inSource bool     // the item stands in an entry's atom:source (see atomSharedItem)
+	base     *xmlBase // the xml:base in scope at the item's start tag
 	// The xml:base in scope where the item's Description and Content were
 	// read, once set: the base of its body is one of the three.
 	descBase, contentBase *xmlBase
 	desc, content         bool
 }
 
-// readItem reads an item whose start tag has been read.
-func (d *Decoder) readItem(start xml.StartElement) (*Item, error) {
-	outer := d.cur
-	d.cur = itemState{inItem: true, base: d.here()}
-	defer func() { d.cur = outer }()
+// readItem reads an item whose start tag has been read; inSource says that
+// it stands in an entry's atom:source, as a podcast:liveItem can.
+func (d *Decoder) readItem(start xml.StartElement, inSource bool) (*Item, error) {
+	outer := d.item.cur // an atom:source's podcast:liveItem is read inside its entry
+	d.item.cur = itemScope{inItem: true, inSource: inSource, base: d.links.here()}
+	defer func() { d.item.cur = outer }()
 	if d.js != nil {
 		return d.jsonItem()
 	}
 	it := &Item{}
-	d.itemLinkHref = false
+	d.item.linkHref = false
 	for {
 		tok, err := d.token()
 		if err != nil {
@@ -231,12 +235,12 @@ func (d *Decoder) readItem(start xml.StartElement) (*Item, error) {
 // bodyBase returns the base in effect for the item's body (Item.Body):
 // where its Content was read, else its Description, else at the item.
 func (d *Decoder) bodyBase(it *Item) string {
-	b := d.cur.base
+	b := d.item.cur.base
 	switch {
-	case it.Content != "" && d.cur.content:
-		b = d.cur.contentBase
-	case it.Content == "" && it.Description != "" && d.cur.desc:
-		b = d.cur.descBase
+	case it.Content != "" && d.item.cur.content:
+		b = d.item.cur.contentBase
+	case it.Content == "" && it.Description != "" && d.item.cur.desc:
+		b = d.item.cur.descBase
 	}
 	return d.baseString(b)
 }
@@ -252,7 +256,7 @@ func rdfAbout(t xml.StartElement) string {
 
 // itemElement reads an element of an item into it.
 func (d *Decoder) itemElement(it *Item, t xml.StartElement) error {
-	if m := d.module(t.Name.Space); m != nil {
+	if m := d.ns.module(t.Name.Space); m != nil {
 		if h, ok := d.lookup(m, t.Name.Local); ok && h.item != nil {
 			return h.item(d, it, t)
 		}
@@ -326,7 +330,7 @@ func (d *Decoder) textField(dst *string, exts *[]Element, t xml.StartElement) er
 // resolved (see Decoder.resolveURL). A repeated element goes to the
 // extensions as written.
 func (d *Decoder) urlField(dst *string, exts *[]Element, t xml.StartElement) error {
-	b := d.here()
+	b := d.links.here()
 	s, err := d.readText()
 	if *dst == "" {
 		*dst = d.resolveURL(b, s)
@@ -341,7 +345,7 @@ func (d *Decoder) urlField(dst *string, exts *[]Element, t xml.StartElement) err
 // are resolved against the base in effect there. It reports whether the
 // text went to *dst, and returns the xml:base in scope there.
 func (d *Decoder) htmlField(dst *string, exts *[]Element, t xml.StartElement) (*xmlBase, error) {
-	b := d.here()
+	b := d.links.here()
 	s, err := d.readText()
 	if *dst != "" {
 		if s != "" {
@@ -362,7 +366,7 @@ func itemDescription(d *Decoder, it *Item, t xml.StartElement) error {
 	set := it.Description == ""
 	b, err := d.htmlField(&it.Description, &it.Extensions, t)
 	if set && it.Description != "" {
-		d.cur.descBase, d.cur.desc = b, true
+		d.item.cur.descBase, d.item.cur.desc = b, true
 	}
 	return err
 }
@@ -420,10 +424,10 @@ var rssCore = module{
 		},
 		"link": {
 			channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
-				return d.linkField(&f.Link, &d.feedLinkHref, &f.AtomLinks, &f.Extensions, t)
+				return d.linkField(&f.Link, &d.item.channelLinkHref, &f.AtomLinks, &f.Extensions, t)
 			},
 			item: func(d *Decoder, it *Item, t xml.StartElement) error {
-				return d.linkField(&it.Link, &d.itemLinkHref, &it.AtomLinks, &it.Extensions, t)
+				return d.linkField(&it.Link, &d.item.linkHref, &it.AtomLinks, &it.Extensions, t)
 			},
 		},
 		"description": {
@@ -483,7 +487,7 @@ var rssCore = module{
 // link with text replaces it, and a self or hub link never is one. *fromHref
 // records that *dst came from an href.
 func (d *Decoder) linkField(dst *string, fromHref *bool, links *[]AtomLink, exts *[]Element, t xml.StartElement) error {
-	b := d.here()
+	b := d.links.here()
 	s, err := d.readText()
 	if s == "" && attr(t, "href") != "" {
 		l := atomLink(t)
@@ -525,7 +529,7 @@ func channelCloud(d *Decoder, f *Feed, t xml.StartElement) error {
 }
 
 func itemEnclosure(d *Decoder, it *Item, t xml.StartElement) error {
-	e := Enclosure{URL: d.resolveURL(d.here(), strings.TrimSpace(attr(t, "url"))), Type: strings.TrimSpace(attr(t, "type"))}
+	e := Enclosure{URL: d.resolveURL(d.links.here(), strings.TrimSpace(attr(t, "url"))), Type: strings.TrimSpace(attr(t, "type"))}
 	length := strings.TrimSpace(attr(t, "length"))
 	if n, err := strconv.ParseInt(length, 10, 64); err == nil && n >= 0 {
 		e.Length = n
@@ -540,7 +544,7 @@ func itemGUID(d *Decoder, it *Item, t xml.StartElement) error {
 	if it.GUID.Value != "" {
 		return d.keepElement(&it.Extensions, t)
 	}
-	b := d.here()
+	b := d.links.here()
 	s, err := d.readText()
 	perma := strings.TrimSpace(attr(t, "isPermaLink"))
 	it.GUID = GUID{Value: s, IsPermaLink: !strings.EqualFold(perma, "false")}
@@ -557,7 +561,7 @@ func itemSource(d *Decoder, it *Item, t xml.StartElement) error {
 	if it.Source != nil {
 		return d.keepElement(&it.Extensions, t)
 	}
-	u := d.resolveURL(d.here(), strings.TrimSpace(attr(t, "url")))
+	u := d.resolveURL(d.links.here(), strings.TrimSpace(attr(t, "url")))
 	s, err := d.readText()
 	it.Source = &Source{URL: u, Title: s}
 	return err
@@ -584,16 +588,16 @@ func whole(fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed,
 // record is whole for an element whose children are text fields (image,
 // textInput): the children of the RSS core whose lower-cased names are in
 // names are read with readText, as every other text field is, so that
-// markup in them is kept as HTML; any other child is read whole.
-func record(names []string, fill func(d *Decoder, f *Feed, e Element) bool) func(*Decoder, *Feed, xml.StartElement) error {
+// markup in them is kept as HTML; any other child is read whole. fill gets
+// the xml:base in scope at the element, for the URLs of its children.
+func record(names []string, fill func(d *Decoder, f *Feed, e Element, b *xmlBase) bool) func(*Decoder, *Feed, xml.StartElement) error {
 	return func(d *Decoder, f *Feed, t xml.StartElement) error {
-		b := d.here()
+		b := d.links.here()
 		e, err := d.readRecord(t, names)
 		if err != nil {
 			return err
 		}
-		d.mapBase = b
-		if !fill(d, f, e) {
+		if !fill(d, f, e, b) {
 			f.Extensions = append(f.Extensions, e)
 		}
 		return nil
@@ -605,7 +609,7 @@ func record(names []string, fill func(d *Decoder, f *Feed, e Element) bool) func
 // names are read with readText: their Text has the markup inside them, as
 // HTML, and they have no Children.
 func (d *Decoder) readRecord(t xml.StartElement, names []string) (Element, error) {
-	e := Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
+	e := Element{Name: xml.Name{Space: d.ns.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}
 	var text []byte
 	for {
 		tok, err := d.token()
@@ -618,7 +622,7 @@ func (d *Decoder) readRecord(t xml.StartElement, names []string) (Element, error
 		case startToken:
 			c := tok.start
 			var child Element
-			if d.space(c.Name.Space) == nsRSS && isField(c.Name.Local, names) {
+			if d.ns.space(c.Name.Space) == nsRSS && isField(c.Name.Local, names) {
 				child = Element{Name: xml.Name{Space: nsRSS, Local: c.Name.Local}, Attrs: d.attrs(c)}
 				child.Text, err = d.readText()
 			} else {
@@ -650,22 +654,23 @@ var (
 	textInputNames = []string{"title", "description", "name", "link"}
 )
 
-// imageFields maps an image's children onto the feed's Image.
-func imageFields(d *Decoder, f *Feed, e Element) bool {
+// imageFields maps an image's children onto the feed's Image; b is the
+// xml:base in scope at the image.
+func imageFields(d *Decoder, f *Feed, e Element, b *xmlBase) bool {
 	ok := true
 	im := &Image{}
 	for _, c := range e.Children {
-		if d.space(c.Name.Space) != nsRSS {
+		if d.ns.space(c.Name.Space) != nsRSS {
 			ok = false
 			continue
 		}
 		switch strings.ToLower(c.Name.Local) {
 		case "url":
-			im.URL = d.childURL(c)
+			im.URL = d.childURL(b, c)
 		case "title":
 			im.Title = c.Text
 		case "link":
-			im.Link = d.childURL(c)
+			im.Link = d.childURL(b, c)
 		case "description":
 			im.Description = c.Text
 		case "width":
@@ -688,12 +693,13 @@ func imageFields(d *Decoder, f *Feed, e Element) bool {
 	return ok
 }
 
-// textInputFields maps a text input's children onto the feed's TextInput.
-func textInputFields(d *Decoder, f *Feed, e Element) bool {
+// textInputFields maps a text input's children onto the feed's TextInput;
+// b is the xml:base in scope at the text input.
+func textInputFields(d *Decoder, f *Feed, e Element, b *xmlBase) bool {
 	ok := true
 	ti := &TextInput{}
 	for _, c := range e.Children {
-		if d.space(c.Name.Space) != nsRSS {
+		if d.ns.space(c.Name.Space) != nsRSS {
 			ok = false
 			continue
 		}
@@ -705,7 +711,7 @@ func textInputFields(d *Decoder, f *Feed, e Element) bool {
 		case "name":
 			ti.Name = c.Text
 		case "link":
-			ti.Link = d.childURL(c)
+			ti.Link = d.childURL(b, c)
 		default:
 			ok = false
 		}
@@ -749,7 +755,7 @@ func skipDaysFields(_ *Decoder, f *Feed, e Element) bool {
 // element, a number that cannot be read) in the extensions, so that its
 // text is not lost.
 func (d *Decoder) keep(exts *[]Element, t xml.StartElement, text string) {
-	*exts = append(*exts, Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local},
+	*exts = append(*exts, Element{Name: xml.Name{Space: d.ns.space(t.Name.Space), Local: t.Name.Local},
 		Attrs: d.attrs(t), Text: text})
 }
 
@@ -761,7 +767,7 @@ func (d *Decoder) attrs(t xml.StartElement) []xml.Attr {
 			continue
 		}
 		if a.Name.Space != "" {
-			a.Name.Space = d.space(a.Name.Space)
+			a.Name.Space = d.ns.space(a.Name.Space)
 		}
 		out = append(out, a)
 	}
@@ -777,7 +783,7 @@ func (d *Decoder) readElement(t xml.StartElement) (Element, error) {
 		text []byte
 	}
 	newLevel := func(t xml.StartElement) level {
-		return level{e: Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}}
+		return level{e: Element{Name: xml.Name{Space: d.ns.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t)}}
 	}
 	var outer [4]level // no allocation for the few levels most extensions have
 	stack := append(outer[:0], newLevel(t))

@@ -27,13 +27,13 @@ func TestModuleRegistry(t *testing.T) {
 				continue
 			}
 			d := NewDecoder(nil)
-			assert.Same(t, m, d.module(uri), "%q", uri)
-			assert.Same(t, m, d.module(strings.ToUpper(strings.TrimRight(uri, "/"))), "%q shouted", uri)
+			assert.Same(t, m, d.ns.module(uri), "%q", uri)
+			assert.Same(t, m, d.ns.module(strings.ToUpper(strings.TrimRight(uri, "/"))), "%q shouted", uri)
 		}
 	}
 	d := NewDecoder(nil)
-	assert.Nil(t, d.module(NamespaceDCTerms), "no module for DC terms")
-	assert.Nil(t, d.module("http://example.com/ns/"))
+	assert.Nil(t, d.ns.module(NamespaceDCTerms), "no module for DC terms")
+	assert.Nil(t, d.ns.module("http://example.com/ns/"))
 }
 
 // TestModuleTables reads every element of every module's table, in the

@@ -412,7 +412,7 @@ func TestHostileLongNamesBoundedMemory(t *testing.T) {
 
 		// What the tables hold, counted.
 		held := 0
-		for k := range d.nsCache {
+		for k := range d.ns.cache {
 			held += len(k)
 		}
 		if sc := d.sc; sc != nil {
@@ -430,7 +430,7 @@ func TestHostileLongNamesBoundedMemory(t *testing.T) {
 		for _, n := range d.closing[:cap(d.closing)] {
 			held += len(n.Local) + len(n.Space)
 		}
-		assert.LessOrEqual(t, len(d.nsCache), maxNSCache)
+		assert.LessOrEqual(t, len(d.ns.cache), maxNSCache)
 		assert.Less(t, held, 4<<10, "bytes of names and URIs the decoder keeps (strict %v)", strict)
 
 		// And the live heap: the decoder with its buffers, which hold at

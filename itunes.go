@@ -241,7 +241,7 @@ func explicit[P parent](get func(P) **bool) func(*Decoder, P, xml.StartElement) 
 func itunesImage[P parent](get func(P) *string) func(*Decoder, P, xml.StartElement) error {
 	return func(d *Decoder, p P, t xml.StartElement) error {
 		dst := get(p)
-		b := d.here()
+		b := d.links.here()
 		s, err := d.readText()
 		u := strings.TrimSpace(attr(t, "href"))
 		if u == "" {

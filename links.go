@@ -343,7 +343,7 @@ func asciiLower(s string) string {
 // How the decoder resolves the feed's own URLs.
 //
 // Every URL-valued field passes through Decoder.resolveURL with the
-// xml:base in scope where its element stood (Decoder.here, taken before
+// xml:base in scope where its element stood (links.here, taken before
 // the element's content is read, since its end tag ends the scope of its
 // own xml:base). A URL with a scheme (absolute) or an empty one is
 // returned at once, with no parsing: a feed whose URLs are absolute pays a
@@ -351,7 +351,7 @@ func asciiLower(s string) string {
 // resolve it against is parsed.
 //
 // The token layer (tokens.go) keeps a stack of the xml:base attributes in
-// scope, d.bases: one entry per open element that carries one, and none for
+// scope, links.bases: one entry per open element that carries one, and none for
 // the others, so that a feed without xml:base keeps it empty. An entry holds
 // the attribute as written and the entry outside it; it is resolved only
 // when a relative URL asks for it, against the entries outside it and at
@@ -383,26 +383,52 @@ type xmlBase struct {
 	s        string
 }
 
+// links is the decoder's link resolution: the xml:base attributes in scope,
+// and the roots they are resolved against (BaseURL, the channel's link),
+// parsed once.
+type links struct {
+	bases []*xmlBase // the xml:base attributes in scope, innermost last
+	chain []*xmlBase // scratch for resolveBase
+	// BaseURL parsed, and as a string, once docParsed
+	docParsed bool
+	docURL    *url.URL
+	docStr    string
+	// the channel link linkURL (and linkStr) was parsed from
+	linkRaw string
+	linkURL *url.URL
+	linkStr string
+}
+
 // pushBase puts an xml:base attribute's value in scope for the element
 // about to be added to d.open, and the elements inside it.
 func (d *Decoder) pushBase(v string) {
-	d.bases = append(d.bases, &xmlBase{level: len(d.open), raw: strings.TrimSpace(v), parent: d.here()})
+	d.links.push(v, len(d.open))
 	d.addWork(len(v))
 }
 
 // popBases ends the scope of the xml:base attributes of the elements of
 // d.open from the level-th on, which have been closed.
-func (d *Decoder) popBases(level int) {
-	for n := len(d.bases); n > 0 && d.bases[n-1].level >= level; n-- {
-		d.bases[n-1] = nil
-		d.bases = d.bases[:n-1]
+func (d *Decoder) popBases(level int) { d.links.pop(level) }
+
+// push puts an xml:base attribute's value in scope for the element at
+// level (its index among the open elements), and the elements inside it.
+func (l *links) push(v string, level int) {
+	l.bases = append(l.bases, &xmlBase{level: level, raw: strings.TrimSpace(v), parent: l.here()})
+}
+
+// pop ends the scope of the xml:base attributes of the open elements from
+// the level-th on, which have been closed.
+func (l *links) pop(level int) {
+	for n := len(l.bases); n > 0 && l.bases[n-1].level >= level; n-- {
+		l.bases[n-1] = nil
+		l.bases = l.bases[:n-1]
 	}
 }
 
 // here returns the xml:base in scope at the innermost open element, or nil.
-func (d *Decoder) here() *xmlBase {
-	if n := len(d.bases); n > 0 {
-		return d.bases[n-1]
+func (l *links) here() *xmlBase {
+	if n := len(l.bases); n > 0 {
+		return l.bases[n-1]
 	}
 	return nil
 }
@@ -455,26 +481,27 @@ func (d *Decoder) baseString(b *xmlBase) string {
 // baseOf returns the base URL in effect under the xml:base b (nil for
 // none), parsed and as a string, or nil and "" when there is none.
 func (d *Decoder) baseOf(b *xmlBase) (*url.URL, string) {
-	root, rs := d.docBase()
-	if root == nil && d.cur.inItem {
-		root, rs = d.linkBase()
+	root, rs := d.links.docBase(d.BaseURL)
+	if root == nil && d.item.cur.inItem {
+		root, rs = d.links.linkBase(d.feed.Link)
 	}
 	if b == nil {
 		return root, rs
 	}
-	d.resolveBase(b, root)
+	d.addWork(d.links.resolveBase(b, root))
 	return b.u, b.s
 }
 
 // resolveBase resolves b, and the xml:base attributes outside it that it
 // depends on, against root (nil for none), unless that was done already.
-func (d *Decoder) resolveBase(b *xmlBase, root *url.URL) {
+// It returns the work done, in bytes parsed and written, for addWork.
+func (l *links) resolveBase(b *xmlBase, root *url.URL) (work int) {
 	if b.resolved && b.root == root {
-		return
+		return 0
 	}
 	// The entries to resolve, innermost first: up to one resolved
 	// against the same root already.
-	chain := d.chain[:0]
+	chain := l.chain[:0]
 	for x := b; x != nil && !(x.resolved && x.root == root); x = x.parent {
 		chain = append(chain, x)
 	}
@@ -488,7 +515,7 @@ func (d *Decoder) resolveBase(b *xmlBase, root *url.URL) {
 		if len(x.raw) > maxBaseLen {
 			continue
 		}
-		d.addWork(len(x.raw))
+		work += len(x.raw)
 		ref, err := url.Parse(x.raw)
 		switch {
 		case err != nil:
@@ -501,13 +528,14 @@ func (d *Decoder) resolveBase(b *xmlBase, root *url.URL) {
 		}
 		ref.Fragment, ref.RawFragment = "", ""
 		s := ref.String()
-		d.addWork(len(s))
+		work += len(s)
 		if len(s) <= maxBaseLen && usableBase(ref) {
 			x.u, x.s = ref, s
 		}
 	}
 	clear(chain)
-	d.chain = chain[:0]
+	l.chain = chain[:0]
+	return work
 }
 
 // usableBase reports whether a URL can be a base: absolute and
@@ -516,33 +544,33 @@ func usableBase(u *url.URL) bool {
 	return u.IsAbs() && u.Opaque == ""
 }
 
-// docBase returns BaseURL parsed, and as a string, or nil and "" when it is
-// not a usable base.
-func (d *Decoder) docBase() (*url.URL, string) {
-	if !d.docParsed {
-		d.docParsed = true
-		if u, err := url.Parse(strings.TrimSpace(d.BaseURL)); err == nil && usableBase(u) {
+// docBase returns the document's BaseURL (the Decoder's, which is read
+// once) parsed, and as a string, or nil and "" when it is not a usable
+// base.
+func (l *links) docBase(baseURL string) (*url.URL, string) {
+	if !l.docParsed {
+		l.docParsed = true
+		if u, err := url.Parse(strings.TrimSpace(baseURL)); err == nil && usableBase(u) {
 			u.Fragment, u.RawFragment = "", ""
-			d.docURL, d.docStr = u, u.String()
+			l.docURL, l.docStr = u, u.String()
 		}
 	}
-	return d.docURL, d.docStr
+	return l.docURL, l.docStr
 }
 
 // linkBase returns the channel's link (as read so far), parsed, and as a
 // string, or nil and "" when it is not a usable base.
-func (d *Decoder) linkBase() (*url.URL, string) {
-	l := d.feed.Link
-	if l != d.linkRaw {
-		d.linkRaw, d.linkURL, d.linkStr = l, nil, ""
-		if hasScheme(l) {
-			if u, err := url.Parse(l); err == nil && usableBase(u) {
+func (l *links) linkBase(link string) (*url.URL, string) {
+	if link != l.linkRaw {
+		l.linkRaw, l.linkURL, l.linkStr = link, nil, ""
+		if hasScheme(link) {
+			if u, err := url.Parse(link); err == nil && usableBase(u) {
 				u.Fragment, u.RawFragment = "", ""
-				d.linkURL, d.linkStr = u, u.String()
+				l.linkURL, l.linkStr = u, u.String()
 			}
 		}
 	}
-	return d.linkURL, d.linkStr
+	return l.linkURL, l.linkStr
 }
 
 // hasScheme reports whether s starts with a URI scheme and its colon
@@ -566,10 +594,10 @@ func hasScheme(s string) bool {
 }
 
 // childURL returns the text of c, a child of an element read whole (an
-// image, a text input) whose base is d.mapBase, as a URL resolved against
-// c's own base.
-func (d *Decoder) childURL(c Element) string {
-	return d.resolveURL(baseAttr(d.mapBase, c.Attrs), c.Text)
+// image, a text input) whose base is b, as a URL resolved against c's own
+// base.
+func (d *Decoder) childURL(b *xmlBase, c Element) string {
+	return d.resolveURL(baseAttr(b, c.Attrs), c.Text)
 }
 
 // resolveMarkupAttr returns the value of an attribute of an XHTML element
@@ -584,7 +612,7 @@ func (d *Decoder) resolveMarkupAttr(r *htmlResolver, a xml.Attr) (string, *htmlR
 		return a.Value, r
 	}
 	if r == nil {
-		u, _ := d.baseOf(d.here())
+		u, _ := d.baseOf(d.links.here())
 		if u == nil {
 			return a.Value, nil
 		}
@@ -601,14 +629,6 @@ func (d *Decoder) resolveMarkupAttr(r *htmlResolver, a xml.Attr) (string, *htmlR
 	}
 	d.addWork(len(a.Value) + len(v))
 	return v, r
-}
-
-// enterChild makes d.mapBase the base of c, a child of the element read
-// whole whose base it is, and returns the base to restore after.
-func (d *Decoder) enterChild(c *Element) (outer *xmlBase) {
-	outer = d.mapBase
-	d.mapBase = baseAttr(outer, c.Attrs)
-	return outer
 }
 
 // resolveSrcset resolves the URLs of a srcset value (see ResolveHTML)

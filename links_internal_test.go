@@ -38,8 +38,8 @@ func linksRead(doc []byte, set func(*Decoder)) (items []*Item, work, scanned int
 		}
 		items = append(items, it)
 	}
-	if len(d.bases) != 0 {
-		return items, 0, 0, fmt.Errorf("%d bases still in scope", len(d.bases))
+	if len(d.links.bases) != 0 {
+		return items, 0, 0, fmt.Errorf("%d bases still in scope", len(d.links.bases))
 	}
 	return items, sc.work, int(sc.in.offset()), nil
 }

@@ -290,7 +290,7 @@ var mediaReaders = map[string]mediaReader{
 		if m.Copyright != "" || m.CopyrightURL != "" {
 			return d.keepElement(exts, t)
 		}
-		u := d.resolveURL(d.here(), strings.TrimSpace(attr(t, "url")))
+		u := d.resolveURL(d.links.here(), strings.TrimSpace(attr(t, "url")))
 		s, err := d.readText()
 		m.Copyright, m.CopyrightURL = s, u
 		return err
@@ -373,7 +373,7 @@ func (d *Decoder) mediaChildren(m *MediaElements, exts *[]Element, contents *[]M
 }
 
 func (d *Decoder) mediaChild(m *MediaElements, exts *[]Element, contents *[]MediaContent, t xml.StartElement) error {
-	if d.space(t.Name.Space) == NamespaceMedia {
+	if d.ns.space(t.Name.Space) == NamespaceMedia {
 		name, ok, err := d.mediaName(t.Name.Local)
 		if err != nil {
 			return err
@@ -483,7 +483,7 @@ func (a *mediaAttrs) text(name string) string {
 // url reads a URL attribute, resolved against the xml:base in scope: the
 // element's start tag must be the last token read.
 func (a *mediaAttrs) url(d *Decoder, name string) string {
-	return d.resolveURL(d.here(), a.text(name))
+	return d.resolveURL(d.links.here(), a.text(name))
 }
 
 func (a *mediaAttrs) int64(name string) int64 {

@@ -71,6 +71,76 @@ func canonicalNS(uri string) string {
 	return uri
 }
 
+// An nsResolver tells what the namespace URIs a document writes stand for:
+// the namespace (see canonicalNS) and the module that reads it. It caches
+// the answer for the URIs the document uses, so that an element costs one
+// lookup. The cache is kept for the whole document: the URIs a feed uses
+// are few and short, and keeping long ones would let a document hold many.
+type nsResolver struct {
+	cache map[string]nsEntry
+}
+
+// Bounds on the namespace cache.
+const (
+	maxNSCache    = 64  // URIs cached, at most
+	maxNSCacheLen = 256 // bytes of the longest URI cached
+)
+
+// nsEntry is what a namespace URI, as a document writes it, stands for:
+// the namespace (see canonicalNS) and its module (nil for none).
+type nsEntry struct {
+	space string
+	mod   *module
+}
+
+// space returns the namespace a URI stands for (see canonicalNS).
+func (n *nsResolver) space(uri string) string {
+	if uri == "" {
+		return nsRSS
+	}
+	return n.entry(uri).space
+}
+
+// module returns the module of the namespace a URI (as the element names
+// it) stands for, or nil when no module reads that namespace.
+func (n *nsResolver) module(uri string) *module {
+	if uri == "" {
+		return coreModule
+	}
+	return n.entry(uri).mod
+}
+
+// entry returns what a URI stands for, from the cache when it is there. A
+// URI longer than maxNSCacheLen is taken as it is, and not cached: no
+// namespace the package knows is spelt that long, and one declared once
+// may be used by every element, so that looking at all of it each time
+// would cost more than linear time, and keeping it would keep it for the
+// whole document.
+func (n *nsResolver) entry(uri string) nsEntry {
+	if len(uri) > maxNSCacheLen {
+		return nsEntry{uri, modules[uri]}
+	}
+	if e, ok := n.cache[uri]; ok {
+		return e
+	}
+	c := canonicalNS(uri)
+	e := nsEntry{c, modules[c]}
+	if len(n.cache) < maxNSCache {
+		if n.cache == nil {
+			n.cache = map[string]nsEntry{}
+		}
+		n.cache[uri] = e
+	}
+	return e
+}
+
+// alias reads the elements of the namespace uri as those of space, for a
+// root element whose namespace says what the document is (an RSS root in a
+// namespace of its own, an Atom 0.3 draft's).
+func (n *nsResolver) alias(uri, space string) {
+	n.cache = map[string]nsEntry{uri: {space, modules[space]}}
+}
+
 // Element is an element the data model has no field for, kept whole: its
 // name (Space is the namespace URI, or "" for none), attributes, text (trimmed,
 // entities decoded) and child elements, in document order.

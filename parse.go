@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"net/url"
 	"strings"
 )
 
@@ -191,45 +190,31 @@ type Decoder struct {
 	sc       *scanner     // lenient mode
 	feed     *Feed
 	begun    bool
-	chanErr  error            // the error Channel returns
-	err      error            // sticky: what Next returns from now on (io.EOF at the end)
-	levels   []int            // the open container elements (levelRoot, levelChannel)
-	item     xml.StartElement // the start tag of the next item, when hasItem
-	hasItem  bool
-	depth    int // open elements
-	maxDepth int // MaxDepth, or its default
+	chanErr  error // the error Channel returns
+	err      error // sticky: what Next returns from now on (io.EOF at the end)
+	levels   []int // the open container elements (levelRoot, levelChannel)
+	depth    int   // open elements
+	maxDepth int   // MaxDepth, or its default
 	// lenient mode's own name resolution and end-tag matching (tokens.go)
 	open     []openElement
 	bindings []binding
-	closing  []xml.Name         // end tags to return before reading on
-	rdf      bool               // the root is rdf:RDF (RSS 0.90 or 1.0)
-	text     []byte             // scratch for element text
-	key      []byte             // scratch for element name lookups
-	nsCache  map[string]nsEntry // see Decoder.ns
+	closing  []xml.Name // end tags to return before reading on
+	rdf      bool       // the root is rdf:RDF (RSS 0.90 or 1.0)
+	text     []byte     // scratch for element text
+	key      []byte     // scratch for element name lookups
 	// the bounds on the cost of resolution and matching (tokens.go)
 	nsIndex  map[string]int   // prefix → its binding in scope, when there are many
 	nsPeak   int              // the most bindings since nsIndex was made
 	deepOpen map[xml.Name]int // the raw names of the elements open past openLinear
 	deepPeak int              // the most names deepOpen has held
-	// whether the channel's (the current item's) Link came from a link
-	// element's href attribute, which a link with text replaces
-	feedLinkHref, itemLinkHref bool
 	// strict mode's declared namespace URIs in scope, with how many times
 	// each is declared (tokens.go); the declarations are d.bindings'
 	strictURIs map[string]int
-	// link resolution (links.go)
-	bases     []*xmlBase // the xml:base attributes in scope, innermost last
-	chain     []*xmlBase // scratch for resolveBase
-	mapBase   *xmlBase   // at the element read whole that is being mapped (childURL)
-	cur       itemState  // the item being read
-	docParsed bool       // docURL and docStr are set from BaseURL
-	docURL    *url.URL
-	docStr    string
-	linkRaw   string // the channel link linkURL was parsed from
-	linkURL   *url.URL
-	linkStr   string
-	atom      atomState // see atom.go
-	js        *jsonFeed // a JSON Feed's reading (jsonfeed.go), or nil
+	links      links      // link resolution (links.go)
+	item       itemState  // the next item, and the one being read (elements.go)
+	ns         nsResolver // namespace resolution (namespaces.go)
+	atom       atomState  // see atom.go
+	js         *jsonFeed  // a JSON Feed's reading (jsonfeed.go), or nil
 }
 
 const (
@@ -288,14 +273,14 @@ func (d *Decoder) Next() (*Item, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if !d.hasItem {
+	if !d.item.pending {
 		if err := d.advance(); err != nil {
 			d.fail(err)
 			return nil, err
 		}
 	}
-	d.hasItem = false
-	it, err := d.readItem(d.item)
+	d.item.pending = false
+	it, err := d.readItem(d.item.next, false)
 	if err != nil {
 		d.fail(err)
 		return nil, err
@@ -307,7 +292,7 @@ func (d *Decoder) Next() (*Item, error) {
 // buffers, which after a too-large element may be large.
 func (d *Decoder) fail(err error) {
 	d.err = err
-	d.x, d.sc, d.in, d.text, d.item = nil, nil, nil, nil, xml.StartElement{}
+	d.x, d.sc, d.in, d.text, d.item.next = nil, nil, nil, nil, xml.StartElement{}
 }
 
 // Items returns an iterator over the remaining items, for use with range:
@@ -386,13 +371,13 @@ func (d *Decoder) begin() error {
 			continue
 		}
 		start := tok.start
-		space, local := d.space(start.Name.Space), start.Name.Local
+		space, local := d.ns.space(start.Name.Space), start.Name.Local
 		switch {
 		case strings.EqualFold(local, "rss"):
 			if space != nsRSS {
 				// An RSS root in a namespace of its own: the elements
 				// in it are RSS's.
-				d.alias(start.Name.Space, nsRSS)
+				d.ns.alias(start.Name.Space, nsRSS)
 			}
 			d.feed.Version = version(attr(start, "version"))
 			d.levels = append(d.levels, levelRoot)
@@ -445,8 +430,8 @@ func (d *Decoder) setRDFVersion(space string) {
 
 // advance reads the container levels (the root, the channel and RSS 1.1's
 // items collection) until the start of the next item, which it leaves in
-// d.item, or the end of the root, where it returns io.EOF. Channel elements
-// on the way are set on the feed.
+// d.item.next, or the end of the root, where it returns io.EOF. Channel
+// elements on the way are set on the feed.
 func (d *Decoder) advance() error {
 	if d.js != nil {
 		return d.jsonAdvance()
@@ -460,16 +445,16 @@ func (d *Decoder) advance() error {
 		switch tok.kind {
 		case startToken:
 			t := tok.start
-			m := d.module(t.Name.Space)
+			m := d.ns.module(t.Name.Space)
 			if m != nil && m == d.atom.module && strings.EqualFold(t.Name.Local, "entry") {
-				d.item, d.hasItem = t, true
+				d.item.next, d.item.pending = t, true
 				return nil
 			}
 			if m == coreModule && strings.EqualFold(t.Name.Local, "item") {
 				if d.rdf {
 					d.setRDFVersion(t.Name.Space)
 				}
-				d.item, d.hasItem = t, true
+				d.item.next, d.item.pending = t, true
 				return nil
 			}
 			if m == coreModule && strings.EqualFold(t.Name.Local, "channel") && d.levels[len(d.levels)-1] == levelRoot {
@@ -540,7 +525,7 @@ func (d *Decoder) itemsCollection(t xml.StartElement) bool {
 		return true
 	}
 	for _, a := range t.Attr {
-		if a.Name.Local == "parseType" && d.space(a.Name.Space) == NamespaceRDF && strings.TrimSpace(a.Value) == "Collection" {
+		if a.Name.Local == "parseType" && d.ns.space(a.Name.Space) == NamespaceRDF && strings.TrimSpace(a.Value) == "Collection" {
 			return true
 		}
 	}
@@ -625,60 +610,6 @@ func (d *Decoder) wrap(err error) error {
 
 // maxNesting is the deepest the decoder reads, whatever MaxDepth says.
 const maxNesting = 10000
-
-// Bounds on the namespace cache, which is kept for the whole document: the
-// URIs a feed uses are few and short, and keeping long ones would let a
-// document hold many.
-const (
-	maxNSCache    = 64  // URIs cached, at most
-	maxNSCacheLen = 256 // bytes of the longest URI cached
-)
-
-// space returns the namespace a URI stands for (see canonicalNS).
-func (d *Decoder) space(uri string) string {
-	if uri == "" {
-		return nsRSS
-	}
-	return d.ns(uri).space
-}
-
-// nsEntry is what a namespace URI, as a document writes it, stands for:
-// the namespace (see canonicalNS) and its module (nil for none).
-type nsEntry struct {
-	space string
-	mod   *module
-}
-
-// ns returns what a URI stands for, caching the answer for the URIs the
-// document uses, so that an element costs one lookup. A URI longer than
-// maxNSCacheLen is taken as it is, and not cached: no namespace the
-// package knows is spelt that long, and one declared once may be used by
-// every element, so that looking at all of it each time would cost more
-// than linear time, and keeping it would keep it for the whole document.
-func (d *Decoder) ns(uri string) nsEntry {
-	if len(uri) > maxNSCacheLen {
-		return nsEntry{uri, modules[uri]}
-	}
-	if e, ok := d.nsCache[uri]; ok {
-		return e
-	}
-	c := canonicalNS(uri)
-	e := nsEntry{c, modules[c]}
-	if len(d.nsCache) < maxNSCache {
-		if d.nsCache == nil {
-			d.nsCache = map[string]nsEntry{}
-		}
-		d.nsCache[uri] = e
-	}
-	return e
-}
-
-// alias reads the elements of the namespace uri as those of space, for a
-// root element whose namespace says what the document is (an RSS root in a
-// namespace of its own, an Atom 0.3 draft's).
-func (d *Decoder) alias(uri, space string) {
-	d.nsCache = map[string]nsEntry{uri: {space, modules[space]}}
-}
 
 // attr returns the value of the start element's attribute with the given
 // local name, in any namespace and any case, or "".

@@ -478,35 +478,34 @@ var podcastModule = module{
 // whole in the Extensions when parse could not map all of it, or when its
 // place was taken (a repeated single element, which the place-setter
 // refuses).
-func podcastWhole[T any](parse func(*Decoder, *Element) (T, bool), toFeed func(*PodcastFeed, T) bool, toItem func(*PodcastItem, T) bool) handlers {
+func podcastWhole[T any](parse func(*Decoder, *Element, *xmlBase) (T, bool), toFeed func(*PodcastFeed, T) bool, toItem func(*PodcastItem, T) bool) handlers {
 	return podcastHandlers(false, parse, toFeed, toItem)
 }
 
 // podcastTextual is podcastWhole for an element whose content is text:
 // it is read as every text field is (see readText), child elements written
 // back as HTML, and parse gets an Element with that text and no children.
-func podcastTextual[T any](parse func(*Decoder, *Element) (T, bool), toFeed func(*PodcastFeed, T) bool, toItem func(*PodcastItem, T) bool) handlers {
+func podcastTextual[T any](parse func(*Decoder, *Element, *xmlBase) (T, bool), toFeed func(*PodcastFeed, T) bool, toItem func(*PodcastItem, T) bool) handlers {
 	return podcastHandlers(true, parse, toFeed, toItem)
 }
 
-func podcastHandlers[T any](textual bool, parse func(*Decoder, *Element) (T, bool), toFeed func(*PodcastFeed, T) bool, toItem func(*PodcastItem, T) bool) handlers {
+func podcastHandlers[T any](textual bool, parse func(*Decoder, *Element, *xmlBase) (T, bool), toFeed func(*PodcastFeed, T) bool, toItem func(*PodcastItem, T) bool) handlers {
 	read := func(d *Decoder, t xml.StartElement) (Element, error) {
 		if !textual {
 			return d.readElement(t)
 		}
 		s, err := d.readText()
-		return Element{Name: xml.Name{Space: d.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t), Text: s}, err
+		return Element{Name: xml.Name{Space: d.ns.space(t.Name.Space), Local: t.Name.Local}, Attrs: d.attrs(t), Text: s}, err
 	}
 	// apply reads the element, maps it, and has put place the value; the
 	// element goes to exts too when it was not all mapped or not placed.
 	apply := func(d *Decoder, t xml.StartElement, exts *[]Element, put func(T) bool) error {
-		b := d.here()
+		b := d.links.here()
 		e, err := read(d, t)
 		if err != nil {
 			return err
 		}
-		d.mapBase = b
-		v, ok := parse(d, &e)
+		v, ok := parse(d, &e, b)
 		if !put(v) || !ok {
 			*exts = append(*exts, e)
 		}
@@ -582,7 +581,7 @@ func channelLiveItem(d *Decoder, f *Feed, t xml.StartElement) error {
 			known = false
 		}
 	}
-	it, err := d.readItem(t)
+	it, err := d.readItem(t, f != d.feed) // f is an entry's atom:source, or the channel
 	if err != nil {
 		return err
 	}
@@ -599,12 +598,13 @@ func channelLiveItem(d *Decoder, f *Feed, t xml.StartElement) error {
 // track of which it read and whether each could be read.
 type podcastAttrs struct {
 	e    *Element
-	seen uint64 // the attributes read, by index (the first 64)
-	ok   bool   // false once a value could not be read
+	base *xmlBase // the xml:base in scope at the element, for url
+	seen uint64   // the attributes read, by index (the first 64)
+	ok   bool     // false once a value could not be read
 }
 
-func podcastAttrsOf(e *Element) *podcastAttrs {
-	return &podcastAttrs{e: e, ok: true}
+func podcastAttrsOf(e *Element, b *xmlBase) *podcastAttrs {
+	return &podcastAttrs{e: e, base: b, ok: true}
 }
 
 // str returns the attribute's value, trimmed, or "": the first attribute
@@ -622,9 +622,9 @@ func (r *podcastAttrs) str(local string) string {
 }
 
 // url returns a URL attribute's value, as str does, resolved against the
-// base of the element (d.mapBase).
+// base of the element.
 func (r *podcastAttrs) url(d *Decoder, local string) string {
-	return d.resolveURL(d.mapBase, r.str(local))
+	return d.resolveURL(r.base, r.str(local))
 }
 
 // podcastRead reads an attribute with parse; a value parse refuses leaves the
@@ -761,14 +761,14 @@ func podcastSeconds(s string) (float64, bool) {
 	return total, !math.IsInf(total, 0)
 }
 
-func podcastString(_ *Decoder, e *Element) (string, bool) {
-	r := podcastAttrsOf(e)
+func podcastString(_ *Decoder, e *Element, b *xmlBase) (string, bool) {
+	r := podcastAttrsOf(e, b)
 	s := r.text()
 	return s, r.done()
 }
 
-func podcastLocked(_ *Decoder, e *Element) (PodcastLocked, bool) {
-	r := podcastAttrsOf(e)
+func podcastLocked(_ *Decoder, e *Element, b *xmlBase) (PodcastLocked, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastLocked{Owner: r.str("owner")}
 	if s := r.text(); s != "" {
 		var ok bool
@@ -778,46 +778,46 @@ func podcastLocked(_ *Decoder, e *Element) (PodcastLocked, bool) {
 	return v, r.done()
 }
 
-func podcastFunding(d *Decoder, e *Element) (PodcastFunding, bool) {
-	r := podcastAttrsOf(e)
+func podcastFunding(d *Decoder, e *Element, b *xmlBase) (PodcastFunding, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastFunding{URL: r.url(d, "url"), Text: r.text()}
 	return v, r.done()
 }
 
-func podcastPerson(d *Decoder, e *Element) (PodcastPerson, bool) {
-	r := podcastAttrsOf(e)
+func podcastPerson(d *Decoder, e *Element, b *xmlBase) (PodcastPerson, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastPerson{Name: r.text(), Role: r.str("role"), Group: r.str("group"), Img: r.url(d, "img"), Href: r.url(d, "href")}
 	return v, r.done()
 }
 
-func podcastLocation(_ *Decoder, e *Element) (PodcastLocation, bool) {
-	r := podcastAttrsOf(e)
+func podcastLocation(_ *Decoder, e *Element, b *xmlBase) (PodcastLocation, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastLocation{Name: r.text(), Rel: r.str("rel"), Geo: r.str("geo"), OSM: r.str("osm"), Country: r.str("country")}
 	return v, r.done()
 }
 
-func podcastTrailer(d *Decoder, e *Element) (PodcastTrailer, bool) {
-	r := podcastAttrsOf(e)
+func podcastTrailer(d *Decoder, e *Element, b *xmlBase) (PodcastTrailer, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastTrailer{Title: r.text(), URL: r.url(d, "url"), Length: r.length("length"), Type: r.str("type"),
 		Season: r.integer("season")}
 	v.PubDate, v.PubDateRaw = r.date("pubdate")
 	return v, r.done()
 }
 
-func podcastLicense(d *Decoder, e *Element) (PodcastLicense, bool) {
-	r := podcastAttrsOf(e)
+func podcastLicense(d *Decoder, e *Element, b *xmlBase) (PodcastLicense, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastLicense{Identifier: r.text(), URL: r.url(d, "url")}
 	return v, r.done()
 }
 
-func podcastTxt(_ *Decoder, e *Element) (PodcastTxt, bool) {
-	r := podcastAttrsOf(e)
+func podcastTxt(_ *Decoder, e *Element, b *xmlBase) (PodcastTxt, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastTxt{Purpose: r.str("purpose"), Text: r.text()}
 	return v, r.done()
 }
 
-func podcastBlock(_ *Decoder, e *Element) (PodcastBlock, bool) {
-	r := podcastAttrsOf(e)
+func podcastBlock(_ *Decoder, e *Element, b *xmlBase) (PodcastBlock, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastBlock{ID: r.str("id")}
 	var ok bool
 	v.Value, ok = podcastBool(r.text())
@@ -825,22 +825,22 @@ func podcastBlock(_ *Decoder, e *Element) (PodcastBlock, bool) {
 	return v, r.done()
 }
 
-func podcastUpdateFrequency(_ *Decoder, e *Element) (PodcastUpdateFrequency, bool) {
-	r := podcastAttrsOf(e)
+func podcastUpdateFrequency(_ *Decoder, e *Element, b *xmlBase) (PodcastUpdateFrequency, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastUpdateFrequency{Text: r.text(), Complete: r.boolean("complete"), RRule: r.str("rrule")}
 	v.DTStart, v.DTStartRaw = r.date("dtstart")
 	return v, r.done()
 }
 
-func podcastImages(d *Decoder, e *Element) (string, bool) {
-	r := podcastAttrsOf(e)
+func podcastImages(d *Decoder, e *Element, b *xmlBase) (string, bool) {
+	r := podcastAttrsOf(e, b)
 	r.empty()
-	v := d.resolveSrcset(d.mapBase, r.str("srcset"))
+	v := d.resolveSrcset(b, r.str("srcset"))
 	return v, r.done()
 }
 
-func podcastImage(d *Decoder, e *Element) (PodcastImage, bool) {
-	r := podcastAttrsOf(e)
+func podcastImage(d *Decoder, e *Element, b *xmlBase) (PodcastImage, bool) {
+	r := podcastAttrsOf(e, b)
 	r.empty()
 	v := PodcastImage{Href: r.url(d, "href"), Alt: r.str("alt"), AspectRatio: r.str("aspect-ratio"),
 		Width: r.integer("width"), Height: r.integer("height"), Type: r.str("type")}
@@ -850,16 +850,16 @@ func podcastImage(d *Decoder, e *Element) (PodcastImage, bool) {
 	return v, r.done()
 }
 
-func podcastSocialInteract(d *Decoder, e *Element) (PodcastSocialInteract, bool) {
-	r := podcastAttrsOf(e)
+func podcastSocialInteract(d *Decoder, e *Element, b *xmlBase) (PodcastSocialInteract, bool) {
+	r := podcastAttrsOf(e, b)
 	r.empty()
 	v := PodcastSocialInteract{Protocol: r.str("protocol"), URI: r.url(d, "uri"), AccountID: r.str("accountId"),
 		AccountURL: r.url(d, "accountUrl"), Priority: r.integer("priority")}
 	return v, r.done()
 }
 
-func podcastRemoteItem(d *Decoder, e *Element) (PodcastRemoteItem, bool) {
-	r := podcastAttrsOf(e)
+func podcastRemoteItem(d *Decoder, e *Element, b *xmlBase) (PodcastRemoteItem, bool) {
+	r := podcastAttrsOf(e, b)
 	r.empty()
 	v := PodcastRemoteItem{FeedGUID: r.str("feedGuid"), FeedURL: r.url(d, "feedUrl"), ItemGUID: r.str("itemGuid"),
 		Medium: r.str("medium"), Title: r.str("title")}
@@ -869,7 +869,7 @@ func podcastRemoteItem(d *Decoder, e *Element) (PodcastRemoteItem, bool) {
 // podcastRemoteItems reads the podcast:remoteItem children of e (a podroll,
 // a publisher, a value time split) into ris, at most limit of them (0: any
 // number). It reports whether every child was one and could be read.
-func podcastRemoteItems(d *Decoder, e *Element, limit int) (ris []PodcastRemoteItem, ok bool) {
+func podcastRemoteItems(d *Decoder, e *Element, b *xmlBase, limit int) (ris []PodcastRemoteItem, ok bool) {
 	ok = true
 	for i := range e.Children {
 		c := &e.Children[i]
@@ -877,59 +877,55 @@ func podcastRemoteItems(d *Decoder, e *Element, limit int) (ris []PodcastRemoteI
 			ok = false
 			continue
 		}
-		outer := d.enterChild(c)
-		ri, good := podcastRemoteItem(d, c)
-		d.mapBase = outer
+		ri, good := podcastRemoteItem(d, c, baseAttr(b, c.Attrs))
 		ris = append(ris, ri)
 		ok = ok && good
 	}
 	return ris, ok
 }
 
-func podcastPodroll(d *Decoder, e *Element) ([]PodcastRemoteItem, bool) {
-	r := podcastAttrsOf(e)
-	ris, ok := podcastRemoteItems(d, e, 0)
+func podcastPodroll(d *Decoder, e *Element, b *xmlBase) ([]PodcastRemoteItem, bool) {
+	r := podcastAttrsOf(e, b)
+	ris, ok := podcastRemoteItems(d, e, b, 0)
 	return ris, r.done() && ok
 }
 
-func podcastPublisher(d *Decoder, e *Element) (*PodcastRemoteItem, bool) {
-	r := podcastAttrsOf(e)
-	ris, ok := podcastRemoteItems(d, e, 1)
+func podcastPublisher(d *Decoder, e *Element, b *xmlBase) (*PodcastRemoteItem, bool) {
+	r := podcastAttrsOf(e, b)
+	ris, ok := podcastRemoteItems(d, e, b, 1)
 	if len(ris) == 0 {
 		return nil, r.done() && ok
 	}
 	return &ris[0], r.done() && ok
 }
 
-func podcastPodping(_ *Decoder, e *Element) (PodcastPodping, bool) {
-	r := podcastAttrsOf(e)
+func podcastPodping(_ *Decoder, e *Element, b *xmlBase) (PodcastPodping, bool) {
+	r := podcastAttrsOf(e, b)
 	r.empty()
 	v := PodcastPodping{UsesPodping: r.boolean("usesPodping")}
 	return v, r.done()
 }
 
-func podcastChat(_ *Decoder, e *Element) (PodcastChat, bool) {
-	r := podcastAttrsOf(e)
+func podcastChat(_ *Decoder, e *Element, b *xmlBase) (PodcastChat, bool) {
+	r := podcastAttrsOf(e, b)
 	r.empty()
 	v := PodcastChat{Server: r.str("server"), Protocol: r.str("protocol"), AccountID: r.str("accountId"),
 		Space: r.str("space")}
 	return v, r.done()
 }
 
-func podcastValue(d *Decoder, e *Element) (PodcastValue, bool) {
-	r := podcastAttrsOf(e)
+func podcastValue(d *Decoder, e *Element, b *xmlBase) (PodcastValue, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastValue{Type: r.str("type"), Method: r.str("method"), Suggested: r.decimal("suggested")}
 	for i := range e.Children {
 		c := &e.Children[i]
 		switch {
 		case d.podcastChild(c, "valueRecipient"):
-			vr, ok := podcastValueRecipient(d, c)
+			vr, ok := podcastValueRecipient(d, c, b)
 			v.ValueRecipients = append(v.ValueRecipients, vr)
 			r.ok = r.ok && ok
 		case d.podcastChild(c, "valueTimeSplit"):
-			outer := d.enterChild(c)
-			ts, ok := podcastValueTimeSplit(d, c)
-			d.mapBase = outer
+			ts, ok := podcastValueTimeSplit(d, c, baseAttr(b, c.Attrs))
 			v.ValueTimeSplits = append(v.ValueTimeSplits, ts)
 			r.ok = r.ok && ok
 		default:
@@ -939,16 +935,16 @@ func podcastValue(d *Decoder, e *Element) (PodcastValue, bool) {
 	return v, r.done()
 }
 
-func podcastValueRecipient(_ *Decoder, e *Element) (PodcastValueRecipient, bool) {
-	r := podcastAttrsOf(e)
+func podcastValueRecipient(_ *Decoder, e *Element, b *xmlBase) (PodcastValueRecipient, bool) {
+	r := podcastAttrsOf(e, b)
 	r.empty()
 	v := PodcastValueRecipient{Name: r.str("name"), CustomKey: r.str("customKey"), CustomValue: r.str("customValue"),
 		Type: r.str("type"), Address: r.str("address"), Split: r.integer("split"), Fee: r.boolean("fee")}
 	return v, r.done()
 }
 
-func podcastValueTimeSplit(d *Decoder, e *Element) (PodcastValueTimeSplit, bool) {
-	r := podcastAttrsOf(e)
+func podcastValueTimeSplit(d *Decoder, e *Element, b *xmlBase) (PodcastValueTimeSplit, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastValueTimeSplit{StartTime: r.seconds("startTime"), Duration: r.seconds("duration"),
 		RemoteStartTime: r.seconds("remoteStartTime"), RemotePercentage: 100}
 	if s := r.str("remotePercentage"); s != "" {
@@ -962,13 +958,11 @@ func podcastValueTimeSplit(d *Decoder, e *Element) (PodcastValueTimeSplit, bool)
 		c := &e.Children[i]
 		switch {
 		case d.podcastChild(c, "valueRecipient"):
-			vr, ok := podcastValueRecipient(d, c)
+			vr, ok := podcastValueRecipient(d, c, b)
 			v.ValueRecipients = append(v.ValueRecipients, vr)
 			r.ok = r.ok && ok
 		case d.podcastChild(c, "remoteItem") && v.RemoteItem == nil:
-			outer := d.enterChild(c)
-			ri, ok := podcastRemoteItem(d, c)
-			d.mapBase = outer
+			ri, ok := podcastRemoteItem(d, c, baseAttr(b, c.Attrs))
 			v.RemoteItem = &ri
 			r.ok = r.ok && ok
 		default:
@@ -978,28 +972,28 @@ func podcastValueTimeSplit(d *Decoder, e *Element) (PodcastValueTimeSplit, bool)
 	return v, r.done()
 }
 
-func podcastTranscript(d *Decoder, e *Element) (PodcastTranscript, bool) {
-	r := podcastAttrsOf(e)
+func podcastTranscript(d *Decoder, e *Element, b *xmlBase) (PodcastTranscript, bool) {
+	r := podcastAttrsOf(e, b)
 	r.empty()
 	v := PodcastTranscript{URL: r.url(d, "url"), Type: r.str("type"), Language: r.str("language"), Rel: r.str("rel")}
 	return v, r.done()
 }
 
-func podcastChapters(d *Decoder, e *Element) (PodcastChapters, bool) {
-	r := podcastAttrsOf(e)
+func podcastChapters(d *Decoder, e *Element, b *xmlBase) (PodcastChapters, bool) {
+	r := podcastAttrsOf(e, b)
 	r.empty()
 	v := PodcastChapters{URL: r.url(d, "url"), Type: r.str("type")}
 	return v, r.done()
 }
 
-func podcastSoundbite(_ *Decoder, e *Element) (PodcastSoundbite, bool) {
-	r := podcastAttrsOf(e)
+func podcastSoundbite(_ *Decoder, e *Element, b *xmlBase) (PodcastSoundbite, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastSoundbite{StartTime: r.seconds("startTime"), Duration: r.seconds("duration"), Title: r.text()}
 	return v, r.done()
 }
 
-func podcastSeason(_ *Decoder, e *Element) (PodcastSeason, bool) {
-	r := podcastAttrsOf(e)
+func podcastSeason(_ *Decoder, e *Element, b *xmlBase) (PodcastSeason, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastSeason{Name: r.str("name")}
 	if s := r.text(); s != "" {
 		var ok bool
@@ -1009,8 +1003,8 @@ func podcastSeason(_ *Decoder, e *Element) (PodcastSeason, bool) {
 	return v, r.done()
 }
 
-func podcastEpisode(_ *Decoder, e *Element) (PodcastEpisode, bool) {
-	r := podcastAttrsOf(e)
+func podcastEpisode(_ *Decoder, e *Element, b *xmlBase) (PodcastEpisode, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastEpisode{Display: r.str("display")}
 	if s := r.text(); s != "" {
 		var ok bool
@@ -1020,8 +1014,8 @@ func podcastEpisode(_ *Decoder, e *Element) (PodcastEpisode, bool) {
 	return v, r.done()
 }
 
-func podcastAlternateEnclosure(d *Decoder, e *Element) (PodcastAlternateEnclosure, bool) {
-	r := podcastAttrsOf(e)
+func podcastAlternateEnclosure(d *Decoder, e *Element, b *xmlBase) (PodcastAlternateEnclosure, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastAlternateEnclosure{Type: r.str("type"), Length: r.length("length"), Bitrate: r.decimal("bitrate"),
 		Height: r.integer("height"), Lang: r.str("lang"), Title: r.str("title"), Rel: r.str("rel"),
 		Codecs: r.str("codecs"), Default: r.boolean("default")}
@@ -1029,14 +1023,12 @@ func podcastAlternateEnclosure(d *Decoder, e *Element) (PodcastAlternateEnclosur
 		c := &e.Children[i]
 		switch {
 		case d.podcastChild(c, "source"):
-			cr := podcastAttrsOf(c)
+			cr := podcastAttrsOf(c, baseAttr(b, c.Attrs))
 			cr.empty()
-			outer := d.enterChild(c)
 			v.Sources = append(v.Sources, PodcastSource{URI: cr.url(d, "uri"), ContentType: cr.str("contentType")})
-			d.mapBase = outer
 			r.ok = r.ok && cr.done()
 		case d.podcastChild(c, "integrity") && v.Integrity == nil:
-			cr := podcastAttrsOf(c)
+			cr := podcastAttrsOf(c, b)
 			cr.empty()
 			v.Integrity = &PodcastIntegrity{Type: cr.str("type"), Value: cr.str("value")}
 			r.ok = r.ok && cr.done()
@@ -1047,8 +1039,8 @@ func podcastAlternateEnclosure(d *Decoder, e *Element) (PodcastAlternateEnclosur
 	return v, r.done()
 }
 
-func podcastContentLink(d *Decoder, e *Element) (PodcastContentLink, bool) {
-	r := podcastAttrsOf(e)
+func podcastContentLink(d *Decoder, e *Element, b *xmlBase) (PodcastContentLink, bool) {
+	r := podcastAttrsOf(e, b)
 	v := PodcastContentLink{Href: r.url(d, "href"), Text: r.text()}
 	return v, r.done()
 }

@@ -124,6 +124,46 @@ func TestPodcastLiveItems(t *testing.T) {
 	assert.Empty(t, feed.Extensions)
 }
 
+// TestPodcastLiveItemInSource checks the Atom rule for shared fields in an
+// RSS feed, where a podcast:liveItem stands in an item's atom:source: the
+// source, and the live item in it, take their link, rights and ID from Atom
+// elements, as a feed's metadata does; the item around them, and a live
+// item of the channel, do not, even after the source.
+func TestPodcastLiveItemInSource(t *testing.T) {
+	doc := `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:podcast="https://podcastindex.org/namespace/1.0">
+<channel><title>c</title>
+<podcast:liveItem status="pending"><title>top</title><atom:id>urn:top</atom:id><atom:link href="https://top.example/"/></podcast:liveItem>
+<item><title>i</title>
+<atom:source><atom:title>s</atom:title><atom:rights>r</atom:rights><atom:link href="https://src.example/"/>
+<podcast:liveItem status="live"><title>live</title><atom:id>urn:live</atom:id><atom:link href="https://live.example/"/></podcast:liveItem>
+</atom:source>
+<atom:id>urn:entry</atom:id><atom:link href="https://entry.example/"/>
+</item></channel></rss>`
+	feed, err := rss.Parse(strings.NewReader(doc))
+	require.NoError(t, err)
+	require.NotNil(t, feed.Podcast)
+	require.Len(t, feed.Podcast.LiveItems, 1)
+	top := feed.Podcast.LiveItems[0].Item
+	assert.Empty(t, top.GUID.Value, "a channel's live item in RSS")
+	assert.Empty(t, top.Link, "a channel's live item in RSS")
+
+	require.Len(t, feed.Items, 1)
+	it := feed.Items[0]
+	assert.Empty(t, it.GUID.Value, "the RSS item, after its source")
+	assert.Empty(t, it.Link, "the RSS item, after its source")
+	require.NotNil(t, it.Atom)
+	assert.Equal(t, "urn:entry", it.Atom.ID)
+	require.NotNil(t, it.Atom.Source)
+	src := it.Atom.Source
+	assert.Equal(t, "https://src.example/", src.Link)
+	assert.Equal(t, "r", src.Copyright)
+	require.NotNil(t, src.Podcast)
+	require.Len(t, src.Podcast.LiveItems, 1)
+	live := src.Podcast.LiveItems[0].Item
+	assert.Equal(t, rss.GUID{Value: "urn:live"}, live.GUID, "a live item in a source")
+	assert.Equal(t, "https://live.example/", live.Link, "a live item in a source")
+}
+
 // TestPodcastAlternateEnclosure checks alternate enclosures with their
 // sources and integrity.
 func TestPodcastAlternateEnclosure(t *testing.T) {
