@@ -9,12 +9,12 @@
 // meaning (subtitle the Description, id the GUID, published the PubDate...);
 // what only Atom or JSON Feed says is in [Feed.Atom] and [Item.Atom].
 // [Feed.Version] says which format was read: for RSS, the version the
-// document declares ("2.0", "0.91", "0.92", as the rss element writes it but
-// with the minor revisions of 2.0 read as "2.0"; "0.90" or "1.0" for RDF
-// feeds; "1.1" for RSS 1.1; "" when the document does not say); "atom1.0" or
-// "atom0.3" for Atom; "json1.0" or "json1.1" for JSON Feed (in the default
-// mode, a JSON Feed version URL with another number gives "json" followed by
-// it, and one with none "json").
+// document declares ("2.0", "0.91", "0.92": the rss element's version as
+// written, but with the minor revisions of 2.0 read as "2.0"; "0.90" or
+// "1.0" for RDF feeds; "1.1" for RSS 1.1; "" when the document does not
+// say); "atom1.0" or "atom0.3" for Atom; "json1.0" or "json1.1" for JSON
+// Feed (in the default mode, a JSON Feed version URL with another number
+// gives "json" followed by it, and one with none "json").
 //
 // The namespaced elements feeds commonly carry have typed fields (see
 // Namespaces below). Every other element is kept, in document order, in the

@@ -24,7 +24,7 @@ type Feed struct {
 	// Version says which format was read. For RSS it is the version the
 	// document declares: the rss element's version attribute as written
 	// ("2.0", "0.91", "0.92"), but with the minor revisions of RSS 2.0
-	// ("2.01", "2.0.1") read as "2.0"; for RDF feeds "0.90" or "1.0", from
+	// (2.01, 2.0.1) read as "2.0"; for RDF feeds "0.90" or "1.0", from
 	// the namespace of their elements; "1.1" for RSS 1.1; or "" when the
 	// document does not say. It is "atom1.0" or "atom0.3" for an Atom feed,
 	// and "json1.0" or "json1.1" for a JSON Feed (in the default mode, a
