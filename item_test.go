@@ -1,10 +1,12 @@
 package rss_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/feedkit/rss"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestItemMethods checks the convenience methods of Item on a hand-built
@@ -64,4 +66,65 @@ func TestItemDateAndAuthorFallbacks(t *testing.T) {
 	assert.Equal(t, atomAuthors, got, "then the Atom authors")
 	got[0].Name = "changed"
 	assert.Equal(t, "Atom Author", it.Atom.Authors[0].Name, "Authors returns a copy")
+}
+
+// TestItemImageURL checks the order of ImageURL's fall-backs, one item
+// of the fixture for each.
+func TestItemImageURL(t *testing.T) {
+	feed, err := parseFile(t, "testdata/media_image_fallbacks.xml")
+	require.NoError(t, err)
+	want := map[string]string{
+		"thumbnail":       "https://example.com/1-thumb.jpg",
+		"group thumbnail": "https://example.com/2-thumb.jpg",
+		"image content":   "https://example.com/3.jpg",
+		"itunes image":    "https://example.com/4-itunes.jpg",
+		"image enclosure": "https://example.com/5.png",
+		"body image":      "https://example.com/6.jpg",
+		"tracking pixel":  "https://example.com/7.jpg",
+		"none":            "",
+	}
+	require.Len(t, feed.Items, len(want))
+	for _, it := range feed.Items {
+		assert.Equal(t, want[it.Title], it.ImageURL(), it.Title)
+	}
+}
+
+// TestImageURLBodyCost checks that ImageURL reads an item's body with an
+// HTML tokenizer only when the body holds an <img>: a long body without
+// one costs no allocation, and one with an image early stops there.
+func TestImageURLBodyCost(t *testing.T) {
+	long := strings.Repeat("<p>Some <b>text</b> &amp; a <a href='https://example.com/'>link</a>.</p>\n", 10000)
+	it := &rss.Item{Content: long}
+	assert.Equal(t, "", it.ImageURL())
+	assert.Zero(t, testing.AllocsPerRun(10, func() { it.ImageURL() }), "no <img>: no tokenizer")
+
+	early := &rss.Item{Content: `<img src="https://example.com/a.jpg">` + long}
+	small := &rss.Item{Content: `<img src="https://example.com/a.jpg">`}
+	assert.Equal(t, "https://example.com/a.jpg", early.ImageURL())
+	assert.Equal(t, testing.AllocsPerRun(10, func() { small.ImageURL() }),
+		testing.AllocsPerRun(10, func() { early.ImageURL() }), "the body after the first image is not read")
+}
+
+// TestItemAuthorsOrder checks Authors' fall-backs: author, else
+// dc:creator, else itunes:author.
+// TestItemAuthorsOrder checks which of author, dc:creator and
+// itunes:author Authors gives.
+func TestItemAuthorsOrder(t *testing.T) {
+	for _, tt := range []struct {
+		item string
+		want []rss.Person
+	}{
+		{`<author>jo@example.com (Jo)</author><dc:creator>Al</dc:creator><itunes:author>Pod</itunes:author>`,
+			[]rss.Person{{Name: "Jo", Email: "jo@example.com"}}},
+		{`<dc:creator>Al</dc:creator><dc:creator>Bo</dc:creator><itunes:author>Pod</itunes:author>`,
+			[]rss.Person{{Name: "Al"}, {Name: "Bo"}}},
+		{`<itunes:author>Pod Host</itunes:author>`, []rss.Person{{Name: "Pod Host"}}},
+		{`<itunes:author></itunes:author>`, nil},
+	} {
+		doc := `<rss xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">` +
+			`<channel><item>` + tt.item + `</item></channel></rss>`
+		feed, err := rss.Parse(strings.NewReader(doc))
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, feed.Items[0].Authors(), tt.item)
+	}
 }

@@ -313,28 +313,6 @@ func TestITunesDeepCategories(t *testing.T) {
 	assert.ErrorIs(t, err, rss.ErrTooDeep)
 }
 
-// TestItemAuthorsOrder checks Authors' fall-backs: author, else
-// dc:creator, else itunes:author.
-func TestItemAuthorsOrder(t *testing.T) {
-	for _, tt := range []struct {
-		item string
-		want []rss.Person
-	}{
-		{`<author>jo@example.com (Jo)</author><dc:creator>Al</dc:creator><itunes:author>Pod</itunes:author>`,
-			[]rss.Person{{Name: "Jo", Email: "jo@example.com"}}},
-		{`<dc:creator>Al</dc:creator><dc:creator>Bo</dc:creator><itunes:author>Pod</itunes:author>`,
-			[]rss.Person{{Name: "Al"}, {Name: "Bo"}}},
-		{`<itunes:author>Pod Host</itunes:author>`, []rss.Person{{Name: "Pod Host"}}},
-		{`<itunes:author></itunes:author>`, nil},
-	} {
-		doc := `<rss xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">` +
-			`<channel><item>` + tt.item + `</item></channel></rss>`
-		feed, err := rss.Parse(strings.NewReader(doc))
-		require.NoError(t, err)
-		assert.Equal(t, tt.want, feed.Items[0].Authors(), tt.item)
-	}
-}
-
 // TestITunesItemJSON checks that Duration is written as whole seconds, a
 // number, and read back: with its fraction when DurationRaw gives it.
 func TestITunesItemJSON(t *testing.T) {
