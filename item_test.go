@@ -107,8 +107,6 @@ func TestImageURLBodyCost(t *testing.T) {
 
 // TestItemAuthorsOrder checks Authors' fall-backs: author, else
 // dc:creator, else itunes:author.
-// TestItemAuthorsOrder checks which of author, dc:creator and
-// itunes:author Authors gives.
 func TestItemAuthorsOrder(t *testing.T) {
 	for _, tt := range []struct {
 		item string
