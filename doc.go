@@ -13,8 +13,9 @@
 // written, but with the minor revisions of 2.0 read as "2.0"; "0.90" or
 // "1.0" for RDF feeds; "1.1" for RSS 1.1; "" when the document does not
 // say); "atom1.0" or "atom0.3" for Atom; "json1.0" or "json1.1" for JSON
-// Feed (in the default mode, a JSON Feed version URL with another number
-// gives "json" followed by it, and one with none "json").
+// Feed (in the default mode, another JSON Feed version URL gives "json"
+// followed by its version number, or "json" when it has none that reads as
+// one).
 //
 // The namespaced elements feeds commonly carry have typed fields (see
 // Namespaces below). Every other element is kept, in document order, in the
@@ -43,8 +44,7 @@
 // misspellings of the URIs the package knows (letter case, a missing or
 // extra trailing slash, https for http, "www.") are read as the URI they
 // meant, and so are their usual prefixes when a feed uses one without
-// declaring it. These namespaces are mapped onto typed fields, each by a
-// file of its own:
+// declaring it. These namespaces are mapped onto typed fields:
 //
 //   - [NamespaceContent]: content:encoded, an item's full body
 //     ([Item.Content]).

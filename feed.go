@@ -27,9 +27,9 @@ type Feed struct {
 	// (2.01, 2.0.1) read as "2.0"; for RDF feeds "0.90" or "1.0", from
 	// the namespace of their elements; "1.1" for RSS 1.1; or "" when the
 	// document does not say. It is "atom1.0" or "atom0.3" for an Atom feed,
-	// and "json1.0" or "json1.1" for a JSON Feed (in the default mode, a
-	// JSON Feed version URL with another number gives "json" followed by
-	// it, and one with none "json").
+	// and "json1.0" or "json1.1" for a JSON Feed (in the default mode, another
+	// JSON Feed version URL gives "json" followed by its version number, or
+	// "json" when it has none that reads as one).
 	Version          string     `json:"version,omitempty"`
 	Title            string     `json:"title,omitempty"`
 	Link             string     `json:"link,omitempty"`
