@@ -120,8 +120,9 @@ type AtomGenerator struct {
 // feed root for an Atom document, and advance reads each of its entries as
 // an item, so that entries stream through Next and Items as RSS items do.
 //
-// The handlers map each element onto the model as DESIGN.md says, by one
-// rule for both kinds of document:
+// The handlers map each element onto the model as the docs of [AtomFeed]
+// and [AtomEntry] say (and the package doc's "Notable divergences" for
+// Atom in RSS), by one rule for both kinds of document:
 //
 //   - An element with a field in the Atom part (id, author, contributor,
 //     updated, published, rights, icon, logo, and the links, which have

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/feedkit/rss"
 	"github.com/stretchr/testify/assert"
@@ -280,41 +279,6 @@ func TestAtomInRSS(t *testing.T) {
 	assert.Nil(t, second.Authors())
 }
 
-// TestItemDateAndAuthorFallbacks checks the order of the convenience
-// methods' fall-backs on hand-built items.
-func TestItemDateAndAuthorFallbacks(t *testing.T) {
-	pub := date(2024, 1, 1, 0, 0, 0, 0)
-	dc := date(2024, 1, 2, 0, 0, 0, 0)
-	published := date(2024, 1, 3, 0, 0, 0, 0)
-	updated := date(2024, 1, 4, 0, 0, 0, 0)
-	it := &rss.Item{PubDate: pub, DC: rss.DublinCore{Date: []string{"2024-01-02T00:00:00Z"}},
-		Atom: &rss.AtomEntry{Published: published, Updated: updated}}
-	assertTime(t, pub, it.Published(), "pubDate first")
-	assertTime(t, updated, it.Updated(), "atom:updated first")
-	it.PubDate = rss.Item{}.PubDate
-	assertTime(t, dc, it.Published(), "then dc:date")
-	it.DC.Date = nil
-	assertTime(t, published, it.Published(), "then atom:published")
-	it.Atom.Published = rss.Item{}.PubDate
-	assertTime(t, updated, it.Published(), "then atom:updated")
-	it.Atom.Updated = rss.Item{}.PubDate
-	assert.True(t, it.Published().IsZero())
-	assert.True(t, it.Updated().IsZero())
-	it.DC.Date = []string{"2024-01-02T00:00:00Z"}
-	assertTime(t, dc, it.Updated(), "Updated falls back to Published")
-
-	atomAuthors := []rss.Person{{Name: "Atom Author", URI: "https://example.com/a"}}
-	it = &rss.Item{Author: "jo@example.com", DC: rss.DublinCore{Creator: []string{"Dee"}}, Atom: &rss.AtomEntry{Authors: atomAuthors}}
-	assert.Equal(t, []rss.Person{{Email: "jo@example.com"}}, it.Authors(), "author first")
-	it.Author = ""
-	assert.Equal(t, []rss.Person{{Name: "Dee"}}, it.Authors(), "then dc:creator")
-	it.DC.Creator = nil
-	got := it.Authors()
-	assert.Equal(t, atomAuthors, got, "then the Atom authors")
-	got[0].Name = "changed"
-	assert.Equal(t, "Atom Author", it.Atom.Authors[0].Name, "Authors returns a copy")
-}
-
 func TestAtomRoots(t *testing.T) {
 	bare := atomFixture(t, "atom_bare_root")
 	assert.Equal(t, "atom1.0", bare.Version)
@@ -402,38 +366,6 @@ func TestAtomEarlyStopStopsReading(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Entry 0", "Entry 1", "Entry 2"}, got)
 	assert.Less(t, cr.n, 256<<10, "read %d of %d bytes", cr.n, len(data))
-}
-
-func TestAtomTruncated(t *testing.T) {
-	feed, err := parseFile(t, "testdata/atom_truncated.xml")
-	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
-	var pe *rss.ParseError
-	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, 8, pe.Line, "the line of the cut")
-	assert.Equal(t, "Cut Short", feed.Title)
-	require.Len(t, feed.Items, 2, "the complete entries, and not the cut one")
-	assert.Equal(t, "Two", feed.Items[1].Title)
-}
-
-// TestAtomCutAnywhere cuts an Atom feed at every byte: every entry complete
-// before the cut comes back, with an error wrapping io.ErrUnexpectedEOF.
-func TestAtomCutAnywhere(t *testing.T) {
-	data, err := os.ReadFile("testdata/atom_entry.xml")
-	require.NoError(t, err)
-	full, err := rss.Parse(bytes.NewReader(data))
-	require.NoError(t, err)
-	firstEnd := bytes.Index(data, []byte("</entry>")) + len("</entry>")
-	rootStart := bytes.Index(data, []byte("<feed"))
-	for n := rootStart + 1; n < len(data)-len("</feed>\n"); n++ {
-		feed, err := rss.Parse(bytes.NewReader(data[:n]))
-		require.ErrorIs(t, err, io.ErrUnexpectedEOF, "cut at %d", n)
-		if n >= firstEnd {
-			require.NotEmpty(t, feed.Items, "cut at %d", n)
-			assert.Equal(t, full.Items[0], feed.Items[0], "cut at %d", n)
-		} else {
-			assert.Empty(t, feed.Items, "cut at %d", n)
-		}
-	}
 }
 
 // TestAtomStrictMatchesLenient reads every well-formed Atom fixture in
@@ -587,39 +519,4 @@ func TestGeneratedAtomFeed(t *testing.T) {
 		assert.Len(t, a.Categories, len(r.Categories))
 	}
 	t.Logf("Atom %d bytes, RSS %d bytes for 1000 items", len(generatedAtomFeed(1000)), len(generatedFeed(1000)))
-}
-
-// Atom feeds are read into the same Feed and Item as RSS, so that code
-// written for RSS works on them unchanged; what only Atom says is in the
-// Atom part.
-func ExampleParse_atom() {
-	feed, err := rss.Parse(strings.NewReader(`<feed xmlns="http://www.w3.org/2005/Atom">
-	  <title>Example Feed</title>
-	  <link href="https://example.org/"/>
-	  <updated>2003-12-13T18:30:02Z</updated>
-	  <author><name>John Doe</name></author>
-	  <id>urn:uuid:60a76c80-d399-11d9-b93c-0003939e0af6</id>
-	  <entry>
-	    <title>Atom-Powered Robots Run Amok</title>
-	    <link href="https://example.org/2003/12/13/atom03"/>
-	    <id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id>
-	    <updated>2003-12-13T18:30:02Z</updated>
-	    <summary type="html">Some &lt;b&gt;text&lt;/b&gt;.</summary>
-	  </entry>
-	</feed>`))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(feed.Version, feed.Title, feed.Link)
-	fmt.Println("by", feed.Atom.Authors[0].Name)
-	for _, it := range feed.Items {
-		fmt.Println(it.Published().Format(time.DateOnly), it.Title, it.Link)
-		fmt.Println(it.ID(), rss.PlainText(it.Body()))
-	}
-	// Output:
-	// atom1.0 Example Feed https://example.org/
-	// by John Doe
-	// 2003-12-13 Atom-Powered Robots Run Amok https://example.org/2003/12/13/atom03
-	// urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a Some text.
 }

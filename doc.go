@@ -2,27 +2,25 @@
 // RSS in all its versions, Atom and JSON Feed, into one model.
 //
 // It reads RSS 2.0 and the older dialects still in use (0.90, 0.91, 0.92 and
-// the RDF-based RSS 1.0 and 1.1) into one data model, [Feed] and [Item],
-// together with the namespaced elements feeds commonly carry: content:encoded
-// ([Item.Content]), Dublin Core ([DublinCore]), the Well-Formed Web comment
-// API ([WFW]), Slash ([Slash]), Syndication ([Syndication]) and Atom's
-// elements ([AtomLink], [AtomFeed], [AtomEntry]). Namespaces are matched by
-// URI, never by prefix. Every other element is kept, in document order, in
-// the Extensions of the channel or item it stands in ([Element]): nothing is
+// the RDF-based RSS 1.0 and 1.1), Atom (Atom 1.0, RFC 4287, and the older
+// Atom 0.3) and JSON Feed 1.0 and 1.1 into one data model, [Feed] and [Item],
+// so that code written for RSS works on the others unchanged: a feed's
+// entries are its items, and each element fills the field with the same
+// meaning (subtitle the Description, id the GUID, published the PubDate...);
+// what only Atom or JSON Feed says is in [Feed.Atom] and [Item.Atom].
+// [Feed.Version] says which format was read: for RSS, the version the
+// document declares ("2.0", "0.91", "0.92": the rss element's version as
+// written, but with the minor revisions of 2.0 read as "2.0"; "0.90" or
+// "1.0" for RDF feeds; "1.1" for RSS 1.1; "" when the document does not
+// say); "atom1.0" or "atom0.3" for Atom; "json1.0" or "json1.1" for JSON
+// Feed (in the default mode, another JSON Feed version URL gives "json"
+// followed by its version number, or "json" when it has none that reads as
+// one).
+//
+// The namespaced elements feeds commonly carry have typed fields (see
+// Namespaces below). Every other element is kept, in document order, in the
+// Extensions of the channel or item it stands in ([Element]): nothing is
 // silently dropped.
-//
-// It reads Atom feeds (Atom 1.0, RFC 4287, and the older Atom 0.3) and JSON
-// Feed 1.0 and 1.1 into the same model, so that code written for RSS works on
-// them unchanged: a feed's entries are its items, and each element fills the
-// field with the same meaning (subtitle the Description, id the GUID,
-// published the PubDate...); what only Atom or JSON Feed says is in
-// [Feed.Atom] and [Item.Atom]. [Feed.Version] says which format was read.
-//
-// Podcasts and media have typed parts too: Apple's iTunes elements
-// ([ITunesFeed], [ITunesItem]), Podcasting 2.0 ([PodcastFeed],
-// [PodcastItem]) and Media RSS ([Media]), with [Feed.ImageURL],
-// [Item.ImageURL] and [Item.Duration] for the picture and the length a
-// podcast app shows.
 //
 // [Parse] reads a whole feed. [NewDecoder] streams it: [Decoder.Channel]
 // returns the channel's fields, and [Decoder.Items] (or [Decoder.Next])
@@ -40,6 +38,118 @@
 // have each repair of a document that is not well-formed reported as a
 // [*ParseError] instead (names in the wrong case, which are well-formed, are
 // read alike in both modes).
+//
+// # Namespaces
+//
+// Namespaces are matched by their URI, never by prefix. The common
+// misspellings of the URIs the package knows (letter case, a missing or
+// extra trailing slash, https for http, "www.") are read as the URI they
+// meant, and so are their usual prefixes when a feed uses one without
+// declaring it. These namespaces are mapped onto typed fields:
+//
+//   - [NamespaceContent]: content:encoded, an item's full body
+//     ([Item.Content]).
+//   - [NamespaceDublinCore]: Dublin Core ([DublinCore], [Feed.DC],
+//     [Item.DC]).
+//   - [NamespaceWFW]: the Well-Formed Web comment API ([WFW]).
+//   - [NamespaceSlash]: Slash ([Slash]).
+//   - [NamespaceSyndication]: Syndication ([Syndication], [Feed.Sy]).
+//   - [NamespaceAtom] and [NamespaceAtom03]: Atom 1.0 and 0.3, in Atom
+//     documents and in RSS ([AtomLink], [AtomFeed], [AtomEntry]).
+//   - [NamespacePodcast]: Podcasting 2.0 ([PodcastFeed], [PodcastItem]).
+//   - [NamespaceITunes]: Apple's iTunes podcast elements ([ITunesFeed],
+//     [ITunesItem]).
+//   - [NamespaceMedia]: Media RSS ([Media]).
+//   - XHTML (http://www.w3.org/1999/xhtml): an item's xhtml:body, read as
+//     its content:encoded ([Item.Content]).
+//
+// [Feed.ImageURL], [Item.ImageURL] and [Item.Duration] give the picture and
+// the length a podcast app shows, from whichever of them has it.
+//
+// The package knows these namespaces too, without typed fields:
+// [NamespaceRDF], [NamespaceRSS10] and [NamespaceRSS090] (RSS 0.90 and 1.0
+// are written in them: their elements are RSS's), [NamespaceDCTerms] (its
+// usual prefix is read as it, so that [FindElement] finds it by URI), and
+// [NamespaceJSONFeed] (the elements a JSON Feed's other members are kept
+// as).
+//
+// # JSON Feed
+//
+// [Parse] and [Decoder] read JSON Feed 1.1 and 1.0 (https://jsonfeed.org),
+// a document whose first byte that is not white space (after a byte-order
+// mark) is '{' or '[', item by item, into the same [Feed] and [Item] as RSS:
+//
+//	version                Feed.Version: "json1.0" or "json1.1"
+//	title, description     Feed.Title, Feed.Description
+//	home_page_url          Feed.Link
+//	feed_url, next_url     Feed.AtomLinks with Rel "self", "next"
+//	icon                   Feed.Image.URL and Feed.Atom.Logo
+//	favicon                Feed.Atom.Icon (and Feed.Image.URL without an icon)
+//	authors (1.0: author)  Feed.Atom.Authors: Person{Name: name, URI: url}
+//	language               Feed.Language
+//	hubs                   Feed.AtomLinks with Rel "hub" (the WebSub hubs)
+//	item id                Item.GUID, IsPermaLink false (a number as written)
+//	url, title             Item.Link, Item.Title
+//	external_url           Item.AtomLinks with Rel "related"
+//	summary                Item.Description
+//	content_html           Item.Content, with Item.Atom.ContentType "html"
+//	content_text           Item.Content, with Item.Atom.ContentType "text",
+//	                       when there is no content_html
+//	date_published         Item.PubDate(Raw) and Item.Atom.Published(Raw)
+//	date_modified          Item.Atom.Updated(Raw), and Item.PubDate(Raw)
+//	                       when there is no date_published
+//	authors (1.0: author)  Item.Atom.Authors
+//	tags                   Item.Categories (Value)
+//	language               Item.DC.Language
+//	attachments            Item.Enclosures: url → URL, mime_type → Type,
+//	                       size_in_bytes → Length
+//
+// The URLs among them (home_page_url, feed_url, next_url, icon, favicon,
+// an author's url, a hub's url, an item's url and external_url, an
+// attachment's url) are resolved against [Decoder.BaseURL], else, for an
+// item's, against home_page_url, as RSS's are (a JSON Feed has no
+// xml:base); with [Decoder.ResolveHTML], so are those inside content_html.
+//
+// The other members are kept in [Feed.Extensions] and [Item.Extensions], in
+// document order, each as an [Element] named by its key, in the namespace
+// [NamespaceJSONFeed]: a string is the element's Text (trimmed); a number,
+// true or false is its Text as written; null is an element with neither
+// text nor children; an object's members are its Children, each named by
+// its key; an array is one element per value, each named by the array's key
+// (an empty array is one empty element; an array in an array is an element
+// whose children are its values). They are: extension objects (keys
+// starting with "_") and keys the specification does not define;
+// user_comment, expired, an item's image and banner_image, and content_text
+// when there is content_html; an author object with an avatar (or any
+// member besides name and url), kept whole, as "authors" or "author", and
+// the version 1.0 author object when there are authors too (authors wins);
+// an attachment with a title, a duration_in_seconds or any other member,
+// kept whole as "attachments" (its url, type and size are in Enclosures as
+// well); a hub that is not a WebSub hub with a url; and a member of a known
+// name whose value has the wrong type, or that is given a second time (the
+// first one counts).
+//
+// The version may stand anywhere among the members: a feed whose encoder
+// sorts its keys has its items before its title and version, which are set
+// on the Feed [Decoder.Channel] returned as the decoder reaches them, like
+// an RSS channel's elements after its items. A JSON document whose version
+// is not a JSON Feed URL, or that has none, gives an error wrapping
+// [ErrNotFeed] (after the items of a document that had them before its
+// end). Malformed JSON gives a [*ParseError] at the byte where it stopped
+// being JSON, and a document cut short one wrapping [io.ErrUnexpectedEOF],
+// each after the items read before it. [Decoder.MaxElementSize] bounds
+// each item and each top-level member, [Decoder.MaxDepth] the nesting of
+// objects and arrays.
+//
+// By default the decoder repairs what it repairs in XML: bytes that are not
+// UTF-8 (read as windows-1252), C1 control characters, control characters
+// (escaped in strings, dropped elsewhere); it reads a version URL with http,
+// www. or a trailing slash, a value of the wrong type leaves the field zero
+// (the value is kept in Extensions), and an items value that is an object
+// is read as one item. [Decoder.Strict] reports each of these as an error,
+// and also a version other than https://jsonfeed.org/version/1 and /1.1, and
+// a member given twice. Neither mode requires what the specification
+// requires (an item's id, a title): a missing member is a zero field.
 //
 // # Notable divergences
 //

@@ -11,12 +11,16 @@ import (
 // How elements reach the data model.
 //
 // Each namespace the decoder maps onto typed fields is a module: a file of
-// its own (dublincore.go, content.go, wfw.go, slash.go, syndication.go,
-// atom.go; the RSS core is in this file) holding the namespace's URI
-// constant, its types and a module value. A module's table maps local names
-// to handlers: one for the element standing in the channel, one for it
-// standing in an item (either may be nil: the element is then kept whole in
-// the Extensions).
+// its own (content.go, dublincore.go, wfw.go, slash.go, syndication.go,
+// atom.go, podcast.go, itunes.go, media.go; the RSS core is in this file)
+// holding the namespace's URI constant, its types and a module value.
+// atom.go holds two, Atom 1.0 and Atom 0.3, and content.go a second one,
+// XHTML's body element. JSON Feed (jsonfeed.go) is no module: it is a
+// format with a reader of its own, not a namespace of XML elements.
+//
+// A module's table maps local names to handlers: one for the element
+// standing in the channel, one for it standing in an item (either may be
+// nil: the element is then kept whole in the Extensions).
 //
 // The decoder core (advance in parse.go, readItem here) resolves each
 // element's namespace URI once per document, through a cache from the URI

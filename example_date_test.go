@@ -2,6 +2,7 @@ package rss_test
 
 import (
 	"fmt"
+	"log"
 	"time"
 
 	"github.com/feedkit/rss"
@@ -61,4 +62,17 @@ func ExampleParseDate_otherLanguages() {
 	// 2025-05-01T00:00:00Z
 	// 2025-03-04T00:00:00Z
 	// rss: cannot read date "lun., 03 févr.": missing year
+}
+
+// ParseDate reads the dates feeds write, keeping their UTC offset.
+func ExampleParseDate() {
+	t, err := rss.ParseDate("Mon, 02 Sep 2024 08:00:00 -0400")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(t)
+	fmt.Println(t.UTC())
+	// Output:
+	// 2024-09-02 08:00:00 -0400 -0400
+	// 2024-09-02 12:00:00 +0000 UTC
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log"
 	"strings"
+	"time"
 
 	"github.com/feedkit/rss"
 )
@@ -80,22 +81,37 @@ func ExampleDecoder_strict() {
 	// rss: line 1, column 42: XML syntax error: invalid character entity & (no semicolon)
 }
 
-// PlainText turns an item's HTML into text to show or index.
-func ExamplePlainText() {
-	fmt.Println(rss.PlainText(`<p>Fish &amp; chips</p>`))
-	// Output:
-	// Fish & chips
-}
-
-// ParseDate reads the dates feeds write, keeping their UTC offset.
-func ExampleParseDate() {
-	t, err := rss.ParseDate("Mon, 02 Sep 2024 08:00:00 -0400")
+// Atom feeds are read into the same Feed and Item as RSS, so that code
+// written for RSS works on them unchanged; what only Atom says is in the
+// Atom part.
+func ExampleParse_atom() {
+	feed, err := rss.Parse(strings.NewReader(`<feed xmlns="http://www.w3.org/2005/Atom">
+	  <title>Example Feed</title>
+	  <link href="https://example.org/"/>
+	  <updated>2003-12-13T18:30:02Z</updated>
+	  <author><name>John Doe</name></author>
+	  <id>urn:uuid:60a76c80-d399-11d9-b93c-0003939e0af6</id>
+	  <entry>
+	    <title>Atom-Powered Robots Run Amok</title>
+	    <link href="https://example.org/2003/12/13/atom03"/>
+	    <id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id>
+	    <updated>2003-12-13T18:30:02Z</updated>
+	    <summary type="html">Some &lt;b&gt;text&lt;/b&gt;.</summary>
+	  </entry>
+	</feed>`))
 	if err != nil {
-		log.Fatal(err)
+		fmt.Println(err)
+		return
 	}
-	fmt.Println(t)
-	fmt.Println(t.UTC())
+	fmt.Println(feed.Version, feed.Title, feed.Link)
+	fmt.Println("by", feed.Atom.Authors[0].Name)
+	for _, it := range feed.Items {
+		fmt.Println(it.Published().Format(time.DateOnly), it.Title, it.Link)
+		fmt.Println(it.ID(), rss.PlainText(it.Body()))
+	}
 	// Output:
-	// 2024-09-02 08:00:00 -0400 -0400
-	// 2024-09-02 12:00:00 +0000 UTC
+	// atom1.0 Example Feed https://example.org/
+	// by John Doe
+	// 2003-12-13 Atom-Powered Robots Run Amok https://example.org/2003/12/13/atom03
+	// urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a Some text.
 }

@@ -53,3 +53,10 @@ func ExamplePlainText_code() {
 	// </p>
 	// Wrap it in &lt;b&gt;:
 }
+
+// PlainText turns an item's HTML into text to show or index.
+func ExamplePlainText() {
+	fmt.Println(rss.PlainText(`<p>Fish &amp; chips</p>`))
+	// Output:
+	// Fish & chips
+}

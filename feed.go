@@ -2,8 +2,8 @@ package rss
 
 import "time"
 
-// Feed is an RSS channel, or an Atom feed: the feed's own metadata and its
-// items.
+// Feed is an RSS channel, an Atom feed or a JSON Feed: the feed's own
+// metadata and its items.
 //
 // Text fields hold character data with entities decoded, CDATA unwrapped and
 // surrounding white space trimmed. A value the feed does not give is the zero
@@ -15,13 +15,21 @@ import "time"
 // ("<b>Sale</b> &amp; more"). The package cannot tell HTML from plain text
 // that happens to hold a '<' or an '&', so do not assume plain text: escape
 // a field before putting it into HTML as text, sanitise it before putting
-// it in as HTML, or read it with [PlainText]. Dates are kept twice: parsed, with the feed's own UTC offset, and raw,
-// as written; a date that cannot be read leaves the time zero and the raw text
+// it in as HTML, or read it with [PlainText].
+//
+// Dates are kept twice: parsed, with the feed's own UTC offset, and raw, as
+// written; a date that cannot be read leaves the time zero and the raw text
 // set.
 type Feed struct {
-	// Version is the RSS version the document declares: "2.0", "0.91",
-	// "0.92", "0.90", "1.0", "1.1", or "" when it does not say; "atom1.0" or
-	// "atom0.3" for an Atom feed.
+	// Version says which format was read. For RSS it is the version the
+	// document declares: the rss element's version attribute as written
+	// ("2.0", "0.91", "0.92"), but with the minor revisions of RSS 2.0
+	// (2.01, 2.0.1) read as "2.0"; for RDF feeds "0.90" or "1.0", from
+	// the namespace of their elements; "1.1" for RSS 1.1; or "" when the
+	// document does not say. It is "atom1.0" or "atom0.3" for an Atom feed,
+	// and "json1.0" or "json1.1" for a JSON Feed (in the default mode, another
+	// JSON Feed version URL gives "json" followed by its version number, or
+	// "json" when it has none that reads as one).
 	Version          string     `json:"version,omitempty"`
 	Title            string     `json:"title,omitempty"`
 	Link             string     `json:"link,omitempty"`

@@ -14,8 +14,9 @@ import (
 //
 // Fields hold what the feed wrote; the methods ([Item.Published],
 // [Item.Updated], [Item.Body], [Item.Text], [Item.ID], [Item.Permalink],
-// [Item.Authors]) give the value a service usually wants, with the usual
-// fall-backs, without changing the fields.
+// [Item.Authors], [Item.ImageURL], [Item.Duration]) give the value a
+// service usually wants, with the usual fall-backs, without changing the
+// fields.
 type Item struct {
 	Title       string `json:"title,omitempty"`
 	Link        string `json:"link,omitempty"`

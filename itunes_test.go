@@ -313,28 +313,6 @@ func TestITunesDeepCategories(t *testing.T) {
 	assert.ErrorIs(t, err, rss.ErrTooDeep)
 }
 
-// TestItemAuthorsOrder checks Authors' fall-backs: author, else
-// dc:creator, else itunes:author.
-func TestItemAuthorsOrder(t *testing.T) {
-	for _, tt := range []struct {
-		item string
-		want []rss.Person
-	}{
-		{`<author>jo@example.com (Jo)</author><dc:creator>Al</dc:creator><itunes:author>Pod</itunes:author>`,
-			[]rss.Person{{Name: "Jo", Email: "jo@example.com"}}},
-		{`<dc:creator>Al</dc:creator><dc:creator>Bo</dc:creator><itunes:author>Pod</itunes:author>`,
-			[]rss.Person{{Name: "Al"}, {Name: "Bo"}}},
-		{`<itunes:author>Pod Host</itunes:author>`, []rss.Person{{Name: "Pod Host"}}},
-		{`<itunes:author></itunes:author>`, nil},
-	} {
-		doc := `<rss xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">` +
-			`<channel><item>` + tt.item + `</item></channel></rss>`
-		feed, err := rss.Parse(strings.NewReader(doc))
-		require.NoError(t, err)
-		assert.Equal(t, tt.want, feed.Items[0].Authors(), tt.item)
-	}
-}
-
 // TestITunesItemJSON checks that Duration is written as whole seconds, a
 // number, and read back: with its fraction when DurationRaw gives it.
 func TestITunesItemJSON(t *testing.T) {
@@ -367,26 +345,6 @@ func TestITunesItemJSON(t *testing.T) {
 	data, err = json.Marshal(rss.ITunesItem{Title: "T"})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"title": "T"}`, string(data), "no duration, no key")
-}
-
-// TestFindElementNilChain checks that lookups on elements that are not
-// there chain without panicking, to zero values.
-func TestFindElementNilChain(t *testing.T) {
-	const ns = "http://example.com/ns/"
-	feed, err := rss.Parse(strings.NewReader(`<rss xmlns:x="` + ns + `"><channel>` +
-		`<x:owner><x:name>Jo</x:name></x:owner></channel></rss>`))
-	require.NoError(t, err)
-	missing := rss.FindElement(feed.Extensions, ns, "absent")
-	require.Nil(t, missing)
-	assert.NotPanics(t, func() {
-		assert.Equal(t, "", missing.Attr("", "href"))
-		assert.Nil(t, missing.Child(ns, "name"))
-		assert.Equal(t, "", missing.Value())
-		assert.False(t, missing.Is(ns, "absent"))
-		assert.Equal(t, "", rss.FindElement(feed.Extensions, ns, "absent").Child(ns, "x").Child(ns, "y").Attr("", "z"))
-		assert.Equal(t, "", rss.FindElement(feed.Extensions, ns, "owner").Child(ns, "email").Value())
-	})
-	assert.Equal(t, "Jo", rss.FindElement(feed.Extensions, ns, "owner").Child(ns, "name").Value(), "present elements still read")
 }
 
 // TestITunesOnlyWhereWritten checks that the iTunes parts stay nil for

@@ -30,82 +30,10 @@ import (
 // file holds the driver and the mapping onto the model.
 
 // NamespaceJSONFeed is the namespace of the elements that hold what a JSON
-// Feed says that the model has no field for.
-//
-// [Parse] and [Decoder] read JSON Feed 1.1 and 1.0 (https://jsonfeed.org),
-// a document whose first byte that is not white space (after a byte-order
-// mark) is '{' or '[', item by item, into the same [Feed] and [Item] as RSS:
-//
-//	version                Feed.Version: "json1.0" or "json1.1"
-//	title, description     Feed.Title, Feed.Description
-//	home_page_url          Feed.Link
-//	feed_url, next_url     Feed.AtomLinks with Rel "self", "next"
-//	icon                   Feed.Image.URL and Feed.Atom.Logo
-//	favicon                Feed.Atom.Icon (and Feed.Image.URL without an icon)
-//	authors (1.0: author)  Feed.Atom.Authors: Person{Name: name, URI: url}
-//	language               Feed.Language
-//	hubs                   Feed.AtomLinks with Rel "hub" (the WebSub hubs)
-//	item id                Item.GUID, IsPermaLink false (a number as written)
-//	url, title             Item.Link, Item.Title
-//	external_url           Item.AtomLinks with Rel "related"
-//	summary                Item.Description
-//	content_html           Item.Content, with Item.Atom.ContentType "html"
-//	content_text           Item.Content, with Item.Atom.ContentType "text",
-//	                       when there is no content_html
-//	date_published         Item.PubDate(Raw) and Item.Atom.Published(Raw)
-//	date_modified          Item.Atom.Updated(Raw), and Item.PubDate(Raw)
-//	                       when there is no date_published
-//	authors (1.0: author)  Item.Atom.Authors
-//	tags                   Item.Categories (Value)
-//	language               Item.DC.Language
-//	attachments            Item.Enclosures: url → URL, mime_type → Type,
-//	                       size_in_bytes → Length
-//
-// The URLs among them (home_page_url, feed_url, next_url, icon, favicon,
-// an author's url, a hub's url, an item's url and external_url, an
-// attachment's url) are resolved against [Decoder.BaseURL], else, for an
-// item's, against home_page_url, as RSS's are (a JSON Feed has no
-// xml:base); with [Decoder.ResolveHTML], so are those inside content_html.
-//
-// The other members are kept in [Feed.Extensions] and [Item.Extensions], in
-// document order, each as an [Element] named by its key, in this namespace:
-// a string is the element's Text (trimmed); a number, true or false is its
-// Text as written; null is an element with neither text nor children; an
-// object's members are its Children, each named by its key; an array is one
-// element per value, each named by the array's key (an empty array is one
-// empty element; an array in an array is an element whose children are its
-// values). They are: extension objects (keys starting with "_") and keys
-// the specification does not define; user_comment, expired, an item's image
-// and banner_image, and content_text when there is content_html; an author
-// object with an avatar (or any member besides name and url), kept whole,
-// as "authors" or "author", and the version 1.0 author object when there are
-// authors too (authors wins); an attachment with a title, a
-// duration_in_seconds or any other member, kept whole as "attachments" (its
-// url, type and size are in Enclosures as well); a hub that is not a WebSub
-// hub with a url; and a member of a known name whose value has the wrong
-// type, or that is given a second time (the first one counts).
-//
-// The version may stand anywhere among the members: a feed whose encoder
-// sorts its keys has its items before its title and version, which are set
-// on the Feed [Decoder.Channel] returned as the decoder reaches them, like
-// an RSS channel's elements after its items. A JSON document whose version
-// is not a JSON Feed URL, or that has none, gives an error wrapping
-// [ErrNotFeed] (after the items of a document that had them before its
-// end). Malformed JSON gives a [*ParseError] at the byte where it stopped
-// being JSON, and a document cut short one wrapping [io.ErrUnexpectedEOF],
-// each after the items read before it. [Decoder.MaxElementSize] bounds
-// each item and each top-level member, [Decoder.MaxDepth] the nesting of
-// objects and arrays.
-//
-// By default the decoder repairs what it repairs in XML: bytes that are not
-// UTF-8 (read as windows-1252), C1 control characters, control characters
-// (escaped in strings, dropped elsewhere); it reads a version URL with http,
-// www. or a trailing slash, a value of the wrong type leaves the field zero
-// (the value is kept in Extensions), and an items value that is an object
-// is read as one item. [Decoder.Strict] reports each of these as an error,
-// and also a version other than https://jsonfeed.org/version/1 and /1.1, and
-// a member given twice. Neither mode requires what the specification
-// requires (an item's id, a title): a missing member is a zero field.
+// Feed says that the model has no field for: the members kept in
+// [Feed.Extensions] and [Item.Extensions], each an [Element] named by its
+// key. How JSON Feed is read, and which member fills which field, is in the
+// package documentation, under "JSON Feed".
 const NamespaceJSONFeed = "https://jsonfeed.org/version/1.1"
 
 // The version URLs of JSON Feed.

@@ -179,60 +179,6 @@ func TestMediaNameCase(t *testing.T) {
 	}
 }
 
-func TestItemImageURL(t *testing.T) {
-	feed, err := parseFile(t, "testdata/media_image_fallbacks.xml")
-	require.NoError(t, err)
-	want := map[string]string{
-		"thumbnail":       "https://example.com/1-thumb.jpg",
-		"group thumbnail": "https://example.com/2-thumb.jpg",
-		"image content":   "https://example.com/3.jpg",
-		"itunes image":    "https://example.com/4-itunes.jpg",
-		"image enclosure": "https://example.com/5.png",
-		"body image":      "https://example.com/6.jpg",
-		"tracking pixel":  "https://example.com/7.jpg",
-		"none":            "",
-	}
-	require.Len(t, feed.Items, len(want))
-	for _, it := range feed.Items {
-		assert.Equal(t, want[it.Title], it.ImageURL(), it.Title)
-	}
-}
-
-func TestFeedImageURL(t *testing.T) {
-	for _, tt := range []struct{ channel, want string }{
-		{`<image><url>https://example.com/rss.png</url></image><itunes:image href="https://example.com/it.jpg"/>` +
-			`<media:thumbnail url="https://example.com/th.jpg"/>`, "https://example.com/rss.png"},
-		{`<image><title>no url</title></image><itunes:image href="https://example.com/it.jpg"/>` +
-			`<media:thumbnail url="https://example.com/th.jpg"/>`, "https://example.com/it.jpg"},
-		{`<itunes:image/><media:content url="https://example.com/v.mp4"><media:thumbnail url="https://example.com/th.jpg"/></media:content>`,
-			"https://example.com/th.jpg"},
-		{`<media:content url="https://example.com/photo.jpg" medium="image"/>`, ""},
-		{``, ""},
-	} {
-		doc := `<rss xmlns:media="http://search.yahoo.com/mrss/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">` +
-			`<channel><title>T</title>` + tt.channel + `</channel></rss>`
-		feed, err := rss.Parse(strings.NewReader(doc))
-		require.NoError(t, err)
-		assert.Equal(t, tt.want, feed.ImageURL(), tt.channel)
-	}
-}
-
-// TestImageURLBodyCost checks that ImageURL reads an item's body with an
-// HTML tokenizer only when the body holds an <img>: a long body without
-// one costs no allocation, and one with an image early stops there.
-func TestImageURLBodyCost(t *testing.T) {
-	long := strings.Repeat("<p>Some <b>text</b> &amp; a <a href='https://example.com/'>link</a>.</p>\n", 10000)
-	it := &rss.Item{Content: long}
-	assert.Equal(t, "", it.ImageURL())
-	assert.Zero(t, testing.AllocsPerRun(10, func() { it.ImageURL() }), "no <img>: no tokenizer")
-
-	early := &rss.Item{Content: `<img src="https://example.com/a.jpg">` + long}
-	small := &rss.Item{Content: `<img src="https://example.com/a.jpg">`}
-	assert.Equal(t, "https://example.com/a.jpg", early.ImageURL())
-	assert.Equal(t, testing.AllocsPerRun(10, func() { small.ImageURL() }),
-		testing.AllocsPerRun(10, func() { early.ImageURL() }), "the body after the first image is not read")
-}
-
 // TestMediaOnlyWhereWritten checks that the Media parts stay nil for
 // feeds without the namespace, and that an element whose value is zero
 // still makes them.

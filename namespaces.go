@@ -7,17 +7,10 @@ import (
 	"strings"
 )
 
-// Namespaces are matched by their URI, never by prefix. The common
-// misspellings of the URIs the package knows (letter case, a missing or extra
-// trailing slash, https for http, "www.") are read as the URI they meant, and
-// so are their usual prefixes when a feed uses one without declaring it. The
-// namespaces mapped onto typed fields each have a file of their own:
-// [NamespaceContent], [NamespaceDublinCore], [NamespaceWFW], [NamespaceSlash],
-// [NamespaceSyndication], [NamespaceAtom], [NamespaceITunes] and
-// [NamespaceMedia].
-
 // The namespaces of RSS itself: RDF, in which RSS 0.90 and 1.0 documents are
-// written, and the namespaces of their elements.
+// written, and the namespaces of their elements. The namespaces the package
+// maps onto typed fields, each declared in a file of its own, are listed
+// in the package documentation, under "Namespaces".
 const (
 	NamespaceRDF    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 	NamespaceRSS10  = "http://purl.org/rss/1.0/"
@@ -144,6 +137,12 @@ func (n *nsResolver) alias(uri, space string) {
 // Element is an element the data model has no field for, kept whole: its
 // name (Space is the namespace URI, or "" for none), attributes, text (trimmed,
 // entities decoded) and child elements, in document order.
+//
+// The methods of *Element accept a nil e, as from a [FindElement] or
+// [Element.Child] that found nothing, so that lookups chain without a nil
+// check at each step:
+//
+//	rss.FindElement(item.Extensions, ns, "owner").Child(ns, "name").Value()
 type Element struct {
 	Name     xml.Name
 	Attrs    []xml.Attr
@@ -163,12 +162,6 @@ func displayName(local string) string {
 	}
 	return tag
 }
-
-// The methods of *Element accept a nil e, as from a [FindElement] or
-// [Element.Child] that found nothing, so that lookups chain without a nil
-// check at each step:
-//
-//	rss.FindElement(item.Extensions, ns, "owner").Child(ns, "name").Value()
 
 // Is reports whether e has the given namespace URI and local name. The URI
 // is compared as the package compares namespaces: a known namespace matches

@@ -496,60 +496,6 @@ func TestStrictReadsWrongCase(t *testing.T) {
 	assertTime(t, date(2024, 9, 8, 11, 0, 0, 0), strict.Items[0].PubDate)
 }
 
-func TestNamespaces(t *testing.T) {
-	feed, err := parseFile(t, "testdata/namespaces.xml")
-	require.NoError(t, err)
-	assert.Equal(t, []rss.AtomLink{
-		{Href: "https://example.com/feed.xml", Rel: "self", Type: "application/rss+xml"},
-		{Href: "https://hub.example.com/", Rel: "hub"},
-	}, feed.AtomLinks)
-	assert.Equal(t, "daily", feed.Sy.UpdatePeriod)
-	assert.Equal(t, 2, feed.Sy.UpdateFrequency)
-	assert.Equal(t, "2000-01-01T12:00+00:00", feed.Sy.UpdateBaseRaw)
-	assert.Equal(t, rss.DublinCore{
-		Title: []string{"DC title"}, Creator: []string{"Channel Creator"},
-		Subject: []string{"subject one", "subject two"}, Description: []string{"DC description"},
-		Publisher: []string{"Example Publishing"}, Contributor: []string{"Contributor"},
-		Date: []string{"2024-09-10T09:30:00+02:00"}, Type: []string{"Text"}, Format: []string{"text/html"},
-		Identifier: []string{"urn:example:feed"}, Source: []string{"https://example.com/source"},
-		Language: []string{"en"}, Relation: []string{"https://example.com/related"},
-		Coverage: []string{"Worldwide"}, Rights: []string{"CC BY 4.0"},
-	}, feed.DC)
-	assert.Empty(t, feed.Extensions)
-
-	require.Len(t, feed.Items, 1)
-	it := feed.Items[0]
-	assert.Equal(t, "<p>The <em>full</em> body.</p>", it.Content)
-	assert.Equal(t, it.Content, it.Body(), "Body prefers content:encoded")
-	assert.Equal(t, []string{"Ann Author", "Bob Author"}, it.DC.Creator)
-	assert.Equal(t, []rss.Person{{Name: "Ann Author"}, {Name: "Bob Author"}}, it.Authors())
-	assert.Equal(t, []string{"tag"}, it.DC.Subject)
-	assert.Equal(t, []string{"All rights reserved"}, it.DC.Rights)
-	assert.Equal(t, rss.WFW{Comment: "https://example.com/ns/comment", CommentRSS: "https://example.com/ns/comments.xml"}, it.WFW)
-	assert.Equal(t, rss.Slash{Section: "articles", Department: "from-the-example-dept", Comments: 42,
-		HitParade: []int{42, 40, 30, 20, 10, 5, 1}}, it.Slash)
-	assert.Equal(t, []rss.AtomLink{
-		{Href: "https://example.com/ns", Rel: "alternate", Type: "text/html", Hreflang: "en", Title: "The item", Length: 1234},
-		{Href: "https://example.com/ns.json", Rel: "alternate", Type: "application/json"},
-	}, it.AtomLinks)
-	assert.Empty(t, it.Extensions)
-}
-
-func TestNamespaceVariants(t *testing.T) {
-	feed, err := parseFile(t, "testdata/namespace_variants.xml")
-	require.NoError(t, err)
-	assert.Equal(t, []rss.AtomLink{{Href: "https://example.com/feed", Rel: "self"}}, feed.AtomLinks)
-	assert.Equal(t, "hourly", feed.Sy.UpdatePeriod)
-	assert.Empty(t, feed.Extensions)
-	require.Len(t, feed.Items, 1)
-	it := feed.Items[0]
-	assert.Equal(t, "https://example.com/v/comments", it.WFW.CommentRSS)
-	assert.Equal(t, []string{"Declared Without Slash"}, it.DC.Creator)
-	assert.Equal(t, "<p>Undeclared content prefix</p>", it.Content)
-	assert.Equal(t, 7, it.Slash.Comments)
-	assert.Empty(t, it.Extensions)
-}
-
 func TestExtensions(t *testing.T) {
 	feed, err := parseFile(t, "testdata/extensions.xml")
 	require.NoError(t, err)
@@ -647,36 +593,65 @@ func TestCaseInsensitiveNames(t *testing.T) {
 	assert.Empty(t, feed.Extensions)
 }
 
+// TestTruncated reads a feed of each format cut off in its third item:
+// the two complete items come back, then a *ParseError at the line of the
+// cut wrapping io.ErrUnexpectedEOF.
 func TestTruncated(t *testing.T) {
-	feed, err := parseFile(t, "testdata/truncated.xml")
-	require.Error(t, err)
-	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
-	var pe *rss.ParseError
-	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, 10, pe.Line, "the line of the cut")
-	assert.Equal(t, "Cut Short", feed.Title)
-	require.Len(t, feed.Items, 2, "the complete items, and not the cut one")
-	assert.Equal(t, "Two", feed.Items[1].Title)
+	for _, tt := range []struct {
+		format, file string
+		line         int // of the cut
+	}{
+		{"RSS", "truncated.xml", 10},
+		{"Atom", "atom_truncated.xml", 8},
+	} {
+		t.Run(tt.format, func(t *testing.T) {
+			feed, err := parseFile(t, filepath.Join("testdata", tt.file))
+			require.Error(t, err)
+			require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+			var pe *rss.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, tt.line, pe.Line, "the line of the cut")
+			assert.Equal(t, "Cut Short", feed.Title)
+			require.Len(t, feed.Items, 2, "the complete items, and not the cut one")
+			assert.Equal(t, "Two", feed.Items[1].Title)
+		})
+	}
 }
 
-// TestCutAnywhere cuts the seed-like fixtures at every byte and checks that
-// every item complete before the cut comes back, with an error wrapping
-// io.ErrUnexpectedEOF once the root is open.
+// TestCutAnywhere cuts a feed of each format at every byte from the start
+// of its root to its end tag: every cut gives an error wrapping
+// io.ErrUnexpectedEOF, no item before the first item's end tag, and from
+// there on the first item, the same as the whole feed's.
 func TestCutAnywhere(t *testing.T) {
-	data, err := os.ReadFile("testdata/rss20_item.xml")
-	require.NoError(t, err)
-	full, err := rss.Parse(bytes.NewReader(data))
-	require.NoError(t, err)
-	firstEnd := bytes.Index(data, []byte("</item>")) + len("</item>")
-	rootStart := bytes.Index(data, []byte("<rss"))
-	for n := rootStart + 1; n < len(data)-len("</rss>\n"); n++ {
-		feed, err := rss.Parse(bytes.NewReader(data[:n]))
-		require.Error(t, err, "cut at %d", n)
-		require.ErrorIs(t, err, io.ErrUnexpectedEOF, "cut at %d", n)
-		if n >= firstEnd {
-			require.NotEmpty(t, feed.Items, "cut at %d", n)
-			assert.Equal(t, full.Items[0], feed.Items[0], "cut at %d", n)
-		}
+	for _, tt := range []struct {
+		format, file           string
+		root, itemEnd, rootEnd string
+	}{
+		{"RSS", "rss20_item.xml", "<rss", "</item>", "</rss>\n"},
+		{"Atom", "atom_entry.xml", "<feed", "</entry>", "</feed>\n"},
+	} {
+		t.Run(tt.format, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", tt.file))
+			require.NoError(t, err)
+			full, err := rss.Parse(bytes.NewReader(data))
+			require.NoError(t, err)
+			require.NotEmpty(t, full.Items)
+			require.True(t, bytes.HasSuffix(data, []byte(tt.rootEnd)), "the fixture ends with %q", tt.rootEnd)
+			firstEnd := bytes.Index(data, []byte(tt.itemEnd)) + len(tt.itemEnd)
+			rootStart := bytes.Index(data, []byte(tt.root))
+			require.True(t, rootStart >= 0 && firstEnd > rootStart)
+			for n := rootStart + 1; n < len(data)-len(tt.rootEnd); n++ {
+				feed, err := rss.Parse(bytes.NewReader(data[:n]))
+				require.Error(t, err, "cut at %d", n)
+				require.ErrorIs(t, err, io.ErrUnexpectedEOF, "cut at %d", n)
+				if n >= firstEnd {
+					require.NotEmpty(t, feed.Items, "cut at %d", n)
+					assert.Equal(t, full.Items[0], feed.Items[0], "cut at %d", n)
+				} else {
+					assert.Empty(t, feed.Items, "cut at %d", n)
+				}
+			}
+		})
 	}
 }
 
@@ -812,49 +787,6 @@ func TestSeed(t *testing.T) {
 	assert.Equal(t, "http://2020psh.org/?p=1888", it.ID())
 	assert.Equal(t, "http://2020psh.org/?p=1888", it.Permalink())
 	assert.True(t, strings.HasPrefix(it.Text(), "The RSA 2020 Public Services has a vision"), it.Text()[:80])
-}
-
-func TestItemMethods(t *testing.T) {
-	it := &rss.Item{Description: "<p>d</p>", GUID: rss.GUID{Value: "https://example.com/g", IsPermaLink: true},
-		DC: rss.DublinCore{Date: []string{"not a date", "2024-01-02T03:04:05Z"}, Creator: []string{"A <a@example.com>", "B"}}}
-	assertTime(t, date(2024, 1, 2, 3, 4, 5, 0), it.Published(), "the first dc:date that can be read")
-	assert.Equal(t, "<p>d</p>", it.Body())
-	assert.Equal(t, "d", it.Text())
-	assert.Equal(t, "https://example.com/g", it.ID())
-	assert.Equal(t, "https://example.com/g", it.Permalink(), "a permalink guid when there is no link")
-	assert.Equal(t, []rss.Person{{Name: "A", Email: "a@example.com"}, {Name: "B"}}, it.Authors())
-
-	it.Author = "jo@example.com"
-	it.Link = "https://example.com/l"
-	assert.Equal(t, []rss.Person{{Email: "jo@example.com"}}, it.Authors(), "author wins over dc:creator")
-	assert.Equal(t, "https://example.com/l", it.Permalink())
-	assert.Equal(t, "https://example.com/g", it.ID(), "guid wins over link")
-
-	empty := &rss.Item{}
-	assert.True(t, empty.Published().IsZero())
-	assert.Nil(t, empty.Authors())
-	assert.Empty(t, empty.ID())
-}
-
-func TestParsePerson(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		want rss.Person
-	}{
-		{"jo@example.com (Jo Bloggs)", rss.Person{Name: "Jo Bloggs", Email: "jo@example.com"}},
-		{"Jo Bloggs <jo@example.com>", rss.Person{Name: "Jo Bloggs", Email: "jo@example.com"}},
-		{`"Jo Bloggs" <jo@example.com>`, rss.Person{Name: "Jo Bloggs", Email: "jo@example.com"}},
-		{"Jo Bloggs (jo@example.com)", rss.Person{Name: "Jo Bloggs", Email: "jo@example.com"}},
-		{"<jo@example.com>", rss.Person{Email: "jo@example.com"}},
-		{"mailto:jo@example.com", rss.Person{Email: "jo@example.com"}},
-		{"  jo@example.com  ", rss.Person{Email: "jo@example.com"}},
-		{"Jo Bloggs", rss.Person{Name: "Jo Bloggs"}},
-		{"Jo (the editor)", rss.Person{Name: "Jo (the editor)"}},
-		{"Jo <not an address>", rss.Person{Name: "Jo <not an address>"}},
-		{"", rss.Person{}},
-	} {
-		assert.Equal(t, tt.want, rss.ParsePerson(tt.in), tt.in)
-	}
 }
 
 func TestParseErrorMessage(t *testing.T) {
