@@ -37,7 +37,7 @@ cp -r "$here" "$tmp/base/bench"
 "$tmp/gen" -n 4000 -o "$tmp/big.xml" >/dev/null
 
 inputs=(big)
-if [[ -n $(find "$shared/corpus" -maxdepth 1 -type f -iname '*.xml' 2>/dev/null | head -1) ]]; then
+if compgen -G "$shared/corpus/*.xml" >/dev/null; then
 	inputs=(corpus big)
 else
 	echo "corpus: $shared/corpus absent, skipping the real-feed runs"

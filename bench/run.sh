@@ -54,7 +54,10 @@ echo
 (cd "$here" && go build -o "$tmp/bench" . && go build -o "$tmp/gen" ./gen)
 
 corpus=()
-feeds=$(find "$shared/corpus" -maxdepth 1 -type f \( -iname '*.xml' -o -iname '*.rss' -o -iname '*.atom' -o -iname '*.rdf' \) 2>/dev/null | wc -l)
+feeds=0
+if [[ -d $shared/corpus ]]; then
+	feeds=$(find "$shared/corpus" -maxdepth 1 -type f \( -iname '*.xml' -o -iname '*.rss' -o -iname '*.atom' -o -iname '*.rdf' \) | wc -l)
+fi
 if [[ $feeds -gt 0 ]]; then
 	echo "corpus: $feeds feeds from $shared_name/corpus"
 	corpus=(-corpus "$shared/corpus" -rounds-corpus "$rounds_corpus")
