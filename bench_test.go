@@ -32,9 +32,10 @@ func BenchmarkParse(b *testing.B) {
 		b.Run(name, func(b *testing.B) { benchParse(b, data) })
 	}
 	b.Run("seed", func(b *testing.B) {
+		rss.NeedShared(b, "seed/2020psh-wordpress.xml")
 		data, err := os.ReadFile(filepath.Join(shared, "seed", "2020psh-wordpress.xml"))
 		if err != nil {
-			b.Skip("seed absent:", err)
+			b.Fatal(err)
 		}
 		benchParse(b, data)
 	})

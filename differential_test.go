@@ -28,10 +28,12 @@ import (
 // two modes must also agree on every xml:base in scope.
 func TestDifferential(t *testing.T) {
 	dirs := []string{"testdata"}
-	if _, err := os.Stat("../shared"); err == nil {
-		dirs = append(dirs, "../shared/corpus", "../shared/conformance/cases")
-	} else {
-		t.Log("../shared is absent: testdata/ only")
+	for _, dir := range []string{"corpus", "conformance/cases"} {
+		if msg := sharedAbsent(dir); msg != "" {
+			t.Log(msg + ", so not compared")
+			continue
+		}
+		dirs = append(dirs, shared+"/"+dir)
 	}
 	compared := 0
 	for _, dir := range dirs {

@@ -210,9 +210,7 @@ var xmlnsDecl = regexp.MustCompile(`xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']*)[
 // media:content and media:thumbnail the file holds (counted in its bytes
 // under the prefixes the file declares) is read into the typed fields.
 func TestCorpusPodcastElements(t *testing.T) {
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared is absent")
-	}
+	rss.NeedShared(t, "corpus")
 	files, err := filepath.Glob(filepath.Join(shared, "corpus", "*"))
 	require.NoError(t, err)
 	checked, total := 0, map[string]int{}

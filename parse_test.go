@@ -122,13 +122,11 @@ func fixtureFiles() ([]string, error) {
 	return files, err
 }
 
-// sharedFeeds lists the seed feed and the corpus, or skips the test when
-// ../shared is absent.
+// sharedFeeds lists the seed feed and the corpus, or skips the test,
+// saying so, when either is absent.
 func sharedFeeds(t *testing.T) []string {
 	t.Helper()
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared is absent")
-	}
+	rss.NeedShared(t, "corpus", "seed/2020psh-wordpress.xml")
 	var files []string
 	for _, ext := range []string{"*.xml", "*.rss", "*.atom"} {
 		m, err := filepath.Glob(filepath.Join(shared, "corpus", ext))
@@ -739,10 +737,8 @@ func TestItemsAreFresh(t *testing.T) {
 }
 
 func TestSeed(t *testing.T) {
+	rss.NeedShared(t, "seed/2020psh-wordpress.xml")
 	path := filepath.Join(shared, "seed", "2020psh-wordpress.xml")
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("../shared is absent")
-	}
 	feed, err := parseFile(t, path)
 	require.NoError(t, err)
 	assert.Equal(t, "2.0", feed.Version)
@@ -856,9 +852,7 @@ var emptyCorpusItems = map[string]int{
 // the number of items SOURCES.tsv gives, and each item has a title or a
 // description.
 func TestCorpus(t *testing.T) {
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared is absent")
-	}
+	rss.NeedShared(t, "corpus")
 	tsv, err := os.ReadFile(filepath.Join(shared, "corpus", "SOURCES.tsv"))
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSpace(string(tsv)), "\n")

@@ -149,9 +149,7 @@ func TestEntityBomb(t *testing.T) {
 // corpus feeds that a strict XML parser (expat) rejects, as SOURCES.tsv
 // records, and that the lenient decoder reads the same items as without it.
 func TestCorpusStrict(t *testing.T) {
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared is absent")
-	}
+	rss.NeedShared(t, "corpus")
 	tsv, err := os.ReadFile(filepath.Join(shared, "corpus", "SOURCES.tsv"))
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSpace(string(tsv)), "\n")

@@ -540,21 +540,10 @@ func FuzzPlainText(f *testing.F) {
 	})
 }
 
-// shared is the directory of files shared by the project, beside the
-// repository; tests that need it skip without it.
-const shared = "../shared"
-
-func needShared(t testing.TB) {
-	t.Helper()
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("no %s: %v", shared, err)
-	}
-}
-
 // TestPlainTextFeeds converts the body of every item of the seed and of the
 // corpus feeds: real HTML, as feeds write it.
 func TestPlainTextFeeds(t *testing.T) {
-	needShared(t)
+	needShared(t, "corpus", "seed/2020psh-wordpress.xml")
 	var files []string
 	for _, ext := range []string{"*.xml", "*.rss", "*.atom"} {
 		m, err := filepath.Glob(filepath.Join(shared, "corpus", ext))
@@ -603,7 +592,7 @@ func TestPlainTextFeeds(t *testing.T) {
 
 // TestPlainTextSeed checks the text of the seed's first item.
 func TestPlainTextSeed(t *testing.T) {
-	needShared(t)
+	needShared(t, "seed/2020psh-wordpress.xml")
 	bodies := seedBodies(t)
 	require.NotEmpty(t, bodies)
 	out := PlainText(bodies[0])
@@ -651,7 +640,7 @@ func BenchmarkPlainText(b *testing.B) {
 		}
 	})
 	b.Run("seed", func(b *testing.B) {
-		needShared(b)
+		needShared(b, "seed/2020psh-wordpress.xml")
 		bodies := seedBodies(b)
 		n := 0
 		for _, s := range bodies {

@@ -9,10 +9,11 @@
 # usage: bench/ab.sh BASE [RUNS]   (BASE: a commit, e.g. 8caccee; RUNS: default 3)
 #
 # It builds this bench/main.go twice, against the library at BASE and at
-# the working tree, then alternates them RUNS times over the corpus (small
-# feeds repeated to 64 KiB, as bench/run.sh's first table) and over a 20 MB
-# feed from makebig.py, printing each run's vs-floor ratios for rss.Parse
-# and rss-stream, then their medians.
+# the working tree, then alternates them RUNS times over the real-feed
+# corpus when it is there (../shared/corpus, or $SHARED/corpus; small feeds
+# repeated to 64 KiB, as bench/run.sh's first table) and over a 20 MB feed
+# from bench/gen (-n 4000), printing each run's vs-floor ratios for
+# rss.Parse and rss-stream, then their medians.
 set -euo pipefail
 
 base=${1:?usage: bench/ab.sh BASE [RUNS]}
@@ -32,15 +33,22 @@ git -C "$repo" worktree add -q --detach "$tmp/base" "$base"
 rm -rf "$tmp/base/bench"
 cp -r "$here" "$tmp/base/bench"
 (cd "$tmp/base/bench" && go build -o "$tmp/bench-base" .)
-(cd "$here" && go build -o "$tmp/bench-head" .)
-python3 "$shared/bench/makebig.py" -n 4000 -o "$tmp/big.xml" >/dev/null
+(cd "$here" && go build -o "$tmp/bench-head" . && go build -o "$tmp/gen" ./gen)
+"$tmp/gen" -n 4000 -o "$tmp/big.xml" >/dev/null
+
+inputs=(big)
+if compgen -G "$shared/corpus/*.xml" >/dev/null; then
+	inputs=(corpus big)
+else
+	echo "corpus: $shared/corpus absent, skipping the real-feed runs"
+fi
 
 ratios() { # $1: binary, then its input flags; prints "Parse stream" vs-floor
 	"$@" -only xml-floor,rss.Parse,rss-stream 2>&1 |
 		awk '$1 == "rss.Parse" { p = $5 } $1 == "rss-stream" { s = $5 } END { print p, s }'
 }
 
-for input in corpus big; do
+for input in "${inputs[@]}"; do
 	if [[ $input == corpus ]]; then
 		flags=(-corpus "$shared/corpus" -rounds-corpus 9)
 	else

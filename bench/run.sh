@@ -2,31 +2,45 @@
 # Compare github.com/feedkit/rss with gofeed and the encoding/xml floor.
 #
 # usage: bench/run.sh            (from anywhere; about three minutes on 2 cores)
+#        QUICK=1 bench/run.sh    (a smoke run: 1000 items, 3 rounds; seconds)
 #
-# 1. Generates the 50 MB feed with ../shared/bench/makebig.py into a temporary
-#    directory (removed on exit; never committed), and the same items as an
-#    Atom feed (makebig.py --atom).
-# 2. Runs the paired comparison (bench/main.go) over the corpus
-#    (../shared/corpus; small feeds repeated to at least 64 KiB per round),
-#    the 50 MB feed and the Atom feed (gofeed's Atom parser as the peer),
-#    then over the corpus again with each feed once per round (weighted by
-#    size).
+# 1. Generates, with bench/gen, the 50 MB RSS feed (WordPress-shaped, as
+#    ../shared/bench/makebig.py's) and the same items as an Atom feed, into a
+#    temporary directory (removed on exit; never committed): a clone needs
+#    nothing else.
+# 2. Runs the paired comparison (bench/main.go) over the real-feed corpus
+#    when it is there (../shared/corpus; small feeds repeated to at least
+#    64 KiB per round), the 50 MB feed and the Atom feed (gofeed's Atom
+#    parser as the peer), then over the corpus again with each feed once per
+#    round (weighted by size).
 # 3. Streams the 50 MB feed, then the Atom feed, from the file through each
 #    contender, one process each, and reports the peak resident memory:
 #    /usr/bin/time -v (installed with apt-get when missing and possible) and
 #    VmHWM from /proc/self/status.
 #
-# Whatever of ../shared is absent (the corpus, makebig.py) is skipped.
 # Environment: ROUNDS_CORPUS (default 15), ROUNDS_BIG (default 7, for the Atom feed too),
-# ITEMS (default 10000, about 50 MB; the Atom feed has as many entries), SHARED (default ../shared beside the repo).
+# ITEMS (default 10000, about 50 MB; the Atom feed has as many entries), SHARED (default ../shared beside the repo),
+# QUICK=1 (defaults of 3 rounds and 1000 items).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
-shared=${SHARED:-$(cd "$repo/.." && pwd)/shared}
-rounds_corpus=${ROUNDS_CORPUS:-15}
-rounds_big=${ROUNDS_BIG:-7}
-items=${ITEMS:-10000}
+if [[ -n ${SHARED:-} ]]; then
+	shared=$SHARED
+	shared_name=$SHARED
+else
+	shared=$(cd "$repo/.." && pwd)/shared
+	shared_name=../shared
+fi
+if [[ -n ${QUICK:-} ]]; then
+	rounds_corpus=${ROUNDS_CORPUS:-3}
+	rounds_big=${ROUNDS_BIG:-3}
+	items=${ITEMS:-1000}
+else
+	rounds_corpus=${ROUNDS_CORPUS:-15}
+	rounds_big=${ROUNDS_BIG:-7}
+	items=${ITEMS:-10000}
+fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -37,40 +51,32 @@ echo "go:      $(go version | cut -d' ' -f3-)"
 echo "rss:     $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo
 
-(cd "$here" && go build -o "$tmp/bench" .)
+(cd "$here" && go build -o "$tmp/bench" . && go build -o "$tmp/gen" ./gen)
 
 corpus=()
+feeds=0
 if [[ -d $shared/corpus ]]; then
+	feeds=$(find "$shared/corpus" -maxdepth 1 -type f \( -iname '*.xml' -o -iname '*.rss' -o -iname '*.atom' -o -iname '*.rdf' \) | wc -l)
+fi
+if [[ $feeds -gt 0 ]]; then
+	echo "corpus: $feeds feeds from $shared_name/corpus"
 	corpus=(-corpus "$shared/corpus" -rounds-corpus "$rounds_corpus")
 else
-	echo "corpus: $shared/corpus absent, skipped"
+	echo "corpus: $shared_name/corpus absent, skipping the real-feed rounds"
 fi
 
-big=()
-makebig=$shared/bench/makebig.py
-if [[ -f $makebig ]]; then
-	python3 "$makebig" -n "$items" -o "$tmp/big.xml" >/dev/null
-	echo "big.xml: $items items, $(stat -c %s "$tmp/big.xml") bytes (makebig.py -n $items)"
-	python3 "$makebig" -n "$items" --atom -o "$tmp/big.atom" >/dev/null
-	echo "big.atom: $items entries, $(stat -c %s "$tmp/big.atom") bytes (makebig.py -n $items --atom)"
-	big=(-big "$tmp/big.xml" -atom "$tmp/big.atom" -rounds-big "$rounds_big")
-else
-	echo "big.xml, big.atom: $makebig absent, skipped"
-fi
+"$tmp/gen" -n "$items" -o "$tmp/big.xml" >/dev/null
+echo "big.xml: $items items, $(stat -c %s "$tmp/big.xml") bytes (bench/gen -n $items)"
+"$tmp/gen" -n "$items" -atom -o "$tmp/big.atom" >/dev/null
+echo "big.atom: $items entries, $(stat -c %s "$tmp/big.atom") bytes (bench/gen -n $items -atom)"
+big=(-big "$tmp/big.xml" -atom "$tmp/big.atom" -rounds-big "$rounds_big")
 echo
-
-if [[ ${#corpus[@]} -eq 0 && ${#big[@]} -eq 0 ]]; then
-	echo "nothing to compare: set SHARED to the directory holding corpus/ and bench/makebig.py"
-	exit 0
-fi
 
 "$tmp/bench" "${corpus[@]}" "${big[@]}"
 if [[ ${#corpus[@]} -gt 0 ]]; then
 	# The same corpus weighted by size: each feed once per round.
 	"$tmp/bench" "${corpus[@]}" -min-bytes 0 | sed -n '/^==/,$p'
 fi
-
-[[ ${#big[@]} -gt 0 ]] || exit 0
 
 # Peak resident memory, one process per contender, streaming from the file.
 timer=()
