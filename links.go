@@ -386,7 +386,7 @@ type xmlBase struct {
 // pushBase puts an xml:base attribute's value in scope for the element
 // about to be added to d.open, and the elements inside it.
 func (d *Decoder) pushBase(v string) {
-	d.bases = append(d.bases, &xmlBase{level: len(d.open), raw: strings.TrimSpace(v), parent: d.here()})
+	d.bases = append(d.bases, &xmlBase{level: d.baseLevel(), raw: strings.TrimSpace(v), parent: d.here()})
 	d.addWork(len(v))
 }
 
