@@ -102,34 +102,84 @@ func NewTokenizer(src io.Reader, opts Options) *Tokenizer {
 // has been closed, it returns io.EOF; any other error is an [*Error],
 // after which the Tokenizer must not be used.
 func (z *Tokenizer) Next() (Token, error) {
-	var tok Token
-	var err error
 	if z.x != nil {
-		tok, err = z.strictToken()
-	} else {
-		tok, err = z.lenientToken()
+		return z.strictToken()
+	}
+	// Lenient mode's loop is here, not in a function of its own, so that
+	// each token is returned once and not copied again.
+	for {
+		if n := len(z.closing); n > 0 {
+			end := z.closing[n-1]
+			z.closing[n-1] = xml.Name{}
+			z.closing = z.closing[:n-1]
+			z.depth--
+			return Token{Kind: EndToken, End: end}, nil
+		}
+		tok, err := z.sc.next()
 		if err == nil {
 			err = z.in.ents.failure() // the entity budget, spent on this token
 		}
-	}
-	if err != nil {
-		if err == io.EOF && z.depth == 0 {
-			return Token{}, io.EOF
+		if err != nil {
+			return Token{}, z.fail(err)
 		}
-		return Token{}, z.wrap(err)
-	}
-	switch tok.Kind {
-	case StartToken:
-		z.depth++
-		if z.maxDepth > 0 && z.depth > z.maxDepth {
-			line, col := z.Pos()
-			return Token{}, &Error{Line: line, Column: col,
-				Err: fmt.Errorf("%w: deeper than %d", ErrTooDeep, z.maxDepth)}
+		switch tok.Kind {
+		case StartToken:
+			t := tok.Start
+			mark := len(z.bindings)
+			z.bindAttrs(t.Attr)
+			raw := t.Name
+			if raw.Space != "" || raw.Local != "xmlns" {
+				// (An element named xmlns is in no namespace, as in
+				// encoding/xml.)
+				t.Name.Space = z.resolve(raw.Space, true)
+			}
+			for i := range t.Attr {
+				if s := t.Attr[i].Name.Space; s != "" && s != "xmlns" {
+					t.Attr[i].Name.Space = z.resolve(s, false)
+				}
+			}
+			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark})
+			tok.Start = t
+			if err := z.enter(); err != nil {
+				return Token{}, err
+			}
+			return tok, nil
+		case EndToken:
+			i := z.matchOpen(tok.End)
+			if i < 0 {
+				continue // closes nothing that is open: drop it
+			}
+			// Close the elements inside the one this tag closes first,
+			// innermost first (z.closing is popped from its end).
+			for j := i; j < len(z.open); j++ {
+				z.closing = append(z.closing, z.open[j].name)
+			}
+			z.unbind(z.open[i].nsMark)
+			z.popOpen(i)
+		default:
+			return tok, nil
 		}
-	case EndToken:
-		z.depth--
 	}
-	return tok, nil
+}
+
+// enter counts the element of a start tag against the nesting bound.
+func (z *Tokenizer) enter() error {
+	z.depth++
+	if z.maxDepth > 0 && z.depth > z.maxDepth {
+		line, col := z.Pos()
+		return &Error{Line: line, Column: col, Err: fmt.Errorf("%w: deeper than %d", ErrTooDeep, z.maxDepth)}
+	}
+	return nil
+}
+
+// fail returns what Next returns for an error of the scanner or of
+// encoding/xml: io.EOF at the end of the input outside every element, else
+// an *Error.
+func (z *Tokenizer) fail(err error) error {
+	if err == io.EOF && z.depth == 0 {
+		return io.EOF
+	}
+	return z.wrap(err)
 }
 
 // Depth is the number of elements open in the tokenizer's scope after the
@@ -323,7 +373,8 @@ func (z *Tokenizer) addWork(n int) {
 //
 // In strict mode the tokenizer uses Token, whose checks are the point.
 
-// strictToken returns the next token from xml.Decoder.Token, which checks
+// strictToken is Next in strict mode: the next token from
+// xml.Decoder.Token, which checks
 // that the document is well-formed, and checks its namespaces, which Token
 // does not: a namespace URI must have no white space in it, and a prefix
 // must be declared. Token leaves a prefix nobody declared as the name's
@@ -332,7 +383,7 @@ func (z *Tokenizer) addWork(n int) {
 func (z *Tokenizer) strictToken() (Token, error) {
 	tok, err := z.x.Token()
 	if err != nil {
-		return Token{}, err
+		return Token{}, z.fail(err)
 	}
 	switch t := tok.(type) {
 	case xml.StartElement:
@@ -361,6 +412,9 @@ func (z *Tokenizer) strictToken() (Token, error) {
 		// the declarations counted above are given back from them).
 		z.open = append(z.open, openElement{name: t.Name, nsMark: len(z.bindings)})
 		z.bindAttrs(t.Attr)
+		if err := z.enter(); err != nil {
+			return Token{}, err
+		}
 		return mapC1Token(Token{Kind: StartToken, Start: t}), nil
 	case xml.EndElement:
 		if n := len(z.open); n > 0 {
@@ -374,6 +428,7 @@ func (z *Tokenizer) strictToken() (Token, error) {
 			z.open[n-1] = openElement{}
 			z.open = z.open[:n-1]
 		}
+		z.depth--
 		return Token{Kind: EndToken, End: t.Name}, nil
 	case xml.CharData:
 		return mapC1Token(Token{Kind: TextToken, Text: t}), nil
@@ -393,57 +448,6 @@ func (z *Tokenizer) checkDeclared(name xml.Name, isAttr bool) error {
 		what = "attribute " + name.Local
 	}
 	return z.strictError(fmt.Sprintf("the namespace prefix %q of %s is not declared", name.Space, what))
-}
-
-// lenientToken returns the next token with names resolved and end tags
-// matched, or the scanner's error.
-func (z *Tokenizer) lenientToken() (Token, error) {
-	for {
-		if n := len(z.closing); n > 0 {
-			end := z.closing[n-1]
-			z.closing[n-1] = xml.Name{}
-			z.closing = z.closing[:n-1]
-			return Token{Kind: EndToken, End: end}, nil
-		}
-		tok, err := z.sc.next()
-		if err != nil {
-			return Token{}, err
-		}
-		switch tok.Kind {
-		case StartToken:
-			t := tok.Start
-			mark := len(z.bindings)
-			z.bindAttrs(t.Attr)
-			raw := t.Name
-			if raw.Space != "" || raw.Local != "xmlns" {
-				// (An element named xmlns is in no namespace, as in
-				// encoding/xml.)
-				t.Name.Space = z.resolve(raw.Space, true)
-			}
-			for i := range t.Attr {
-				if s := t.Attr[i].Name.Space; s != "" && s != "xmlns" {
-					t.Attr[i].Name.Space = z.resolve(s, false)
-				}
-			}
-			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark})
-			tok.Start = t
-			return tok, nil
-		case EndToken:
-			i := z.matchOpen(tok.End)
-			if i < 0 {
-				continue // closes nothing that is open: drop it
-			}
-			// Close the elements inside the one this tag closes first,
-			// innermost first (z.closing is popped from its end).
-			for j := i; j < len(z.open); j++ {
-				z.closing = append(z.closing, z.open[j].name)
-			}
-			z.unbind(z.open[i].nsMark)
-			z.popOpen(i)
-		default:
-			return tok, nil
-		}
-	}
 }
 
 // openElement is an element whose end tag has not been read.
