@@ -39,10 +39,10 @@ import (
 // declares the ISO 8859-1 entities of HTML 4 (&nbsp; to &yuml;), as that DTD
 // does, so that strict mode accepts them.
 const (
-	MaxEntityRefs  = 100_000
-	MaxEntityBytes = 8 << 20
-	MaxEntityDepth = 16
-	MaxDoctypeSize = 1 << 20
+	MaxEntityRefs  = 100_000 // entity references a document may expand
+	MaxEntityBytes = 8 << 20 // bytes of text its entities may produce
+	MaxEntityDepth = 16      // how deep entities may nest
+	MaxDoctypeSize = 1 << 20 // bytes of the DOCTYPE read for declarations
 )
 
 // entityTable holds the general entities a DOCTYPE declares, and what the
@@ -723,8 +723,8 @@ func (s *declScanner) lookPast(c byte, at int) {
 	}
 }
 
-// feedRoots are the local names of the root elements of feeds (see
-// Decoder.begin).
+// feedRoots are the local names of the root elements of feeds (those
+// package rss reads as a feed's root).
 var feedRoots = []string{"rss", "RDF", "channel", "feed"}
 
 // feedRoot reports whether name, n bytes long, is the local name of a

@@ -33,13 +33,15 @@ const (
 	// it starts with firstChunkSize and doubles while reads fill it.
 	chunkSize      = 32 << 10
 	firstChunkSize = 4 << 10
-	// MaxChunk bounds what one chunk may expand to through entities
-	// (in strict mode) before it is handed out.
-	MaxChunk = 4 * chunkSize
 	// maxEntityName bounds the length of an entity reference the filter
 	// looks up.
 	maxEntityName = 64
 )
+
+// MaxChunk bounds what the input filter hands on at once: a chunk of at
+// most 32 KiB of input, repaired, and in strict mode with the entities in it
+// expanded.
+const MaxChunk = 4 * chunkSize
 
 // input is the repair filter. It reads UTF-8 (the decoded source) in chunks
 // and hands encoding/xml one byte at a time from a transformed chunk.

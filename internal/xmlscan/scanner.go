@@ -38,7 +38,7 @@ import (
 // ends inside one, the scanner keeps how far it got (partial) and goes on
 // from there with the next chunk, so that the work is linear in the input
 // however long the token and however small the chunks. A token that never
-// ends is bounded by the input's limit (Decoder.MaxElementSize).
+// ends is bounded by the input's limit (Options.MaxUnitSize).
 type scanner struct {
 	in     *input
 	buf    []byte // buf[r:] is read and not yet scanned
@@ -62,17 +62,20 @@ type scanner struct {
 	// that spans many chunks is scanned once (see partial).
 	part partial
 	// work counts the bytes the scanner has examined or moved, for the
-	// tests that check it grows linearly with the input (hostile_test.go).
+	// tests that check it grows linearly with the input (see Stats).
 	work int
 }
+
+// MaxInterned is the most names a Tokenizer interns of its own, besides
+// those of Options.Names (see below).
+const MaxInterned = 1024
 
 // Bounds on what the scanner keeps for the whole document. Interning saves
 // an allocation per name for the names a feed repeats; a long name is
 // rarely repeated, and keeping it would let a document with many long
 // names hold them all.
 const (
-	MaxInterned    = 1024 // names interned, at most
-	maxInternedLen = 64   // bytes of the longest name interned
+	maxInternedLen = 64 // bytes of the longest name interned
 	// maxIdleBuffer is the buffer capacity the scanner keeps once a long
 	// token has gone: more than this is given back.
 	maxIdleBuffer = 4 * MaxChunk
