@@ -406,12 +406,7 @@ func (d *Decoder) beginAtom(start xml.StartElement, space string) bool {
 // defaultSpace reads the elements in no namespace inside the root as if the
 // root had declared uri its default namespace.
 func (d *Decoder) defaultSpace(uri string) {
-	if d.x != nil {
-		d.x.DefaultSpace = uri
-		return
-	}
-	// The root's scope: dropped with the root's own declarations.
-	d.bind("", uri)
+	d.tok.DefaultSpace(uri) // the root's scope
 }
 
 // xmlLang returns the xml:lang attribute of a start tag, or "".
@@ -959,7 +954,7 @@ const maxPrefixScan = 32
 // use), or, for a prefix nobody declared (which names it stands for), the
 // prefix itself.
 func (d *Decoder) prefixOf(uri string, element bool) string {
-	bs := d.bindings[max(0, len(d.bindings)-maxPrefixScan):]
+	bs := d.innerBindings(maxPrefixScan)
 	for i := len(bs) - 1; i >= 0; i-- {
 		b := bs[i]
 		if b.uri != uri || b.prefix == "" && !element || shadowed(bs[i+1:], b.prefix) {

@@ -15,6 +15,7 @@ import (
 	"testing/iotest"
 	"unicode/utf16"
 
+	"github.com/feedkit/rss/internal/xmlscan"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -74,205 +75,13 @@ func TestHostileEntitiesLinear(t *testing.T) {
 	assert.Zero(t, w.refs+w.produced, "declaring entities and never using them expands nothing")
 }
 
-// TestDeclScanner checks where declarations end, whether they come whole or
-// one byte at a time, and that each byte is scanned once.
-func TestDeclScanner(t *testing.T) {
-	for _, tt := range []struct{ decl, after string }{
-		{`<!DOCTYPE rss>`, ""},
-		{`<!DOCTYPE rss SYSTEM "a>b">`, "<rss>"},
-		{`<!DOCTYPE rss PUBLIC '-//x"y//EN' "u'>`, ""},
-		{`<!DOCTYPE rss [<!ENTITY a "x>y">]>`, ""},
-		{`<!DOCTYPE rss [<!-- it's > ] --><!ENTITY a 'it"s'>]>`, "x"},
-		{`<!DOCTYPE rss [<?pi it's > ]?>]>`, ""},
-		{`<!DOCTYPE rss [<!-- a -- b --->]>`, ""},
-		{`<!DOCTYPE rss [<!-->]>-->]>`, ""},
-		{`<!DOCTYPE rss [ %pe; <!ELEMENT a (#PCDATA)> ]>`, ""},
-		{`<!ELEMENT a (b|c)*>`, "</a>"},
-		{`<![if gte mso 9]>`, "x<![endif]>"},
-		{`<!"0>`, ""}, // as in encoding/xml, the byte after "<!" ends nothing
-		// Not well-formed: read as encoding/xml reads them.
-		{`<!0[>`, "0"},
-		{`<!DOCTYPE x <y z='>'> w>`, ""},
-		{`<!DOCTYPE x [ 'q]>' ]>`, ""},
-		{`<!DOCTYPE x [<!ENTITY a <b>>]>`, ""},
-	} {
-		whole := tt.decl + tt.after
-		var s declScanner
-		n, ev := 0, declMore
-		for ev != declEnd && n < len(whole) {
-			var k int
-			k, ev = s.scan([]byte(whole[n:]))
-			n += k
-		}
-		assert.Equal(t, len(tt.decl), n, "%s: whole", tt.decl)
-		assert.Equal(t, int64(len(tt.decl)), s.total, "%s: each byte once", tt.decl)
-
-		s.reset()
-		n, ev = 0, declMore
-		for ev != declEnd && n < len(whole) {
-			var k int
-			k, ev = s.scan([]byte{whole[n]})
-			n += k
-		}
-		assert.Equal(t, len(tt.decl), n, "%s: byte by byte", tt.decl)
-		assert.Equal(t, 2*int64(len(tt.decl)), s.total, "%s: the total carries over reset", tt.decl)
-
-		// Watching for a break (lenient mode) changes none of this.
-		for _, chunk := range []int{len(whole), 1} {
-			assert.Equal(t, scanDecl(whole, chunk, false), scanDecl(whole, chunk, true), "%s: lenient, %d at a time", tt.decl, chunk)
-		}
-	}
-	// A declaration never closed: all of it is taken, and no end found.
-	var s declScanner
-	p := []byte(`<!DOCTYPE rss [<!ENTITY a "]>`)
-	var events []declEvent
-	for n := 0; n < len(p); {
-		k, ev := s.scan(p[n:])
-		n += k
-		events = append(events, ev)
-	}
-	assert.Equal(t, []declEvent{declSubset, declMore}, events)
-	assert.Equal(t, dLiteral, s.state)
-}
-
-// table declares the entities of a subset for a test.
-func table(strict bool, decls ...string) *entityTable {
-	t := newEntityTable(strict)
-	end := 0
-	for _, d := range decls {
-		end += len(d)
-		t.declare([]byte(d), end)
-	}
-	return t
-}
-
-func TestEntityTable(t *testing.T) {
-	decls := []string{
-		`<!ENTITY co "Example &amp; Sons">`,
-		`<!ENTITY notice '&#169; &co;&#x21;'>`,
-		`<!ENTITY co "second declaration: ignored">`,
-		`<!ENTITY lt "redeclared: ignored">`,
-		`<!ENTITY % pe "parameter: ignored">`,
-		`<!ENTITY ext SYSTEM "file:///etc/passwd">`,
-		`<!ENTITY pub PUBLIC "-//x//EN" "http://example.com/x">`,
-		`<!ENTITY withext "a &ext; b">`,
-		`<!ENTITY loop1 "&loop2;">`,
-		`<!ENTITY loop2 "x&loop1;">`,
-		`<!ENTITY html "caf&eacute;&nbsp;">`,
-		`<!ENTITY unknown "&nosuch; &#0; & b">`,
-		"<!ENTITY lines \"a\r\nb\rc&#13;\">",
-		`<!ENTITY empty "">`,
-		`<!ENTITY	tab	"tab">`,
-		`<!ENTITYbad "no space">`,
-	}
-	for _, strict := range []bool{false, true} {
-		tbl := table(strict, decls...)
-		expand := func(name string) (string, error) {
-			v, err := tbl.expand([]byte(name))
-			return string(v), err
-		}
-		for _, tt := range []struct {
-			name, want string
-			err        error // in strict mode; nil: the same as lenient
-			lenientErr error
-		}{
-			{name: "co", want: "Example & Sons"},
-			{name: "notice", want: "© Example & Sons!"},
-			{name: "lt", lenientErr: errUndeclared, err: errUndeclared}, // the predefined ones are the scanner's
-			{name: "pe", lenientErr: errUndeclared, err: errUndeclared},
-			{name: "nosuch", lenientErr: errUndeclared, err: errUndeclared},
-			{name: "ext", lenientErr: errExternal, err: errExternal},
-			{name: "pub", lenientErr: errExternal, err: errExternal},
-			{name: "withext", want: "a &ext; b", err: errExternal},
-			{name: "loop1", lenientErr: errRecursive, err: errRecursive},
-			{name: "loop2", lenientErr: errRecursive, err: errRecursive},
-			{name: "html", want: "café\u00a0", err: errBadValue},
-			{name: "unknown", want: "&nosuch;  & b", err: errBadValue},
-			{name: "lines", want: "a\nb\nc\r"},
-			{name: "empty", want: ""},
-			{name: "tab", want: "tab"},
-			{name: "bad", lenientErr: errUndeclared, err: errUndeclared},
-		} {
-			got, err := expand(tt.name)
-			wantErr := tt.lenientErr
-			if strict && (tt.err != nil || tt.lenientErr != nil) {
-				wantErr = tt.err
-			}
-			if wantErr != nil {
-				assert.ErrorIs(t, err, wantErr, "&%s; strict=%v", tt.name, strict)
-				continue
-			}
-			assert.NoError(t, err, "&%s; strict=%v", tt.name, strict)
-			assert.Equal(t, tt.want, got, "&%s; strict=%v", tt.name, strict)
-		}
-	}
-	var nilTable *entityTable
-	_, err := nilTable.expand([]byte("x"))
-	assert.ErrorIs(t, err, errUndeclared)
-	assert.NoError(t, nilTable.failure())
-
-	// Nesting is bounded.
-	var deep []string
-	for i := range maxEntityDepth + 1 {
-		deep = append(deep, fmt.Sprintf(`<!ENTITY d%d "&d%d;">`, i, i+1))
-	}
-	deep = append(deep, fmt.Sprintf(`<!ENTITY d%d "bottom">`, maxEntityDepth+1))
-	tbl := table(false, deep...)
-	_, err = tbl.expand([]byte("d0"))
-	assert.ErrorIs(t, err, errTooDeep)
-	v, err := tbl.expand([]byte("d2"))
-	assert.NoError(t, err, "a shallower chain expands")
-	assert.Equal(t, "bottom", string(v))
-}
-
-// TestEntityMemo checks that each entity is expanded once, however often it
-// is used, and that the budget counts every reference and every byte.
-func TestEntityMemo(t *testing.T) {
-	tbl := table(false, `<!ENTITY a "xy">`, `<!ENTITY b "&a;&a;&a;">`)
-	for range 10 {
-		v, err := tbl.expand([]byte("b"))
-		require.NoError(t, err)
-		require.Equal(t, "xyxyxy", string(v))
-	}
-	// The first: b, then a three times (2 bytes, expanded once), b's 6
-	// bytes; then b 9 more times from the memo.
-	assert.Equal(t, 1+3+9, tbl.refs)
-	assert.Equal(t, 2+3*2+6*10, tbl.bytes)
-	assert.Equal(t, defDone, tbl.defs["a"].state)
-	assert.Nil(t, tbl.defs["a"].raw, "the literal is let go once expanded")
-}
-
-func TestEntityBudget(t *testing.T) {
-	tbl := table(false, `<!ENTITY e "">`)
-	for range maxEntityRefs {
-		_, err := tbl.expand([]byte("e"))
-		require.NoError(t, err)
-	}
-	_, err := tbl.expand([]byte("e"))
-	require.ErrorIs(t, err, ErrTooLarge)
-	assert.Contains(t, err.Error(), "more than 100000 references")
-	assert.Equal(t, err, tbl.failure(), "sticky")
-	_, err = tbl.expand([]byte("other"))
-	assert.ErrorIs(t, err, errUndeclared, "an undeclared name is still undeclared")
-
-	big := strings.Repeat("x", 1<<20)
-	tbl = table(true, `<!ENTITY b "`+big+`">`)
-	for range maxEntityBytes>>20 - 1 { // the first expansion counts twice
-		_, err := tbl.expand([]byte("b"))
-		require.NoError(t, err)
-	}
-	_, err = tbl.expand([]byte("b"))
-	require.ErrorIs(t, err, ErrTooLarge)
-	assert.Contains(t, err.Error(), "more than 8388608 bytes")
-}
-
 // TestEntityBudgetInDocument goes past the references budget in a document,
 // in both modes: the items before come back, then the error, at the
 // reference.
 func TestEntityBudgetInDocument(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("<item><title>first</title></item>\n")
-	for range maxEntityRefs / 1000 {
+	for range xmlscan.MaxEntityRefs / 1000 {
 		b.WriteString("<item><title>" + strings.Repeat("&e;", 1000) + "</title></item>\n")
 	}
 	b.WriteString("<item><title>one too many: &e;</title></item>\n")
@@ -292,8 +101,8 @@ func TestEntityBudgetInDocument(t *testing.T) {
 		require.ErrorIs(t, err, ErrTooLarge, "strict=%v", strict)
 		var pe *ParseError
 		require.ErrorAs(t, err, &pe)
-		assert.Equal(t, 1+maxEntityRefs/1000, n, "strict=%v: the items before", strict)
-		assert.Equal(t, 4+maxEntityRefs/1000+1, pe.Line, "strict=%v: %v", strict, err)
+		assert.Equal(t, 1+xmlscan.MaxEntityRefs/1000, n, "strict=%v: the items before", strict)
+		assert.Equal(t, 4+xmlscan.MaxEntityRefs/1000+1, pe.Line, "strict=%v: %v", strict, err)
 	}
 }
 
@@ -345,11 +154,11 @@ func TestDoctypeAnywhere(t *testing.T) {
 	}
 }
 
-// TestDoctypeBound reads a DOCTYPE longer than maxDoctypeSize: strict mode
+// TestDoctypeBound reads a DOCTYPE longer than xmlscan.MaxDoctypeSize: strict mode
 // refuses it; the lenient decoder reads the entities declared before the
 // bound and skips the rest.
 func TestDoctypeBound(t *testing.T) {
-	subset := `<!ENTITY before "B">` + "<!-- " + strings.Repeat("x", maxDoctypeSize) + " -->" + `<!ENTITY after "A">`
+	subset := `<!ENTITY before "B">` + "<!-- " + strings.Repeat("x", xmlscan.MaxDoctypeSize) + " -->" + `<!ENTITY after "A">`
 	doc := hostileFeed(subset, "<description>&before;&after;</description>")
 	f, err := Parse(bytes.NewReader(doc))
 	require.NoError(t, err)
@@ -415,16 +224,14 @@ func TestEntityStrictPositions(t *testing.T) {
 		require.ErrorAs(t, err, &pe)
 		assert.Equal(t, [2]int{7, 12}, [2]int{pe.Line, pe.Column}, "%v", err)
 		assert.Contains(t, err.Error(), "entity &loop; refers to itself")
-		var re *repairError
+		var re *xmlscan.RepairError
 		assert.True(t, errors.As(err, &re))
 	}
 }
 
+// TestLatin1Entities checks that the RSS 0.91 DTD declares the Latin-1
+// entities of HTML 4 (internal/xmlscan checks the table).
 func TestLatin1Entities(t *testing.T) {
-	assert.Len(t, latin1Entities, 96, "nbsp (U+00A0) to yuml (U+00FF)")
-	assert.Equal(t, "\u00a0", string(latin1Entities["nbsp"]))
-	assert.Equal(t, "ÿ", string(latin1Entities["yuml"]))
-	assert.NotContains(t, latin1Entities, "hellip", "not Latin-1")
 	// Only with the RSS 0.91 DTD, in strict mode; a declared entity of the
 	// same name wins.
 	doc := `<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "x"` +
@@ -439,117 +246,6 @@ func TestLatin1Entities(t *testing.T) {
 	d.Strict = true
 	_, err = d.Channel()
 	assert.ErrorContains(t, err, "invalid character entity &egrave;", "another DTD")
-}
-
-// scanDecl scans decl with a declScanner, lenient or not, chunk bytes at a
-// time, and says how that ends: "end N" (the '>' at N ends it), "break at
-// N, end M" (it breaks before the byte at N and ends at the candidate M),
-// "candidate M" (the bytes ran out, with one), "none".
-func scanDecl(decl string, chunk int, lenient bool) string {
-	s := declScanner{lenient: lenient}
-	for n := 0; n < len(decl); {
-		k, ev := s.scan([]byte(decl[n:min(len(decl), n+chunk)]))
-		n += k
-		switch ev {
-		case declEnd:
-			return fmt.Sprintf("end %d", n-1)
-		case declBreak:
-			return fmt.Sprintf("break at %d, end %d", n, s.cand)
-		}
-	}
-	if s.found {
-		return fmt.Sprintf("candidate %d", s.cand)
-	}
-	return "none"
-}
-
-// firstCandidate is what the declScanner's candidate is, found the simple
-// way: the index of the first '>' followed by white space and the start
-// tag of a feed's root element, or -1.
-func firstCandidate(decl string) int {
-	root := regexp.MustCompile(`(?i)^>[ \t\r\n]*<([^ \t\r\n/>="'<:]*:)?(rss|rdf|channel|feed)[ \t\r\n/>]`)
-	for i := 3; i < len(decl); i++ {
-		if root.MatchString(decl[i:]) {
-			return i
-		}
-	}
-	return -1
-}
-
-// TestDeclScannerBreak checks where a lenient declScanner finds that a
-// DOCTYPE breaks, and where it then ends, whole or in pieces.
-func TestDeclScannerBreak(t *testing.T) {
-	for _, tt := range []struct {
-		decl, want string // want "" is an end at decl's last byte
-	}{
-		// The two ways it finds a DOCTYPE broken: a literal followed by
-		// something else than white space, '>' or '['...
-		{`<!DOCTYPE rss PUBLIC "-//N//DTD RSS 0.91//EN "u"><rss version="0.91">`, "break at 53, end 48"},
-		{`<!DOCTYPE rss [<!ENTITY a "x>]><rss version="2.0">`, "break at 45, end 30"},
-		{`<!DOCTYPE rss SYSTEM "a""><rss>"`, "break at 30, end 25"},
-		{`<!DOCTYPE rss SYSTEM 'a><rss version="2.0"> it' s>`, "break at 48, end 23"},
-		// ... and a '<' in markup that does not start a declaration, a
-		// comment or a processing instruction.
-		{`<!DOCTYPE rss [<!ENTITY e "E"><rss>`, "break at 34, end 29"},
-		{`<!DOCTYPE rss [<!-x><rss>`, "break at 24, end 19"},
-		// Broken first, the candidate later: the first '>' followed by a
-		// feed's root element, in any case, with any prefix.
-		{`<!DOCTYPE rss SYSTEM "a"b "x> <?pi?> <a:RSS/>`, "break at 43, end 35"},
-		{`<!DOCTYPE rss SYSTEM "a"b "x>` + "\n\t<rdf:RDF\n", "break at 39, end 28"},
-		{`<!DOCTYPE rss SYSTEM "a"b "x><feed>`, "break at 34, end 28"},
-		{`<!DOCTYPE rss SYSTEM "a"b "x><Channel>`, "break at 37, end 28"},
-		// Broken, but ending before a candidate shows: it ends.
-		{`<!DOCTYPE rss SYSTEM "a""b"><rss>`, "end 27"},
-		// A candidate in a literal, a comment, a processing instruction of
-		// a well-formed DOCTYPE: no break.
-		{`<!DOCTYPE rss [<!ENTITY a "a>]> <rss> x"><!ENTITY b "B">]>`, ""},
-		{`<!DOCTYPE rss SYSTEM "a><rss>">`, ""},
-		{`<!DOCTYPE rss PUBLIC "p" 's><rss>' [<!ATTLIST rss a CDATA "x" b CDATA 'y'><!ENTITY c SYSTEM "c" NDATA n>] >`, ""},
-		{`<!DOCTYPE rss [<!-- ]><rss> --><?p ]><rss>?>]>`, ""},
-		// Not a feed's root element, nor a start tag: no candidate.
-		{`<!DOCTYPE rss SYSTEM "a"b "x><rsss><item><?rss?><!--rss--></rss><rss`, "none"},
-		{`<!DOCTYPE rss SYSTEM "a"b "x><a:b:rss>`, "none"},
-		// Neither broken nor ended: the candidate is for the end of the
-		// input.
-		{`<!DOCTYPE rss SYSTEM 'a><rss version="2.0"><channel>`, "candidate 23"},
-		{`<!DOCTYPE rss [<!-- x ]><rss>`, "candidate 23"},
-		// Not a DOCTYPE: not watched.
-		{`<!ELEMENT rss "a"b "x><rss>`, "none"},
-		{`<!doctype rss "a"b "x><rss>`, "none"},
-	} {
-		want := tt.want
-		if want == "" {
-			want = fmt.Sprintf("end %d", len(tt.decl)-1)
-		}
-		whole := scanDecl(tt.decl, len(tt.decl), true)
-		assert.Equal(t, want, whole, "%s", tt.decl)
-		assert.Equal(t, whole, scanDecl(tt.decl, 1, true), "%s: one byte at a time", tt.decl)
-		assert.Equal(t, whole, scanDecl(tt.decl, 3, true), "%s: three bytes at a time", tt.decl)
-		if strings.HasPrefix(whole, "break") || strings.HasPrefix(whole, "candidate") {
-			assert.Contains(t, whole, fmt.Sprintf("%d", firstCandidate(tt.decl)), "%s: the first candidate", tt.decl)
-		} else if whole == "none" && strings.HasPrefix(tt.decl, "<!DOCTYPE") {
-			assert.Equal(t, -1, firstCandidate(tt.decl), "%s: no candidate", tt.decl)
-		}
-	}
-
-	// At the bound, a DOCTYPE with a candidate breaks, broken or not;
-	// one without goes on.
-	long := `<!DOCTYPE rss SYSTEM 'a><rss version="2.0">` + strings.Repeat("x", maxDoctypeSize)
-	assert.Equal(t, fmt.Sprintf("break at %d, end 23", maxDoctypeSize), scanDecl(long, 4096, true))
-	assert.Equal(t, scanDecl(long, 4096, true), scanDecl(long, 1000, true))
-	long = `<!DOCTYPE rss SYSTEM 'a>` + strings.Repeat("x", maxDoctypeSize) + `><rss>`
-	assert.Equal(t, fmt.Sprintf("candidate %d", maxDoctypeSize+24), scanDecl(long, 4096, true))
-}
-
-// chunkings deliver a document whole, one byte at a time, or three at a
-// time.
-var chunkings = []struct {
-	name string
-	r    func([]byte) io.Reader
-}{
-	{"whole", func(b []byte) io.Reader { return bytes.NewReader(b) }},
-	{"one byte at a time", func(b []byte) io.Reader { return iotest.OneByteReader(bytes.NewReader(b)) }},
-	{"three bytes at a time", func(b []byte) io.Reader { return &smallReads{data: b, n: 3} }},
 }
 
 // TestDoctypeBreak reads feeds after DOCTYPEs that run on into them by the
@@ -629,35 +325,19 @@ func TestDoctypeBreak(t *testing.T) {
 	assert.Equal(t, "a>]> <rss> xB", f.Title)
 }
 
+// chunkings deliver a document whole, one byte at a time, or three at a
+// time.
+var chunkings = []struct {
+	name string
+	r    func([]byte) io.Reader
+}{
+	{"whole", func(b []byte) io.Reader { return bytes.NewReader(b) }},
+	{"one byte at a time", func(b []byte) io.Reader { return iotest.OneByteReader(bytes.NewReader(b)) }},
+	{"three bytes at a time", func(b []byte) io.Reader { return &smallReads{data: b, n: 3} }},
+}
+
 // readStrict reads a whole feed in strict mode, with Channel and Items.
 func readStrict(data []byte) (*Feed, error) { return readBoth(data, true, "") }
-
-// doctypeBroken tells whether the lenient scanner ends a DOCTYPE of data
-// early (see declScanner.watch).
-func doctypeBroken(data []byte) bool {
-	sc := &scanner{in: &input{src: bytes.NewReader(data)}}
-	for {
-		if _, err := sc.next(); err != nil {
-			return sc.recovered
-		}
-	}
-}
-
-// TestDoctypeBreakDiverges shows where the lenient scanner and encoding/xml
-// part: on a DOCTYPE the grammar rejects, which encoding/xml does not check,
-// and reads to a later '>'. (FuzzScanner leaves such documents out.)
-func TestDoctypeBreakDiverges(t *testing.T) {
-	data := []byte(`<!DOCTYPE x "a"b "><rss>"><a/>`)
-	want, ok := xmlEvents(data)
-	require.True(t, ok, "encoding/xml reads it")
-	assert.Equal(t, "S:a\nE:a\n", want)
-	got, err := scannerEvents(bytes.NewReader(data))
-	require.NoError(t, err)
-	assert.Equal(t, "S:rss\nT\"\\\">\"\nS:a\nE:a\n", got)
-	assert.True(t, doctypeBroken(data))
-	assert.False(t, doctypeBroken([]byte(`<!DOCTYPE x "a" "><rss>"><a/>`)), "well-formed")
-	assert.False(t, doctypeBroken([]byte(`<a/>`)))
-}
 
 // openDoctypeFeed is a feed of about n bytes after a DOCTYPE whose system
 // literal is never closed, and which the grammar's look never finds
@@ -675,7 +355,7 @@ func openDoctypeFeed(n int) (doc []byte, items int) {
 
 // TestDoctypeBreakBound reads a feed after a DOCTYPE that runs on into it
 // and that the lenient decoder never finds broken: it ends the DOCTYPE at
-// the bound, maxDoctypeSize bytes in, and reads the feed from there on as
+// the bound, xmlscan.MaxDoctypeSize bytes in, and reads the feed from there on as
 // it comes, rather than keep it all until the input ends (which
 // MaxElementSize, here smaller than the feed, would not allow).
 func TestDoctypeBreakBound(t *testing.T) {
@@ -721,7 +401,7 @@ func TestDoctypeBreakLinear(t *testing.T) {
 			return append([]byte(head), doc[bytes.IndexByte(doc, '\n'):]...), items
 		}},
 		{"open to the end", 64 << 10, openDoctypeFeed},
-		{"open past the bound", maxDoctypeSize + maxDoctypeSize/4, openDoctypeFeed},
+		{"open past the bound", xmlscan.MaxDoctypeSize + xmlscan.MaxDoctypeSize/4, openDoctypeFeed},
 	} {
 		for _, pieces := range []int{0, 1, 512} {
 			t.Run(fmt.Sprintf("%s/%d", shape.name, pieces), func(t *testing.T) {
@@ -737,15 +417,16 @@ func TestDoctypeBreakLinear(t *testing.T) {
 					d := NewDecoder(src)
 					_, err := d.Channel()
 					require.NoError(t, err)
-					sc, in := d.sc, d.in
+					tok := d.tok // the decoder lets go of it at the end
 					items := 0
 					for _, err := range d.Items() {
 						require.NoError(t, err)
 						items++
 					}
 					require.Equal(t, n, items)
-					require.True(t, sc.recovered)
-					w[i] = [3]int64{int64(sc.work), in.dtd.total + sc.decl.total, in.declLooked}
+					st := tok.Stats()
+					require.True(t, st.Recovered)
+					w[i] = [3]int64{int64(st.Work), st.DeclScanned, st.DeclLooked}
 					// Each byte is looked at a few times at most; those
 					// of the DOCTYPE are scanned by the filter and the
 					// scanner, once each.
@@ -808,12 +489,12 @@ func TestDoctypeBreakAtTheBound(t *testing.T) {
 	const head = `<!DOCTYPE rss SYSTEM 'rss.dtd>` + "\n" + `<rss version="2.0"><channel><title>T</title><item><title>`
 	pieces := []string{"<![CDATA[a<b]]>", "<!-- c < -->", "<?pi x?>", "< ", "a&b", "&lt;", "\r\n", "é", "\xe9", "\x01",
 		"€", "<!DOCTYPE x>", "<!x y>", "]]>", "-->", "<b>x</b>"}
-	more := strings.Repeat("<item><title>z</title></item>\n", (maxDoctypeSize/2)/30)
+	more := strings.Repeat("<item><title>z</title></item>\n", (xmlscan.MaxDoctypeSize/2)/30)
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 6 {
 		var b strings.Builder
 		b.WriteString(head)
-		b.WriteString(strings.Repeat("x", maxDoctypeSize-len(head)-r.IntN(40)))
+		b.WriteString(strings.Repeat("x", xmlscan.MaxDoctypeSize-len(head)-r.IntN(40)))
 		for range 12 {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
@@ -824,14 +505,14 @@ func TestDoctypeBreakAtTheBound(t *testing.T) {
 		require.NoError(t, err)
 		for _, n := range []int{len(doc), 4093, 7} {
 			d := NewDecoder(&smallReads{data: doc, n: n})
-			d.MaxElementSize = maxDoctypeSize + maxDoctypeSize/4
+			d.MaxElementSize = xmlscan.MaxDoctypeSize + xmlscan.MaxDoctypeSize/4
 			got, err := d.Channel()
 			require.NoError(t, err)
 			for it, err := range d.Items() {
 				require.NoError(t, err)
 				got.Items = append(got.Items, it)
 			}
-			require.Equal(t, want, got, "%q, %d bytes at a time", doc[maxDoctypeSize-50:maxDoctypeSize+100], n)
+			require.Equal(t, want, got, "%q, %d bytes at a time", doc[xmlscan.MaxDoctypeSize-50:xmlscan.MaxDoctypeSize+100], n)
 		}
 	}
 }

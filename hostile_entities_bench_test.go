@@ -134,18 +134,12 @@ func decodeCounting(tb testing.TB, doc []byte, strict, bytewise bool) work {
 	if _, err := d.Channel(); err != nil {
 		tb.Fatal(err)
 	}
-	in, sc := d.in, d.sc // Next lets go of them at the end
+	tok := d.tok // Next lets go of it at the end
 	for _, err := range d.Items() {
 		if err != nil {
 			tb.Fatal(err)
 		}
 	}
-	w := work{scanned: in.dtd.total, looked: in.declLooked}
-	if in.ents != nil {
-		w.refs, w.produced = in.ents.refs, in.ents.bytes
-	}
-	if sc != nil {
-		w.scanned += sc.decl.total
-	}
-	return w
+	st := tok.Stats()
+	return work{refs: st.EntityRefs, produced: st.EntityBytes, scanned: st.DeclScanned, looked: st.DeclLooked}
 }

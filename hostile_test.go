@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/feedkit/rss/internal/xmlscan"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -219,8 +220,8 @@ func hostileRead(doc []byte, maxDepth int) (items []*Item, work, scanned int, er
 	if _, err := d.Channel(); err != nil {
 		return nil, 0, 0, err
 	}
-	sc := d.sc // the decoder lets go of it at the end
-	defer func() { work, scanned = sc.work, int(sc.in.offset()) }()
+	tok := d.tok // the decoder lets go of it at the end
+	defer func() { st := tok.Stats(); work, scanned = st.Work, int(st.Scanned) }()
 	for it, err := range d.Items() {
 		if err != nil {
 			return items, 0, 0, err
@@ -320,13 +321,13 @@ func TestHostileUnclosedToken(t *testing.T) {
 			d.MaxElementSize = limit
 			_, err := d.Channel()
 			require.NoError(t, err)
-			sc := d.sc
+			tok := d.tok
 			_, err = d.Next()
 			require.NoError(t, err, "the first item")
 			_, err = d.Next()
 			require.ErrorIs(t, err, ErrTooLarge)
 			assert.Less(t, src.n, 2*limit, "bytes read from the source")
-			assert.Less(t, cap(sc.buf), 2*limit+2*maxChunkOut, "the scanner's buffer")
+			assert.Less(t, tok.Stats().Buffer, 2*limit+2*xmlscan.MaxChunk, "the scanner's buffer")
 		})
 	}
 }
@@ -415,21 +416,9 @@ func TestHostileLongNamesBoundedMemory(t *testing.T) {
 		for k := range d.ns.cache {
 			held += len(k)
 		}
-		if sc := d.sc; sc != nil {
-			for k := range sc.names {
-				held += len(k)
-			}
-			assert.LessOrEqual(t, len(sc.names), maxInterned)
-		}
-		for _, b := range d.bindings[:cap(d.bindings)] {
-			held += len(b.uri)
-		}
-		for _, e := range d.open[:cap(d.open)] {
-			held += len(e.raw.Local) + len(e.name.Space)
-		}
-		for _, n := range d.closing[:cap(d.closing)] {
-			held += len(n.Local) + len(n.Space)
-		}
+		st := d.tok.Stats()
+		held += st.NamesInterned + st.NamesHeld
+		assert.LessOrEqual(t, st.Interned, xmlscan.MaxInterned)
 		assert.LessOrEqual(t, len(d.ns.cache), maxNSCache)
 		assert.Less(t, held, 4<<10, "bytes of names and URIs the decoder keeps (strict %v)", strict)
 

@@ -402,7 +402,7 @@ type links struct {
 // pushBase puts an xml:base attribute's value in scope for the element
 // about to be added to d.open, and the elements inside it.
 func (d *Decoder) pushBase(v string) {
-	d.links.push(v, len(d.open))
+	d.links.push(v, d.baseLevel())
 	d.addWork(len(v))
 }
 

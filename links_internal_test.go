@@ -31,7 +31,7 @@ func linksRead(doc []byte, set func(*Decoder)) (items []*Item, work, scanned int
 	if _, err := d.Channel(); err != nil {
 		return nil, 0, 0, err
 	}
-	sc := d.sc
+	tok := d.tok // the decoder lets go of it at the end
 	for it, err := range d.Items() {
 		if err != nil {
 			return items, 0, 0, err
@@ -41,7 +41,8 @@ func linksRead(doc []byte, set func(*Decoder)) (items []*Item, work, scanned int
 	if len(d.links.bases) != 0 {
 		return items, 0, 0, fmt.Errorf("%d bases still in scope", len(d.links.bases))
 	}
-	return items, sc.work, int(sc.in.offset()), nil
+	st := tok.Stats()
+	return items, st.Work, int(st.Scanned), nil
 }
 
 // TestResolveLinear checks that resolving costs linear time: the work

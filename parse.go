@@ -1,13 +1,14 @@
 package rss
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"strings"
+
+	"github.com/feedkit/rss/internal/xmlscan"
 )
 
 // Defaults for the [Decoder]'s bounds.
@@ -30,10 +31,10 @@ var (
 	// than [Decoder.MaxElementSize], and for a document whose DTD entities
 	// would expand past the package's bounds (see Limits in the package
 	// documentation).
-	ErrTooLarge = errors.New("rss: element too large")
+	ErrTooLarge = xmlscan.ErrTooLarge
 	// ErrTooDeep is the error for elements nested deeper than
 	// [Decoder.MaxDepth].
-	ErrTooDeep = errors.New("rss: elements nested too deep")
+	ErrTooDeep = xmlscan.ErrTooDeep
 )
 
 // A ParseError is an error at a position of the input. Line and Column are
@@ -60,13 +61,6 @@ type notFeedError struct{ found string }
 
 func (e *notFeedError) Error() string   { return "not a feed: " + e.found }
 func (e *notFeedError) Is(t error) bool { return t == ErrNotFeed }
-
-// syntaxError is an XML syntax error, without encoding/xml's own position
-// (the ParseError has a better one).
-type syntaxError struct{ se *xml.SyntaxError }
-
-func (e *syntaxError) Error() string { return "XML syntax error: " + e.se.Msg }
-func (e *syntaxError) Unwrap() error { return e.se }
 
 // unexpectedEOF is the end of input inside the document.
 type unexpectedEOF struct{ msg string }
@@ -184,37 +178,22 @@ type Decoder struct {
 	// can resolve it later with ResolveHTML(item.Body(), item.Base).
 	ResolveHTML bool
 
-	r        io.Reader
-	in       *input
-	x        *xml.Decoder // strict mode
-	sc       *scanner     // lenient mode
-	feed     *Feed
-	begun    bool
-	chanErr  error // the error Channel returns
-	err      error // sticky: what Next returns from now on (io.EOF at the end)
-	levels   []int // the open container elements (levelRoot, levelChannel)
-	depth    int   // open elements
-	maxDepth int   // MaxDepth, or its default
-	// lenient mode's own name resolution and end-tag matching (tokens.go)
-	open     []openElement
-	bindings []binding
-	closing  []xml.Name // end tags to return before reading on
-	rdf      bool       // the root is rdf:RDF (RSS 0.90 or 1.0)
-	text     []byte     // scratch for element text
-	key      []byte     // scratch for element name lookups
-	// the bounds on the cost of resolution and matching (tokens.go)
-	nsIndex  map[string]int   // prefix → its binding in scope, when there are many
-	nsPeak   int              // the most bindings since nsIndex was made
-	deepOpen map[xml.Name]int // the raw names of the elements open past openLinear
-	deepPeak int              // the most names deepOpen has held
-	// strict mode's declared namespace URIs in scope, with how many times
-	// each is declared (tokens.go); the declarations are d.bindings'
-	strictURIs map[string]int
-	links      links      // link resolution (links.go)
-	item       itemState  // the next item, and the one being read (elements.go)
-	ns         nsResolver // namespace resolution (namespaces.go)
-	atom       atomState  // see atom.go
-	js         *jsonFeed  // a JSON Feed's reading (jsonfeed.go), or nil
+	r       io.Reader
+	tok     *xmlscan.Tokenizer // the XML layer: bytes to tokens (tokens.go)
+	scope   []binding          // scratch for innerBindings
+	feed    *Feed
+	begun   bool
+	chanErr error      // the error Channel returns
+	err     error      // sticky: what Next returns from now on (io.EOF at the end)
+	levels  []int      // the open container elements (levelRoot, levelChannel)
+	rdf     bool       // the root is rdf:RDF (RSS 0.90 or 1.0)
+	text    []byte     // scratch for element text
+	key     []byte     // scratch for element name lookups
+	links   links      // link resolution (links.go)
+	item    itemState  // the next item, and the one being read (elements.go)
+	ns      nsResolver // namespace resolution (namespaces.go)
+	atom    atomState  // see atom.go
+	js      *jsonFeed  // a JSON Feed's reading (jsonfeed.go), or nil
 }
 
 const (
@@ -292,7 +271,7 @@ func (d *Decoder) Next() (*Item, error) {
 // buffers, which after a too-large element may be large.
 func (d *Decoder) fail(err error) {
 	d.err = err
-	d.x, d.sc, d.in, d.text, d.item.next = nil, nil, nil, nil, xml.StartElement{}
+	d.tok, d.scope, d.text, d.item.next = nil, nil, nil, xml.StartElement{}
 }
 
 // Items returns an iterator over the remaining items, for use with range:
@@ -333,7 +312,7 @@ func (d *Decoder) Items() iter.Seq2[*Item, error] {
 // RSS root (rss, rdf:RDF, or in old feeds channel) or an Atom feed (see
 // beginAtom).
 func (d *Decoder) begin() error {
-	src, err := openInput(d.r, d.Strict, d.ContentType)
+	src, err := xmlscan.NewReader(d.r, d.ContentType, d.Strict)
 	if err != nil {
 		return &ParseError{Line: 1, Column: 1, Err: err}
 	}
@@ -341,24 +320,17 @@ func (d *Decoder) begin() error {
 	if isJSON {
 		return d.beginJSON(src)
 	}
-	d.in = &input{src: src, strict: d.Strict, limit: d.MaxElementSize}
-	if d.in.limit == 0 {
-		d.in.limit = DefaultMaxElementSize
+	opts := xmlscan.Options{Strict: d.Strict, MaxUnitSize: d.MaxElementSize, MaxDepth: d.MaxDepth, Names: commonNames}
+	if opts.MaxUnitSize == 0 {
+		opts.MaxUnitSize = DefaultMaxElementSize
 	}
-	d.maxDepth = d.MaxDepth
-	if d.maxDepth == 0 {
-		d.maxDepth = DefaultMaxDepth
+	if opts.MaxDepth == 0 {
+		opts.MaxDepth = DefaultMaxDepth
 	}
-	if d.maxDepth < 0 || d.maxDepth > maxNesting {
-		d.maxDepth = maxNesting
+	if opts.MaxDepth < 0 || opts.MaxDepth > maxNesting {
+		opts.MaxDepth = maxNesting
 	}
-	if d.Strict {
-		d.x = xml.NewDecoder(d.in)
-		// The input is UTF-8 by now, whatever the declaration says.
-		d.x.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	} else {
-		d.sc = &scanner{in: d.in}
-	}
+	d.tok = xmlscan.NewTokenizer(src, opts)
 	for {
 		tok, err := d.token()
 		if err == io.EOF {
@@ -397,7 +369,7 @@ func (d *Decoder) begin() error {
 			d.levels = append(d.levels, levelRoot, levelChannel)
 		case strings.EqualFold(local, "feed") && d.beginAtom(start, space):
 		default:
-			line, col := d.pos()
+			line, col := d.tok.Pos()
 			return &ParseError{Line: line, Column: col, Err: &notFeedError{"the root element is " + displayName(local)}}
 		}
 		return nil
@@ -485,37 +457,12 @@ func (d *Decoder) advance() error {
 // XML allows only comments, processing instructions and white space (a
 // second root, text). The default mode does not read past the root.
 func (d *Decoder) afterRoot() error {
-	if !d.Strict || d.x == nil {
-		return io.EOF
-	}
-	for {
-		tok, err := d.x.Token()
-		if err == io.EOF {
-			return io.EOF
-		}
-		if err != nil {
-			return d.wrap(err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			return d.strictError("element <" + t.Name.Local + "> after the root element")
-		case xml.CharData:
-			if len(bytes.TrimLeft(t, " \t\r\n")) > 0 {
-				return d.strictError("text after the root element")
-			}
-		}
-	}
+	return parseError(d.tok.Rest())
 }
 
 // markUnit starts counting the input bytes of the next item or channel
 // element against MaxElementSize here.
-func (d *Decoder) markUnit() {
-	if d.sc != nil {
-		d.in.markAt(d.sc.offset())
-	} else {
-		d.in.markAt(d.in.offset())
-	}
-}
+func (d *Decoder) markUnit() { d.tok.Mark() }
 
 // itemsCollection reports whether an items element holds the items
 // themselves, as RSS 1.1's does (rdf:parseType="Collection"), rather than
@@ -532,80 +479,25 @@ func (d *Decoder) itemsCollection(t xml.StartElement) bool {
 	return false
 }
 
-func (d *Decoder) strictError(msg string) error {
-	line, col := d.pos()
-	return &ParseError{Line: line, Column: col, Err: &repairError{msg}}
-}
-
-// pos is the decoder's position in the input, for errors: 1-based, even
-// where encoding/xml, having stepped back over a newline, would say column 0.
-func (d *Decoder) pos() (line, col int) {
-	if d.sc != nil {
-		line, col = d.sc.pos(d.sc.r)
-	} else {
-		line, col = d.x.InputPos()
-	}
-	return max(line, 1), max(col, 1)
-}
-
-// token returns the next XML token, keeping count of the depth, or a
-// *ParseError.
+// token returns the next XML token, or a *ParseError. It keeps the
+// xml:base attributes in scope (links.go): those of a start tag from it on,
+// until the elements inside it, and it, have been closed.
 func (d *Decoder) token() (token, error) {
-	var tok token
-	var err error
-	if d.Strict {
-		tok, err = d.strictToken()
-	} else {
-		tok, err = d.lenientToken()
-		if err == nil {
-			err = d.in.ents.failure() // the entity budget, spent on this token
-		}
-	}
+	t, err := d.tok.Next()
 	if err != nil {
-		if err == io.EOF && d.depth == 0 {
-			return token{}, io.EOF
-		}
-		return token{}, d.wrap(err)
+		return token{}, parseError(err)
 	}
-	switch tok.kind {
+	switch t.Kind {
 	case startToken:
-		d.depth++
-		if d.maxDepth > 0 && d.depth > d.maxDepth {
-			line, col := d.pos()
-			return token{}, &ParseError{Line: line, Column: col,
-				Err: fmt.Errorf("%w: deeper than %d", ErrTooDeep, d.maxDepth)}
+		for _, a := range t.Start.Attr {
+			if isXMLBase(a) {
+				d.pushBase(a.Value)
+			}
 		}
 	case endToken:
-		d.depth--
+		d.popBases(d.tok.Depth())
 	}
-	return tok, nil
-}
-
-// wrap turns an error of the XML decoder into a *ParseError at the current
-// position.
-func (d *Decoder) wrap(err error) error {
-	var pe *ParseError
-	if errors.As(err, &pe) {
-		return pe // the scanner's, with its own position
-	}
-	line, col := d.pos()
-	var se *xml.SyntaxError
-	switch {
-	case err == io.EOF:
-		err = &unexpectedEOF{"an element is not closed"}
-	case err == io.ErrUnexpectedEOF:
-		err = &unexpectedEOF{"in the middle of markup"}
-	case errors.As(err, &se):
-		if strings.HasPrefix(se.Msg, "unexpected EOF") {
-			err = &unexpectedEOF{strings.TrimPrefix(strings.TrimPrefix(se.Msg, "unexpected EOF"), " ")}
-			if err.(*unexpectedEOF).msg == "" {
-				err.(*unexpectedEOF).msg = "an element is not closed"
-			}
-		} else {
-			err = &syntaxError{se}
-		}
-	}
-	return &ParseError{Line: line, Column: col, Err: err}
+	return token{kind: t.Kind, start: t.Start, end: t.End, text: t.Text, selfClosing: t.SelfClosing}, nil
 }
 
 // maxNesting is the deepest the decoder reads, whatever MaxDepth says.

@@ -1,4 +1,4 @@
-package rss
+package xmlscan
 
 import (
 	"bytes"
@@ -22,12 +22,12 @@ import (
 // declarations costs, and using one costs what its text costs.
 //
 // A hostile document could still make a little input stand for much text,
-// so a document's expansions are bounded as a whole: at most maxEntityRefs
+// so a document's expansions are bounded as a whole: at most MaxEntityRefs
 // references expanded (counting those inside other entities) and
-// maxEntityBytes bytes of text produced (counting each entity's first
+// MaxEntityBytes bytes of text produced (counting each entity's first
 // expansion and each reference's copy). Going past either is an error, in
 // both modes, that wraps ErrTooLarge. Other bounds: entities nest at most
-// maxEntityDepth deep, and only the first maxDoctypeSize bytes of the DOCTYPE
+// MaxEntityDepth deep, and only the first MaxDoctypeSize bytes of the DOCTYPE
 // are read for declarations (past that, strict mode gives an error wrapping
 // ErrTooLarge; the lenient decoder skips the rest of the DOCTYPE and leaves
 // the entities declared there undeclared, or ends the DOCTYPE there if it
@@ -39,10 +39,10 @@ import (
 // declares the ISO 8859-1 entities of HTML 4 (&nbsp; to &yuml;), as that DTD
 // does, so that strict mode accepts them.
 const (
-	maxEntityRefs  = 100_000
-	maxEntityBytes = 8 << 20
-	maxEntityDepth = 16
-	maxDoctypeSize = 1 << 20
+	MaxEntityRefs  = 100_000 // entity references a document may expand
+	MaxEntityBytes = 8 << 20 // bytes of text its entities may produce
+	MaxEntityDepth = 16      // how deep entities may nest
+	MaxDoctypeSize = 1 << 20 // bytes of the DOCTYPE read for declarations
 )
 
 // entityTable holds the general entities a DOCTYPE declares, and what the
@@ -80,7 +80,7 @@ var (
 	errUndeclared = errors.New("is not declared")
 	errExternal   = errors.New("is an external entity, which is never read")
 	errRecursive  = errors.New("refers to itself")
-	errTooDeep    = fmt.Errorf("nests entities more than %d deep", maxEntityDepth)
+	errTooDeep    = fmt.Errorf("nests entities more than %d deep", MaxEntityDepth)
 	errBadValue   = errors.New("has a value that is not well-formed")
 )
 
@@ -200,10 +200,10 @@ func (t *entityTable) spend(refs, n int) bool {
 	t.bytes += n
 	switch {
 	case t.err != nil:
-	case t.refs > maxEntityRefs:
-		t.err = &budgetError{fmt.Sprintf("more than %d references", maxEntityRefs)}
-	case t.bytes > maxEntityBytes:
-		t.err = &budgetError{fmt.Sprintf("more than %d bytes of text", maxEntityBytes)}
+	case t.refs > MaxEntityRefs:
+		t.err = &budgetError{fmt.Sprintf("more than %d references", MaxEntityRefs)}
+	case t.bytes > MaxEntityBytes:
+		t.err = &budgetError{fmt.Sprintf("more than %d bytes of text", MaxEntityBytes)}
 	}
 	return t.err == nil
 }
@@ -222,7 +222,7 @@ func (t *entityTable) value(def *entityDef, depth int) ([]byte, error) {
 	if def.external {
 		return nil, errExternal
 	}
-	if depth >= maxEntityDepth {
+	if depth >= MaxEntityDepth {
 		return nil, errTooDeep
 	}
 	def.state = defExpanding
@@ -455,8 +455,8 @@ func (s *declScanner) reset() { *s = declScanner{total: s.total} }
 // scan reads p, the next bytes of the declaration, up to the end of p or the
 // next event, and returns how many bytes it took, the event last.
 func (s *declScanner) scan(p []byte) (int, declEvent) {
-	if s.lenient && s.pos < maxDoctypeSize {
-		p = p[:min(len(p), maxDoctypeSize-s.pos)] // stop at the bound, to look there
+	if s.lenient && s.pos < MaxDoctypeSize {
+		p = p[:min(len(p), MaxDoctypeSize-s.pos)] // stop at the bound, to look there
 	}
 	i := 0
 	ev := declMore
@@ -473,7 +473,7 @@ func (s *declScanner) scan(p []byte) (int, declEvent) {
 		}
 		c := p[i]
 		if i != watched && s.watching() && (c == '>' || s.closed || s.look != lookNone ||
-			s.state == dLT || s.state == dLTBangDash || s.pos+i == maxDoctypeSize) {
+			s.state == dLT || s.state == dLTBangDash || s.pos+i == MaxDoctypeSize) {
 			// (A byte that can change nothing watch sees is let by.)
 			watched = i
 			if s.watch(c, s.pos+i) {
@@ -634,7 +634,7 @@ func (s *declScanner) skip(b []byte, stop byte) int {
 // case, with any prefix, then white space, '/' or '>'): the candidate,
 // where the DOCTYPE was meant to end. The DOCTYPE breaks (declBreak) and
 // ends at the candidate as soon as it is both broken and has one. It breaks
-// there too when it has one and has gone on for maxDoctypeSize bytes, and
+// there too when it has one and has gone on for MaxDoctypeSize bytes, and
 // when the input ends inside it (the owner's call, at the end). Otherwise
 // it is read as always: a well-formed DOCTYPE, however odd its literals,
 // never breaks.
@@ -658,7 +658,7 @@ func (s *declScanner) watching() bool {
 // watch looks at c, the byte at position at of a DOCTYPE, before scan reads
 // it, and reports whether the DOCTYPE breaks before it.
 func (s *declScanner) watch(c byte, at int) bool {
-	if at == maxDoctypeSize && s.found {
+	if at == MaxDoctypeSize && s.found {
 		s.fired = true
 		return true
 	}
@@ -723,8 +723,8 @@ func (s *declScanner) lookPast(c byte, at int) {
 	}
 }
 
-// feedRoots are the local names of the root elements of feeds (see
-// Decoder.begin).
+// feedRoots are the local names of the root elements of feeds (those
+// package rss reads as a feed's root).
 var feedRoots = []string{"rss", "RDF", "channel", "feed"}
 
 // feedRoot reports whether name, n bytes long, is the local name of a

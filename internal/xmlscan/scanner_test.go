@@ -1,4 +1,4 @@
-package rss
+package xmlscan
 
 import (
 	"bytes"
@@ -53,13 +53,13 @@ func scannerEvents(r io.Reader) (string, error) {
 			e.flush()
 			return e.b.String(), err
 		}
-		switch tok.kind {
-		case startToken:
-			e.start(tok.start.Name, tok.start.Attr)
-		case endToken:
-			e.end(tok.end)
-		case textToken:
-			e.text = append(e.text, tok.text...)
+		switch tok.Kind {
+		case StartToken:
+			e.start(tok.Start.Name, tok.Start.Attr)
+		case EndToken:
+			e.end(tok.End)
+		case TextToken:
+			e.text = append(e.text, tok.Text...)
 		}
 	}
 }
@@ -85,7 +85,7 @@ func xmlEvents(data []byte) (string, bool) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
-			t = mapC1Token(token{kind: startToken, start: t}).start
+			t = mapC1Token(Token{Kind: StartToken, Start: t}).Start
 			e.start(t.Name, t.Attr)
 		case xml.EndElement:
 			depth--

@@ -1,4 +1,4 @@
-package rss
+package xmlscan
 
 import (
 	"bytes"
@@ -11,11 +11,14 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// The input pipeline turns the bytes of a feed into the clean UTF-8 that
-// encoding/xml accepts, repairing on the way what real feeds get wrong:
+// The input pipeline turns the bytes of a feed into clean UTF-8, repairing
+// on the way what real feeds get wrong (see the rule in repair.go), and feeds
+// it to the lenient scanner (scanner.go) or, in strict mode, to
+// encoding/xml:
 //
-//	source → encoding detection and decoding (openInput) → input (the repair
-//	filter, an io.ByteReader) → encoding/xml
+//	source → encoding detection and decoding (NewReader) → input (the
+//	repair filter) → the scanner, a chunk at a time (readChunk), or in
+//	strict mode encoding/xml, a byte at a time (ReadByte)
 //
 // In strict mode the first repair becomes an error instead, returned by
 // ReadByte exactly where the repaired byte stands, so that encoding/xml's
@@ -30,19 +33,15 @@ const (
 	// it starts with firstChunkSize and doubles while reads fill it.
 	chunkSize      = 32 << 10
 	firstChunkSize = 4 << 10
-	// maxChunkOut bounds what one chunk may expand to through entities
-	// (in strict mode) before it is handed out.
-	maxChunkOut = 4 * chunkSize
 	// maxEntityName bounds the length of an entity reference the filter
 	// looks up.
 	maxEntityName = 64
 )
 
-// A repairError is the error strict mode gives for input the lenient
-// decoder would have repaired.
-type repairError struct{ msg string }
-
-func (e *repairError) Error() string { return e.msg }
+// MaxChunk bounds what the input filter hands on at once: a chunk of at
+// most 32 KiB of input, repaired, and in strict mode with the entities in it
+// expanded.
+const MaxChunk = 4 * chunkSize
 
 // input is the repair filter. It reads UTF-8 (the decoded source) in chunks
 // and hands encoding/xml one byte at a time from a transformed chunk.
@@ -242,7 +241,7 @@ func (in *input) refuse(c *chunk, i int, msg string) bool {
 		return false
 	}
 	c.finish(in, i)
-	in.err = &repairError{msg}
+	in.err = &RepairError{msg}
 	return true
 }
 
@@ -418,7 +417,7 @@ func (in *input) transform(p []byte, eof bool) int {
 				return i
 			}
 			i = k
-			if len(c.out) > maxChunkOut {
+			if len(c.out) > MaxChunk {
 				// Hand this out before expanding more.
 				c.finish(in, i)
 				return i
@@ -489,42 +488,32 @@ func (in *input) transform(p []byte, eof bool) int {
 // mode refused a repair.
 func (in *input) fixChar(c *chunk, i int, eof bool) (k int, ok bool) {
 	p := c.p
-	b := p[i]
-	if b < 0x80 {
-		// A control character XML forbids: drop it.
-		if in.refuse(c, i, fmt.Sprintf("control character %U is not allowed in XML", rune(b))) {
-			return -1, false
+	what, r, size := RepairAt(p[i:], eof)
+	switch what {
+	case Incomplete:
+		return i, false
+	case Forbidden:
+		msg := fmt.Sprintf("character %U is not allowed in XML", r)
+		if r < 0x80 {
+			msg = fmt.Sprintf("control character %U is not allowed in XML", r)
 		}
-		c.splice(in.fixed, i, 1, nil)
-		return i + 1, true
-	}
-	r, size := utf8.DecodeRune(p[i:])
-	switch {
-	case r == utf8.RuneError && size <= 1:
-		if !eof && !utf8.FullRune(p[i:]) {
-			return i, false
-		}
-		// Not UTF-8: read the byte as windows-1252.
-		if in.refuse(c, i, fmt.Sprintf("invalid UTF-8 (byte %#x)", b)) {
-			return -1, false
-		}
-		c.spliceRune(in.fixed, i, 1, cp1252[b-0x80])
-		return i + 1, true
-	case r <= 0x9f:
-		// A C1 control character, almost always a windows-1252 byte that
-		// was converted as if it were ISO-8859-1. XML allows it, so strict
-		// mode passes it on as it is, for encoding/xml's positions to stay
-		// right, and maps it after reading (mapC1Token).
-		if !in.strict {
-			c.spliceRune(in.fixed, i, size, cp1252[r-0x80])
-		}
-		return i + size, true
-	case r == 0xfffe || r == 0xffff:
-		if in.refuse(c, i, fmt.Sprintf("character %U is not allowed in XML", r)) {
+		if in.refuse(c, i, msg) {
 			return -1, false
 		}
 		c.splice(in.fixed, i, size, nil)
-		return i + size, true
+	case InvalidByte:
+		// Not UTF-8: read the byte as windows-1252.
+		if in.refuse(c, i, fmt.Sprintf("invalid UTF-8 (byte %#x)", p[i])) {
+			return -1, false
+		}
+		c.spliceRune(in.fixed, i, size, r)
+	case C1Control:
+		// XML allows it, so strict mode passes it on as it is, for
+		// encoding/xml's positions to stay right, and maps it after
+		// reading (mapC1Token).
+		if !in.strict {
+			c.spliceRune(in.fixed, i, size, r)
+		}
 	}
 	return i + size, true
 }
@@ -543,10 +532,10 @@ func (in *input) declaration(c *chunk, i int, eof bool) (k int, ok bool) {
 	plainEnd := i // p[i:plainEnd] needs no look
 	broke := false
 	for i < len(p) && in.state == inDecl && !broke {
-		if in.dtdRead && in.dtd.pos >= maxDoctypeSize {
+		if in.dtdRead && in.dtd.pos >= MaxDoctypeSize {
 			if in.strict {
 				c.finish(in, i)
-				in.err = &budgetError{fmt.Sprintf("a DOCTYPE longer than %d bytes", maxDoctypeSize)}
+				in.err = &budgetError{fmt.Sprintf("a DOCTYPE longer than %d bytes", MaxDoctypeSize)}
 				return -1, false
 			}
 			// Skip the rest: the entities it declares stay undeclared.
@@ -562,7 +551,7 @@ func (in *input) declaration(c *chunk, i int, eof bool) (k int, ok bool) {
 		}
 		if j := plainEnd; j > i {
 			if in.dtdRead {
-				j = min(j, i+maxDoctypeSize-in.dtd.pos) // read no more than the bound
+				j = min(j, i+MaxDoctypeSize-in.dtd.pos) // read no more than the bound
 			}
 			n, ev := in.readDecl(p[i:j])
 			i += n
@@ -686,7 +675,7 @@ func (in *input) reference(c *chunk, i int, eof bool) (k int, ok bool) {
 		if _, ok := err.(*budgetError); ok {
 			in.err = err
 		} else {
-			in.err = &repairError{fmt.Sprintf("entity &%s; %v", name, err)}
+			in.err = &RepairError{fmt.Sprintf("entity &%s; %v", name, err)}
 		}
 		return -1, false
 	}
@@ -697,27 +686,20 @@ func (in *input) reference(c *chunk, i int, eof bool) (k int, ok bool) {
 
 var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 
-// cp1252 maps the bytes 0x80–0xFF of windows-1252 to Unicode. The five
-// bytes windows-1252 leaves undefined map to the C1 control of the same
-// value, as in ISO-8859-1.
-var cp1252 = [128]rune{
-	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8d, 'Ž', 0x8f,
-	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9d, 'ž', 'Ÿ',
-	0xa0, '¡', '¢', '£', '¤', '¥', '¦', '§', '¨', '©', 'ª', '«', '¬', 0xad, '®', '¯',
-	'°', '±', '²', '³', '´', 'µ', '¶', '·', '¸', '¹', 'º', '»', '¼', '½', '¾', '¿',
-	'À', 'Á', 'Â', 'Ã', 'Ä', 'Å', 'Æ', 'Ç', 'È', 'É', 'Ê', 'Ë', 'Ì', 'Í', 'Î', 'Ï',
-	'Ð', 'Ñ', 'Ò', 'Ó', 'Ô', 'Õ', 'Ö', '×', 'Ø', 'Ù', 'Ú', 'Û', 'Ü', 'Ý', 'Þ', 'ß',
-	'à', 'á', 'â', 'ã', 'ä', 'å', 'æ', 'ç', 'è', 'é', 'ê', 'ë', 'ì', 'í', 'î', 'ï',
-	'ð', 'ñ', 'ò', 'ó', 'ô', 'õ', 'ö', '÷', 'ø', 'ù', 'ú', 'û', 'ü', 'ý', 'þ', 'ÿ',
-}
-
-// openInput detects the encoding of the source from its first bytes (a
-// byte-order mark, the charset parameter of contentType, the pattern of zero
-// bytes of UTF-16 or UTF-32, or the XML declaration, in that order: see
-// mediaCharset) and returns a reader of its UTF-8 decoding. In strict mode an
-// encoding it cannot read is an error. (The input filter reads the DOCTYPE's
-// entities as the decoded text passes.)
-func openInput(r io.Reader, strict bool, contentType string) (io.Reader, error) {
+// NewReader returns a reader of the UTF-8 decoding of r. It detects the
+// encoding from the first bytes (a byte-order mark, the charset parameter
+// of contentType, a media type such as "application/rss+xml;
+// charset=windows-1252", the pattern of zero bytes of UTF-16 or UTF-32, or
+// the XML declaration, in that order; RFC 7303 makes the charset parameter
+// win over the declaration, and a charset that is unknown or that cannot
+// be how the document starts is ignored). The byte-order mark of UTF-16 and
+// UTF-32 is dropped; that of UTF-8 is kept (the tokenizer skips it). An
+// encoding it does not know is read as UTF-8, repaired as the package
+// doc says. In strict mode an unknown encoding, or a contentType that is
+// neither an XML nor a JSON media type, is an error. The reader does no
+// other repair: [NewTokenizer] does them, and package rss's JSON Feed
+// reader its own.
+func NewReader(r io.Reader, contentType string, strict bool) (io.Reader, error) {
 	head := make([]byte, 1024)
 	n, err := io.ReadFull(r, head)
 	head = head[:n]
@@ -771,7 +753,7 @@ func openInput(r io.Reader, strict bool, contentType string) (io.Reader, error) 
 		switch {
 		case e == nil:
 			if strict {
-				return nil, &repairError{fmt.Sprintf("unsupported encoding %q", label)}
+				return nil, &RepairError{fmt.Sprintf("unsupported encoding %q", label)}
 			}
 			// Read as UTF-8, with windows-1252 for what is not.
 		case name == "utf-8", strings.HasPrefix(name, "utf-16"):

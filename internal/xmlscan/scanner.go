@@ -1,4 +1,4 @@
-package rss
+package xmlscan
 
 import (
 	"bytes"
@@ -28,29 +28,31 @@ import (
 //     has its name as value; a '<' in a quoted value is an error, as in
 //     encoding/xml, so that a runaway quote does not swallow the feed;
 //   - names are split at their first colon into prefix and local name
-//     (raw names: tokens.go resolves the prefixes).
+//     (raw names: the Tokenizer resolves the prefixes).
 //
 // Strict mode does not use it: it uses encoding/xml, whose checks are the
-// point there.
+// point there. The Tokenizer (tokenizer.go) resolves the names the scanner
+// hands out and matches its end tags.
 //
 // A token that spans chunks of the input is scanned once: when the buffer
 // ends inside one, the scanner keeps how far it got (partial) and goes on
 // from there with the next chunk, so that the work is linear in the input
 // however long the token and however small the chunks. A token that never
-// ends is bounded by the input's limit (Decoder.MaxElementSize).
+// ends is bounded by the input's limit (Options.MaxUnitSize).
 type scanner struct {
-	in    *input
-	buf   []byte // buf[r:] is read and not yet scanned
-	r     int
-	err   error    // the input's error, once it has returned one
-	state lexState // inText, or inside a CDATA section or a comment
-	lines int      // line ends in the bytes dropped from buf
-	col   int      // bytes after the last line end in the dropped bytes
-	text  []byte   // scratch for decoded text
-	names map[string]string
-	end   xml.Name // the end half of a self-closing tag, to hand out next
-	ended bool
-	decl  declScanner // the declaration ("<!DOCTYPE ...>") being scanned
+	in     *input
+	buf    []byte // buf[r:] is read and not yet scanned
+	r      int
+	err    error    // the input's error, once it has returned one
+	state  lexState // inText, or inside a CDATA section or a comment
+	lines  int      // line ends in the bytes dropped from buf
+	col    int      // bytes after the last line end in the dropped bytes
+	text   []byte   // scratch for decoded text
+	names  map[string]string
+	common map[string]string // Options.Names: interned, shared, never changed
+	end    xml.Name          // the end half of a self-closing tag, to hand out next
+	ended  bool
+	decl   declScanner // the declaration ("<!DOCTYPE ...>") being scanned
 	// doctypeRead is set once a DOCTYPE ("<!DOCTYPE", as the input filter
 	// reads it) has been scanned; recovered once one has been ended early
 	// (see recoverDoctype), which happens once a document at most.
@@ -60,20 +62,23 @@ type scanner struct {
 	// that spans many chunks is scanned once (see partial).
 	part partial
 	// work counts the bytes the scanner has examined or moved, for the
-	// tests that check it grows linearly with the input (hostile_test.go).
+	// tests that check it grows linearly with the input (see Stats).
 	work int
 }
+
+// MaxInterned is the most names a Tokenizer interns of its own, besides
+// those of Options.Names (see below).
+const MaxInterned = 1024
 
 // Bounds on what the scanner keeps for the whole document. Interning saves
 // an allocation per name for the names a feed repeats; a long name is
 // rarely repeated, and keeping it would let a document with many long
 // names hold them all.
 const (
-	maxInterned    = 1024 // names interned, at most
-	maxInternedLen = 64   // bytes of the longest name interned
+	maxInternedLen = 64 // bytes of the longest name interned
 	// maxIdleBuffer is the buffer capacity the scanner keeps once a long
 	// token has gone: more than this is given back.
-	maxIdleBuffer = 4 * maxChunkOut
+	maxIdleBuffer = 4 * MaxChunk
 )
 
 // partial is the state of a token that the buffer ends inside. Offsets
@@ -150,32 +155,32 @@ func (sc *scanner) offset() int64 {
 // syntaxError is an XML syntax error at buf[at], with its position.
 func (sc *scanner) syntaxError(at int, msg string) error {
 	line, col := sc.pos(at)
-	return &ParseError{Line: line, Column: col, Err: &syntaxError{&xml.SyntaxError{Msg: msg, Line: line}}}
+	return &Error{Line: line, Column: col, Err: &syntaxError{&xml.SyntaxError{Msg: msg, Line: line}}}
 }
 
 // next returns the next raw token. Text that needs no decoding is a slice
 // of the scanner's buffer, valid until the next call. At the end of the
 // input it returns io.EOF, or the input's error; at the end of the input
 // inside a tag, a CDATA section or a comment, io.ErrUnexpectedEOF.
-func (sc *scanner) next() (token, error) {
+func (sc *scanner) next() (Token, error) {
 	if sc.ended {
 		sc.ended = false
-		return token{kind: endToken, end: sc.end}, nil
+		return Token{Kind: EndToken, End: sc.end}, nil
 	}
 	for {
 		eof := sc.err != nil
 		tok, n, err := sc.try(sc.buf[sc.r:], eof)
 		if err != nil {
 			sc.part = partial{}
-			return token{}, err
+			return Token{}, err
 		}
 		if n > 0 {
 			if sc.part.kind != partNone {
 				sc.part = partial{}
 			}
 			sc.r += n
-			if tok.kind == startToken && tok.selfClosing {
-				sc.end, sc.ended = tok.start.Name, true
+			if tok.Kind == StartToken && tok.SelfClosing {
+				sc.end, sc.ended = tok.Start.Name, true
 			}
 			return tok, nil
 		}
@@ -184,9 +189,9 @@ func (sc *scanner) next() (token, error) {
 				// Something is left that cannot be finished: a tag cut
 				// off, or a CDATA section or comment never closed.
 				sc.r = len(sc.buf)
-				return token{}, io.ErrUnexpectedEOF
+				return Token{}, io.ErrUnexpectedEOF
 			}
-			return token{}, sc.err
+			return Token{}, sc.err
 		}
 		sc.more() // at the end, the next round tries with eof set
 	}
@@ -196,9 +201,9 @@ func (sc *scanner) next() (token, error) {
 // took, or 0 when p does not hold a whole token yet (unless eof); it then
 // leaves in sc.part how far it got, and the next call, with p extended by
 // the next chunk, goes on from there.
-func (sc *scanner) try(p []byte, eof bool) (token, int, error) {
+func (sc *scanner) try(p []byte, eof bool) (Token, int, error) {
 	if len(p) == 0 {
-		return token{}, 0, nil
+		return Token{}, 0, nil
 	}
 	switch sc.state {
 	case inCDATA:
@@ -207,10 +212,10 @@ func (sc *scanner) try(p []byte, eof bool) (token, int, error) {
 		return sc.section(p, eof, commentClose, false)
 	}
 	if p[0] != '<' {
-		return sc.textToken(p, eof)
+		return sc.textAt(p, eof)
 	}
 	if len(p) < 2 {
-		return token{}, 0, nil
+		return Token{}, 0, nil
 	}
 	switch p[1] {
 	case '/':
@@ -222,13 +227,13 @@ func (sc *scanner) try(p []byte, eof bool) (token, int, error) {
 		if end < 0 {
 			sc.work += len(p) - from
 			sc.part = partial{kind: partEnd, at: len(p)}
-			return token{}, 0, nil
+			return Token{}, 0, nil
 		}
 		end += from
 		sc.work += end + 1 - from
 		name := p[2:end]
 		name = name[:nameLen(name)] // white space or junk after the name: ignore it
-		return token{kind: endToken, end: sc.name(name)}, end + 1, nil
+		return Token{Kind: EndToken, End: sc.name(name)}, end + 1, nil
 	case '?':
 		from := 1
 		if sc.part.kind == partPI {
@@ -239,34 +244,34 @@ func (sc *scanner) try(p []byte, eof bool) (token, int, error) {
 			sc.work += len(p) - from
 			// The '?' at the end may be the start of "?>".
 			sc.part = partial{kind: partPI, at: max(1, len(p)-1)}
-			return token{}, 0, nil
+			return Token{}, 0, nil
 		}
 		end += from
 		sc.work += end + 2 - from
-		return token{kind: otherToken}, end + 2, nil
+		return Token{Kind: OtherToken}, end + 2, nil
 	case '!':
 		switch {
 		case bytes.HasPrefix(p, cdataOpen):
 			sc.state = inCDATA
-			return token{kind: otherToken}, len(cdataOpen), nil
+			return Token{Kind: OtherToken}, len(cdataOpen), nil
 		case bytes.HasPrefix(p, commentOpen):
 			sc.state = inComment
-			return token{kind: otherToken}, len(commentOpen), nil
+			return Token{Kind: OtherToken}, len(commentOpen), nil
 		case len(p) < len(cdataOpen) && (bytes.HasPrefix(cdataOpen, p) || bytes.HasPrefix(commentOpen, p)):
-			return token{}, 0, nil
+			return Token{}, 0, nil
 		}
 		end := sc.declarationEnd(p, eof)
 		if end < 0 {
-			return token{}, 0, nil
+			return Token{}, 0, nil
 		}
-		return token{kind: otherToken}, end + 1, nil
+		return Token{Kind: OtherToken}, end + 1, nil
 	}
 	return sc.startTag(p)
 }
 
 // section hands out the content of a CDATA section (as text) or skips a
 // comment, as far as p goes, and leaves the state at its end.
-func (sc *scanner) section(p []byte, eof bool, end []byte, isText bool) (token, int, error) {
+func (sc *scanner) section(p []byte, eof bool, end []byte, isText bool) (Token, int, error) {
 	n := bytes.Index(p, end)
 	content := p
 	taken := 0
@@ -275,33 +280,33 @@ func (sc *scanner) section(p []byte, eof bool, end []byte, isText bool) (token, 
 		content, taken = p[:n], n+len(end)
 		sc.state = inText
 	case eof:
-		return token{}, 0, nil // never closed: next reports the end
+		return Token{}, 0, nil // never closed: next reports the end
 	default:
 		// Hand out what cannot be the start of the end marker.
 		keep := len(end) - 1
 		if len(p) <= keep {
-			return token{}, 0, nil
+			return Token{}, 0, nil
 		}
 		content, taken = p[:len(p)-keep], len(p)-keep
 		if content[len(content)-1] == '\r' {
 			content, taken = content[:len(content)-1], taken-1
 			if taken == 0 {
-				return token{}, 0, nil
+				return Token{}, 0, nil
 			}
 		}
 	}
 	if !isText {
-		return token{kind: otherToken}, taken, nil
+		return Token{Kind: OtherToken}, taken, nil
 	}
 	if bytes.IndexByte(content, '\r') >= 0 {
 		sc.text = appendNewlines(sc.text[:0], content)
 		content = sc.text
 	}
-	return token{kind: textToken, text: content}, taken, nil
+	return Token{Kind: TextToken, Text: content}, taken, nil
 }
 
-// textToken hands out the text at the start of p, up to the next '<'.
-func (sc *scanner) textToken(p []byte, eof bool) (token, int, error) {
+// textAt hands out the text at the start of p, up to the next '<'.
+func (sc *scanner) textAt(p []byte, eof bool) (Token, int, error) {
 	if sc.part.kind == partRef {
 		// p starts with "&#" and digits, all an earlier call saw: read on
 		// through the digits, and scan the text as usual once they end.
@@ -309,7 +314,7 @@ func (sc *scanner) textToken(p []byte, eof bool) (token, int, error) {
 		sc.work += i - sc.part.at
 		if i == len(p) && !eof {
 			sc.part.at = i
-			return token{}, 0, nil
+			return Token{}, 0, nil
 		}
 		sc.part = partial{}
 	}
@@ -332,17 +337,17 @@ func (sc *scanner) textToken(p []byte, eof bool) (token, int, error) {
 					// stopped (partialRef saw only digits after "&#").
 					sc.part = partial{kind: partRef, at: len(p), hex: p[2] == 'x' || p[2] == 'X'}
 				}
-				return token{}, 0, nil
+				return Token{}, 0, nil
 			}
 		}
 	}
 	sc.work += n
 	raw := p[:n]
 	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
-		return token{kind: textToken, text: raw}, n, nil
+		return Token{Kind: TextToken, Text: raw}, n, nil
 	}
 	sc.text = appendDecoded(sc.text[:0], raw, sc.in.ents)
-	return token{kind: textToken, text: sc.text}, n, nil
+	return Token{Kind: TextToken, Text: sc.text}, n, nil
 }
 
 // partialRef reports whether s, which starts with '&' and runs to the end
@@ -399,7 +404,7 @@ const (
 
 // startTag scans a start tag at the start of p, going on from sc.part
 // when an earlier call stopped inside it.
-func (sc *scanner) startTag(p []byte) (token, int, error) {
+func (sc *scanner) startTag(p []byte) (Token, int, error) {
 	var s tagScan
 	if sc.part.kind == partStart {
 		s = sc.part.tag
@@ -413,7 +418,7 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 			return sc.waitTag(&s, 1, i)
 		case p[i] == '>':
 			sc.work += i + 1
-			return token{kind: startToken, start: xml.StartElement{Name: sc.name(p[1:i])}}, i + 1, nil
+			return Token{Kind: StartToken, Start: xml.StartElement{Name: sc.name(p[1:i])}}, i + 1, nil
 		}
 		s.start.Name = sc.name(p[1:i])
 		s.step, s.at = tagSpace, i
@@ -437,14 +442,14 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 			switch c := p[i]; {
 			case c == '>':
 				sc.work += i + 1 - from
-				return token{kind: startToken, start: s.start}, i + 1, nil
+				return Token{Kind: StartToken, Start: s.start}, i + 1, nil
 			case c == '/':
 				if i+1 == len(p) {
 					return sc.waitTag(&s, from, i)
 				}
 				if p[i+1] == '>' {
 					sc.work += i + 2 - from
-					return token{kind: startToken, start: s.start, selfClosing: true}, i + 2, nil
+					return Token{Kind: StartToken, Start: s.start, SelfClosing: true}, i + 2, nil
 				}
 				i++ // a stray '/': skip it
 			case nameEnds[c] != 0:
@@ -493,7 +498,7 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 			}
 			if lt := bytes.IndexByte(rest, '<'); lt >= 0 {
 				sc.part = partial{}
-				return token{}, 0, sc.syntaxError(sc.r+i+lt+1, "unescaped < inside quoted string")
+				return Token{}, 0, sc.syntaxError(sc.r+i+lt+1, "unescaped < inside quoted string")
 			}
 			if end < 0 {
 				return sc.waitTag(&s, from, len(p))
@@ -517,11 +522,11 @@ func (sc *scanner) startTag(p []byte) (token, int, error) {
 
 // waitTag keeps the state of a start tag that p ends inside, to go on at i
 // when more has been read.
-func (sc *scanner) waitTag(s *tagScan, from, i int) (token, int, error) {
+func (sc *scanner) waitTag(s *tagScan, from, i int) (Token, int, error) {
 	sc.work += i - from
 	s.at = i
 	sc.part.kind, sc.part.tag = partStart, *s
-	return token{}, 0, nil
+	return Token{}, 0, nil
 }
 
 // attr adds an attribute to a start tag, its value decoded.
@@ -545,12 +550,12 @@ func (sc *scanner) name(b []byte) xml.Name {
 }
 
 // intern returns b as a string, the same string each time for the names
-// it keeps (see maxInterned).
+// it keeps (see MaxInterned).
 func (sc *scanner) intern(b []byte) string {
 	if len(b) > maxInternedLen {
 		return string(b)
 	}
-	if s, ok := commonNames[string(b)]; ok {
+	if s, ok := sc.common[string(b)]; ok {
 		return s
 	}
 	if s, ok := sc.names[string(b)]; ok {
@@ -560,26 +565,11 @@ func (sc *scanner) intern(b []byte) string {
 	if sc.names == nil {
 		sc.names = map[string]string{}
 	}
-	if len(sc.names) < maxInterned {
+	if len(sc.names) < MaxInterned {
 		sc.names[s] = s
 	}
 	return s
 }
-
-// commonNames holds the names most feeds use, so that a decoder interns
-// them without a map of its own (many feeds are small). init (elements.go)
-// adds the names the modules read.
-var commonNames = func() map[string]string {
-	m := map[string]string{}
-	for _, s := range []string{"rss", "channel", "item", "RDF", "Seq", "li", "rdf", "dc", "content",
-		"atom", "wfw", "slash", "sy", "itunes", "media", "xmlns", "version", "href", "rel", "type",
-		"url", "length", "domain", "isPermaLink", "about", "resource", "port", "path",
-		"registerProcedure", "protocol", "hreflang", "p", "a", "br", "img", "src", "alt", "div", "span",
-		"explicit", "duration", "subtitle", "summary", "keywords", "image", "owner", "name", "email"} {
-		m[s] = s
-	}
-	return m
-}()
 
 // nameLen is the length of the name at the start of p: the bytes up to
 // white space or a byte that ends a name in a tag.
@@ -598,6 +588,9 @@ var nameEnds = func() (t [256]uint8) {
 	}
 	return t
 }()
+
+// isSpace reports whether c is white space in XML.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func spaceLen(p []byte) int {
 	for i, c := range p {
@@ -769,27 +762,4 @@ func charRef(s []byte) (r rune, n int, ok bool) {
 		}
 	}
 	return r, end + 1, true
-}
-
-// refRune returns the character a character reference to r stands for, or
-// false when it stands for none (a character XML forbids, dropped):
-//
-//   - U+0080–U+009F, C1 control characters, are meant as the windows-1252
-//     characters of the same number (&#146; for ’), as they are in the
-//     input (see fixChar);
-//   - a surrogate is U+FFFD, as encoding/xml reads it.
-func refRune(r rune) (rune, bool) {
-	switch {
-	case 0x80 <= r && r <= 0x9f:
-		return cp1252[r-0x80], true
-	case 0xd800 <= r && r <= 0xdfff:
-		return utf8.RuneError, true
-	}
-	return r, isXMLChar(r)
-}
-
-// isXMLChar reports whether XML allows the character.
-func isXMLChar(r rune) bool {
-	return r == 0x09 || r == 0x0a || r == 0x0d || r >= 0x20 && r <= 0xd7ff ||
-		r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= utf8.MaxRune
 }

@@ -1,4 +1,4 @@
-package rss
+package xmlscan
 
 import (
 	"bytes"
@@ -71,7 +71,7 @@ var charsetAliases = func() map[string]string {
 		"utf-8": {"utf8", "csutf8", "uft8", "unicode11utf8", "unicode20utf8"},
 		// A document that really is UTF-16 or UTF-32 is recognised from
 		// its bytes before its declaration is read; a wide encoding
-		// named on ASCII-compatible bytes is wrong, and openInput reads
+		// named on ASCII-compatible bytes is wrong, and NewReader reads
 		// them as UTF-8, as it does when the name is a UTF-16 one.
 		"utf-16le": {"utf16", "utf16le", "csutf16", "csutf16le", "ucs2", "csunicode", "iso10646ucs2",
 			"utf32", "utf32le", "utf32be", "csutf32", "csutf32le", "csutf32be", "ucs4", "csucs4", "iso10646ucs4"},
@@ -193,9 +193,9 @@ func mediaCharset(contentType string, head []byte, strict bool) (string, error) 
 	mediaType, params, err := mime.ParseMediaType(contentType)
 	if strict && !xmlMediaType(mediaType) {
 		if err != nil && mediaType == "" {
-			return "", &repairError{fmt.Sprintf("unreadable Content-Type %q", contentType)}
+			return "", &RepairError{fmt.Sprintf("unreadable Content-Type %q", contentType)}
 		}
-		return "", &repairError{fmt.Sprintf("served as %s, which is not an XML media type", mediaType)}
+		return "", &RepairError{fmt.Sprintf("served as %s, which is not an XML media type", mediaType)}
 	}
 	label := strings.Trim(strings.TrimSpace(params["charset"]), `'"`)
 	if label == "" {

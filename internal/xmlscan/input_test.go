@@ -1,4 +1,4 @@
-package rss
+package xmlscan
 
 import (
 	"bytes"
@@ -35,9 +35,10 @@ func filteredExpanding(src io.Reader, strict bool) (out []byte, expanding bool, 
 	}
 }
 
-// addFixtures seeds a fuzz target with every fixture of testdata.
+// addFixtures seeds a fuzz target with every fixture of package rss's
+// testdata.
 func addFixtures(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.xml")
+	files, _ := filepath.Glob("../../testdata/*.xml")
 	for _, path := range files {
 		data, err := os.ReadFile(path)
 		if err != nil {
