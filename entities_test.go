@@ -448,7 +448,7 @@ func TestDoctypeBreakLinear(t *testing.T) {
 // the root of every feed of the corpus that has none: read one byte at a
 // time, each gives what the feed gives after the same DOCTYPE closed.
 func TestDoctypeBreakCorpus(t *testing.T) {
-	needShared(t)
+	needShared(t, "corpus")
 	files, err := filepath.Glob(filepath.Join(shared, "corpus", "*.xml"))
 	require.NoError(t, err)
 	root := regexp.MustCompile(`<(rss|rdf:RDF|feed)[\s>]`)
