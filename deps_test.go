@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -19,10 +17,7 @@ import (
 func TestNoHTTP(t *testing.T) {
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
-		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
-		if _, err := exec.LookPath(goCmd); err != nil {
-			t.Skipf("needs the go command (on PATH or in GOROOT/bin) to list the package's dependencies: %v", err)
-		}
+		t.Skipf("needs the go command on PATH to list the package's dependencies: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()

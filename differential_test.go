@@ -200,7 +200,7 @@ func wellFormed(data []byte) bool {
 			return false
 		}
 		if pi, ok := tok.(xml.ProcInst); ok && pi.Target == "xml" && at != 0 &&
-			!(at == int64(len(utf8BOM)) && bytes.HasPrefix(data, utf8BOM)) {
+			!(at == 3 && bytes.HasPrefix(data, []byte("\xef\xbb\xbf"))) /* a UTF-8 byte-order mark */ {
 			return false
 		}
 	}

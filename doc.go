@@ -141,12 +141,18 @@
 // each item and each top-level member, [Decoder.MaxDepth] the nesting of
 // objects and arrays.
 //
-// By default the decoder repairs what it repairs in XML: bytes that are not
-// UTF-8 (read as windows-1252), C1 control characters, control characters
-// (escaped in strings, dropped elsewhere); it reads a version URL with http,
+// By default the decoder repairs what it repairs in XML, by the same rule:
+// bytes that are not UTF-8 (read as windows-1252), C1 control characters
+// (raw or escaped as \u0080-\u009f, read as windows-1252), the characters
+// XML forbids (NUL and the other C0 controls but tab, line feed and
+// carriage return, U+FFFE, U+FFFF; raw, or escaped as \u0000, \b, \f),
+// which are dropped, so that JSON Feed text holds what XML text can (a tab,
+// line feed or carriage return written raw in a string is kept); it reads a
+// version URL with http,
 // www. or a trailing slash, a value of the wrong type leaves the field zero
 // (the value is kept in Extensions), and an items value that is an object
-// is read as one item. [Decoder.Strict] reports each of these as an error,
+// is read as one item. [Decoder.Strict] reports each of these as an error
+// (but for C1 escapes, which it reads as windows-1252 as it does &#146;),
 // and also a version other than https://jsonfeed.org/version/1 and /1.1, and
 // a member given twice. Neither mode requires what the specification
 // requires (an item's id, a title): a missing member is a zero field.

@@ -11,12 +11,16 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/feedkit/rss/internal/jsonscan"
+	"github.com/feedkit/rss/internal/xmlscan"
 )
 
 // JSON Feed is read by a pipeline of its own, after the sniff in begin:
 //
-//	decoded input (openInput) → sniff → jsonReader (repairs, bounds, the
-//	bytes of the current unit for positions) → json.Decoder: Token for the
+//	decoded input (xmlscan.NewReader) → jsonscan.Sniff → jsonscan.Reader
+//	(repairs, bounds, the bytes of the current unit for positions) →
+//	json.Decoder: Token for the
 //	top-level object and the items array, Decode(borrowed) for each
 //	top-level value and each item → jsonFeed's mapping onto Feed and Item,
 //	by a walk of the value's bytes, which encoding/json has checked
@@ -25,7 +29,7 @@ import (
 // top-level member), at or after the start the reader keeps its bytes from,
 // turned into a line and column by counting its newlines.
 //
-// The sniff and the jsonReader are in jsonfeed_input.go, the walk of a
+// The sniff and the Reader are package internal/jsonscan's, the walk of a
 // value's bytes (jsonString, eachMember, eachValue...) in jsonwalk.go; this
 // file holds the driver and the mapping onto the model.
 
@@ -44,7 +48,7 @@ const (
 
 // jsonFeed is the state of a Decoder reading a JSON Feed.
 type jsonFeed struct {
-	r       *jsonReader
+	r       *jsonscan.Reader
 	dec     *json.Decoder
 	strict  bool
 	inItems bool
@@ -69,7 +73,7 @@ func (d *Decoder) beginJSON(src io.Reader) error {
 	if depth == 0 {
 		depth = DefaultMaxDepth
 	}
-	r := &jsonReader{src: src, strict: d.Strict, limit: limit, maxDepth: depth}
+	r := jsonscan.NewReader(src, d.Strict, limit, depth)
 	dec := json.NewDecoder(r)
 	dec.UseNumber()
 	j := &jsonFeed{r: r, dec: dec, strict: d.Strict, d: d}
@@ -98,7 +102,7 @@ func (d *Decoder) jsonAdvance() error {
 		return io.EOF
 	}
 	for {
-		j.r.setMark(j.dec.InputOffset())
+		j.r.SetMark(j.dec.InputOffset())
 		if j.pending != nil {
 			d.item.pending = true
 			return nil
@@ -226,7 +230,7 @@ func (j *jsonFeed) items(f *Feed) error {
 				depth--
 			}
 		}
-		j.pending, j.pendingOff = j.r.bytes(end-1, j.dec.InputOffset()), end-1
+		j.pending, j.pendingOff = j.r.Bytes(end-1, j.dec.InputOffset()), end-1
 		return nil
 	case nil:
 		return nil
@@ -279,7 +283,7 @@ func quoteShort(s string) string {
 
 // errorAt is a *ParseError at offset off of the current unit.
 func (j *jsonFeed) errorAt(off int64, err error) error {
-	line, col := j.r.lineCol(off)
+	line, col := j.r.LineCol(off)
 	return &ParseError{Line: line, Column: col, Err: err}
 }
 
@@ -292,7 +296,7 @@ func (j *jsonFeed) wrongType(what string, v []byte, want string, off int64) erro
 	if !strings.HasPrefix(what, "a ") && !strings.HasPrefix(what, "an ") {
 		what = strconv.Quote(what) // a key
 	}
-	return j.errorAt(off, &repairError{fmt.Sprintf("%s is %s, not %s", what, jsonKind(v), want)})
+	return j.errorAt(off, &xmlscan.RepairError{Msg: fmt.Sprintf("%s is %s, not %s", what, jsonKind(v), want)})
 }
 
 // once reports whether the member key, read once, has been seen in the
@@ -314,7 +318,7 @@ func (j *jsonFeed) once(keys map[string]uint, seen *uint32, key string, off int6
 // object; lenient mode keeps it in Extensions.
 func (j *jsonFeed) twice(key string, off int64) error {
 	if j.strict {
-		return j.errorAt(off, &repairError{fmt.Sprintf("the key %s is given twice", strconv.Quote(key))})
+		return j.errorAt(off, &xmlscan.RepairError{Msg: fmt.Sprintf("the key %s is given twice", strconv.Quote(key))})
 	}
 	return nil
 }
@@ -345,17 +349,17 @@ func (e *jsonSyntaxError) Unwrap() error { return e.se }
 
 // wrap turns an error of the JSON decoder into a *ParseError.
 func (j *jsonFeed) wrap(err error) error {
-	var pe *ParseError
+	var pe *xmlscan.Error
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &pe):
-		return pe // the reader's, with its own position
+		return parseError(pe) // the reader's, with its own position
 	case err == io.EOF, err == io.ErrUnexpectedEOF:
-		return j.errorAt(j.r.end(), &unexpectedEOF{"the JSON document is not complete"})
+		return j.errorAt(j.r.End(), &unexpectedEOF{"the JSON document is not complete"})
 	case errors.As(err, &se):
 		return j.errorAt(j.syntaxOffset(), &jsonSyntaxError{se})
 	}
-	return j.errorAt(j.r.end(), err)
+	return j.errorAt(j.r.End(), err)
 }
 
 // syntaxOffset finds the offset of the byte a syntax error is at. The
@@ -435,7 +439,7 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 			return j.errorAt(off, &notFeedError{found})
 		}
 		if j.strict && !exact {
-			return j.errorAt(off, &repairError{"unknown JSON Feed version " + quoteShort(s)})
+			return j.errorAt(off, &xmlscan.RepairError{Msg: "unknown JSON Feed version " + quoteShort(s)})
 		}
 		f.Version, j.version = version, true
 	case "title", "home_page_url", "description", "language":

@@ -179,7 +179,8 @@ func TestJSONFeedExtensions(t *testing.T) {
 }
 
 // TestJSONFeedEscapes checks that strings read as encoding/json reads
-// them, escapes and surrogate pairs included.
+// them, escapes and surrogate pairs included, less the characters XML
+// forbids (\b and \f), which are dropped as they are in XML text.
 func TestJSONFeedEscapes(t *testing.T) {
 	for _, lit := range []string{
 		`"plain"`,
@@ -195,6 +196,7 @@ func TestJSONFeedEscapes(t *testing.T) {
 	} {
 		var want string
 		require.NoError(t, json.Unmarshal([]byte(lit), &want), lit)
+		want = strings.NewReplacer("\b", "", "\f", "").Replace(want)
 		feed, err := rss.Parse(strings.NewReader(`{"version": "https://jsonfeed.org/version/1.1", "title": ` + lit +
 			`, "items": [{"id": ` + lit + `}]}`))
 		require.NoError(t, err, lit)
@@ -676,4 +678,29 @@ func FuzzJSONFeed(f *testing.F) {
 			t.Fatalf("strict mode read the feed, lenient mode differs: %v", lerr)
 		}
 	})
+}
+
+// TestJSONFeedForbiddenCharacters checks that JSON Feed strings hold what
+// XML text can: the characters XML 1.0 forbids, written raw or escaped
+// (\u0000, \u001b, \b, \uFFFE), are dropped by default and refused in
+// Strict mode, as they are in XML; a C1 escape reads as windows-1252, as
+// &#146; does.
+func TestJSONFeedForbiddenCharacters(t *testing.T) {
+	doc := "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"x\\u0000y\\u001bz\\b\\ufffe\",\"items\":[" +
+		"{\"id\":\"1\",\"title\":\"it\\u0092s\",\"url\":\"java\\u0000script:void(0)\",\"content_text\":\"a\x01b\"}]}"
+	f, err := rss.Parse(strings.NewReader(doc))
+	require.NoError(t, err)
+	assert.Equal(t, "xyz", f.Title)
+	require.Len(t, f.Items, 1)
+	assert.Equal(t, "it’s", f.Items[0].Title)
+	assert.Equal(t, "javascript:void(0)", f.Items[0].Link, "as java&#0;script: reads in XML")
+	assert.Equal(t, "ab", f.Items[0].Content)
+
+	d := rss.NewDecoder(strings.NewReader(doc))
+	d.Strict = true
+	_, err = d.Channel()
+	var pe *rss.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Contains(t, pe.Error(), `the escape \u0000 stands for U+0000`)
+	assert.Equal(t, 1, pe.Line)
 }

@@ -8,6 +8,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/feedkit/rss/internal/jsonscan"
 	"github.com/feedkit/rss/internal/xmlscan"
 )
 
@@ -316,7 +317,7 @@ func (d *Decoder) begin() error {
 	if err != nil {
 		return &ParseError{Line: 1, Column: 1, Err: err}
 	}
-	src, isJSON := sniff(src)
+	src, isJSON := jsonscan.Sniff(src)
 	if isJSON {
 		return d.beginJSON(src)
 	}

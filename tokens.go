@@ -74,31 +74,6 @@ func parseError(err error) error {
 	return err
 }
 
-// repairError is the error strict mode gives for input the lenient decoder
-// would have repaired, in a JSON Feed (jsonfeed.go); xmlscan has its own for
-// XML.
-type repairError struct{ msg string }
-
-func (e *repairError) Error() string { return e.msg }
-
-// The JSON Feed reader (jsonfeed.go) reads its input in the chunks the XML
-// input filter reads, and repairs it by the same rule.
-const (
-	chunkSize      = 32 << 10
-	firstChunkSize = 4 << 10
-)
-
-var utf8BOM = []byte{0xef, 0xbb, 0xbf}
-
-// cp1252 maps the bytes 0x80–0xFF of windows-1252 to Unicode, for the JSON
-// Feed reader: xmlscan's rule (see xmlscan.Windows1252).
-var cp1252 = func() (t [128]rune) {
-	for i := range t {
-		t[i] = xmlscan.Windows1252(byte(0x80 + i))
-	}
-	return t
-}()
-
 // commonNames holds the names most feeds use, so that a decoder interns
 // them without a map of its own (many feeds are small). init (elements.go)
 // adds the names the modules read.

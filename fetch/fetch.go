@@ -264,8 +264,7 @@ var defaultClient = sync.OnceValue(func() *http.Client {
 //   - an [*Error] otherwise: the request failed (a bad URL, a refused
 //     connection, too many redirects) or the body could not be decompressed.
 func (f *Fetcher) Fetch(ctx context.Context, url string, prev Validators) (*Result, error) {
-	resp, err := f.Open(ctx, url, prev)
-	defer resp.Close()
+	resp, err := f.Open(ctx, url, prev) // a response never nil, closed on an error
 	res := &Result{
 		Feed:        resp.Feed,
 		NotModified: resp.NotModified,
@@ -282,6 +281,7 @@ func (f *Fetcher) Fetch(ctx context.Context, url string, prev Validators) (*Resu
 		res.Validators = resp.Validators()
 		return res, err
 	}
+	defer resp.Close()
 	for {
 		it, err := resp.Next()
 		if err == io.EOF {

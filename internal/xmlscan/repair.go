@@ -8,7 +8,7 @@ import (
 
 // The repair rule for characters, the same for every path that reads a
 // feed (the input filter in both modes, character references, strict
-// mode's tokens, and JSON Feed's input filter in package rss):
+// mode's tokens, and JSON Feed's input filter, package jsonscan):
 //
 //   - a byte that is not part of valid UTF-8 is read as the windows-1252
 //     character it stands for (a feed declared UTF-8 but written in
