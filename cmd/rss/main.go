@@ -9,7 +9,12 @@
 // the rss package and prints the feed: as indented JSON (the default), or as
 // a readable listing with -format text: the feed's title, then for each item
 // its date (and an episode's duration), title, link and the start of its
-// text.
+// text. Flags may stand before or after the files ("--" ends them).
+//
+// With one FILE, the JSON output is the feed's object; with several, it is
+// one JSON array of the feeds, in the order given (a file of which nothing
+// could be read has no element: its error is on standard error). The text
+// listings of several feeds follow each other, a blank line between.
 //
 // On a feed it cannot read whole it still prints what it read, reports the
 // error on standard error and exits 1. A document that is not a feed (an
@@ -17,7 +22,8 @@
 // read, prints nothing on standard output, so that a script does not take
 // it for an empty feed; the error says what was found. An error of the
 // file or stream itself (a directory, a failing disk or connection) is
-// reported as a read error, with the cause. Bad usage exits 2.
+// reported as a read error, with the cause. Bad usage exits 2; -h prints the
+// usage and exits 0.
 package main
 
 import (
@@ -49,38 +55,84 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "json", "output `format`: json or text")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: rss [-format json|text] [FILE|URL ...]")
+		fmt.Fprintln(stderr, "Prints each feed as JSON (one object; a JSON array of them for several files) or as text.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	// Flags may follow the files: parse, take the files up to the next
+	// flag, and parse again.
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0
+			}
+			return 2
+		}
+		rest := fs.Args()
+		if k := len(args) - len(rest); k > 0 && args[k-1] == "--" {
+			files = append(files, rest...) // "--": the rest are files
+			break
+		}
+		if len(rest) == 0 {
+			break
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
 	}
 	if *format != "json" && *format != "text" {
 		fmt.Fprintf(stderr, "rss: unknown format %q\n", *format)
 		fs.Usage()
 		return 2
 	}
-	files := fs.Args()
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
 	status := 0
-	for _, name := range files {
-		if err := printFile(name, *format, stdin, stdout); err != nil {
+	var feeds []*rss.Feed
+	for i, name := range files {
+		feed, err := readFile(name, stdin)
+		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			status = 1
+		}
+		if feed == nil {
+			continue
+		}
+		if *format == "text" {
+			if i > 0 {
+				fmt.Fprintln(stdout)
+			}
+			printText(stdout, feed)
+			continue
+		}
+		feeds = append(feeds, feed)
+	}
+	if *format == "json" && (len(files) == 1 && len(feeds) == 1 || len(files) > 1) {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		var v any = feeds
+		if len(files) == 1 {
+			v = feeds[0]
+		} else if feeds == nil {
+			v = []*rss.Feed{}
+		}
+		if err := enc.Encode(v); err != nil {
+			fmt.Fprintf(stderr, "rss: %v\n", err)
+			return 1
 		}
 	}
 	return status
 }
 
-// printFile reads one feed and prints what it could read; the error says
-// why it could not read all of it.
-func printFile(name, format string, stdin io.Reader, w io.Writer) error {
+// readFile reads one feed; the error says why it could not read all of it.
+// The feed is nil when there is nothing of it to print.
+func readFile(name string, stdin io.Reader) (*rss.Feed, error) {
 	r := stdin
 	if name != "-" && !isURL(name) {
 		f, err := os.Open(name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		defer f.Close()
 		r = f
@@ -93,19 +145,9 @@ func printFile(name, format string, stdin io.Reader, w io.Writer) error {
 		err = &readError{src.err}
 	}
 	if feed == nil || err != nil && (errors.Is(err, rss.ErrNotFeed) || empty(feed)) {
-		return err // nothing was read: print nothing
+		return nil, err // nothing was read: print nothing
 	}
-	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if werr := enc.Encode(feed); werr != nil {
-			return werr
-		}
-		return err
-	}
-	printText(w, feed)
-	return err
+	return feed, err
 }
 
 // recorder passes reads on and keeps the first error other than io.EOF,

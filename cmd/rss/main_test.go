@@ -105,6 +105,45 @@ func TestUsage(t *testing.T) {
 	assert.Contains(t, errOut, "no/such/file.xml: open no/such/file.xml: no such file or directory")
 }
 
+// TestHelpAndFlagOrder checks that -h prints the usage and exits 0, and
+// that flags may follow the files ("--" ends them).
+func TestHelpAndFlagOrder(t *testing.T) {
+	for _, h := range []string{"-h", "-help", "--help"} {
+		code, out, errOut := runTool(t, "", h)
+		assert.Equal(t, 0, code, h)
+		assert.Empty(t, out)
+		assert.Contains(t, errOut, "usage: rss")
+	}
+	code, out, errOut := runTool(t, "", "../../testdata/rss20_item.xml", "-format", "text")
+	require.Equal(t, 0, code, errOut)
+	assert.True(t, strings.HasPrefix(out, "Items\n"), "text, not JSON: %q", out)
+
+	code, _, errOut = runTool(t, "", "-format", "text", "--", "-format")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "-format: open -format: no such file or directory", "after --, a file")
+}
+
+// TestSeveralFeedsJSON checks that several files in JSON mode give one
+// JSON array of the feeds, in order, and one file the feed's object.
+func TestSeveralFeedsJSON(t *testing.T) {
+	code, out, errOut := runTool(t, "", "../../testdata/rss20_item.xml", "-format", "json", "../../testdata/atom_feed.xml")
+	require.Equal(t, 0, code, errOut)
+	var feeds []rss.Feed
+	require.NoError(t, json.Unmarshal([]byte(out), &feeds))
+	require.Len(t, feeds, 2)
+	assert.Equal(t, "Items", feeds[0].Title)
+	assert.Equal(t, "atom1.0", feeds[1].Version)
+
+	code, out, _ = runTool(t, "", "../../testdata/html_page.xml", "../../testdata/empty.xml")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "[]\n", out, "no feed: an empty array")
+
+	code, out, _ = runTool(t, "", "-format", "text", "../../testdata/rss20_item.xml", "../../testdata/rss20_item.xml")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, 2, strings.Count(out, "Items\n"))
+	assert.Contains(t, out, "\n\nItems\n", "a blank line between listings")
+}
+
 func TestSummary(t *testing.T) {
 	assert.Equal(t, "short", summary("short", 200))
 	long := strings.Repeat("word ", 100)
@@ -137,12 +176,14 @@ func TestNotAFeedPrintsNothing(t *testing.T) {
 	assert.Empty(t, out, "empty standard input")
 	assert.Contains(t, errOut, "-: rss: line 1, column 1: not a feed")
 
-	// The next file is still read and printed.
+	// The next file is still read and printed: several files are one
+	// JSON array, without an element for what was no feed.
 	code, out, errOut = runTool(t, "", "../../testdata/html_page.xml", "../../testdata/rss20_item.xml")
 	assert.Equal(t, 1, code)
-	var feed map[string]any
-	require.NoError(t, json.Unmarshal([]byte(out), &feed), "only the feed is printed")
-	assert.Equal(t, "Items", feed["title"])
+	var feeds []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &feeds), "only the feed is printed")
+	require.Len(t, feeds, 1)
+	assert.Equal(t, "Items", feeds[0]["title"])
 	assert.Contains(t, errOut, "html_page.xml")
 }
 
