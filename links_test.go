@@ -71,17 +71,6 @@ func TestResolveHTML(t *testing.T) {
 	}
 }
 
-// TestResolveHTMLBase checks that a base that is not an absolute URL
-// leaves the HTML as it is.
-func TestResolveHTMLBase(t *testing.T) {
-	const in = `<a href="a.html">x</a>`
-	for _, base := range []string{"", "relative/path/", "/root", "mailto:jo@example.com", "http://[::1"} {
-		assert.Equal(t, in, rss.ResolveHTML(in, base), "base %q", base)
-	}
-	assert.Equal(t, `<a href="http://example.com/a.html">x</a>`, rss.ResolveHTML(in, "http://example.com"))
-	assert.Equal(t, `<a href="file:///srv/a.html">x</a>`, rss.ResolveHTML(in, "file:///srv/index.html"))
-}
-
 // tokensOf is what html's tokenizer sees in s, with the values of the
 // attributes ResolveHTML may change left out: ResolveHTML must change
 // nothing of it.
@@ -234,11 +223,14 @@ func TestXMLBaseScopeRepaired(t *testing.T) {
 }
 
 // TestBaseURLUnusable checks that a BaseURL that is not an absolute,
-// hierarchical URL is ignored: the channel's link is then the items' base.
+// hierarchical http, https or ftp URL is ignored, as if there were none:
+// the channel's own URLs stay as written, and the channel's link is the
+// items' base.
 func TestBaseURLUnusable(t *testing.T) {
 	const doc = `<rss><channel><link>https://example.com/news/</link><docs>/docs</docs>` +
 		`<item><link>story</link></item></channel></rss>`
-	for _, base := range []string{"", "feeds/rss.xml", "/feeds/rss.xml", "mailto:jo@example.com", "http://[::1"} {
+	unusable := append([]string{"", "feeds/rss.xml", "/feeds/rss.xml", "mailto:jo@example.com", "http://[::1"}, hostileBases...)
+	for _, base := range unusable {
 		f := readWith(t, doc, base, false, false)
 		assert.Equal(t, "/docs", f.Docs, "BaseURL %q", base)
 		assert.Equal(t, "https://example.com/news/story", f.Items[0].Link, "BaseURL %q", base)
@@ -284,4 +276,251 @@ func TestItemMethodsResolve(t *testing.T) {
 	assert.Equal(t, "https://example.com/blog/p/1", it.Permalink())
 	assert.Equal(t, "https://example.com/blog/img/1.png", it.ImageURL())
 	assert.Equal(t, "", f.Items[1].Permalink())
+}
+
+// hostileBases are bases that must resolve nothing (issue 17, item 5).
+// Each is absolute and hierarchical, so a resolver that checked no more
+// would build from it, out of a relative URL, a URL of its scheme: one that
+// runs script (javascript:, vbscript:, data:), reaches what is local to
+// the reader (file:, blob:), or that a reader does not know (feed:, and any
+// other), in any case.
+var hostileBases = []string{
+	"javascript://x/%0aalert(1)//",
+	"JavaScript://x/%0Aalert(document.domain)//",
+	"vbscript://x/%0amsgbox(1)//",
+	"data://x/text/html;base64,PHNjcmlwdD4=/",
+	"file:///etc/",
+	"file://server/share/",
+	"blob://example.com/x/",
+	"feed://example.com/a/",
+	"x-unknown+scheme://example.com/a/",
+}
+
+// safeBases are bases that resolve: http, https and ftp. Each ends with a
+// directory, so a relative URL rel resolves to the base followed by rel.
+var safeBases = []string{"https://example.com/a/", "http://example.com/a/", "ftp://example.com/a/"}
+
+// TestResolveHTMLBase checks which bases the ResolveHTML function
+// resolves against: an absolute, hierarchical http, https or ftp URL, and
+// nothing else.
+func TestResolveHTMLBase(t *testing.T) {
+	const in = `<a href="p/1">x</a><img srcset="i.png 1x, j.png 2x"><a href="javascript:alert(2)">y</a>`
+	unusable := append([]string{"", "relative/path/", "/root", "//host/p/", "mailto:jo@example.com",
+		"javascript:alert(1)", "http://[::1"}, hostileBases...)
+	for _, base := range unusable {
+		assert.Equal(t, in, rss.ResolveHTML(in, base), "base %q", base)
+	}
+	for _, base := range safeBases {
+		assert.Equal(t, `<a href="`+base+`p/1">x</a><img srcset="`+base+`i.png 1x, `+base+`j.png 2x">`+
+			`<a href="javascript:alert(2)">y</a>`, rss.ResolveHTML(in, base), "base %q", base)
+	}
+	assert.Equal(t, `<a href="http://example.com/a.html">x</a>`, rss.ResolveHTML(`<a href="a.html">x</a>`, "http://example.com"))
+	assert.Equal(t, `<a href="https://Example.com/a.html">x</a>`, rss.ResolveHTML(`<a href="a.html">x</a>`, "HTTPS://Example.com/"),
+		"the scheme in any case")
+}
+
+// A basePlace is a document with a base in one of the places a base can
+// be given, and the fields a relative URL under it reaches.
+type basePlace struct {
+	name    string
+	doc     string // the document, with {base} where the base stands
+	baseURL bool   // the base is the Decoder's BaseURL, not in the document
+	// fields returns the values to check, in the order of want.
+	fields func(f *rss.Feed) []string
+	// want holds, for each field, its value under a base that does not
+	// resolve (as written) and under one that does, with {base} standing
+	// for the base.
+	want [][2]string
+}
+
+// basePlaces are the places a base is given: xml:base on a feed, an item,
+// an element, nested; the BaseURL; the channel's link; Atom's xml:base;
+// JSON Feed's home_page_url and BaseURL.
+var basePlaces = []basePlace{
+	{
+		name: "xml:base on the channel",
+		doc: `<rss version="2.0"><channel xml:base="{base}"><title>t</title><link>home/</link><description>d</description>` +
+			`<docs>d/1</docs><item><title>1</title><link>p/1</link><comments>p/1#c</comments>` +
+			`<enclosure url="e/1.mp3" length="1" type="audio/mpeg"/>` +
+			`<description>&lt;a href="c/1"&gt;x&lt;/a&gt;</description></item>` +
+			`<item><title>2</title><guid isPermaLink="true">g/1</guid><description>&lt;img src="i/1.png"&gt;</description></item>` +
+			`</channel></rss>`,
+		fields: func(f *rss.Feed) []string {
+			a, b := f.Items[0], f.Items[1]
+			return []string{f.Link, f.Docs, a.Link, a.Comments, a.Enclosures[0].URL, a.Description, a.Base,
+				b.GUID.Value, b.Permalink(), b.ImageURL()}
+		},
+		want: [][2]string{{"home/", "{base}home/"}, {"d/1", "{base}d/1"}, {"p/1", "{base}p/1"}, {"p/1#c", "{base}p/1#c"},
+			{"e/1.mp3", "{base}e/1.mp3"}, {`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"},
+			{"g/1", "{base}g/1"}, {"g/1", "{base}g/1"}, {"i/1.png", "{base}i/1.png"}},
+	},
+	{
+		name: "xml:base on the item, under an https channel link",
+		doc: `<rss version="2.0"><channel><title>t</title><link>https://example.net/</link><description>d</description>` +
+			`<item xml:base="{base}"><title>1</title><link>p/1</link>` +
+			`<description>&lt;a href="c/1"&gt;x&lt;/a&gt;</description></item>` +
+			`<item xml:base="{base}"><title>2</title><guid isPermaLink="true">g/1</guid></item>` +
+			`<item><title>3</title><link>p/3</link></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string {
+			a, b, c := f.Items[0], f.Items[1], f.Items[2]
+			return []string{a.Link, a.Description, a.Base, b.Permalink(), c.Link}
+		},
+		want: [][2]string{{"p/1", "{base}p/1"}, {`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"},
+			{"g/1", "{base}g/1"}, {"https://example.net/p/3", "https://example.net/p/3"}},
+	},
+	{
+		name: "xml:base on the link element",
+		doc: `<rss version="2.0"><channel><title>t</title><link>https://example.net/</link><description>d</description>` +
+			`<item><title>1</title><link xml:base="{base}">p/1</link><comments>c/1</comments></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string { return []string{f.Items[0].Link, f.Items[0].Comments} },
+		want:   [][2]string{{"p/1", "{base}p/1"}, {"https://example.net/c/1", "https://example.net/c/1"}},
+	},
+	{
+		name: "a relative xml:base inside",
+		doc: `<rss version="2.0"><channel xml:base="{base}"><title>t</title><link>https://example.net/</link><description>d</description>` +
+			`<item xml:base="sub/"><title>1</title><link>p/1</link><description>&lt;a href="c/1"&gt;x&lt;/a&gt;</description>` +
+			`<comments xml:base="../up/">c/1</comments></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string {
+			a := f.Items[0]
+			return []string{a.Link, a.Description, a.Base, a.Comments}
+		},
+		want: [][2]string{{"p/1", "{base}sub/p/1"}, {`<a href="c/1">x</a>`, `<a href="{base}sub/c/1">x</a>`},
+			{"", "{base}sub/"}, {"c/1", "{base}up/c/1"}},
+	},
+	{
+		name: "an https xml:base inside",
+		doc: `<rss version="2.0"><channel xml:base="{base}"><title>t</title><link>l</link><description>d</description>` +
+			`<item xml:base="https://example.org/b/"><title>1</title><link>p/1</link></item>` +
+			`<item><title>2</title><link>p/2</link></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string { return []string{f.Link, f.Items[0].Link, f.Items[1].Link} },
+		want:   [][2]string{{"l", "{base}l"}, {"https://example.org/b/p/1", "https://example.org/b/p/1"}, {"p/2", "{base}p/2"}},
+	},
+	{
+		name:    "BaseURL",
+		baseURL: true,
+		doc: `<rss version="2.0"><channel><title>t</title><link>home/</link><description>d</description><docs>d/1</docs>` +
+			`<item><title>1</title><link>p/1</link><description>&lt;a href="c/1"&gt;x&lt;/a&gt;</description></item>` +
+			`<item><title>2</title><guid isPermaLink="true">g/1</guid></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string {
+			a := f.Items[0]
+			return []string{f.Link, f.Docs, a.Link, a.Description, a.Base, f.Items[1].Permalink()}
+		},
+		want: [][2]string{{"home/", "{base}home/"}, {"d/1", "{base}d/1"}, {"p/1", "{base}p/1"},
+			{`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"}, {"g/1", "{base}g/1"}},
+	},
+	{
+		name: "the channel's link",
+		doc: `<rss version="2.0"><channel><title>t</title><link>{base}</link><description>d</description><docs>d/1</docs>` +
+			`<item><title>1</title><link>p/1</link><description>&lt;a href="c/1"&gt;x&lt;/a&gt;</description></item>` +
+			`<item><title>2</title><guid isPermaLink="true">g/1</guid></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string {
+			a := f.Items[0]
+			return []string{f.Link, f.Docs, a.Link, a.Description, a.Base, f.Items[1].Permalink()}
+		},
+		want: [][2]string{{"{base}", "{base}"}, {"d/1", "d/1"}, {"p/1", "{base}p/1"},
+			{`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"}, {"g/1", "{base}g/1"}},
+	},
+	{
+		name: "xml:base on an Atom feed",
+		doc: `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="{base}"><title>t</title><id>urn:x</id>` +
+			`<link href="home/"/><icon>i.png</icon><updated>2024-01-01T00:00:00Z</updated>` +
+			`<entry><title>1</title><id>urn:1</id><updated>2024-01-01T00:00:00Z</updated><link href="p/1"/>` +
+			`<summary type="html">&lt;a href="s/1"&gt;x&lt;/a&gt;</summary>` +
+			`<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><a href="c/1">x</a></div></content></entry></feed>`,
+		fields: func(f *rss.Feed) []string {
+			a := f.Items[0]
+			return []string{f.Link, f.ImageURL(), a.Link, a.Description, a.Content, a.Base}
+		},
+		want: [][2]string{{"home/", "{base}home/"}, {"i.png", "{base}i.png"}, {"p/1", "{base}p/1"},
+			{`<a href="s/1">x</a>`, `<a href="{base}s/1">x</a>`}, {`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`},
+			{"", "{base}"}},
+	},
+	{
+		name: "xml:base on an Atom entry",
+		doc: `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id><link href="https://example.net/"/>` +
+			`<updated>2024-01-01T00:00:00Z</updated>` +
+			`<entry xml:base="{base}"><title>1</title><id>urn:1</id><updated>2024-01-01T00:00:00Z</updated><link href="p/1"/>` +
+			`<content type="html">&lt;a href="c/1"&gt;x&lt;/a&gt;</content></entry></feed>`,
+		fields: func(f *rss.Feed) []string { a := f.Items[0]; return []string{a.Link, a.Content, a.Base} },
+		want: [][2]string{{"p/1", "{base}p/1"}, {`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`},
+			{"", "{base}"}},
+	},
+	{
+		name: "JSON Feed's home_page_url",
+		doc: `{"version":"https://jsonfeed.org/version/1.1","title":"t","home_page_url":"{base}",` +
+			`"items":[{"id":"1","url":"p/1","external_url":"x/1","content_html":"<a href=\"c/1\">x</a>"}]}`,
+		fields: func(f *rss.Feed) []string {
+			a := f.Items[0]
+			return []string{f.Link, a.Link, a.AtomLinks[0].Href, a.Content, a.Base}
+		},
+		want: [][2]string{{"{base}", "{base}"}, {"p/1", "{base}p/1"}, {"x/1", "{base}x/1"},
+			{`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"}},
+	},
+	{
+		name:    "JSON Feed's BaseURL",
+		baseURL: true,
+		doc: `{"version":"https://jsonfeed.org/version/1.1","title":"t","home_page_url":"home/",` +
+			`"items":[{"id":"1","url":"p/1","content_html":"<a href=\"c/1\">x</a>"}]}`,
+		fields: func(f *rss.Feed) []string { a := f.Items[0]; return []string{f.Link, a.Link, a.Content, a.Base} },
+		want: [][2]string{{"home/", "{base}home/"}, {"p/1", "{base}p/1"},
+			{`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"}},
+	},
+}
+
+// TestUnsafeBases checks, in every place a base is given and in both
+// modes, with ResolveHTML on, that a base of a scheme other than http,
+// https and ftp resolves nothing: the relative URLs under it, in fields,
+// in the methods that resolve (Permalink, ImageURL) and in HTML, stay as
+// written, and Item.Base is "". The same documents with an http, https or
+// ftp base resolve them.
+func TestUnsafeBases(t *testing.T) {
+	for _, p := range basePlaces {
+		t.Run(p.name, func(t *testing.T) {
+			check := func(base string, resolves, strict bool) {
+				t.Helper()
+				doc, baseURL := p.doc, ""
+				if p.baseURL {
+					baseURL = base
+				} else {
+					require.Contains(t, doc, "{base}")
+					doc = strings.ReplaceAll(doc, "{base}", base)
+				}
+				f := readWith(t, doc, baseURL, true, strict)
+				got := p.fields(f)
+				require.Len(t, got, len(p.want))
+				for i, w := range p.want {
+					want := w[0]
+					if resolves {
+						want = w[1]
+					}
+					assert.Equal(t, strings.ReplaceAll(want, "{base}", base), got[i],
+						"field %d, base %q, strict %v", i, base, strict)
+				}
+			}
+			for _, strict := range []bool{false, true} {
+				for _, base := range hostileBases {
+					check(base, false, strict)
+				}
+				for _, base := range safeBases {
+					check(base, true, strict)
+				}
+			}
+		})
+	}
+}
+
+// TestItemMethodsUnsafeBase checks that Item.Permalink and Item.ImageURL,
+// which resolve against Item.Base, resolve nothing against a base the
+// caller set that is not http, https or ftp.
+func TestItemMethodsUnsafeBase(t *testing.T) {
+	for _, base := range hostileBases {
+		it := &rss.Item{Base: base, GUID: rss.GUID{Value: "p/1", IsPermaLink: true}, Description: `<img src="i/1.png">`}
+		assert.Equal(t, "p/1", it.Permalink(), "base %q", base)
+		assert.Equal(t, "i/1.png", it.ImageURL(), "base %q", base)
+	}
+	for _, base := range safeBases {
+		it := &rss.Item{Base: base, GUID: rss.GUID{Value: "p/1", IsPermaLink: true}, Description: `<img src="i/1.png">`}
+		assert.Equal(t, base+"p/1", it.Permalink(), "base %q", base)
+		assert.Equal(t, base+"i/1.png", it.ImageURL(), "base %q", base)
+	}
 }
