@@ -174,7 +174,8 @@ func (r *htmlResolver) resolveURL(v string) (string, bool) {
 // HTML standard says (its "parse a srcset attribute" steps): candidates
 // separated by commas, each a URL (which may itself hold commas, but does
 // not end with one) and optional descriptors up to the next comma outside
-// parentheses. Everything but the URLs stays as written.
+// parentheses (which do not nest). Everything but the URLs stays as
+// written.
 func (r *htmlResolver) resolveSrcset(v string) (string, bool) {
 	var out []byte
 	done := 0
@@ -204,14 +205,18 @@ func (r *htmlResolver) resolveSrcset(v string) (string, bool) {
 		if !hasDescriptors {
 			continue
 		}
-		// Skip the descriptors, to the comma that ends the candidate.
-		depth := 0
+		// Skip the descriptors, to the comma that ends the candidate: one
+		// outside parentheses, which do not nest (the standard's
+		// descriptor tokenizer: "(" enters them, the first ")" leaves),
+		// so that each candidate starts where a browser starts it and a
+		// URL this writes is the whole of the URL a browser reads there.
+		inParens := false
 		for ; i < len(v); i++ {
-			if c := v[i]; c == '(' {
-				depth++
-			} else if c == ')' && depth > 0 {
-				depth--
-			} else if c == ',' && depth == 0 {
+			if c := v[i]; inParens {
+				inParens = c != ')'
+			} else if c == '(' {
+				inParens = true
+			} else if c == ',' {
 				break
 			}
 		}

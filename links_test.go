@@ -38,6 +38,8 @@ func TestResolveHTML(t *testing.T) {
 			`<img srcset="https://example.com/blog/post/a.png 1x, https://example.com/b.png 2x,https://example.com/blog/post/c.png,  https://x.example/d.png 3x">`},
 		{"srcset with widths and a comma in a URL", `<img srcset="a,b.png 100w, c.png 200w">`,
 			`<img srcset="https://example.com/blog/post/a,b.png 100w, https://example.com/blog/post/c.png 200w">`},
+		{"srcset: parentheses in descriptors do not nest", `<img srcset="a.png 1x((),b.png 2x">`,
+			`<img srcset="https://example.com/blog/post/a.png 1x((),https://example.com/blog/post/b.png 2x">`},
 		{"srcset with a data URL", `<img srcset="data:image/png;base64,AAAA 1x, b.png 2x">`,
 			`<img srcset="data:image/png;base64,AAAA 1x, https://example.com/blog/post/b.png 2x">`},
 		{"poster, cite, action, data", `<video poster="p.jpg"></video><blockquote cite="/q"></blockquote><form action="f"></form><object data="o.swf"></object>`,
@@ -124,10 +126,8 @@ func FuzzResolveHTML(f *testing.F) {
 		if again := rss.ResolveHTML(out, base); again != out {
 			t.Fatalf("not stable:\n%q\n%q\n%q", in, out, again)
 		}
-		if b, err := url.Parse(base); err != nil || !b.IsAbs() || b.Opaque != "" {
-			if out != in {
-				t.Fatalf("changed with base %q, which is not an absolute URL: %q", base, out)
-			}
+		checkResolvedURLs(t, in, out, base)
+		if _, ok := resolvingBase(base); !ok {
 			return
 		}
 		if again := rss.ResolveHTML(out, "https://other.example/x/"); again != out {
@@ -523,4 +523,225 @@ func TestItemMethodsUnsafeBase(t *testing.T) {
 		assert.Equal(t, base+"p/1", it.Permalink(), "base %q", base)
 		assert.Equal(t, base+"i/1.png", it.ImageURL(), "base %q", base)
 	}
+}
+
+// resolvingBase reports whether ResolveHTML may resolve anything against
+// base, and the scheme it resolves to: an absolute, hierarchical URL of
+// the http, https or ftp scheme, in any case.
+func resolvingBase(base string) (scheme string, ok bool) {
+	b, err := url.Parse(base)
+	if err != nil || !b.IsAbs() || b.Opaque != "" {
+		return "", false
+	}
+	switch s := strings.ToLower(b.Scheme); s {
+	case "http", "https", "ftp":
+		return s, true
+	}
+	return "", false
+}
+
+// scriptScheme reports whether u, read as a browser reads a URL (with the
+// controls and spaces around it trimmed and the tabs and newlines in it
+// removed), has a scheme that runs script or reaches local files.
+func scriptScheme(u string) bool {
+	u = strings.TrimFunc(u, func(r rune) bool { return r <= ' ' })
+	u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
+	scheme, _, ok := strings.Cut(u, ":")
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(scheme) {
+	case "javascript", "vbscript", "data", "file", "blob":
+		return true
+	}
+	return false
+}
+
+// urlAttr is the value of a URL attribute (srcset whether it is a srcset)
+// as html's tokenizer reads it, its entities decoded.
+type urlAttr struct {
+	key, val string
+	srcset   bool
+}
+
+// urlAttrsOf lists the values of the URL attributes of every start tag in
+// s, in order.
+func urlAttrsOf(s string) []urlAttr {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var out []urlAttr
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			_, more := z.TagName()
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				switch key := string(k); key {
+				case "href", "src", "poster", "cite", "action", "formaction", "data", "background", "longdesc",
+					"xlink:href", "data-src":
+					out = append(out, urlAttr{key, string(v), false})
+				case "srcset", "data-srcset":
+					out = append(out, urlAttr{key, string(v), true})
+				}
+			}
+		}
+	}
+}
+
+// srcsetURLs returns the URLs of the candidates of a srcset value as a
+// browser reads them: the HTML standard's "parse a srcset attribute"
+// steps, written from its text.
+func srcsetURLs(v string) []string {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	var urls []string
+	pos := 0
+	for {
+		// Splitting loop: skip white space and commas, then the URL is
+		// the run of non-white space.
+		for pos < len(v) && (isSpace(v[pos]) || v[pos] == ',') {
+			pos++
+		}
+		if pos == len(v) {
+			return urls
+		}
+		start := pos
+		for pos < len(v) && !isSpace(v[pos]) {
+			pos++
+		}
+		u := v[start:pos]
+		if strings.HasSuffix(u, ",") {
+			urls = append(urls, strings.TrimRight(u, ","))
+			continue // no descriptors
+		}
+		urls = append(urls, u)
+		// Tokenize the descriptors, states "in descriptor", "in parens"
+		// and "after descriptor", to the comma that ends the candidate.
+		for pos < len(v) && isSpace(v[pos]) {
+			pos++
+		}
+		const inDescriptor, inParens, afterDescriptor = 0, 1, 2
+		state := inDescriptor
+	descriptors:
+		for ; pos < len(v); pos++ {
+			c := v[pos]
+			switch state {
+			case inDescriptor:
+				switch {
+				case isSpace(c):
+					state = afterDescriptor
+				case c == ',':
+					pos++
+					break descriptors
+				case c == '(':
+					state = inParens
+				}
+			case inParens:
+				if c == ')' {
+					state = inDescriptor
+				}
+			case afterDescriptor:
+				if !isSpace(c) {
+					state = inDescriptor
+					pos-- // read c again, in descriptor
+				}
+			}
+		}
+	}
+}
+
+// checkResolvedURLs checks what ResolveHTML made of in against base (out),
+// URL by URL: with a base that is not an http, https or ftp URL nothing
+// changed; with one, every URL that changed was relative in the input and
+// is now absolute, of the base's scheme (and so no script URL); and no URL
+// of the output has a script scheme unless the input had that exact URL.
+// in and out must have the same tags and attributes (see tokensOf).
+func checkResolvedURLs(t *testing.T, in, out, base string) {
+	t.Helper()
+	scheme, ok := resolvingBase(base)
+	if !ok {
+		if out != in {
+			t.Fatalf("changed with base %q, which is not an http, https or ftp URL:\n%q\n%q", base, in, out)
+		}
+		return
+	}
+	ins, outs := urlAttrsOf(in), urlAttrsOf(out)
+	if len(ins) != len(outs) {
+		t.Fatalf("%d URL attributes in the input, %d in the output", len(ins), len(outs))
+	}
+	written := map[string]bool{} // the URLs of the input, as written
+	for _, a := range ins {
+		written[a.val] = true
+		if a.srcset {
+			for _, u := range srcsetURLs(a.val) {
+				written[u] = true
+			}
+		}
+	}
+	built := func(u string) { // u is a URL the output has and the input has not
+		if !strings.HasPrefix(u, scheme+":") {
+			t.Fatalf("built %q, not of the base's scheme %q, from %q", u, scheme, in)
+		}
+	}
+	for i, a := range outs {
+		b := ins[i]
+		if a.key != b.key {
+			t.Fatalf("attribute %d is %q in the input, %q in the output", i, b.key, a.key)
+		}
+		if a.val == b.val {
+			continue
+		}
+		if !a.srcset {
+			ref, err := url.Parse(strings.Trim(b.val, " \t\n\f\r"))
+			if err != nil || ref.Scheme != "" {
+				t.Fatalf("%s=%q, not a relative URL, became %q", b.key, b.val, a.val)
+			}
+			built(a.val)
+			continue
+		}
+		for _, u := range srcsetURLs(a.val) {
+			if !written[u] {
+				built(u)
+			}
+		}
+	}
+	for _, a := range outs {
+		us := []string{a.val}
+		if a.srcset {
+			us = srcsetURLs(a.val)
+		}
+		for _, u := range us {
+			if scriptScheme(u) && !written[u] {
+				t.Fatalf("a script URL %q the input did not have: %q", u, in)
+			}
+		}
+	}
+}
+
+// FuzzResolveHTMLBase resolves HTML against hostile bases (issue 17, item
+// 5), and checks URL by URL (checkResolvedURLs) that a base of a scheme
+// other than http, https and ftp changes nothing, and that no URL the
+// function builds has a script scheme.
+func FuzzResolveHTMLBase(f *testing.F) {
+	const doc = `<a href="p/1">x</a><img src=/i.png srcset="a.png 1x, //cdn.example/b.png 2x" data-src='?q'>` +
+		`<form action="f"><button formaction="../g">b</button></form><a href="javascript:alert(1)">j</a>` +
+		`<svg><a xlink:href="s">s</a></svg><a href=" &#x6A;avascript:alert(2)">k</a><a href="#n">n</a>`
+	for _, base := range append(hostileBases, "javascript:alert(1)//", "data:text/html,<script>alert(1)</script>/",
+		"vbscript:msgbox(1)", "file:///C:/Windows/", " javascript://x/", "java\tscript://x/", "javascript%3A//x/",
+		"https://example.com/a/", "ftp://example.com/", "https://x/javascript:/", "HTTPS://Example.COM/%0a/") {
+		f.Add(doc, base)
+	}
+	f.Add(`<img srcset="a,javascript:b 1x,c">`, "https://h/,javascript:x/")
+	// Parentheses in descriptors do not nest: the candidate after "1x(()"
+	// is "javascript:x),rel", which resolving "rel" alone would change.
+	f.Add(`<img srcset="a 1x((),javascript:x),rel 2x">`, "https://h/);alert(1);//")
+	f.Add(`<a href=p>`, "http:p/")
+	f.Fuzz(func(t *testing.T, in, base string) {
+		out := rss.ResolveHTML(in, base)
+		if a, b := tokensOf(in), tokensOf(out); strings.Join(a, "\n") != strings.Join(b, "\n") {
+			t.Fatalf("changed more than URLs:\n%q\n%q", a, b)
+		}
+		checkResolvedURLs(t, in, out, base)
+	})
 }
