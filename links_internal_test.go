@@ -3,10 +3,9 @@ package rss
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
-
-	"net/url"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
