@@ -57,9 +57,11 @@ type Item struct {
 	Extensions []Element `json:"extensions,omitempty"`
 	// Base is the base URL in effect for the item's body ([Item.Body]):
 	// the xml:base in scope where it stood, else [Decoder.BaseURL], else
-	// the channel's link (when absolute); "" when there is none. The
-	// body's relative URLs are relative to it: ResolveHTML(it.Body(),
-	// it.Base) resolves them, as [Decoder.ResolveHTML] does while reading.
+	// the channel's link (when absolute); "" when there is none, and when
+	// the one in effect is not an http, https or ftp URL (an xml:base of
+	// javascript:, data:, file:..., which resolves nothing). The body's
+	// relative URLs are relative to it: ResolveHTML(it.Body(), it.Base)
+	// resolves them, as [Decoder.ResolveHTML] does while reading.
 	Base string `json:"base,omitempty"`
 }
 

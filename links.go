@@ -35,9 +35,17 @@ var (
 // document itself ("#note-1", which must keep pointing into the text it
 // stands in) and a URL that does not parse. The markup is read as a browser
 // reads it, with golang.org/x/net/html's tokenizer, so that text, comments,
-// and the contents of script and style are left alone. When base is not an
-// absolute URL (with a scheme, such as https://example.com/a/), html is
-// returned unchanged.
+// and the contents of script and style are left alone.
+//
+// Only an absolute, hierarchical http, https or ftp URL (such as
+// https://example.com/a/) is a base. With any other base, html is returned
+// unchanged: a relative one, one that does not parse, mailto:, and above
+// all one of a scheme that runs script or reaches local files
+// (javascript:, vbscript:, data:, file:, blob:) or that is unknown, since
+// a relative URL resolved against it would be of its scheme. So every URL
+// ResolveHTML writes is an http, https or ftp URL. It does not sanitise:
+// an absolute URL of any scheme that html holds (href="javascript:...")
+// stays as written.
 //
 // The result is stable: resolving it again against any base changes
 // nothing, since every URL it rewrote is absolute.
@@ -46,7 +54,7 @@ func ResolveHTML(html, base string) string {
 		return html
 	}
 	b, err := url.Parse(base)
-	if err != nil || !b.IsAbs() || b.Opaque != "" {
+	if err != nil || !usableBase(b) {
 		return html
 	}
 	r := htmlResolver{base: b}
@@ -166,7 +174,8 @@ func (r *htmlResolver) resolveURL(v string) (string, bool) {
 // HTML standard says (its "parse a srcset attribute" steps): candidates
 // separated by commas, each a URL (which may itself hold commas, but does
 // not end with one) and optional descriptors up to the next comma outside
-// parentheses. Everything but the URLs stays as written.
+// parentheses (which do not nest). Everything but the URLs stays as
+// written.
 func (r *htmlResolver) resolveSrcset(v string) (string, bool) {
 	var out []byte
 	done := 0
@@ -196,14 +205,18 @@ func (r *htmlResolver) resolveSrcset(v string) (string, bool) {
 		if !hasDescriptors {
 			continue
 		}
-		// Skip the descriptors, to the comma that ends the candidate.
-		depth := 0
+		// Skip the descriptors, to the comma that ends the candidate: one
+		// outside parentheses, which do not nest (the standard's
+		// descriptor tokenizer: "(" enters them, the first ")" leaves),
+		// so that each candidate starts where a browser starts it and a
+		// URL this writes is the whole of the URL a browser reads there.
+		inParens := false
 		for ; i < len(v); i++ {
-			if c := v[i]; c == '(' {
-				depth++
-			} else if c == ')' && depth > 0 {
-				depth--
-			} else if c == ',' && depth == 0 {
+			if c := v[i]; inParens {
+				inParens = c != ')'
+			} else if c == '(' {
+				inParens = true
+			} else if c == ',' {
 				break
 			}
 		}
@@ -358,6 +371,14 @@ func asciiLower(s string) string {
 // the root against BaseURL, or, in an item, against the channel's link
 // (whichever the field's context has), and the result is kept in the entry
 // for the next URL that asks, for the same root.
+//
+// Safety: only an http, https or ftp URL is a base (usableBase), whether
+// an xml:base (as resolved), the BaseURL or the channel's link, so that
+// every URL the decoder builds is of one of those schemes: an xml:base of
+// javascript://x/%0aalert(1)// resolves nothing in its scope, as an
+// unusable one does below, and a BaseURL or a channel link of such a scheme
+// is not used, as when there is none. Absolute URLs the feed wrote are not
+// checked: they are left as written, whatever their scheme.
 //
 // Bounds: an xml:base longer than maxBaseLen, or resolved to a URL longer
 // than that, cannot be used, and neither can one that does not parse or
@@ -538,10 +559,24 @@ func (l *links) resolveBase(b *xmlBase, root *url.URL) (work int) {
 	return work
 }
 
-// usableBase reports whether a URL can be a base: absolute and
-// hierarchical (https://example.com/, not mailto:jo@example.com).
+// usableBase reports whether a URL can be a base: absolute, hierarchical
+// (https://example.com/, not mailto:jo@example.com) and of a scheme a
+// reader can follow safely: http, https or ftp. A URL built from a base is
+// of the base's scheme, so a base of any other scheme would turn a relative
+// URL into one the feed did not write: javascript:, vbscript: and data:
+// run script in a page that shows the link, file: and blob: reach what is
+// local to the reader, and an unknown scheme may do either.
 func usableBase(u *url.URL) bool {
-	return u.IsAbs() && u.Opaque == ""
+	return u.IsAbs() && u.Opaque == "" && safeBaseScheme(u.Scheme)
+}
+
+// safeBaseScheme reports whether a base of the given scheme may resolve
+// URLs: http, https and ftp, in any case. ftp is kept because it is
+// hierarchical and runs nothing: a feed that puts its files on an FTP
+// server (enclosures, mostly) still has them resolved.
+func safeBaseScheme(scheme string) bool {
+	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") ||
+		strings.EqualFold(scheme, "ftp")
 }
 
 // docBase returns the document's BaseURL (the Decoder's, which is read
@@ -651,7 +686,8 @@ func (d *Decoder) resolveSrcset(b *xmlBase, v string) string {
 
 // resolveAgainst returns the URL s resolved against base, as ResolveHTML
 // resolves an attribute: s as written when it is absolute, a reference to
-// a fragment, empty or unparsable, or when base is not an absolute URL.
+// a fragment, empty or unparsable, or when base is not a usable base (an
+// absolute http, https or ftp URL).
 func resolveAgainst(base, s string) string {
 	if s == "" || base == "" || hasScheme(s) {
 		return s

@@ -3,6 +3,7 @@ package rss
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -18,6 +19,23 @@ func TestHasScheme(t *testing.T) {
 		"1http://x": false, ":x": false, "+a:b": false, "a b:c": false, "post": false,
 	} {
 		assert.Equal(t, want, hasScheme(s), "%q", s)
+	}
+}
+
+// TestUsableBase checks which URLs can be bases: absolute, hierarchical
+// http, https and ftp ones, their scheme in any case, and no others.
+func TestUsableBase(t *testing.T) {
+	for s, want := range map[string]bool{
+		"https://example.com/": true, "HTTP://Example.com/a/": true, "ftp://ftp.example.com/pub/": true,
+		"http:///no-host/": true, "HTTPs://x": true,
+		"https:opaque": false, "mailto:jo@example.com": false, "/root/": false, "//host/": false, "a/b": false,
+		"javascript://x/%0aalert(1)//": false, "JAVASCRIPT://x/": false, "vbscript://x/": false,
+		"data://x/text/html,x/": false, "file:///etc/": false, "blob://x/": false, "ftps://x/": false,
+		"ws://x/": false, "feed://x/": false, "httpx://x/": false, "xhttp://x/": false,
+	} {
+		u, err := url.Parse(s)
+		require.NoError(t, err, "%q", s)
+		assert.Equal(t, want, usableBase(u), "%q", s)
 	}
 }
 

@@ -38,6 +38,8 @@ func TestResolveHTML(t *testing.T) {
 			`<img srcset="https://example.com/blog/post/a.png 1x, https://example.com/b.png 2x,https://example.com/blog/post/c.png,  https://x.example/d.png 3x">`},
 		{"srcset with widths and a comma in a URL", `<img srcset="a,b.png 100w, c.png 200w">`,
 			`<img srcset="https://example.com/blog/post/a,b.png 100w, https://example.com/blog/post/c.png 200w">`},
+		{"srcset: parentheses in descriptors do not nest", `<img srcset="a.png 1x((),b.png 2x">`,
+			`<img srcset="https://example.com/blog/post/a.png 1x((),https://example.com/blog/post/b.png 2x">`},
 		{"srcset with a data URL", `<img srcset="data:image/png;base64,AAAA 1x, b.png 2x">`,
 			`<img srcset="data:image/png;base64,AAAA 1x, https://example.com/blog/post/b.png 2x">`},
 		{"poster, cite, action, data", `<video poster="p.jpg"></video><blockquote cite="/q"></blockquote><form action="f"></form><object data="o.swf"></object>`,
@@ -69,17 +71,6 @@ func TestResolveHTML(t *testing.T) {
 			assert.Equal(t, got, rss.ResolveHTML(got, base), "resolving again changes nothing")
 		})
 	}
-}
-
-// TestResolveHTMLBase checks that a base that is not an absolute URL
-// leaves the HTML as it is.
-func TestResolveHTMLBase(t *testing.T) {
-	const in = `<a href="a.html">x</a>`
-	for _, base := range []string{"", "relative/path/", "/root", "mailto:jo@example.com", "http://[::1"} {
-		assert.Equal(t, in, rss.ResolveHTML(in, base), "base %q", base)
-	}
-	assert.Equal(t, `<a href="http://example.com/a.html">x</a>`, rss.ResolveHTML(in, "http://example.com"))
-	assert.Equal(t, `<a href="file:///srv/a.html">x</a>`, rss.ResolveHTML(in, "file:///srv/index.html"))
 }
 
 // tokensOf is what html's tokenizer sees in s, with the values of the
@@ -135,10 +126,8 @@ func FuzzResolveHTML(f *testing.F) {
 		if again := rss.ResolveHTML(out, base); again != out {
 			t.Fatalf("not stable:\n%q\n%q\n%q", in, out, again)
 		}
-		if b, err := url.Parse(base); err != nil || !b.IsAbs() || b.Opaque != "" {
-			if out != in {
-				t.Fatalf("changed with base %q, which is not an absolute URL: %q", base, out)
-			}
+		checkResolvedURLs(t, in, out, base)
+		if _, ok := resolvingBase(base); !ok {
 			return
 		}
 		if again := rss.ResolveHTML(out, "https://other.example/x/"); again != out {
@@ -234,11 +223,14 @@ func TestXMLBaseScopeRepaired(t *testing.T) {
 }
 
 // TestBaseURLUnusable checks that a BaseURL that is not an absolute,
-// hierarchical URL is ignored: the channel's link is then the items' base.
+// hierarchical http, https or ftp URL is ignored, as if there were none:
+// the channel's own URLs stay as written, and the channel's link is the
+// items' base.
 func TestBaseURLUnusable(t *testing.T) {
 	const doc = `<rss><channel><link>https://example.com/news/</link><docs>/docs</docs>` +
 		`<item><link>story</link></item></channel></rss>`
-	for _, base := range []string{"", "feeds/rss.xml", "/feeds/rss.xml", "mailto:jo@example.com", "http://[::1"} {
+	unusable := append([]string{"", "feeds/rss.xml", "/feeds/rss.xml", "mailto:jo@example.com", "http://[::1"}, hostileBases...)
+	for _, base := range unusable {
 		f := readWith(t, doc, base, false, false)
 		assert.Equal(t, "/docs", f.Docs, "BaseURL %q", base)
 		assert.Equal(t, "https://example.com/news/story", f.Items[0].Link, "BaseURL %q", base)
@@ -284,4 +276,472 @@ func TestItemMethodsResolve(t *testing.T) {
 	assert.Equal(t, "https://example.com/blog/p/1", it.Permalink())
 	assert.Equal(t, "https://example.com/blog/img/1.png", it.ImageURL())
 	assert.Equal(t, "", f.Items[1].Permalink())
+}
+
+// hostileBases are bases that must resolve nothing (issue 17, item 5).
+// Each is absolute and hierarchical, so a resolver that checked no more
+// would build from it, out of a relative URL, a URL of its scheme: one that
+// runs script (javascript:, vbscript:, data:), reaches what is local to
+// the reader (file:, blob:), or that a reader does not know (feed:, and any
+// other), in any case.
+var hostileBases = []string{
+	"javascript://x/%0aalert(1)//",
+	"JavaScript://x/%0Aalert(document.domain)//",
+	"vbscript://x/%0amsgbox(1)//",
+	"data://x/text/html;base64,PHNjcmlwdD4=/",
+	"file:///etc/",
+	"file://server/share/",
+	"blob://example.com/x/",
+	"feed://example.com/a/",
+	"x-unknown+scheme://example.com/a/",
+}
+
+// safeBases are bases that resolve: http, https and ftp. Each ends with a
+// directory, so a relative URL rel resolves to the base followed by rel.
+var safeBases = []string{"https://example.com/a/", "http://example.com/a/", "ftp://example.com/a/"}
+
+// TestResolveHTMLBase checks which bases the ResolveHTML function
+// resolves against: an absolute, hierarchical http, https or ftp URL, and
+// nothing else.
+func TestResolveHTMLBase(t *testing.T) {
+	const in = `<a href="p/1">x</a><img srcset="i.png 1x, j.png 2x"><a href="javascript:alert(2)">y</a>`
+	unusable := append([]string{"", "relative/path/", "/root", "//host/p/", "mailto:jo@example.com",
+		"javascript:alert(1)", "http://[::1"}, hostileBases...)
+	for _, base := range unusable {
+		assert.Equal(t, in, rss.ResolveHTML(in, base), "base %q", base)
+	}
+	for _, base := range safeBases {
+		assert.Equal(t, `<a href="`+base+`p/1">x</a><img srcset="`+base+`i.png 1x, `+base+`j.png 2x">`+
+			`<a href="javascript:alert(2)">y</a>`, rss.ResolveHTML(in, base), "base %q", base)
+	}
+	assert.Equal(t, `<a href="http://example.com/a.html">x</a>`, rss.ResolveHTML(`<a href="a.html">x</a>`, "http://example.com"))
+	assert.Equal(t, `<a href="https://Example.com/a.html">x</a>`, rss.ResolveHTML(`<a href="a.html">x</a>`, "HTTPS://Example.com/"),
+		"the scheme in any case")
+}
+
+// A basePlace is a document with a base in one of the places a base can
+// be given, and the fields a relative URL under it reaches.
+type basePlace struct {
+	name    string
+	doc     string // the document, with {base} where the base stands
+	baseURL bool   // the base is the Decoder's BaseURL, not in the document
+	// fields returns the values to check, in the order of want.
+	fields func(f *rss.Feed) []string
+	// want holds, for each field, its value under a base that does not
+	// resolve (as written) and under one that does, with {base} standing
+	// for the base.
+	want [][2]string
+}
+
+// basePlaces are the places a base is given: xml:base on a feed, an item,
+// an element, nested; the BaseURL; the channel's link; Atom's xml:base;
+// JSON Feed's home_page_url and BaseURL.
+var basePlaces = []basePlace{
+	{
+		name: "xml:base on the channel",
+		doc: `<rss version="2.0"><channel xml:base="{base}"><title>t</title><link>home/</link><description>d</description>` +
+			`<docs>d/1</docs><item><title>1</title><link>p/1</link><comments>p/1#c</comments>` +
+			`<enclosure url="e/1.mp3" length="1" type="audio/mpeg"/>` +
+			`<description>&lt;a href="c/1"&gt;x&lt;/a&gt;</description></item>` +
+			`<item><title>2</title><guid isPermaLink="true">g/1</guid><description>&lt;img src="i/1.png"&gt;</description></item>` +
+			`</channel></rss>`,
+		fields: func(f *rss.Feed) []string {
+			a, b := f.Items[0], f.Items[1]
+			return []string{f.Link, f.Docs, a.Link, a.Comments, a.Enclosures[0].URL, a.Description, a.Base,
+				b.GUID.Value, b.Permalink(), b.ImageURL()}
+		},
+		want: [][2]string{{"home/", "{base}home/"}, {"d/1", "{base}d/1"}, {"p/1", "{base}p/1"}, {"p/1#c", "{base}p/1#c"},
+			{"e/1.mp3", "{base}e/1.mp3"}, {`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"},
+			{"g/1", "{base}g/1"}, {"g/1", "{base}g/1"}, {"i/1.png", "{base}i/1.png"}},
+	},
+	{
+		name: "xml:base on the item, under an https channel link",
+		doc: `<rss version="2.0"><channel><title>t</title><link>https://example.net/</link><description>d</description>` +
+			`<item xml:base="{base}"><title>1</title><link>p/1</link>` +
+			`<description>&lt;a href="c/1"&gt;x&lt;/a&gt;</description></item>` +
+			`<item xml:base="{base}"><title>2</title><guid isPermaLink="true">g/1</guid></item>` +
+			`<item><title>3</title><link>p/3</link></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string {
+			a, b, c := f.Items[0], f.Items[1], f.Items[2]
+			return []string{a.Link, a.Description, a.Base, b.Permalink(), c.Link}
+		},
+		want: [][2]string{{"p/1", "{base}p/1"}, {`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"},
+			{"g/1", "{base}g/1"}, {"https://example.net/p/3", "https://example.net/p/3"}},
+	},
+	{
+		name: "xml:base on the link element",
+		doc: `<rss version="2.0"><channel><title>t</title><link>https://example.net/</link><description>d</description>` +
+			`<item><title>1</title><link xml:base="{base}">p/1</link><comments>c/1</comments></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string { return []string{f.Items[0].Link, f.Items[0].Comments} },
+		want:   [][2]string{{"p/1", "{base}p/1"}, {"https://example.net/c/1", "https://example.net/c/1"}},
+	},
+	{
+		name: "a relative xml:base inside",
+		doc: `<rss version="2.0"><channel xml:base="{base}"><title>t</title><link>https://example.net/</link><description>d</description>` +
+			`<item xml:base="sub/"><title>1</title><link>p/1</link><description>&lt;a href="c/1"&gt;x&lt;/a&gt;</description>` +
+			`<comments xml:base="../up/">c/1</comments></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string {
+			a := f.Items[0]
+			return []string{a.Link, a.Description, a.Base, a.Comments}
+		},
+		want: [][2]string{{"p/1", "{base}sub/p/1"}, {`<a href="c/1">x</a>`, `<a href="{base}sub/c/1">x</a>`},
+			{"", "{base}sub/"}, {"c/1", "{base}up/c/1"}},
+	},
+	{
+		name: "an https xml:base inside",
+		doc: `<rss version="2.0"><channel xml:base="{base}"><title>t</title><link>l</link><description>d</description>` +
+			`<item xml:base="https://example.org/b/"><title>1</title><link>p/1</link></item>` +
+			`<item><title>2</title><link>p/2</link></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string { return []string{f.Link, f.Items[0].Link, f.Items[1].Link} },
+		want:   [][2]string{{"l", "{base}l"}, {"https://example.org/b/p/1", "https://example.org/b/p/1"}, {"p/2", "{base}p/2"}},
+	},
+	{
+		name:    "BaseURL",
+		baseURL: true,
+		doc: `<rss version="2.0"><channel><title>t</title><link>home/</link><description>d</description><docs>d/1</docs>` +
+			`<item><title>1</title><link>p/1</link><description>&lt;a href="c/1"&gt;x&lt;/a&gt;</description></item>` +
+			`<item><title>2</title><guid isPermaLink="true">g/1</guid></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string {
+			a := f.Items[0]
+			return []string{f.Link, f.Docs, a.Link, a.Description, a.Base, f.Items[1].Permalink()}
+		},
+		want: [][2]string{{"home/", "{base}home/"}, {"d/1", "{base}d/1"}, {"p/1", "{base}p/1"},
+			{`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"}, {"g/1", "{base}g/1"}},
+	},
+	{
+		name: "the channel's link",
+		doc: `<rss version="2.0"><channel><title>t</title><link>{base}</link><description>d</description><docs>d/1</docs>` +
+			`<item><title>1</title><link>p/1</link><description>&lt;a href="c/1"&gt;x&lt;/a&gt;</description></item>` +
+			`<item><title>2</title><guid isPermaLink="true">g/1</guid></item></channel></rss>`,
+		fields: func(f *rss.Feed) []string {
+			a := f.Items[0]
+			return []string{f.Link, f.Docs, a.Link, a.Description, a.Base, f.Items[1].Permalink()}
+		},
+		want: [][2]string{{"{base}", "{base}"}, {"d/1", "d/1"}, {"p/1", "{base}p/1"},
+			{`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"}, {"g/1", "{base}g/1"}},
+	},
+	{
+		name: "xml:base on an Atom feed",
+		doc: `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="{base}"><title>t</title><id>urn:x</id>` +
+			`<link href="home/"/><icon>i.png</icon><updated>2024-01-01T00:00:00Z</updated>` +
+			`<entry><title>1</title><id>urn:1</id><updated>2024-01-01T00:00:00Z</updated><link href="p/1"/>` +
+			`<summary type="html">&lt;a href="s/1"&gt;x&lt;/a&gt;</summary>` +
+			`<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><a href="c/1">x</a></div></content></entry></feed>`,
+		fields: func(f *rss.Feed) []string {
+			a := f.Items[0]
+			return []string{f.Link, f.ImageURL(), a.Link, a.Description, a.Content, a.Base}
+		},
+		want: [][2]string{{"home/", "{base}home/"}, {"i.png", "{base}i.png"}, {"p/1", "{base}p/1"},
+			{`<a href="s/1">x</a>`, `<a href="{base}s/1">x</a>`}, {`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`},
+			{"", "{base}"}},
+	},
+	{
+		name: "xml:base on an Atom entry",
+		doc: `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id><link href="https://example.net/"/>` +
+			`<updated>2024-01-01T00:00:00Z</updated>` +
+			`<entry xml:base="{base}"><title>1</title><id>urn:1</id><updated>2024-01-01T00:00:00Z</updated><link href="p/1"/>` +
+			`<content type="html">&lt;a href="c/1"&gt;x&lt;/a&gt;</content></entry></feed>`,
+		fields: func(f *rss.Feed) []string { a := f.Items[0]; return []string{a.Link, a.Content, a.Base} },
+		want: [][2]string{{"p/1", "{base}p/1"}, {`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`},
+			{"", "{base}"}},
+	},
+	{
+		name: "JSON Feed's home_page_url",
+		doc: `{"version":"https://jsonfeed.org/version/1.1","title":"t","home_page_url":"{base}",` +
+			`"items":[{"id":"1","url":"p/1","external_url":"x/1","content_html":"<a href=\"c/1\">x</a>"}]}`,
+		fields: func(f *rss.Feed) []string {
+			a := f.Items[0]
+			return []string{f.Link, a.Link, a.AtomLinks[0].Href, a.Content, a.Base}
+		},
+		want: [][2]string{{"{base}", "{base}"}, {"p/1", "{base}p/1"}, {"x/1", "{base}x/1"},
+			{`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"}},
+	},
+	{
+		name:    "JSON Feed's BaseURL",
+		baseURL: true,
+		doc: `{"version":"https://jsonfeed.org/version/1.1","title":"t","home_page_url":"home/",` +
+			`"items":[{"id":"1","url":"p/1","content_html":"<a href=\"c/1\">x</a>"}]}`,
+		fields: func(f *rss.Feed) []string { a := f.Items[0]; return []string{f.Link, a.Link, a.Content, a.Base} },
+		want: [][2]string{{"home/", "{base}home/"}, {"p/1", "{base}p/1"},
+			{`<a href="c/1">x</a>`, `<a href="{base}c/1">x</a>`}, {"", "{base}"}},
+	},
+}
+
+// TestUnsafeBases checks, in every place a base is given and in both
+// modes, with ResolveHTML on, that a base of a scheme other than http,
+// https and ftp resolves nothing: the relative URLs under it, in fields,
+// in the methods that resolve (Permalink, ImageURL) and in HTML, stay as
+// written, and Item.Base is "". The same documents with an http, https or
+// ftp base resolve them.
+func TestUnsafeBases(t *testing.T) {
+	for _, p := range basePlaces {
+		t.Run(p.name, func(t *testing.T) {
+			check := func(base string, resolves, strict bool) {
+				t.Helper()
+				doc, baseURL := p.doc, ""
+				if p.baseURL {
+					baseURL = base
+				} else {
+					require.Contains(t, doc, "{base}")
+					doc = strings.ReplaceAll(doc, "{base}", base)
+				}
+				f := readWith(t, doc, baseURL, true, strict)
+				got := p.fields(f)
+				require.Len(t, got, len(p.want))
+				for i, w := range p.want {
+					want := w[0]
+					if resolves {
+						want = w[1]
+					}
+					assert.Equal(t, strings.ReplaceAll(want, "{base}", base), got[i],
+						"field %d, base %q, strict %v", i, base, strict)
+				}
+			}
+			for _, strict := range []bool{false, true} {
+				for _, base := range hostileBases {
+					check(base, false, strict)
+				}
+				for _, base := range safeBases {
+					check(base, true, strict)
+				}
+			}
+		})
+	}
+}
+
+// TestItemMethodsUnsafeBase checks that Item.Permalink and Item.ImageURL,
+// which resolve against Item.Base, resolve nothing against a base the
+// caller set that is not http, https or ftp.
+func TestItemMethodsUnsafeBase(t *testing.T) {
+	for _, base := range hostileBases {
+		it := &rss.Item{Base: base, GUID: rss.GUID{Value: "p/1", IsPermaLink: true}, Description: `<img src="i/1.png">`}
+		assert.Equal(t, "p/1", it.Permalink(), "base %q", base)
+		assert.Equal(t, "i/1.png", it.ImageURL(), "base %q", base)
+	}
+	for _, base := range safeBases {
+		it := &rss.Item{Base: base, GUID: rss.GUID{Value: "p/1", IsPermaLink: true}, Description: `<img src="i/1.png">`}
+		assert.Equal(t, base+"p/1", it.Permalink(), "base %q", base)
+		assert.Equal(t, base+"i/1.png", it.ImageURL(), "base %q", base)
+	}
+}
+
+// resolvingBase reports whether ResolveHTML may resolve anything against
+// base, and the scheme it resolves to: an absolute, hierarchical URL of
+// the http, https or ftp scheme, in any case.
+func resolvingBase(base string) (scheme string, ok bool) {
+	b, err := url.Parse(base)
+	if err != nil || !b.IsAbs() || b.Opaque != "" {
+		return "", false
+	}
+	switch s := strings.ToLower(b.Scheme); s {
+	case "http", "https", "ftp":
+		return s, true
+	}
+	return "", false
+}
+
+// scriptScheme reports whether u, read as a browser reads a URL (with the
+// controls and spaces around it trimmed and the tabs and newlines in it
+// removed), has a scheme that runs script or reaches local files.
+func scriptScheme(u string) bool {
+	u = strings.TrimFunc(u, func(r rune) bool { return r <= ' ' })
+	u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
+	scheme, _, ok := strings.Cut(u, ":")
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(scheme) {
+	case "javascript", "vbscript", "data", "file", "blob":
+		return true
+	}
+	return false
+}
+
+// urlAttr is the value of a URL attribute (srcset whether it is a srcset)
+// as html's tokenizer reads it, its entities decoded.
+type urlAttr struct {
+	key, val string
+	srcset   bool
+}
+
+// urlAttrsOf lists the values of the URL attributes of every start tag in
+// s, in order.
+func urlAttrsOf(s string) []urlAttr {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var out []urlAttr
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			_, more := z.TagName()
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				switch key := string(k); key {
+				case "href", "src", "poster", "cite", "action", "formaction", "data", "background", "longdesc",
+					"xlink:href", "data-src":
+					out = append(out, urlAttr{key, string(v), false})
+				case "srcset", "data-srcset":
+					out = append(out, urlAttr{key, string(v), true})
+				}
+			}
+		}
+	}
+}
+
+// srcsetURLs returns the URLs of the candidates of a srcset value as a
+// browser reads them: the HTML standard's "parse a srcset attribute"
+// steps, written from its text.
+func srcsetURLs(v string) []string {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	var urls []string
+	pos := 0
+	for {
+		// Splitting loop: skip white space and commas, then the URL is
+		// the run of non-white space.
+		for pos < len(v) && (isSpace(v[pos]) || v[pos] == ',') {
+			pos++
+		}
+		if pos == len(v) {
+			return urls
+		}
+		start := pos
+		for pos < len(v) && !isSpace(v[pos]) {
+			pos++
+		}
+		u := v[start:pos]
+		if strings.HasSuffix(u, ",") {
+			urls = append(urls, strings.TrimRight(u, ","))
+			continue // no descriptors
+		}
+		urls = append(urls, u)
+		// Tokenize the descriptors, states "in descriptor", "in parens"
+		// and "after descriptor", to the comma that ends the candidate.
+		for pos < len(v) && isSpace(v[pos]) {
+			pos++
+		}
+		const inDescriptor, inParens, afterDescriptor = 0, 1, 2
+		state := inDescriptor
+	descriptors:
+		for ; pos < len(v); pos++ {
+			c := v[pos]
+			switch state {
+			case inDescriptor:
+				switch {
+				case isSpace(c):
+					state = afterDescriptor
+				case c == ',':
+					pos++
+					break descriptors
+				case c == '(':
+					state = inParens
+				}
+			case inParens:
+				if c == ')' {
+					state = inDescriptor
+				}
+			case afterDescriptor:
+				if !isSpace(c) {
+					state = inDescriptor
+					pos-- // read c again, in descriptor
+				}
+			}
+		}
+	}
+}
+
+// checkResolvedURLs checks what ResolveHTML made of in against base (out),
+// URL by URL: with a base that is not an http, https or ftp URL nothing
+// changed; with one, every URL that changed was relative in the input and
+// is now absolute, of the base's scheme (and so no script URL); and no URL
+// of the output has a script scheme unless the input had that exact URL.
+// in and out must have the same tags and attributes (see tokensOf).
+func checkResolvedURLs(t *testing.T, in, out, base string) {
+	t.Helper()
+	scheme, ok := resolvingBase(base)
+	if !ok {
+		if out != in {
+			t.Fatalf("changed with base %q, which is not an http, https or ftp URL:\n%q\n%q", base, in, out)
+		}
+		return
+	}
+	ins, outs := urlAttrsOf(in), urlAttrsOf(out)
+	if len(ins) != len(outs) {
+		t.Fatalf("%d URL attributes in the input, %d in the output", len(ins), len(outs))
+	}
+	written := map[string]bool{} // the URLs of the input, as written
+	for _, a := range ins {
+		written[a.val] = true
+		if a.srcset {
+			for _, u := range srcsetURLs(a.val) {
+				written[u] = true
+			}
+		}
+	}
+	built := func(u string) { // u is a URL the output has and the input has not
+		if !strings.HasPrefix(u, scheme+":") {
+			t.Fatalf("built %q, not of the base's scheme %q, from %q", u, scheme, in)
+		}
+	}
+	for i, a := range outs {
+		b := ins[i]
+		if a.key != b.key {
+			t.Fatalf("attribute %d is %q in the input, %q in the output", i, b.key, a.key)
+		}
+		if a.val == b.val {
+			continue
+		}
+		if !a.srcset {
+			ref, err := url.Parse(strings.Trim(b.val, " \t\n\f\r"))
+			if err != nil || ref.Scheme != "" {
+				t.Fatalf("%s=%q, not a relative URL, became %q", b.key, b.val, a.val)
+			}
+			built(a.val)
+			continue
+		}
+		for _, u := range srcsetURLs(a.val) {
+			if !written[u] {
+				built(u)
+			}
+		}
+	}
+	for _, a := range outs {
+		us := []string{a.val}
+		if a.srcset {
+			us = srcsetURLs(a.val)
+		}
+		for _, u := range us {
+			if scriptScheme(u) && !written[u] {
+				t.Fatalf("a script URL %q the input did not have: %q", u, in)
+			}
+		}
+	}
+}
+
+// FuzzResolveHTMLBase resolves HTML against hostile bases (issue 17, item
+// 5), and checks URL by URL (checkResolvedURLs) that a base of a scheme
+// other than http, https and ftp changes nothing, and that no URL the
+// function builds has a script scheme.
+func FuzzResolveHTMLBase(f *testing.F) {
+	const doc = `<a href="p/1">x</a><img src=/i.png srcset="a.png 1x, //cdn.example/b.png 2x" data-src='?q'>` +
+		`<form action="f"><button formaction="../g">b</button></form><a href="javascript:alert(1)">j</a>` +
+		`<svg><a xlink:href="s">s</a></svg><a href=" &#x6A;avascript:alert(2)">k</a><a href="#n">n</a>`
+	for _, base := range append(hostileBases, "javascript:alert(1)//", "data:text/html,<script>alert(1)</script>/",
+		"vbscript:msgbox(1)", "file:///C:/Windows/", " javascript://x/", "java\tscript://x/", "javascript%3A//x/",
+		"https://example.com/a/", "ftp://example.com/", "https://x/javascript:/", "HTTPS://Example.COM/%0a/") {
+		f.Add(doc, base)
+	}
+	f.Add(`<img srcset="a,javascript:b 1x,c">`, "https://h/,javascript:x/")
+	// Parentheses in descriptors do not nest: the candidate after "1x(()"
+	// is "javascript:x),rel", which resolving "rel" alone would change.
+	f.Add(`<img srcset="a 1x((),javascript:x),rel 2x">`, "https://h/);alert(1);//")
+	f.Add(`<a href=p>`, "http:p/")
+	f.Fuzz(func(t *testing.T, in, base string) {
+		out := rss.ResolveHTML(in, base)
+		if a, b := tokensOf(in), tokensOf(out); strings.Join(a, "\n") != strings.Join(b, "\n") {
+			t.Fatalf("changed more than URLs:\n%q\n%q", a, b)
+		}
+		checkResolvedURLs(t, in, out, base)
+	})
 }
