@@ -177,7 +177,12 @@
 //     [github.com/feedkit/rss/fetch], which bounds the body itself.
 //   - Relative URLs are resolved, in every URL-valued field, against the
 //     nearest xml:base, else [Decoder.BaseURL], else (for an item) the
-//     channel's link; absolute URLs are kept byte for byte. HTML text is
+//     channel's link; absolute URLs are kept byte for byte. Only an http,
+//     https or ftp URL is a base: an xml:base, [Decoder.BaseURL] or channel
+//     link of another scheme (javascript:, vbscript:, data:, file:, blob:,
+//     or one the package does not know) resolves nothing, so every URL the
+//     package builds is an http, https or ftp URL; those the feed wrote are
+//     not sanitised. HTML text is
 //     left as written unless [Decoder.ResolveHTML] asks for its URLs to be
 //     resolved too ([ResolveHTML] does it for any text). A guid is resolved
 //     only when it says isPermaLink="true", so that an ID does not depend

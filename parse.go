@@ -161,11 +161,16 @@ type Decoder struct {
 	// BaseURL, else, for an item's fields, against the channel's link as
 	// read so far. An absolute URL (one with a scheme) is left exactly as
 	// written, and so is a URL that does not parse, or that has no base
-	// to be resolved against. BaseURL must be absolute and hierarchical
-	// (https://example.com/feed.xml); another value is ignored. An
-	// xml:base longer than 2048 bytes, as written or resolved, or that
-	// does not parse, resolves nothing: the URLs in its scope are left as
-	// written. [github.com/feedkit/rss/fetch.Fetch] sets BaseURL to the
+	// to be resolved against. BaseURL must be an absolute, hierarchical
+	// http, https or ftp URL (https://example.com/feed.xml); another value
+	// (relative, mailto:, or of a scheme that runs script or reaches local
+	// files, such as javascript:, data: or file:) is ignored, as if it were
+	// "". No base of another scheme resolves anything: an xml:base that is
+	// not, or does not resolve to, an http, https or ftp URL leaves the
+	// relative URLs in its scope as written, and so does a channel link of
+	// another scheme for the items, so that every URL the decoder builds is
+	// an http, https or ftp URL. An xml:base longer than 2048 bytes, as
+	// written or resolved, or that does not parse, resolves nothing either. [github.com/feedkit/rss/fetch.Fetch] sets BaseURL to the
 	// response's Content-Location, else its final URL.
 	BaseURL string
 
