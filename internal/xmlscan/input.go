@@ -558,16 +558,35 @@ func (in *input) fixChar(c *chunk, i int, eof bool) (k int, ok bool) {
 			in.refuse(c, i, fmt.Sprintf("invalid UTF-8 (byte %#x)", p[i]))
 			return -1, false
 		}
-		c.spliceRune(in.fixed, i, size, r)
+		return in.replaceRun(c, i, eof), true
 	case C1Control:
 		// XML allows it, so strict mode passes it on as it is, for
 		// encoding/xml's positions to stay right, and maps it after
 		// reading (mapC1Token).
 		if !in.strict {
-			c.spliceRune(in.fixed, i, size, r)
+			return in.replaceRun(c, i, eof), true
 		}
 	}
 	return i + size, true
+}
+
+// replaceRun replaces, in lenient mode, the run of bytes that are not
+// UTF-8 and of C1 control characters from c.p[i] with the windows-1252
+// characters they stand for, and returns the index after it: a long run
+// costs a table look-up a character.
+func (in *input) replaceRun(c *chunk, i int, eof bool) int {
+	c.splice(in.fixed, i, 0, nil)
+	p := c.p
+	for i < len(p) && p[i] >= 0x80 {
+		what, r, size := RepairAt(p[i:], eof)
+		if what != InvalidByte && what != C1Control {
+			break
+		}
+		c.out = utf8.AppendRune(c.out, r)
+		i += size
+	}
+	c.start = i
+	return i
 }
 
 // declaration passes on the bytes of a declaration (state inDecl) from p[i],
