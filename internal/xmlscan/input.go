@@ -247,12 +247,6 @@ func (c *chunk) splice(fixed []byte, i, skip int, with []byte) {
 	c.start = i + skip
 }
 
-// spliceRune is splice with a rune.
-func (c *chunk) spliceRune(fixed []byte, i, skip int, r rune) {
-	var b [utf8.UTFMax]byte
-	c.splice(fixed, i, skip, b[:utf8.EncodeRune(b[:], r)])
-}
-
 // finish sets in.out to the chunk's output up to i.
 func (c *chunk) finish(in *input, i int) {
 	if !c.dirty {
