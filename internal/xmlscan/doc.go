@@ -96,15 +96,27 @@
 // times (a token that spans chunks of the input is resumed, not scanned
 // again), and resolving a prefix or matching an end tag costs constant time
 // however many declarations are in scope and however deep the elements.
-// Memory is bounded: a token that never ends grows the buffer only up to
-// MaxUnitSize; names are interned (the [Options.Names] given, and up to
+// Repairs cost about what plain text costs: a run of characters dropped or
+// replaced is handled in one step, with no allocation and no formatting
+// per character (strict mode formats its error only when it refuses). Every
+// input byte counts toward [Options.MaxUnitSize], whether a repair drops it
+// or not, so a unit of nothing but dropped characters is refused as soon
+// as one of any other. Reading ends: a source that returns nothing and no
+// error 100 times in a row (as [bufio] counts them) gives
+// [io.ErrNoProgress], whatever reads it ([NewReader]'s detection and
+// decoders, the input filter in both modes, package rss's JSON Feed
+// reader). Memory is bounded: a token that never ends grows the buffer
+// only up to MaxUnitSize; names are interned (the [Options.Names] given, and up to
 // [MaxInterned] of the document's own, each at most 64 bytes), and the
 // scratch a long token grew is let go.
 //
 // # Limits
 //
-//   - [Options.MaxUnitSize]: the input bytes of a unit, checked as each
-//     chunk of at most 32 KiB of input is handed on; [ErrTooLarge].
+//   - [Options.MaxUnitSize]: the input bytes of a unit, those repairs drop
+//     included, checked as each chunk of at most 32 KiB of input is handed
+//     on or dropped whole; [ErrTooLarge].
+//   - A source that makes no progress: 100 reads in a row that return
+//     nothing and no error; [io.ErrNoProgress].
 //   - [Options.MaxDepth]: the nesting of elements; [ErrTooDeep].
 //   - Entities: [MaxEntityRefs] references expanded and [MaxEntityBytes]
 //     bytes of text produced in a document, [MaxEntityDepth] levels of

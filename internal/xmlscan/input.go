@@ -57,6 +57,7 @@ type input struct {
 	pos      int    // next byte of out to hand out
 	fixed    []byte // reused buffer for chunks that needed repairs
 	srcErr   error  // the source's error, once it has returned one
+	empty    int    // reads in a row that returned nothing and no error
 	err      error  // error to return once out is drained
 	state    lexState
 	started  bool
@@ -137,6 +138,22 @@ func (in *input) offset() int64 { return in.given + int64(in.pos) }
 // anywhere in it is taken off, so that the count may run a little over).
 func (in *input) markAt(off int64) { in.mark, in.markGrown = off, in.grown }
 
+// over reports whether the current unit has taken more input bytes than the
+// limit, up to the end of out, and if so sets in.err. The input bytes are
+// those handed out less what the filter added (grown): a byte a repair
+// dropped counts as much as one it passed on.
+func (in *input) over() bool {
+	if in.limit > 0 && in.given+int64(len(in.out))-in.mark-(in.grown-in.markGrown) > in.limit {
+		in.err = fmt.Errorf("%w: over %d bytes", ErrTooLarge, in.limit)
+		return true
+	}
+	return false
+}
+
+// maxEmptyReads is how many reads in a row may return nothing, and no
+// error, before the input gives io.ErrNoProgress (as bufio does).
+const maxEmptyReads = 100
+
 func (in *input) slowReadByte() (byte, error) {
 	for in.pos >= len(in.out) {
 		in.given += int64(len(in.out))
@@ -144,8 +161,7 @@ func (in *input) slowReadByte() (byte, error) {
 		if in.err != nil {
 			return 0, in.err
 		}
-		if in.limit > 0 && in.given-in.mark-(in.grown-in.markGrown) > in.limit {
-			in.err = fmt.Errorf("%w: over %d bytes", ErrTooLarge, in.limit)
+		if in.over() {
 			return 0, in.err
 		}
 		in.fill()
@@ -175,6 +191,10 @@ func (in *input) fill() {
 			in.rawFull = in.rawEnd == len(in.raw)
 			if err != nil {
 				in.srcErr = err
+			} else if m > 0 {
+				in.empty = 0
+			} else if in.empty++; in.empty >= maxEmptyReads {
+				in.srcErr = io.ErrNoProgress
 			}
 		}
 		eof := in.srcErr != nil
@@ -188,6 +208,11 @@ func (in *input) fill() {
 		in.rawStart = in.transform(in.raw[:in.rawEnd], eof)
 		in.grown += int64(len(in.out) - in.rawStart)
 		if len(in.out) > 0 || in.err != nil {
+			return
+		}
+		// Repairs dropped all the chunk held: what they dropped counts
+		// toward the unit's size all the same.
+		if in.over() {
 			return
 		}
 		if eof && in.rawStart == in.rawEnd {
@@ -210,17 +235,16 @@ type chunk struct {
 // splice emits p[start:i], then with, and continues after skip bytes.
 func (c *chunk) splice(fixed []byte, i, skip int, with []byte) {
 	if !c.dirty {
+		if cap(fixed) < len(c.p) {
+			// Room for the chunk, and for what repairs add to it,
+			// without growing a step at a time.
+			fixed = make([]byte, 0, 2*len(c.p))
+		}
 		c.out, c.dirty = fixed[:0], true
 	}
 	c.out = append(c.out, c.p[c.start:i]...)
 	c.out = append(c.out, with...)
 	c.start = i + skip
-}
-
-// spliceRune is splice with a rune.
-func (c *chunk) spliceRune(fixed []byte, i, skip int, r rune) {
-	var b [utf8.UTFMax]byte
-	c.splice(fixed, i, skip, b[:utf8.EncodeRune(b[:], r)])
 }
 
 // finish sets in.out to the chunk's output up to i.
@@ -493,29 +517,70 @@ func (in *input) fixChar(c *chunk, i int, eof bool) (k int, ok bool) {
 	case Incomplete:
 		return i, false
 	case Forbidden:
-		msg := fmt.Sprintf("character %U is not allowed in XML", r)
-		if r < 0x80 {
-			msg = fmt.Sprintf("control character %U is not allowed in XML", r)
-		}
-		if in.refuse(c, i, msg) {
+		// The message is made only when strict mode refuses: never
+		// for each byte a lenient read drops.
+		if in.strict {
+			msg := fmt.Sprintf("character %U is not allowed in XML", r)
+			if r < 0x80 {
+				msg = fmt.Sprintf("control character %U is not allowed in XML", r)
+			}
+			in.refuse(c, i, msg)
 			return -1, false
 		}
-		c.splice(in.fixed, i, size, nil)
+		// Drop the run of such characters at once: a long one costs
+		// about what as much plain text does.
+		end := i + size
+		for end < len(p) {
+			if b := p[end]; b < 0x20 {
+				if b == '\t' || b == '\n' || b == '\r' {
+					break
+				}
+				end++
+				continue
+			}
+			if w, _, n := RepairAt(p[end:], eof); w == Forbidden {
+				end += n
+				continue
+			}
+			break
+		}
+		c.splice(in.fixed, i, end-i, nil)
+		return end, true
 	case InvalidByte:
 		// Not UTF-8: read the byte as windows-1252.
-		if in.refuse(c, i, fmt.Sprintf("invalid UTF-8 (byte %#x)", p[i])) {
+		if in.strict {
+			in.refuse(c, i, fmt.Sprintf("invalid UTF-8 (byte %#x)", p[i]))
 			return -1, false
 		}
-		c.spliceRune(in.fixed, i, size, r)
+		return in.replaceRun(c, i, eof), true
 	case C1Control:
 		// XML allows it, so strict mode passes it on as it is, for
 		// encoding/xml's positions to stay right, and maps it after
 		// reading (mapC1Token).
 		if !in.strict {
-			c.spliceRune(in.fixed, i, size, r)
+			return in.replaceRun(c, i, eof), true
 		}
 	}
 	return i + size, true
+}
+
+// replaceRun replaces, in lenient mode, the run of bytes that are not
+// UTF-8 and of C1 control characters from c.p[i] with the windows-1252
+// characters they stand for, and returns the index after it: a long run
+// costs a table look-up a character.
+func (in *input) replaceRun(c *chunk, i int, eof bool) int {
+	c.splice(in.fixed, i, 0, nil)
+	p := c.p
+	for i < len(p) && p[i] >= 0x80 {
+		what, r, size := RepairAt(p[i:], eof)
+		if what != InvalidByte && what != C1Control {
+			break
+		}
+		c.out = utf8.AppendRune(c.out, r)
+		i += size
+	}
+	c.start = i
+	return i
 }
 
 // declaration passes on the bytes of a declaration (state inDecl) from p[i],
@@ -699,7 +764,13 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 // neither an XML nor a JSON media type, is an error. The reader does no
 // other repair: [NewTokenizer] does them, and package rss's JSON Feed
 // reader its own.
+//
+// A source that returns nothing and no error maxEmptyReads (100) times in a
+// row gives io.ErrNoProgress from then on, as bufio's readers do, so that
+// no reader built on it (its decoders, the tokenizer, package rss's JSON
+// Feed reader) reads it for ever.
 func NewReader(r io.Reader, contentType string, strict bool) (io.Reader, error) {
+	r = &progressReader{r: r}
 	head := make([]byte, 1024)
 	n, err := io.ReadFull(r, head)
 	head = head[:n]
@@ -845,6 +916,31 @@ func (u *utf32Reader) Read(p []byte) (int, error) {
 	n := copy(p, u.out)
 	u.out = u.out[n:]
 	return n, nil
+}
+
+// progressReader passes on the reads of r, until r has returned nothing and
+// no error maxEmptyReads times in a row: from then on it returns
+// io.ErrNoProgress without reading r.
+type progressReader struct {
+	r     io.Reader
+	empty int
+	err   error
+}
+
+func (g *progressReader) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	n, err := g.r.Read(p)
+	if n > 0 || err != nil || len(p) == 0 {
+		g.empty = 0
+		return n, err
+	}
+	if g.empty++; g.empty >= maxEmptyReads {
+		g.err = io.ErrNoProgress
+		return 0, g.err
+	}
+	return 0, nil
 }
 
 // errReader is a source that has failed: it returns its error.

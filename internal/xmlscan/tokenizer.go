@@ -49,7 +49,8 @@ type Options struct {
 	// repair an error (see the package doc).
 	Strict bool
 	// MaxUnitSize bounds the input bytes of one unit: those read since
-	// the last call to [Tokenizer.Mark]. Zero or less means no bound.
+	// the last call to [Tokenizer.Mark] (or since the start), counted
+	// whether a repair drops them or not. Zero or less means no bound.
 	MaxUnitSize int64
 	// MaxDepth bounds the nesting of elements. Zero or less means no
 	// bound.
@@ -85,7 +86,9 @@ type Tokenizer struct {
 
 // NewTokenizer returns a Tokenizer that reads src, which must be UTF-8 (as
 // [NewReader] returns it; a UTF-8 byte-order mark at its start is skipped).
-// It reads src through its own buffer, in chunks.
+// It reads src through its own buffer, in chunks; a src that returns
+// nothing and no error 100 times in a row ends the input with
+// io.ErrNoProgress.
 func NewTokenizer(src io.Reader, opts Options) *Tokenizer {
 	z := &Tokenizer{in: &input{src: src, strict: opts.Strict, limit: opts.MaxUnitSize}, maxDepth: opts.MaxDepth}
 	if opts.Strict {
@@ -205,9 +208,10 @@ func (z *Tokenizer) Pos() (line, col int) {
 
 // Mark starts a new unit where the tokenizer stands: the input bytes from
 // here on are counted against [Options.MaxUnitSize]. The count is checked
-// as the input filter hands on each chunk of input (32 KiB at most), so a
-// unit is refused within a chunk of passing the bound, and what repairs
-// and entities add to the input is not counted.
+// as the input filter hands on each chunk of input (32 KiB at most), or
+// drops one whole, so a unit is refused within a chunk of passing the
+// bound. Every input byte counts, whether a repair drops it or not; what
+// repairs and entities add to the input does not.
 func (z *Tokenizer) Mark() {
 	if z.sc != nil {
 		z.in.markAt(z.sc.offset())
