@@ -574,6 +574,7 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 	var read [3]struct {
 		t xml.StartElement
 		s string
+		f *string // the field of p it was read into
 	}
 	n := 0
 	var e *Element // the person whole, once it holds more than p has fields for
@@ -601,13 +602,19 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 			children = true
 			c := tok.start
 			if e == nil {
-				if f := personField(&p, t, c); f != nil {
+				f := personField(&p, t, c)
+				for _, r := range read[:n] {
+					if r.f == f {
+						f = nil // a field given twice, the first time empty
+					}
+				}
+				if f != nil {
 					if f == &p.URI {
 						uriBase = d.links.here()
 					}
 					s, err := d.readText()
 					*f = s
-					read[n].t, read[n].s = c, s
+					read[n].t, read[n].s, read[n].f = c, s, f
 					n++
 					if err != nil {
 						return err

@@ -520,3 +520,19 @@ func TestGeneratedAtomFeed(t *testing.T) {
 	}
 	t.Logf("Atom %d bytes, RSS %d bytes for 1000 items", len(generatedAtomFeed(1000)), len(generatedFeed(1000)))
 }
+
+// TestAtomPersonRepeatedEmptyField checks that a person whose name, email
+// or uri is given twice, the first time empty, is kept whole in the
+// extensions like any repeated field (it overflowed the fields read and
+// panicked; found by FuzzDecoder).
+func TestAtomPersonRepeatedEmptyField(t *testing.T) {
+	doc := `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>` +
+		`<author><name></name><email></email><uri></uri><name>Second</name></author></feed>`
+	f, err := rss.Parse(strings.NewReader(doc))
+	require.NoError(t, err)
+	require.NotNil(t, f.Atom)
+	require.Len(t, f.Extensions, 1, "the person, whole")
+	assert.Equal(t, "author", f.Extensions[0].Name.Local)
+	require.Len(t, f.Extensions[0].Children, 4)
+	assert.Equal(t, "Second", f.Extensions[0].Children[3].Text)
+}
