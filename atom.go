@@ -709,7 +709,7 @@ func (d *Decoder) sourceElement(src *Feed, t xml.StartElement) error {
 // one winning as in textField. It returns the construct's type, and whether
 // its value went to *dst.
 func (d *Decoder) atomTextField(dst *string, exts *[]Element, t xml.StartElement) (typ string, ok bool, err error) {
-	s, typ, err := d.atomText(t, *dst == "" && d.ResolveHTML)
+	s, typ, err := d.atomText(t, *dst == "" && d.cfg.resolveHTML)
 	if *dst == "" {
 		*dst = s
 		return typ, true, err

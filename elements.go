@@ -212,6 +212,7 @@ func (d *Decoder) readItem(start xml.StartElement, inSource bool) (*Item, error)
 		return d.jsonItem()
 	}
 	it := &Item{}
+	d.built += costItem // checked at the next token
 	d.item.linkHref = false
 	for {
 		tok, err := d.token()
@@ -357,7 +358,7 @@ func (d *Decoder) htmlField(dst *string, exts *[]Element, t xml.StartElement) (*
 		}
 		return nil, err
 	}
-	if d.ResolveHTML {
+	if d.cfg.resolveHTML {
 		s = ResolveHTML(s, d.baseString(b))
 	}
 	*dst = s

@@ -331,6 +331,7 @@ func (d *Decoder) mediaGroup() (MediaGroup, error) {
 // attributes, in exts, the Extensions of the element it stands in.
 func (d *Decoder) mediaContent(exts *[]Element, t xml.StartElement) (MediaContent, error) {
 	a := mediaAttrs{t: t, ok: true}
+	d.built += costMediaContent - costElement // its start tag paid for an Element
 	c := MediaContent{
 		URL:          a.url(d, "url"),
 		FileSize:     a.int64("fileSize"),
