@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -84,8 +84,8 @@ func TestBuildRatioCorpus(t *testing.T) {
 // of memory. It counts the bytes it handed out.
 type bombReader struct {
 	head, unit, tail string
-	size, given     int
-	part            []byte
+	size, given      int
+	part             []byte
 }
 
 func newBomb(head, unit, tail string, size int) *bombReader {
