@@ -193,15 +193,17 @@ type Decoder struct {
 	// MaxBuildRatio times the bytes read from the input, plus 1 MiB, over
 	// the whole document: what the items returned before hold counts too,
 	// as the decoder cannot know whether the caller keeps them. Zero means
-	// [DefaultMaxBuildRatio] (4); a negative value means no bound. What is
+	// [DefaultMaxBuildRatio] (6); a negative value means no bound. What is
 	// built is an estimate, kept as the decoder reads: a fixed cost for
 	// each item (the size of an [Item]), each element read (the size of an
-	// [Element]) and each attribute, plus the bytes of the text read. Real
-	// feeds build at most about 3 times their size, most of them near 1;
-	// what passes the bound is a document of many small items or elements
-	// (<item/> repeated), which would otherwise take a hundred times its
-	// size. Going past it is a [*ParseError] wrapping [ErrTooLarge], after
-	// the items completed before.
+	// [Element]) and each attribute (of an [encoding/xml.Attr]); the text
+	// they hold, at most the input's own, is not counted. Real feeds build
+	// at most about 3 times their size, most of them about their size;
+	// what goes past the bound is a document of many small items or
+	// elements (<item/> repeated), which would otherwise take a hundred
+	// times its size. Going past it is a [*ParseError] wrapping
+	// [ErrTooLarge], after the items completed before; see Limits in the
+	// package documentation.
 	MaxBuildRatio int
 
 	r       io.Reader
