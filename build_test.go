@@ -140,6 +140,8 @@ var buildBombs = []struct {
 }{
 	{"rss-items", rssHead, "<item/>", rssTail, 32 << 20, true, false},
 	{"rss-elements", rssHead + "<item><title>second</title>", "<a/>", "</item>" + rssTail, 15 << 20, true, false},
+	{"rss-urls", strings.Replace(rssHead, "<channel>", `<channel xml:base="https://example.com/`+strings.Repeat("p", 1000)+`/">`, 1) +
+		"<item><title>second</title>", `<enclosure url="a"/>`, "</item>" + rssTail, 15 << 20, true, false},
 	{"rss-attrs", rssHead + "<item><title>second</title><a", ` b="" c=""`, "/></item>" + rssTail, 15 << 20, false, true},
 	{"json-items", jsonHead, ",{}", jsonTail, 32 << 20, true, false},
 	{"json-elements", jsonHead + `,{"title":"second","_x":[[]`, ",[]", "]}" + jsonTail, 15 << 20, false, false},

@@ -527,7 +527,7 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 // url returns s, a URL, resolved (see Decoder.resolveURL): a JSON Feed has
 // no xml:base, so against BaseURL, else, in an item, the home_page_url.
 func (j *jsonFeed) url(s string) string {
-	return j.d.resolveURL(nil, s)
+	return j.d.resolved(nil, s)
 }
 
 // text reads a string value: trimmed, and ok; null is "" and not ok; any
@@ -745,7 +745,7 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 			if it.Content = s; s != "" {
 				it.atom().ContentType = "html"
 				if j.d.cfg.resolveHTML {
-					it.Content = ResolveHTML(s, j.d.baseString(nil))
+					it.Content = j.d.grew(s, ResolveHTML(s, j.d.baseString(nil)))
 				}
 			}
 		case "content_text":

@@ -290,7 +290,7 @@ var mediaReaders = map[string]mediaReader{
 		if m.Copyright != "" || m.CopyrightURL != "" {
 			return d.keepElement(exts, t)
 		}
-		u := d.resolveURL(d.links.here(), strings.TrimSpace(attr(t, "url")))
+		u := d.resolved(d.links.here(), strings.TrimSpace(attr(t, "url")))
 		s, err := d.readText()
 		m.Copyright, m.CopyrightURL = s, u
 		return err
@@ -484,7 +484,7 @@ func (a *mediaAttrs) text(name string) string {
 // url reads a URL attribute, resolved against the xml:base in scope: the
 // element's start tag must be the last token read.
 func (a *mediaAttrs) url(d *Decoder, name string) string {
-	return d.resolveURL(d.links.here(), a.text(name))
+	return d.resolved(d.links.here(), a.text(name))
 }
 
 func (a *mediaAttrs) int64(name string) int64 {

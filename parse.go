@@ -196,8 +196,9 @@ type Decoder struct {
 	// [DefaultMaxBuildRatio] (6); a negative value means no bound. What is
 	// built is an estimate, kept as the decoder reads: a fixed cost for
 	// each item (the size of an [Item]), each element read (the size of an
-	// [Element]) and each attribute (of an [encoding/xml.Attr]); the text
-	// they hold, at most the input's own, is not counted. Real feeds build
+	// [Element]) and each attribute (of an [encoding/xml.Attr]), and the
+	// bytes a URL gains when it is resolved against a base; the text the
+	// values hold, at most the input's own, is not counted. Real feeds build
 	// at most about 3 times their size, most of them about their size;
 	// what goes past the bound is a document of many small items or
 	// elements (<item/> repeated), which would otherwise take a hundred
@@ -576,10 +577,11 @@ func (d *Decoder) configure() {
 // attribute take, charged as they are read (token charges an Element for
 // each start tag, whatever it builds, and an xml.Attr for each attribute;
 // readItem an Item; the JSON Feed reader each Item, Element and value it
-// appends). The text the values hold is not charged: it is at most the
-// input's own (with Atom's and readText's markup written back, and
-// entities, which the tokenizer bounds), so what the fixed costs leave out
-// follows the input's length already. The check is a multiplication and
+// appends), and what resolving a URL or HTML against a base adds to the
+// text (resolved, grew). The text the values hold is not charged: it is at
+// most the input's own (with Atom's and readText's markup written back,
+// and entities, which the tokenizer bounds), so what the fixed costs leave
+// out follows the input's length already. The check is a multiplication and
 // a comparison per token (overBudget); it allocates nothing.
 const (
 	costItem    = int64(unsafe.Sizeof(Item{}))
@@ -594,6 +596,22 @@ const (
 	// a list, over and over
 	costMediaContent = int64(unsafe.Sizeof(MediaContent{}))
 )
+
+// resolved is resolveURL (links.go), charging what the URL gained: the
+// base it was resolved against, which the input does not bound (a long
+// xml:base, or channel link, resolves many short URLs).
+func (d *Decoder) resolved(b *xmlBase, s string) string {
+	return d.grew(s, d.resolveURL(b, s))
+}
+
+// grew charges the bytes after has beyond before, the text it was made
+// from (a URL or HTML resolved against a base), and returns after.
+func (d *Decoder) grew(before, after string) string {
+	if n := len(after) - len(before); n > 0 {
+		d.built += int64(n)
+	}
+	return after
+}
 
 // overBudget reports whether the document has built more than
 // MaxBuildRatio times the bytes read, plus buildSlack.
