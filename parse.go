@@ -516,18 +516,21 @@ func (d *Decoder) token() (token, error) {
 	}
 	switch t.Kind {
 	case startToken:
-		d.built += costElement + costAttr*int64(len(t.Start.Attr))
 		for _, a := range t.Start.Attr {
 			if isXMLBase(a) {
 				d.pushBase(a.Value)
 			}
 		}
+		// Only a start tag is charged, and so checked: what was charged
+		// between tokens (an item, a resolved URL) is checked at the
+		// next one.
+		d.built += costElement + costAttr*int64(len(t.Start.Attr))
+		if d.overBudget() {
+			line, col := d.tok.Pos()
+			return token{}, d.budgetError(line, col)
+		}
 	case endToken:
 		d.popBases(d.tok.Depth())
-	}
-	if d.overBudget() {
-		line, col := d.tok.Pos()
-		return token{}, d.budgetError(line, col)
 	}
 	return token{kind: t.Kind, start: t.Start, end: t.End, text: t.Text, selfClosing: t.SelfClosing}, nil
 }
