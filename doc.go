@@ -225,7 +225,8 @@
 //     document, the items returned before included: the decoder cannot know
 //     whether the caller keeps them. Error: [ErrTooLarge], after the items
 //     completed before. What is built is estimated as the decoder reads, at
-//     fixed costs: the size of an [Item] for each item, of an [Element]
+//     fixed costs: the size of an [Item] (and of the [AtomEntry], [Media],
+//     [PodcastItem], [ITunesItem] it holds) for each item, of an [Element]
 //     for each element, of an [encoding/xml.Attr] for each attribute; the
 //     text they hold is not counted, as it is at most the input's own
 //     (with the entities above), but what resolving a URL against a base

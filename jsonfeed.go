@@ -142,6 +142,7 @@ func (d *Decoder) jsonItem() (*Item, error) {
 			j.d.built += costItem
 			it, err := j.item(raw, off)
 			if err == nil {
+				j.d.itemParts(it)
 				err = j.built(off)
 			}
 			if err != nil {

@@ -321,6 +321,7 @@ func (d *Decoder) mediaName(local string) (string, bool, error) {
 
 // mediaGroup reads a media:group whose start tag has been read.
 func (d *Decoder) mediaGroup() (MediaGroup, error) {
+	d.built += costMediaGroup - costElement // its start tag paid for an Element
 	var g MediaGroup
 	err := d.mediaChildren(&g.MediaElements, &g.Extensions, &g.Contents)
 	return g, err

@@ -595,10 +595,31 @@ const (
 	costEnclosure = int64(unsafe.Sizeof(Enclosure{}))
 	costPerson    = int64(unsafe.Sizeof(Person{}))
 	costAtomLink  = int64(unsafe.Sizeof(AtomLink{}))
-	// the one value larger than an Element that a start tag may add to
-	// a list, over and over
+	// the values larger than an Element that a start tag may add to a
+	// list, over and over
 	costMediaContent = int64(unsafe.Sizeof(MediaContent{}))
+	costMediaGroup   = int64(unsafe.Sizeof(MediaGroup{}))
 )
+
+// itemParts charges the parts of an item read that it holds behind
+// pointers, each made once for an item that has its elements.
+func (d *Decoder) itemParts(it *Item) {
+	if it.Atom != nil {
+		d.built += int64(unsafe.Sizeof(AtomEntry{}))
+	}
+	if it.Media != nil {
+		d.built += int64(unsafe.Sizeof(Media{}))
+	}
+	if it.Podcast != nil {
+		d.built += int64(unsafe.Sizeof(PodcastItem{}))
+	}
+	if it.ITunes != nil {
+		d.built += int64(unsafe.Sizeof(ITunesItem{}))
+	}
+	if it.Source != nil {
+		d.built += int64(unsafe.Sizeof(Source{}))
+	}
+}
 
 // resolved is resolveURL (links.go), charging what the URL gained: the
 // base it was resolved against, which the input does not bound (a long
