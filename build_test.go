@@ -142,10 +142,10 @@ var buildBombs = []struct {
 	{"rss-elements", rssHead + "<item><title>second</title>", "<a/>", "</item>" + rssTail, 15 << 20, true, false},
 	{"rss-urls", strings.Replace(rssHead, "<channel>", `<channel xml:base="https://example.com/`+strings.Repeat("p", 1000)+`/">`, 1) +
 		"<item><title>second</title>", `<enclosure url="a"/>`, "</item>" + rssTail, 15 << 20, true, false},
-	{"rss-attrs", rssHead + "<item><title>second</title><a", ` b="" c=""`, "/></item>" + rssTail, 15 << 20, false, true},
+	{"rss-attrs", rssHead + "<item><title>second</title><a", ` b="" c=""`, "/></item>" + rssTail, 4 << 20, false, true},
 	{"json-items", jsonHead, ",{}", jsonTail, 32 << 20, true, false},
-	{"json-elements", jsonHead + `,{"title":"second","_x":[[]`, ",[]", "]}" + jsonTail, 15 << 20, false, false},
-	{"json-tags", jsonHead + `,{"title":"second","tags":["a"`, `,"a"`, "]}" + jsonTail, 15 << 20, false, false},
+	{"json-elements", jsonHead + `,{"title":"second","_x":[[]`, ",[]", "]}" + jsonTail, 4 << 20, false, false},
+	{"json-tags", jsonHead + `,{"title":"second","tags":["a"`, `,"a"`, "]}" + jsonTail, 4 << 20, false, false},
 }
 
 // TestBuildBombs reads each bomb with Parse and with a streaming Decoder,
