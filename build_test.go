@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -230,7 +231,7 @@ func TestBuildRatio(t *testing.T) {
 		}
 		return n, nil
 	}
-	for _, ratio := range []int{-1, 16} {
+	for _, ratio := range []int{-1, 16, math.MaxInt} { // the largest does not overflow
 		n, err := read(ratio, 4<<20)
 		require.NoError(t, err, "ratio %d", ratio)
 		assert.Greater(t, n, 40000)

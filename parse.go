@@ -27,6 +27,10 @@ const (
 // decoder has read ahead of what it has built from.
 const buildSlack = 1 << 20
 
+// maxBuildRatio is the largest MaxBuildRatio taken as it is, so that
+// overBudget's product cannot overflow (below 8 TB of input).
+const maxBuildRatio = 1_000_000
+
 // These are the errors a [ParseError] can hold besides XML syntax errors,
 // [io.ErrUnexpectedEOF] and the reader's own errors.
 var (
@@ -193,7 +197,8 @@ type Decoder struct {
 	// MaxBuildRatio times the bytes read from the input, plus 1 MiB, over
 	// the whole document: what the items returned before hold counts too,
 	// as the decoder cannot know whether the caller keeps them. Zero means
-	// [DefaultMaxBuildRatio] (6); a negative value means no bound. What is
+	// [DefaultMaxBuildRatio] (6); a negative value means no bound (and one
+	// above a million, a million). What is
 	// built is an estimate, kept as the decoder reads: a fixed cost for
 	// each item (the size of an [Item]), each element read (the size of an
 	// [Element]) and each attribute (of an [encoding/xml.Attr]), and the
@@ -507,8 +512,7 @@ func (d *Decoder) itemsCollection(t xml.StartElement) bool {
 // token returns the next XML token, or a *ParseError. It keeps the
 // xml:base attributes in scope (links.go): those of a start tag from it on,
 // until the elements inside it, and it, have been closed. It charges what
-// the token may build (see costItem): an element for a start tag, with its
-// attributes, and the bytes of text.
+// a start tag may build (see costItem): an element, with its attributes.
 func (d *Decoder) token() (token, error) {
 	t, err := d.tok.Next()
 	if err != nil {
@@ -563,7 +567,7 @@ func (d *Decoder) configure() {
 	if d.cfg.maxDepth < 0 || d.cfg.maxDepth > maxNesting {
 		d.cfg.maxDepth = maxNesting
 	}
-	d.limit = int64(d.MaxBuildRatio)
+	d.limit = int64(min(d.MaxBuildRatio, maxBuildRatio))
 	if d.limit == 0 {
 		d.limit = DefaultMaxBuildRatio
 	}
@@ -585,7 +589,7 @@ func (d *Decoder) configure() {
 // most the input's own (with Atom's and readText's markup written back,
 // and entities, which the tokenizer bounds), so what the fixed costs leave
 // out follows the input's length already. The check is a multiplication and
-// a comparison per token (overBudget); it allocates nothing.
+// a comparison per start tag (overBudget); it allocates nothing.
 const (
 	costItem    = int64(unsafe.Sizeof(Item{}))
 	costElement = int64(unsafe.Sizeof(Element{}))
