@@ -461,7 +461,7 @@ func (d *Decoder) atomLinkElement(t xml.StartElement) (AtomLink, error) {
 	if l.Href == "" {
 		l.Href = s
 	}
-	l.Href = d.resolveURL(b, l.Href)
+	l.Href = d.resolved(b, l.Href)
 	return l, err
 }
 
@@ -519,7 +519,7 @@ func entryLink(d *Decoder, it *Item, t xml.StartElement) error {
 func entryContent(d *Decoder, it *Item, t xml.StartElement) error {
 	a := it.atom()
 	b := d.links.here()
-	src := d.resolveURL(b, strings.TrimSpace(attr(t, "src")))
+	src := d.resolved(b, strings.TrimSpace(attr(t, "src")))
 	typ, ok, err := d.atomTextField(&it.Content, &it.Extensions, t)
 	if ok {
 		a.ContentType, a.ContentSrc = typ, src
@@ -537,7 +537,7 @@ func feedGenerator(d *Decoder, f *Feed, t xml.StartElement) error {
 	if uri == "" {
 		uri = attr(t, "url") // Atom 0.3
 	}
-	g := AtomGenerator{URI: d.resolveURL(b, strings.TrimSpace(uri)), Version: strings.TrimSpace(attr(t, "version"))}
+	g := AtomGenerator{URI: d.resolved(b, strings.TrimSpace(uri)), Version: strings.TrimSpace(attr(t, "version"))}
 	if first && g != (AtomGenerator{}) {
 		a.Generator = &g
 	}
@@ -640,7 +640,7 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 				e.Text = s
 				*exts = append(*exts, *e)
 			}
-			p.URI = d.resolveURL(uriBase, p.URI)
+			p.URI = d.resolved(uriBase, p.URI)
 			if p != (Person{}) {
 				*dst = append(*dst, p)
 			}
@@ -716,7 +716,7 @@ func (d *Decoder) sourceElement(src *Feed, t xml.StartElement) error {
 // one winning as in textField. It returns the construct's type, and whether
 // its value went to *dst.
 func (d *Decoder) atomTextField(dst *string, exts *[]Element, t xml.StartElement) (typ string, ok bool, err error) {
-	s, typ, err := d.atomText(t, *dst == "" && d.ResolveHTML)
+	s, typ, err := d.atomText(t, *dst == "" && d.cfg.resolveHTML)
 	if *dst == "" {
 		*dst = s
 		return typ, true, err
@@ -774,7 +774,7 @@ func (d *Decoder) atomText(t xml.StartElement, resolve bool) (s, typ string, err
 		s = decodeBase64(s)
 	}
 	if resolve && isHTMLType(typ) {
-		s = ResolveHTML(s, d.baseString(b))
+		s = d.grew(s, ResolveHTML(s, d.baseString(b)))
 	}
 	return s, typ, err
 }
@@ -880,7 +880,9 @@ func (d *Decoder) readMarkup(strip, resolve bool) (string, error) {
 			var r *htmlResolver // the element's, once needed
 			for _, a := range t.Attr {
 				if resolve && html && a.Name.Space == "" {
+					v := a.Value
 					a.Value, r = d.resolveMarkupAttr(r, a)
+					d.grew(v, a.Value)
 				}
 				buf = d.appendMarkupAttr(buf, a)
 			}

@@ -230,18 +230,35 @@
 //     256 bytes; scratch buffers a long token grew are let go beyond 512 KiB;
 //     an xml:base longer than 2048 bytes resolves nothing in its scope. None
 //     of these is an error.
+//   - What a document builds (its items, their fields, extension elements
+//     and attributes, the channel) may take at most [Decoder.MaxBuildRatio]
+//     times the bytes read (6 by default), plus 1 MiB, counted over the whole
+//     document, the items returned before included: the decoder cannot know
+//     whether the caller keeps them. Error: [ErrTooLarge], after the items
+//     completed before. What is built is estimated as the decoder reads, at
+//     fixed costs: the size of an [Item] (and of the [AtomEntry], [Media],
+//     [PodcastItem], [ITunesItem] it holds) for each item, of an [Element]
+//     for each element, of an [encoding/xml.Attr] for each attribute; the
+//     text they hold is not counted, as it is at most the input's own
+//     (with the entities above), but what resolving a URL against a base
+//     adds to it is. Why 6: the real feeds of the test corpus
+//     build 2.8 times their size at most, most of them about their size
+//     (their items' text outweighs the fixed costs); a document of empty
+//     items (<item/>, {}) or elements (<a/>, []) would build a hundred
+//     times its size, and is refused within its first MiBs; and 6 keeps
+//     what a document builds within a few times what
+//     [github.com/feedkit/rss/fetch.Fetcher.MaxBytes] lets in. Items that
+//     hold no more than a short title and link build more than 6 times
+//     their size: a large feed of them needs a larger ratio.
 //   - [github.com/feedkit/rss/fetch.Fetcher.MaxBytes] bounds a response body
 //     after decompression (32 MiB by default,
 //     [github.com/feedkit/rss/fetch.DefaultMaxBytes]). Error: [ErrTooLarge].
 //
-// Streaming with [Decoder.Items] keeps nothing per item: memory is bounded by
-// the largest item plus the channel. The channel's own elements are data and
-// stay on the [Feed] (as do Podcasting 2.0 live items): each is bounded by
-// MaxElementSize, their number only by the input's length, which the caller
-// bounds (with [io.LimitReader], or
-// [github.com/feedkit/rss/fetch.Fetcher.MaxBytes]) when the source is
-// untrusted. [Parse] keeps every item, so its memory follows the input's
-// length.
+// Streaming with [Decoder.Items] keeps nothing per item: the decoder's own
+// memory is bounded by the largest item plus the channel. The channel's own
+// elements are data and stay on the [Feed] (as do Podcasting 2.0 live
+// items): each is bounded by MaxElementSize, all of them with the items by
+// MaxBuildRatio. [Parse] keeps every item, within the same bound.
 //
 // Positions in errors count lines and bytes of the input decoded to UTF-8.
 package rss

@@ -666,6 +666,9 @@ func TestLimitsDocumented(t *testing.T) {
 		{"maxNSCacheLen", plain, "namespace URIs of at most %s bytes"},
 		{"maxIdleBuffer", size, "let go beyond %s"},
 		{"maxBaseLen", plain, "an xml:base longer than %s bytes"},
+		{"DefaultMaxBuildRatio", plain, "[Decoder.MaxBuildRatio] times the bytes read (%s by default), plus"},
+		{"DefaultMaxBuildRatio", plain, "Why %s: the real feeds"},
+		{"buildSlack", size, "by default), plus %s, counted over the whole document"},
 		// Package fetch's default, which the section gives for the whole
 		// module.
 		{"DefaultMaxBytes", size, "(%s by default, [github.com/feedkit/rss/fetch.DefaultMaxBytes])"},

@@ -212,6 +212,7 @@ func (d *Decoder) readItem(start xml.StartElement, inSource bool) (*Item, error)
 		return d.jsonItem()
 	}
 	it := &Item{}
+	d.built += costItem // checked at the next token
 	d.item.linkHref = false
 	for {
 		tok, err := d.token()
@@ -231,6 +232,7 @@ func (d *Decoder) readItem(start xml.StartElement, inSource bool) (*Item, error)
 				}
 			}
 			it.Base = d.bodyBase(it)
+			d.itemParts(it)
 			return it, nil
 		}
 	}
@@ -337,7 +339,7 @@ func (d *Decoder) urlField(dst *string, exts *[]Element, t xml.StartElement) err
 	b := d.links.here()
 	s, err := d.readText()
 	if *dst == "" {
-		*dst = d.resolveURL(b, s)
+		*dst = d.resolved(b, s)
 	} else if s != "" {
 		d.keep(exts, t, s)
 	}
@@ -357,8 +359,8 @@ func (d *Decoder) htmlField(dst *string, exts *[]Element, t xml.StartElement) (*
 		}
 		return nil, err
 	}
-	if d.ResolveHTML {
-		s = ResolveHTML(s, d.baseString(b))
+	if d.cfg.resolveHTML {
+		s = d.grew(s, ResolveHTML(s, d.baseString(b)))
 	}
 	*dst = s
 	return b, err
@@ -495,7 +497,7 @@ func (d *Decoder) linkField(dst *string, fromHref *bool, links *[]AtomLink, exts
 	s, err := d.readText()
 	if s == "" && attr(t, "href") != "" {
 		l := atomLink(t)
-		l.Href = d.resolveURL(b, l.Href)
+		l.Href = d.resolved(b, l.Href)
 		*links = append(*links, l)
 		if *dst == "" && l.Href != "" && (l.Rel == "" || strings.EqualFold(l.Rel, "alternate")) {
 			*dst, *fromHref = l.Href, true
@@ -505,7 +507,7 @@ func (d *Decoder) linkField(dst *string, fromHref *bool, links *[]AtomLink, exts
 	switch {
 	case s == "":
 	case *dst == "" || *fromHref:
-		*dst, *fromHref = d.resolveURL(b, s), false
+		*dst, *fromHref = d.resolved(b, s), false
 	default:
 		d.keep(exts, t, s)
 	}
@@ -533,7 +535,7 @@ func channelCloud(d *Decoder, f *Feed, t xml.StartElement) error {
 }
 
 func itemEnclosure(d *Decoder, it *Item, t xml.StartElement) error {
-	e := Enclosure{URL: d.resolveURL(d.links.here(), strings.TrimSpace(attr(t, "url"))), Type: strings.TrimSpace(attr(t, "type"))}
+	e := Enclosure{URL: d.resolved(d.links.here(), strings.TrimSpace(attr(t, "url"))), Type: strings.TrimSpace(attr(t, "type"))}
 	length := strings.TrimSpace(attr(t, "length"))
 	if n, err := strconv.ParseInt(length, 10, 64); err == nil && n >= 0 {
 		e.Length = n
@@ -556,7 +558,7 @@ func itemGUID(d *Decoder, it *Item, t xml.StartElement) error {
 		// Only a guid the feed says is a permalink: one that says
 		// nothing is often no URL at all ("ep1", a UUID), and would
 		// become an ID that depends on where the feed was read.
-		it.GUID.Value = d.resolveURL(b, s)
+		it.GUID.Value = d.resolved(b, s)
 	}
 	return err
 }
@@ -565,7 +567,7 @@ func itemSource(d *Decoder, it *Item, t xml.StartElement) error {
 	if it.Source != nil {
 		return d.keepElement(&it.Extensions, t)
 	}
-	u := d.resolveURL(d.links.here(), strings.TrimSpace(attr(t, "url")))
+	u := d.resolved(d.links.here(), strings.TrimSpace(attr(t, "url")))
 	s, err := d.readText()
 	it.Source = &Source{URL: u, Title: s}
 	return err
@@ -670,11 +672,11 @@ func imageFields(d *Decoder, f *Feed, e Element, b *xmlBase) bool {
 		}
 		switch strings.ToLower(c.Name.Local) {
 		case "url":
-			im.URL = d.childURL(b, c)
+			im.URL = d.grew(c.Text, d.childURL(b, c))
 		case "title":
 			im.Title = c.Text
 		case "link":
-			im.Link = d.childURL(b, c)
+			im.Link = d.grew(c.Text, d.childURL(b, c))
 		case "description":
 			im.Description = c.Text
 		case "width":
@@ -715,7 +717,7 @@ func textInputFields(d *Decoder, f *Feed, e Element, b *xmlBase) bool {
 		case "name":
 			ti.Name = c.Text
 		case "link":
-			ti.Link = d.childURL(b, c)
+			ti.Link = d.grew(c.Text, d.childURL(b, c))
 		default:
 			ok = false
 		}

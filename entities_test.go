@@ -370,6 +370,7 @@ func TestDoctypeBreakBound(t *testing.T) {
 	} {
 		d := NewDecoder(ch.r)
 		d.MaxElementSize = 2 << 20
+		d.MaxBuildRatio = -1 // items of 95 bytes build 8 times their size
 		f, err := d.Channel()
 		require.NoError(t, err, ch.name)
 		assert.Equal(t, "T", f.Title, ch.name)
@@ -415,6 +416,7 @@ func TestDoctypeBreakLinear(t *testing.T) {
 						src = &smallReads{data: doc, n: pieces}
 					}
 					d := NewDecoder(src)
+					d.MaxBuildRatio = -1 // items of 95 bytes build 8 times their size
 					_, err := d.Channel()
 					require.NoError(t, err)
 					tok := d.tok // the decoder lets go of it at the end
@@ -501,11 +503,20 @@ func TestDoctypeBreakAtTheBound(t *testing.T) {
 		b.WriteString("</title></item>" + more + "</channel></rss>")
 		doc := []byte(b.String())
 		closed := bytes.Replace(doc, []byte("'rss.dtd>"), []byte("'rss.dtd'>"), 1)
-		want, err := Parse(bytes.NewReader(closed))
+		// Items of 30 bytes build 29 times their size: no build bound.
+		wd := NewDecoder(bytes.NewReader(closed))
+		wd.MaxBuildRatio = -1
+		want, err := wd.Channel()
 		require.NoError(t, err)
+		want.Items = []*Item{}
+		for it, err := range wd.Items() {
+			require.NoError(t, err)
+			want.Items = append(want.Items, it)
+		}
 		for _, n := range []int{len(doc), 4093, 7} {
 			d := NewDecoder(&smallReads{data: doc, n: n})
 			d.MaxElementSize = xmlscan.MaxDoctypeSize + xmlscan.MaxDoctypeSize/4
+			d.MaxBuildRatio = -1
 			got, err := d.Channel()
 			require.NoError(t, err)
 			for it, err := range d.Items() {

@@ -251,7 +251,7 @@ func itunesImage[P parent](get func(P) *string) func(*Decoder, P, xml.StartEleme
 			u = s
 		}
 		if *dst == "" {
-			*dst = d.resolveURL(b, u)
+			*dst = d.resolved(b, u)
 		} else if u != "" {
 			d.keep(p.extensions(), t, s)
 		}

@@ -65,18 +65,10 @@ type jsonFeed struct {
 
 // beginJSON starts reading a JSON document: its first token.
 func (d *Decoder) beginJSON(src io.Reader) error {
-	limit := d.MaxElementSize
-	if limit == 0 {
-		limit = DefaultMaxElementSize
-	}
-	depth := d.MaxDepth
-	if depth == 0 {
-		depth = DefaultMaxDepth
-	}
-	r := jsonscan.NewReader(src, d.Strict, limit, depth)
+	r := jsonscan.NewReader(src, d.cfg.strict, d.cfg.maxElementSize, d.cfg.jsonMaxDepth)
 	dec := json.NewDecoder(r)
 	dec.UseNumber()
-	j := &jsonFeed{r: r, dec: dec, strict: d.Strict, d: d}
+	j := &jsonFeed{r: r, dec: dec, strict: d.cfg.strict, d: d}
 	d.js = j
 	tok, err := dec.Token()
 	if err != nil {
@@ -151,7 +143,12 @@ func (d *Decoder) jsonItem() (*Item, error) {
 			raw, off = m, j.dec.InputOffset()-int64(len(m))
 		}
 		if raw[0] == '{' {
+			j.d.built += costItem
 			it, err := j.item(raw, off)
+			if err == nil {
+				j.d.itemParts(it)
+				err = j.built(off)
+			}
 			if err != nil {
 				return nil, j.fail(err)
 			}
@@ -161,7 +158,10 @@ func (d *Decoder) jsonItem() (*Item, error) {
 			if err := j.wrongType("an item", raw, "an object", off); err != nil {
 				return nil, j.fail(err)
 			}
-			d.feed.Extensions = append(d.feed.Extensions, extElements("items", raw)...)
+			d.feed.Extensions = append(d.feed.Extensions, j.extElements("items", raw)...)
+			if err := j.built(off); err != nil {
+				return nil, j.fail(err)
+			}
 		}
 		if err := d.jsonAdvance(); err != nil {
 			return nil, err
@@ -182,7 +182,22 @@ func (j *jsonFeed) member(f *Feed, key string) error {
 	if err := j.dec.Decode(&m); err != nil {
 		return j.wrap(err)
 	}
-	return j.feedMember(f, key, m, j.dec.InputOffset()-int64(len(m)))
+	off := j.dec.InputOffset() - int64(len(m))
+	if err := j.feedMember(f, key, m, off); err != nil {
+		return err
+	}
+	return j.built(off)
+}
+
+// built returns the error for a document past the build bound (see
+// Decoder.overBudget), at offset off, the start of the value that went past
+// it, or nil.
+func (j *jsonFeed) built(off int64) error {
+	if !j.d.overBudget() {
+		return nil
+	}
+	line, col := j.r.LineCol(off)
+	return j.d.budgetError(line, col)
 }
 
 // borrowed is a JSON value as Decode reads it: the bytes in the decoder's
@@ -413,7 +428,7 @@ func jsonFeedVersion(s string) (version string, ok, exact bool) {
 // feedMember sets the top-level member key, whose value v stands at offset
 // off, on the feed.
 func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
-	keep := func() { f.Extensions = append(f.Extensions, extElements(key, v)...) }
+	keep := func() { f.Extensions = append(f.Extensions, j.extElements(key, v)...) }
 	if dup, err := j.once(jsonFeedKeys, &j.seen, key, off); dup || err != nil {
 		keep()
 		return err
@@ -517,7 +532,7 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 // url returns s, a URL, resolved (see Decoder.resolveURL): a JSON Feed has
 // no xml:base, so against BaseURL, else, in an item, the home_page_url.
 func (j *jsonFeed) url(s string) string {
-	return j.d.resolveURL(nil, s)
+	return j.d.resolved(nil, s)
 }
 
 // text reads a string value: trimmed, and ok; null is "" and not ok; any
@@ -539,13 +554,13 @@ func (j *jsonFeed) hubs(f *Feed, v []byte, off int64) error {
 		return nil
 	}
 	if v[0] != '[' {
-		f.Extensions = append(f.Extensions, extElements("hubs", v)...)
+		f.Extensions = append(f.Extensions, j.extElements("hubs", v)...)
 		return j.wrongType("hubs", v, "an array", off)
 	}
 	return eachValue(v, func(h []byte, rel int) error {
 		hoff := off + int64(rel)
 		if h[0] != '{' {
-			f.Extensions = append(f.Extensions, extElements("hubs", h)...)
+			f.Extensions = append(f.Extensions, j.extElements("hubs", h)...)
 			return j.wrongType("a hub", h, "an object", hoff)
 		}
 		var typ, url string
@@ -569,11 +584,12 @@ func (j *jsonFeed) hubs(f *Feed, v []byte, off int64) error {
 			return err
 		}
 		if !whole && url != "" && strings.EqualFold(typ, "websub") {
+			j.d.built += costAtomLink
 			f.AtomLinks = append(f.AtomLinks, AtomLink{Href: j.url(url), Rel: "hub"})
 		} else {
-			f.Extensions = append(f.Extensions, extElements("hubs", h)...)
+			f.Extensions = append(f.Extensions, j.extElements("hubs", h)...)
 		}
-		return nil
+		return j.built(hoff)
 	})
 }
 
@@ -594,7 +610,7 @@ func (j *jsonFeed) authors(key string, v []byte, off int64, persons *[]Person, e
 	}
 	if key == "author" {
 		if st.from == "author" { // given twice
-			*ext = append(*ext, extElements(key, v)...)
+			*ext = append(*ext, j.extElements(key, v)...)
 			return j.twice(key, off)
 		}
 		p, whole, err := j.person(key, v, off)
@@ -602,7 +618,7 @@ func (j *jsonFeed) authors(key string, v []byte, off int64, persons *[]Person, e
 			return err
 		}
 		if whole || st.from == "authors" {
-			*ext = append(*ext, extElements(key, v)...)
+			*ext = append(*ext, j.extElements(key, v)...)
 		}
 		if st.from == "" {
 			if p != (Person{}) {
@@ -613,11 +629,11 @@ func (j *jsonFeed) authors(key string, v []byte, off int64, persons *[]Person, e
 		return nil
 	}
 	if st.from == "authors" { // given twice
-		*ext = append(*ext, extElements(key, v)...)
+		*ext = append(*ext, j.extElements(key, v)...)
 		return j.twice(key, off)
 	}
 	if v[0] != '[' {
-		*ext = append(*ext, extElements(key, v)...)
+		*ext = append(*ext, j.extElements(key, v)...)
 		return j.wrongType(key, v, "an array", off)
 	}
 	var ps []Person
@@ -627,18 +643,19 @@ func (j *jsonFeed) authors(key string, v []byte, off int64, persons *[]Person, e
 			return err
 		}
 		if p != (Person{}) {
+			j.d.built += costPerson
 			ps = append(ps, p)
 		}
 		if whole {
-			*ext = append(*ext, extElements(key, a)...)
+			*ext = append(*ext, j.extElements(key, a)...)
 		}
-		return nil
+		return j.built(off + int64(rel))
 	})
 	if err != nil {
 		return err
 	}
 	if st.from == "author" && !st.kept {
-		*ext = append(*ext, extElements("author", st.author)...)
+		*ext = append(*ext, j.extElements("author", st.author)...)
 	}
 	*persons = ps
 	st.from, st.author = "authors", nil
@@ -686,7 +703,7 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 	)
 	err := eachMember(v, func(key string, m []byte, rel int) error {
 		moff := off + int64(rel)
-		keep := func() { it.Extensions = append(it.Extensions, extElements(key, m)...) }
+		keep := func() { it.Extensions = append(it.Extensions, j.extElements(key, m)...) }
 		if dup, err := j.once(jsonItemKeys, &seen, key, moff); dup || err != nil {
 			keep()
 			return err
@@ -732,8 +749,8 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 		case "content_html":
 			if it.Content = s; s != "" {
 				it.atom().ContentType = "html"
-				if j.d.ResolveHTML {
-					it.Content = ResolveHTML(s, j.d.baseString(nil))
+				if j.d.cfg.resolveHTML {
+					it.Content = j.d.grew(s, ResolveHTML(s, j.d.baseString(nil)))
 				}
 			}
 		case "content_text":
@@ -767,7 +784,7 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 			it.Content = s
 			it.atom().ContentType = "text"
 		} else {
-			it.Extensions = append(it.Extensions, extElements("content_text", contentText)...)
+			it.Extensions = append(it.Extensions, j.extElements("content_text", contentText)...)
 		}
 	}
 	if persons != nil {
@@ -786,7 +803,7 @@ func (j *jsonFeed) tags(it *Item, v []byte, off int64) error {
 		return nil
 	}
 	if v[0] != '[' {
-		it.Extensions = append(it.Extensions, extElements("tags", v)...)
+		it.Extensions = append(it.Extensions, j.extElements("tags", v)...)
 		return j.wrongType("tags", v, "an array", off)
 	}
 	return eachValue(v, func(t []byte, rel int) error {
@@ -795,13 +812,14 @@ func (j *jsonFeed) tags(it *Item, v []byte, off int64) error {
 			if t[0] == 'n' {
 				return nil
 			}
-			it.Extensions = append(it.Extensions, extElements("tags", t)...)
+			it.Extensions = append(it.Extensions, j.extElements("tags", t)...)
 			return j.wrongType("a tag", t, "a string", off+int64(rel))
 		}
 		if s = strings.TrimSpace(s); s != "" {
+			j.d.built += costCategory
 			it.Categories = append(it.Categories, Category{Value: s})
 		}
-		return nil
+		return j.built(off + int64(rel))
 	})
 }
 
@@ -812,14 +830,14 @@ func (j *jsonFeed) attachments(it *Item, v []byte, off int64) error {
 		return nil
 	}
 	if v[0] != '[' {
-		it.Extensions = append(it.Extensions, extElements("attachments", v)...)
+		it.Extensions = append(it.Extensions, j.extElements("attachments", v)...)
 		return j.wrongType("attachments", v, "an array", off)
 	}
 	return eachValue(v, func(a []byte, rel int) error {
 		aoff := off + int64(rel)
 		if a[0] != '{' {
 			if a[0] != 'n' {
-				it.Extensions = append(it.Extensions, extElements("attachments", a)...)
+				it.Extensions = append(it.Extensions, j.extElements("attachments", a)...)
 			}
 			return j.wrongType("an attachment", a, "an object", aoff)
 		}
@@ -876,31 +894,35 @@ func (j *jsonFeed) attachments(it *Item, v []byte, off int64) error {
 			return err
 		}
 		if e != (Enclosure{}) {
+			j.d.built += costEnclosure
 			it.Enclosures = append(it.Enclosures, e)
 		}
 		if whole {
-			it.Extensions = append(it.Extensions, extElements("attachments", a)...)
+			it.Extensions = append(it.Extensions, j.extElements("attachments", a)...)
 		}
-		return nil
+		return j.built(aoff)
 	})
 }
 
 func jsonName(key string) xml.Name { return xml.Name{Space: NamespaceJSONFeed, Local: key} }
 
 // extElements turns the member key: v into elements, as
-// [NamespaceJSONFeed] says.
-func extElements(key string, v []byte) []Element {
-	es, _ := appendExt(nil, key, v, 0)
+// [NamespaceJSONFeed] says. Each element is charged (see costItem);
+// past the build bound it stops building, and the caller's check (built)
+// gives the error.
+func (j *jsonFeed) extElements(key string, v []byte) []Element {
+	es, _ := j.appendExt(nil, key, v, 0)
 	return es
 }
 
 // appendExt appends to es the elements of the member key whose value
 // starts at v[i], and returns the index just after the value. It reads the
 // value in one pass, however deep it is.
-func appendExt(es []Element, key string, v []byte, i int) ([]Element, int) {
-	if i >= len(v) {
+func (j *jsonFeed) appendExt(es []Element, key string, v []byte, i int) ([]Element, int) {
+	if i >= len(v) || j.d.overBudget() {
 		return es, len(v)
 	}
+	j.d.built += costElement
 	name := jsonName(key)
 	switch v[i] {
 	case '{':
@@ -913,7 +935,7 @@ func appendExt(es []Element, key string, v []byte, i int) ([]Element, int) {
 			if i < len(v) && v[i] == ':' {
 				i = skipJSONSpace(v, i+1)
 			}
-			e.Children, i = appendExt(e.Children, k, v, i)
+			e.Children, i = j.appendExt(e.Children, k, v, i)
 			if i = skipJSONSpace(v, i); i < len(v) && v[i] == ',' {
 				i = skipJSONSpace(v, i+1)
 			}
@@ -926,10 +948,11 @@ func appendExt(es []Element, key string, v []byte, i int) ([]Element, int) {
 			at := i
 			if v[i] == '[' {
 				var kids []Element
-				kids, i = appendExt(nil, key, v, i)
+				kids, i = j.appendExt(nil, key, v, i)
+				j.d.built += costElement
 				es = append(es, Element{Name: name, Children: kids})
 			} else {
-				es, i = appendExt(es, key, v, i)
+				es, i = j.appendExt(es, key, v, i)
 			}
 			if i <= at {
 				break // not JSON: cannot happen after encoding/json

@@ -290,7 +290,7 @@ var mediaReaders = map[string]mediaReader{
 		if m.Copyright != "" || m.CopyrightURL != "" {
 			return d.keepElement(exts, t)
 		}
-		u := d.resolveURL(d.links.here(), strings.TrimSpace(attr(t, "url")))
+		u := d.resolved(d.links.here(), strings.TrimSpace(attr(t, "url")))
 		s, err := d.readText()
 		m.Copyright, m.CopyrightURL = s, u
 		return err
@@ -321,6 +321,7 @@ func (d *Decoder) mediaName(local string) (string, bool, error) {
 
 // mediaGroup reads a media:group whose start tag has been read.
 func (d *Decoder) mediaGroup() (MediaGroup, error) {
+	d.built += costMediaGroup - costElement // its start tag paid for an Element
 	var g MediaGroup
 	err := d.mediaChildren(&g.MediaElements, &g.Extensions, &g.Contents)
 	return g, err
@@ -331,6 +332,7 @@ func (d *Decoder) mediaGroup() (MediaGroup, error) {
 // attributes, in exts, the Extensions of the element it stands in.
 func (d *Decoder) mediaContent(exts *[]Element, t xml.StartElement) (MediaContent, error) {
 	a := mediaAttrs{t: t, ok: true}
+	d.built += costMediaContent - costElement // its start tag paid for an Element
 	c := MediaContent{
 		URL:          a.url(d, "url"),
 		FileSize:     a.int64("fileSize"),
@@ -483,7 +485,7 @@ func (a *mediaAttrs) text(name string) string {
 // url reads a URL attribute, resolved against the xml:base in scope: the
 // element's start tag must be the last token read.
 func (a *mediaAttrs) url(d *Decoder, name string) string {
-	return d.resolveURL(d.links.here(), a.text(name))
+	return d.resolved(d.links.here(), a.text(name))
 }
 
 func (a *mediaAttrs) int64(name string) int64 {

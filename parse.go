@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"strings"
+	"unsafe"
 
 	"github.com/feedkit/rss/internal/jsonscan"
 	"github.com/feedkit/rss/internal/xmlscan"
@@ -18,7 +19,18 @@ const (
 	DefaultMaxElementSize = 16 << 20
 	// DefaultMaxDepth is the default for [Decoder.MaxDepth].
 	DefaultMaxDepth = 256
+	// DefaultMaxBuildRatio is the default for [Decoder.MaxBuildRatio].
+	DefaultMaxBuildRatio = 6
 )
+
+// buildSlack is what a document may build beyond MaxBuildRatio times the
+// bytes read: room for the Feed, the first items, and the input the
+// decoder has read ahead of what it has built from.
+const buildSlack = 1 << 20
+
+// maxBuildRatio is the largest MaxBuildRatio taken as it is, so that
+// overBudget's product cannot overflow (below 8 TB of input).
+const maxBuildRatio = 1_000_000
 
 // These are the errors a [ParseError] can hold besides XML syntax errors,
 // [io.ErrUnexpectedEOF] and the reader's own errors.
@@ -29,9 +41,10 @@ var (
 	// what was found instead; test for it with errors.Is.
 	ErrNotFeed = errors.New("rss: not a feed")
 	// ErrTooLarge is the error for an item, or a channel element, longer
-	// than [Decoder.MaxElementSize], and for a document whose DTD entities
-	// would expand past the package's bounds (see Limits in the package
-	// documentation).
+	// than [Decoder.MaxElementSize], for a document that builds more than
+	// [Decoder.MaxBuildRatio] times its input, and for a document whose
+	// DTD entities would expand past the package's bounds (see Limits in
+	// the package documentation).
 	ErrTooLarge = xmlscan.ErrTooLarge
 	// ErrTooDeep is the error for elements nested deeper than
 	// [Decoder.MaxDepth].
@@ -99,7 +112,8 @@ func Parse(r io.Reader) (*Feed, error) {
 // [Decoder.Items] for the items. It reads only as far as it needs to.
 //
 // Its exported fields configure it; their zero values are the lenient
-// defaults. Set them before the first call to Channel, Next or Items.
+// defaults. Set them before the first call to Channel, Next or Items: the
+// decoder reads them once, at that call, and ignores later changes.
 //
 // A Decoder is not safe for concurrent use.
 type Decoder struct {
@@ -184,7 +198,31 @@ type Decoder struct {
 	// can resolve it later with ResolveHTML(item.Body(), item.Base).
 	ResolveHTML bool
 
+	// MaxBuildRatio bounds what the decoder builds from a document (its
+	// items, their fields and extension elements, the channel) to
+	// MaxBuildRatio times the bytes read from the input, plus 1 MiB, over
+	// the whole document: what the items returned before hold counts too,
+	// as the decoder cannot know whether the caller keeps them. Zero means
+	// [DefaultMaxBuildRatio] (6); a negative value means no bound (and one
+	// above a million, a million). What is
+	// built is an estimate, kept as the decoder reads: a fixed cost for
+	// each item (the size of an [Item]), each element read (the size of an
+	// [Element]) and each attribute (of an [encoding/xml.Attr]), and the
+	// bytes a URL gains when it is resolved against a base; the text the
+	// values hold, at most the input's own, is not counted. Real feeds build
+	// at most about 3 times their size, most of them about their size;
+	// what goes past the bound is a document of many small items or
+	// elements (<item/> repeated), which would otherwise take a hundred
+	// times its size. Going past it is a [*ParseError] wrapping
+	// [ErrTooLarge], after the items completed before; see Limits in the
+	// package documentation.
+	MaxBuildRatio int
+
 	r       io.Reader
+	in      countingReader     // r, counting the bytes read, for the build bound
+	cfg     config             // the exported fields, as read at the first call
+	built   int64              // the estimated bytes built so far (see costItem)
+	limit   int64              // the build bound's ratio; negative for none
 	tok     *xmlscan.Tokenizer // the XML layer: bytes to tokens (tokens.go)
 	scope   []binding          // scratch for innerBindings
 	feed    *Feed
@@ -228,6 +266,7 @@ func (d *Decoder) Channel() (*Feed, error) {
 		return d.feed, d.chanErr
 	}
 	d.begun = true
+	d.configure()
 	d.feed = &Feed{}
 	err := d.begin()
 	if err == nil {
@@ -318,7 +357,7 @@ func (d *Decoder) Items() iter.Seq2[*Item, error] {
 // RSS root (rss, rdf:RDF, or in old feeds channel) or an Atom feed (see
 // beginAtom).
 func (d *Decoder) begin() error {
-	src, err := xmlscan.NewReader(d.r, d.ContentType, d.Strict)
+	src, err := xmlscan.NewReader(&d.in, d.cfg.contentType, d.cfg.strict)
 	if err != nil {
 		return &ParseError{Line: 1, Column: 1, Err: err}
 	}
@@ -326,16 +365,7 @@ func (d *Decoder) begin() error {
 	if isJSON {
 		return d.beginJSON(src)
 	}
-	opts := xmlscan.Options{Strict: d.Strict, MaxUnitSize: d.MaxElementSize, MaxDepth: d.MaxDepth, Names: commonNames}
-	if opts.MaxUnitSize == 0 {
-		opts.MaxUnitSize = DefaultMaxElementSize
-	}
-	if opts.MaxDepth == 0 {
-		opts.MaxDepth = DefaultMaxDepth
-	}
-	if opts.MaxDepth < 0 || opts.MaxDepth > maxNesting {
-		opts.MaxDepth = maxNesting
-	}
+	opts := xmlscan.Options{Strict: d.cfg.strict, MaxUnitSize: d.cfg.maxElementSize, MaxDepth: d.cfg.maxDepth, Names: commonNames}
 	d.tok = xmlscan.NewTokenizer(src, opts)
 	for {
 		tok, err := d.token()
@@ -487,7 +517,8 @@ func (d *Decoder) itemsCollection(t xml.StartElement) bool {
 
 // token returns the next XML token, or a *ParseError. It keeps the
 // xml:base attributes in scope (links.go): those of a start tag from it on,
-// until the elements inside it, and it, have been closed.
+// until the elements inside it, and it, have been closed. It charges what
+// a start tag may build (see costItem): an element, with its attributes.
 func (d *Decoder) token() (token, error) {
 	t, err := d.tok.Next()
 	if err != nil {
@@ -500,6 +531,14 @@ func (d *Decoder) token() (token, error) {
 				d.pushBase(a.Value)
 			}
 		}
+		// Only a start tag is charged, and so checked: what was charged
+		// between tokens (an item, a resolved URL) is checked at the
+		// next one.
+		d.built += costElement + costAttr*int64(len(t.Start.Attr))
+		if d.overBudget() {
+			line, col := d.tok.Pos()
+			return token{}, d.budgetError(line, col)
+		}
 	case endToken:
 		d.popBases(d.tok.Depth())
 	}
@@ -508,6 +547,141 @@ func (d *Decoder) token() (token, error) {
 
 // maxNesting is the deepest the decoder reads, whatever MaxDepth says.
 const maxNesting = 10000
+
+// config is the decoder's configuration, read once from its exported
+// fields, with the defaults in place of the zero values.
+type config struct {
+	strict, resolveHTML bool
+	maxElementSize      int64
+	maxDepth            int
+	jsonMaxDepth        int // as JSON Feed's reader takes it: <= 0 for no bound
+	contentType         string
+}
+
+// configure reads the exported fields, once, at the first call to Channel,
+// Next or Items: later changes to them are ignored.
+func (d *Decoder) configure() {
+	d.cfg = config{strict: d.Strict, resolveHTML: d.ResolveHTML, maxElementSize: d.MaxElementSize,
+		maxDepth: d.MaxDepth, contentType: d.ContentType}
+	if d.cfg.maxElementSize == 0 {
+		d.cfg.maxElementSize = DefaultMaxElementSize
+	}
+	if d.cfg.maxDepth == 0 {
+		d.cfg.maxDepth = DefaultMaxDepth
+	}
+	d.cfg.jsonMaxDepth = d.cfg.maxDepth
+	if d.cfg.maxDepth < 0 || d.cfg.maxDepth > maxNesting {
+		d.cfg.maxDepth = maxNesting
+	}
+	d.limit = int64(min(d.MaxBuildRatio, maxBuildRatio))
+	if d.limit == 0 {
+		d.limit = DefaultMaxBuildRatio
+	}
+	d.in.r = d.r
+	// BaseURL is read here, once, too (links.go reads it no more).
+	if d.BaseURL != "" {
+		d.links.docBase(d.BaseURL)
+	}
+	d.links.docParsed = true
+}
+
+// The build bound (Decoder.MaxBuildRatio) counts in d.built an estimate of
+// what the decoder builds, as fixed costs: what an Item, an Element, an
+// attribute take, charged as they are read (token charges an Element for
+// each start tag, whatever it builds, and an xml.Attr for each attribute;
+// readItem an Item; the JSON Feed reader each Item, Element and value it
+// appends), and what resolving a URL or HTML against a base adds to the
+// text (resolved, grew). The text the values hold is not charged: it is at
+// most the input's own (with Atom's and readText's markup written back,
+// and entities, which the tokenizer bounds), so what the fixed costs leave
+// out follows the input's length already. The check is a multiplication and
+// a comparison per start tag (overBudget); it allocates nothing.
+const (
+	costItem    = int64(unsafe.Sizeof(Item{}))
+	costElement = int64(unsafe.Sizeof(Element{}))
+	costAttr    = int64(unsafe.Sizeof(xml.Attr{}))
+	// JSON Feed's values that are not elements
+	costCategory  = int64(unsafe.Sizeof(Category{}))
+	costEnclosure = int64(unsafe.Sizeof(Enclosure{}))
+	costPerson    = int64(unsafe.Sizeof(Person{}))
+	costAtomLink  = int64(unsafe.Sizeof(AtomLink{}))
+	// the values larger than an Element that a start tag may add to a
+	// list, over and over
+	costMediaContent = int64(unsafe.Sizeof(MediaContent{}))
+	costMediaGroup   = int64(unsafe.Sizeof(MediaGroup{}))
+)
+
+// itemParts charges the parts of an item read that it holds behind
+// pointers, each made once for an item that has its elements.
+func (d *Decoder) itemParts(it *Item) {
+	if it.Atom != nil {
+		d.built += int64(unsafe.Sizeof(AtomEntry{}))
+	}
+	if it.Media != nil {
+		d.built += int64(unsafe.Sizeof(Media{}))
+	}
+	if it.Podcast != nil {
+		d.built += int64(unsafe.Sizeof(PodcastItem{}))
+	}
+	if it.ITunes != nil {
+		d.built += int64(unsafe.Sizeof(ITunesItem{}))
+	}
+	if it.Source != nil {
+		d.built += int64(unsafe.Sizeof(Source{}))
+	}
+}
+
+// resolved is resolveURL (links.go), charging what the URL gained: the
+// base it was resolved against, which the input does not bound (a long
+// xml:base, or channel link, resolves many short URLs).
+func (d *Decoder) resolved(b *xmlBase, s string) string {
+	return d.grew(s, d.resolveURL(b, s))
+}
+
+// grew charges the bytes after has beyond before, the text it was made
+// from (a URL or HTML resolved against a base), and returns after.
+func (d *Decoder) grew(before, after string) string {
+	if n := len(after) - len(before); n > 0 {
+		d.built += int64(n)
+	}
+	return after
+}
+
+// overBudget reports whether the document has built more than
+// MaxBuildRatio times the bytes read, plus buildSlack.
+func (d *Decoder) overBudget() bool {
+	return d.built > d.limit*d.in.n+buildSlack && d.limit > 0
+}
+
+// budgetError is the *ParseError, at line and col, for a document that
+// went past the build bound.
+func (d *Decoder) budgetError(line, col int) error {
+	return &ParseError{Line: line, Column: col, Err: &buildError{ratio: d.limit, read: d.in.n}}
+}
+
+// buildError is the error for a document that builds more than
+// MaxBuildRatio times its input.
+type buildError struct{ ratio, read int64 }
+
+func (e *buildError) Error() string {
+	return fmt.Sprintf("the document builds more than %d times the %d bytes read, plus %d (Decoder.MaxBuildRatio): too many items or elements for its size",
+		e.ratio, e.read, buildSlack)
+}
+
+// Is makes errors.Is(err, ErrTooLarge) hold.
+func (e *buildError) Is(t error) bool { return t == ErrTooLarge }
+
+// countingReader counts the bytes read from r.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
 
 // attr returns the value of the start element's attribute with the given
 // local name, in any namespace and any case, or "".

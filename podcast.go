@@ -624,7 +624,7 @@ func (r *podcastAttrs) str(local string) string {
 // url returns a URL attribute's value, as str does, resolved against the
 // base of the element.
 func (r *podcastAttrs) url(d *Decoder, local string) string {
-	return d.resolveURL(r.base, r.str(local))
+	return d.resolved(r.base, r.str(local))
 }
 
 // podcastRead reads an attribute with parse; a value parse refuses leaves the
@@ -835,7 +835,7 @@ func podcastUpdateFrequency(_ *Decoder, e *Element, b *xmlBase) (PodcastUpdateFr
 func podcastImages(d *Decoder, e *Element, b *xmlBase) (string, bool) {
 	r := podcastAttrsOf(e, b)
 	r.empty()
-	v := d.resolveSrcset(b, r.str("srcset"))
+	v := d.grew(r.str("srcset"), d.resolveSrcset(b, r.str("srcset")))
 	return v, r.done()
 }
 
