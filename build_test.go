@@ -190,8 +190,10 @@ func TestBuildBombs(t *testing.T) {
 				switch {
 				case b.early:
 					// The bound stopped the reading well before the end.
-					assert.LessOrEqual(t, d.in.n, int64(2<<20), "bytes read before the error")
-					assert.Less(t, alloc, uint64(64<<20), "bytes allocated")
+					assert.LessOrEqual(t, d.in.n, int64(buildSlack/8), "bytes read before the error")
+					// (Strict mode's encoding/xml allocates per token
+					// what it hands out: garbage, counted here.)
+					assert.Less(t, alloc, uint64(16*buildSlack), "bytes allocated")
 				case !b.tag:
 					// Each Element, slice growth included, takes at most
 					// about 3 times its estimate.
@@ -244,8 +246,8 @@ func TestBuildRatio(t *testing.T) {
 	n2, err := read(2, 4<<20)
 	require.ErrorIs(t, err, ErrTooLarge)
 	assert.Less(t, n2, n6, "a lower ratio refuses earlier")
-	// 1 MiB of slack: about 1200 such items past the first.
-	assert.Greater(t, n2, 1000)
+	// 8 MiB of slack: about 10,000 such items past the first.
+	assert.Greater(t, n2, 9000)
 	small, err := read(0, 64<<10)
 	require.NoError(t, err, "a small feed of them reads whole, within the slack")
 	assert.Greater(t, small, 600)

@@ -213,7 +213,12 @@
 //   - An item, or one channel element outside the items, may take
 //     [Decoder.MaxElementSize] bytes of input (16 MiB by default); so may a
 //     single token that never ends (a tag, a comment, a CDATA section) and a
-//     JSON Feed item or top-level member. Error: [ErrTooLarge].
+//     JSON Feed item or top-level member. Every input byte counts, whether
+//     a repair drops it (a character XML forbids) or not, so a run of such
+//     characters is refused like any other long element; a repair costs
+//     about what as much plain text costs. Error: [ErrTooLarge].
+//   - A reader that returns no bytes and no error 100 times in a row ends
+//     reading, as bufio's readers do. Error: [io.ErrNoProgress].
 //   - Elements (and JSON values) nest at most [Decoder.MaxDepth] deep (256 by
 //     default, and never more than 10000, even when a negative value asks for
 //     no bound, so that an [Element] tree is always safe to walk
@@ -232,7 +237,7 @@
 //     of these is an error.
 //   - What a document builds (its items, their fields, extension elements
 //     and attributes, the channel) may take at most [Decoder.MaxBuildRatio]
-//     times the bytes read (6 by default), plus 1 MiB, counted over the whole
+//     times the bytes read (6 by default), plus 8 MiB, counted over the whole
 //     document, the items returned before included: the decoder cannot know
 //     whether the caller keeps them. Error: [ErrTooLarge], after the items
 //     completed before. What is built is estimated as the decoder reads, at

@@ -666,6 +666,7 @@ func TestLimitsDocumented(t *testing.T) {
 		{"maxNSCacheLen", plain, "namespace URIs of at most %s bytes"},
 		{"maxIdleBuffer", size, "let go beyond %s"},
 		{"maxBaseLen", plain, "an xml:base longer than %s bytes"},
+		{"maxEmptyReads", plain, "no bytes and no error %s times in a row"},
 		{"DefaultMaxBuildRatio", plain, "[Decoder.MaxBuildRatio] times the bytes read (%s by default), plus"},
 		{"DefaultMaxBuildRatio", plain, "Why %s: the real feeds"},
 		{"buildSlack", size, "by default), plus %s, counted over the whole document"},

@@ -26,7 +26,7 @@ const (
 // buildSlack is what a document may build beyond MaxBuildRatio times the
 // bytes read: room for the Feed, the first items, and the input the
 // decoder has read ahead of what it has built from.
-const buildSlack = 1 << 20
+const buildSlack = 8 << 20
 
 // maxBuildRatio is the largest MaxBuildRatio taken as it is, so that
 // overBudget's product cannot overflow (below 8 TB of input).
@@ -139,9 +139,10 @@ type Decoder struct {
 	// text may take. Zero means [DefaultMaxElementSize] (16 MiB); a
 	// negative value means no bound. Going past it is a [*ParseError]
 	// wrapping [ErrTooLarge]. The bound is checked as the input filter
-	// hands on each chunk of input (32 KiB at most), so an element is
-	// refused within a chunk of passing it: a bound far below a chunk
-	// lets small elements through.
+	// hands on each chunk of input (32 KiB at most), or drops one whole
+	// (every input byte counts, whether a repair drops it or not), so an
+	// element is refused within a chunk of passing it: a bound far below a
+	// chunk lets small elements through.
 	MaxElementSize int64
 
 	// MaxDepth bounds the nesting of elements. Zero means
