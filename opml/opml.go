@@ -118,18 +118,27 @@ const xmlnsURI = "http://www.w3.org/2000/xmlns/"
 // xmlURI is the namespace the prefix xml stands for.
 const xmlURI = "http://www.w3.org/XML/1998/namespace"
 
-// isNCName reports whether s is an XML name without a colon (XML 1.0 fifth
-// edition, Namespaces in XML's NCName).
+// isNCName reports whether s is an XML name without a colon (Namespaces in
+// XML's NCName) that encoding/xml reads too: encoding/xml checks names with
+// the tables of XML 1.0's fourth edition, stricter than the fifth's
+// (U+3180 is a name in the fifth only), so a name with a character outside
+// ASCII is also checked by encoding/xml itself.
 func isNCName(s string) bool {
 	if s == "" || !utf8.ValidString(s) {
 		return false
 	}
+	ascii := true
 	for i, r := range s {
 		if !isNameChar(r, i == 0) {
 			return false
 		}
+		ascii = ascii && r < utf8.RuneSelf
 	}
-	return true
+	if ascii {
+		return true
+	}
+	_, err := xml.NewDecoder(strings.NewReader("<" + s + "/>")).RawToken()
+	return err == nil
 }
 
 func isNameChar(r rune, first bool) bool {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/feedkit/rss"
 	"github.com/feedkit/rss/internal/xmlscan"
@@ -184,7 +185,7 @@ func (p *parser) start(t xml.StartElement) {
 			if p.own(t.Name) {
 				f.name.Space = ""
 			}
-			if !isNCName(t.Name.Local) {
+			if !keepElement(t.Name) {
 				f.kind = inSkip // a name Write could not write
 			}
 		}
@@ -232,11 +233,36 @@ func (p *parser) outline(list *[]Outline, t xml.StartElement) frame {
 // keepAttr reports whether an attribute that has no field is kept in
 // Attrs: not a namespace declaration, and a name Write can write.
 func keepAttr(n xml.Name) bool {
-	switch {
-	case n.Space == "xmlns", n.Space == xmlnsURI, n.Space == "" && n.Local == "xmlns":
+	if n.Space == "" && n.Local == "xmlns" {
 		return false
 	}
-	return isNCName(n.Local)
+	return writableSpace(n.Space) && isNCName(n.Local)
+}
+
+// keepElement reports whether an element of the head that has no field can
+// be kept in Head: it has a name Write can write.
+func keepElement(n xml.Name) bool {
+	return writableSpace(n.Space) && isNCName(n.Local)
+}
+
+// writableSpace reports whether Write can declare a prefix for a
+// namespace: a URI without white space (a namespace name is a URI
+// reference), made of characters XML carries, other than the xmlns
+// namespace (to which no prefix may be bound); "" (no namespace) needs no
+// prefix. A namespace declaration's attribute is in "xmlns".
+func writableSpace(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s == "xmlns" || s == xmlnsURI || !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || !isXMLChar(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasAttr reports whether attrs has one named n.

@@ -131,6 +131,13 @@ func TestParse(t *testing.T) {
 			want: &opml.Document{Outlines: []opml.Outline{{Text: "t", Attrs: []xml.Attr{{Name: xml.Name{Local: "ok"}, Value: "c"}}}}},
 		},
 		{
+			name: "names Write could not write are dropped: a namespace with white space, the xmlns namespace, a name outside encoding/xml's tables",
+			in: `<opml xmlns:w="a b" xmlns:n="http://www.w3.org/2000/xmlns/"><head><w:e>1</w:e><n:e>2</n:e><xmlns:e>3</xmlns:e><ok>4</ok></head>` +
+				`<body><outline text="t" w:a="1" n:b="2" ㆀ="3" é="4"/></body></opml>`,
+			want: &opml.Document{Head: []opml.Element{{Name: xml.Name{Local: "ok"}, Text: "4"}},
+				Outlines: []opml.Outline{{Text: "t", Attrs: []xml.Attr{{Name: xml.Name{Local: "é"}, Value: "4"}}}}},
+		},
+		{
 			name: "elements in a body or an outline other than outline are skipped with what is in them",
 			in:   `<opml><body><div><outline text="hidden"/></div><outline text="a"><p>text</p><outline text="b"/></outline></body></opml>`,
 			want: &opml.Document{Outlines: []opml.Outline{{Text: "a", Outlines: []opml.Outline{{Text: "b"}}}}},

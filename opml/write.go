@@ -28,8 +28,8 @@ const dateLayout = "Mon, 02 Jan 2006 15:04:05 -0700"
 // then Attrs in order. An attribute or Element in a namespace other than
 // xml's is written with a prefix ns1, ns2... in the order the namespaces
 // are first used, declared on the opml element. Dates are written as
-// RFC 822 asks, to the second, with a numeric UTC offset ("Mon, 02 Jan 2006
-// 15:04:05 -0700").
+// RFC 822 asks, to the second, with a numeric UTC offset to the minute
+// ("Mon, 02 Jan 2006 15:04:05 -0700").
 //
 // [Parse] reads what Write wrote back into the same document, with these
 // exceptions: dates come back as the same instant with the same UTC
@@ -46,9 +46,11 @@ const dateLayout = "Mon, 02 Jan 2006 15:04:05 -0700"
 // write so that Parse reads it back: outlines nested deeper than
 // [MaxDepth] (an error wrapping [rss.ErrTooDeep]); an attribute in Attrs
 // whose local name is not an XML name without a colon, that is a namespace
-// declaration (xmlns), that is not in a namespace and has the name of one
+// declaration (xmlns), whose namespace has white space or characters XML
+// cannot carry in it or is the xmlns namespace, that is not in a namespace and has the name of one
 // of Outline's fields in any case, or that repeats an earlier one's name;
-// an Element whose local name is not an XML name, or that is in no
+// an Element whose local name is not an XML name, whose namespace is one
+// an attribute's may not be, or that is in no
 // namespace and has the name of one of Document's head fields in any
 // case; a date whose year is before 0 or after 9999. Otherwise it returns
 // w's error, if any.
@@ -113,11 +115,11 @@ func (wr *writer) check(d *Document) error {
 		if !isNCName(e.Name.Local) {
 			return fmt.Errorf("opml: cannot write the head element %q: not an XML name", e.Name.Local)
 		}
+		if !keepElement(e.Name) {
+			return fmt.Errorf("opml: cannot write the head element %q in the namespace %q", e.Name.Local, e.Name.Space)
+		}
 		if _, ok := knownHead[strings.ToLower(e.Name.Local)]; ok && e.Name.Space == "" {
 			return fmt.Errorf("opml: cannot write the head element <%s> as an Element: Document has a field for it", e.Name.Local)
-		}
-		if e.Name.Space == "xmlns" || e.Name.Space == xmlnsURI {
-			return fmt.Errorf("opml: cannot write the head element %q in the namespace %q", e.Name.Local, e.Name.Space)
 		}
 		wr.use(e.Name.Space)
 	}
@@ -136,8 +138,10 @@ func (wr *writer) checkOutlines(list []Outline, depth int) error {
 			switch {
 			case !isNCName(a.Name.Local):
 				why = "not an XML name"
-			case !keepAttr(a.Name):
+			case a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns":
 				why = "a namespace declaration"
+			case !keepAttr(a.Name):
+				why = "its namespace is not a URI Write can declare"
 			case known && a.Name.Space == "":
 				why = "Outline has a field for it"
 			case hasAttr(o.Attrs[:j], a.Name):

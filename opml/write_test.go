@@ -201,6 +201,11 @@ func TestWriteErrors(t *testing.T) {
 		{"empty attribute name", attr("urn:x", ""), `opml: cannot write the attribute "" of the outline "o": not an XML name`, nil},
 		{"namespace declaration", attr("xmlns", "p"), `opml: cannot write the attribute "p" of the outline "o": a namespace declaration`, nil},
 		{"default namespace declaration", attr("", "xmlns"), `opml: cannot write the attribute "xmlns" of the outline "o": a namespace declaration`, nil},
+		{"namespace with white space", attr("urn:a b", "x"), `opml: cannot write the attribute "x" of the outline "o": its namespace is not a URI Write can declare`, nil},
+		{"the xmlns namespace", attr("http://www.w3.org/2000/xmlns/", "x"), `opml: cannot write the attribute "x" of the outline "o": its namespace is not a URI Write can declare`, nil},
+		{"name outside encoding/xml's tables", attr("", "\u3180"), "opml: cannot write the attribute \"\u3180\" of the outline \"o\": not an XML name", nil},
+		{"head element in a namespace with white space", &opml.Document{Head: []opml.Element{{Name: xml.Name{Space: "a\tb", Local: "x"}}}},
+			`opml: cannot write the head element "x" in the namespace "a\tb"`, nil},
 		{"repeated attribute", &opml.Document{Outlines: []opml.Outline{{Text: "o", Attrs: []xml.Attr{
 			{Name: xml.Name{Local: "a"}}, {Name: xml.Name{Space: "u", Local: "a"}}, {Name: xml.Name{Local: "a"}}}}}},
 			`opml: cannot write the attribute "a" of the outline "o": given twice`, nil},
