@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/feedkit/rss"
@@ -302,4 +303,16 @@ func TestNotOPMLIsNotFeed(t *testing.T) {
 	_, err = opml.Parse(strings.NewReader(`<feed xmlns="http://www.w3.org/2005/Atom"/>`))
 	assert.ErrorIs(t, err, opml.ErrNotOPML)
 	assert.False(t, errors.Is(err, rss.ErrNotFeed))
+}
+
+// TestReaderError checks that the reader's own error ends Parse, wrapped
+// in a *ParseError, after the outlines read before it.
+func TestReaderError(t *testing.T) {
+	boom := errors.New("connection reset")
+	in := io.MultiReader(strings.NewReader(`<opml><body><outline text="a" xmlUrl="u"/><outline text="b"`), iotest.ErrReader(boom))
+	d, err := opml.Parse(in)
+	require.ErrorIs(t, err, boom)
+	var pe *opml.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, []opml.Outline{{Text: "a", XMLURL: "u"}}, d.Outlines)
 }
