@@ -37,8 +37,10 @@ const maxBuildRatio = 1_000_000
 var (
 	// ErrNotFeed is the error for a well-formed document that is not a feed
 	// the package reads (RSS, Atom or JSON Feed): an HTML page, an OPML
-	// outline, an empty document. The error returned wraps it and names
-	// what was found instead; test for it with errors.Is.
+	// subscription list (which package [github.com/feedkit/rss/opml]
+	// reads), an empty document. The error returned wraps it and names
+	// what was found instead, and says so of OPML; test for it with
+	// errors.Is.
 	ErrNotFeed = errors.New("rss: not a feed")
 	// ErrTooLarge is the error for an item, or a channel element, longer
 	// than [Decoder.MaxElementSize], for a document that builds more than
@@ -407,7 +409,11 @@ func (d *Decoder) begin() error {
 		case strings.EqualFold(local, "feed") && d.beginAtom(start, space):
 		default:
 			line, col := d.tok.Pos()
-			return &ParseError{Line: line, Column: col, Err: &notFeedError{"the root element is " + displayName(local)}}
+			found := "the root element is " + displayName(local)
+			if strings.EqualFold(local, "opml") {
+				found += ": an OPML subscription list, which package github.com/feedkit/rss/opml reads"
+			}
+			return &ParseError{Line: line, Column: col, Err: &notFeedError{found}}
 		}
 		return nil
 	}

@@ -670,6 +670,10 @@ func TestNotRSS(t *testing.T) {
 	}
 	_, err := rss.Parse(strings.NewReader(""))
 	assert.ErrorIs(t, err, rss.ErrNotFeed, "an empty input")
+	_, err = rss.Parse(strings.NewReader(`<?xml version="1.0"?><OPML version="2.0"><body/></OPML>`))
+	require.ErrorIs(t, err, rss.ErrNotFeed, "an OPML document")
+	assert.Equal(t, "rss: line 1, column 42: not a feed: the root element is <OPML>: an OPML subscription list, "+
+		"which package github.com/feedkit/rss/opml reads", err.Error())
 }
 
 func TestBrokenXML(t *testing.T) {
