@@ -141,7 +141,8 @@ func (z *Tokenizer) Next() (Token, error) {
 					t.Attr[i].Name.Space = z.resolve(s, false)
 				}
 			}
-			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark})
+			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark, textOnly: textOnlyElement(t)})
+			z.setContext()
 			tok.Start = t
 			if err := z.enter(); err != nil {
 				return Token{}, err
@@ -159,6 +160,7 @@ func (z *Tokenizer) Next() (Token, error) {
 			}
 			z.unbind(z.open[i].nsMark)
 			z.popOpen(i)
+			z.setContext()
 		default:
 			return tok, nil
 		}
@@ -456,9 +458,97 @@ func (z *Tokenizer) checkDeclared(name xml.Name, isAttr bool) error {
 
 // openElement is an element whose end tag has not been read.
 type openElement struct {
-	raw    xml.Name // as written: prefix and local name (lenient mode)
-	name   xml.Name // resolved: namespace URI and local name
-	nsMark int      // len(z.bindings) before its declarations
+	raw      xml.Name // as written: prefix and local name (lenient mode)
+	name     xml.Name // resolved: namespace URI and local name
+	nsMark   int      // len(z.bindings) before its declarations
+	textOnly bool     // it holds text only (see textOnlyElement; lenient mode)
+}
+
+// setContext tells the scanner, in lenient mode, about the innermost open
+// element, where its next token stands (see scanner.bareTag).
+func (z *Tokenizer) setContext() {
+	n := len(z.open)
+	if n == 0 {
+		z.sc.ctx = tagContext{}
+		return
+	}
+	if e := &z.open[n-1]; e.textOnly {
+		z.sc.ctx = tagContext{inElement: true, textOnly: true, parent: e.raw}
+	} else {
+		z.sc.ctx = tagContext{inElement: true}
+	}
+}
+
+// The text-only elements: those of the feed formats whose content is text
+// (or a date, a number, an address), never markup, so that a start tag in
+// one is likely a bare '<' a careless publisher wrote ("List<String>"):
+// see scanner.bareTag. They are known by their namespace and local name,
+// without regard to ASCII case, as package rss reads them; an Atom text
+// construct of type="xhtml" holds markup and is not one.
+var textOnlyNames = map[string]map[string]bool{}
+
+func init() {
+	feed := []string{ // RSS 0.9x, 1.0 and 2.0, Atom 0.3 and 1.0
+		"title", "link", "guid", "author", "category", "pubdate", "comments", "lastbuilddate",
+		"managingeditor", "webmaster", "language", "copyright", "generator", "docs", "ttl", "url",
+		"width", "height", "id", "name", "email", "uri", "updated", "published", "subtitle",
+		"rights", "icon", "logo", "modified", "issued", "created", "tagline",
+	}
+	dc := []string{
+		"title", "creator", "subject", "publisher", "contributor", "date", "type", "format",
+		"identifier", "source", "language", "relation", "coverage", "rights",
+	}
+	for space, names := range map[string][]string{
+		"":                                       feed,
+		"http://purl.org/rss/1.0/":               feed,
+		"http://my.netscape.com/rdf/simple/0.9/": feed,
+		"http://backend.userland.com/rss2":       feed,
+		"http://www.w3.org/2005/Atom":            feed,
+		"http://purl.org/atom/ns#":               feed,
+		"http://purl.org/dc/elements/1.1/":       dc,
+		"http://purl.org/dc/terms/":              append(dc, "modified", "issued", "created"),
+		"http://www.itunes.com/dtds/podcast-1.0.dtd": {
+			"title", "author", "subtitle", "keywords", "duration", "explicit", "name", "email",
+			"episode", "season", "episodetype",
+		},
+		"http://search.yahoo.com/mrss/": {"title", "keywords", "credit"},
+	} {
+		set := map[string]bool{}
+		for _, n := range names {
+			set[n] = true
+		}
+		textOnlyNames[space] = set
+	}
+}
+
+// textOnlyElement reports whether the element of t is a text-only one (see
+// textOnlyNames).
+func textOnlyElement(t xml.StartElement) bool {
+	set := textOnlyNames[t.Name.Space]
+	if set == nil {
+		return false
+	}
+	var lower [16]byte
+	local := t.Name.Local
+	if len(local) > len(lower) {
+		return false
+	}
+	for i := 0; i < len(local); i++ {
+		c := local[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	if !set[string(lower[:len(local)])] {
+		return false
+	}
+	for _, a := range t.Attr {
+		if a.Name.Local == "type" && a.Name.Space == "" && strings.EqualFold(strings.TrimSpace(a.Value), "xhtml") {
+			return false
+		}
+	}
+	return true
 }
 
 // binding is a namespace prefix in scope ("" for the default namespace).
