@@ -626,10 +626,12 @@ func (sc *scanner) bareTag(s *tagScan, p []byte, end int, self, eof bool) (text,
 }
 
 // nextEnd returns the raw name of the first end tag in p after p[:end] (a
-// start tag), with found false when there is none within maxLookahead
-// bytes. It is false (ok) when p ends too soon to say and more input may
-// follow (not eof). The search goes on where the last one stopped (see
-// lookahead), so that each byte of the input is searched once.
+// start tag), found false when there is none within maxLookahead bytes or
+// when a comment, a CDATA section, a processing instruction or a
+// declaration comes first (a "</" inside one is not an end tag). It is
+// false (ok) when p ends too soon to say and more input may follow (not
+// eof). The search goes on where the last one stopped (see lookahead), so
+// that each byte of the input is searched once however many start tags ask.
 func (sc *scanner) nextEnd(p []byte, end int, eof bool) (name []byte, found, ok bool) {
 	base := sc.in.offset() - int64(len(sc.buf)) + int64(sc.r) // the input offset of p[0]
 	lk := &sc.look
@@ -638,22 +640,34 @@ func (sc *scanner) nextEnd(p []byte, end int, eof bool) (name []byte, found, ok 
 		if lk.valid && lk.from > base+int64(i) {
 			i = int(lk.from - base)
 		}
-		j := bytes.Index(p[i:], endTagOpen)
-		if j < 0 {
-			sc.work += len(p) - i
-			lk.valid, lk.hit, lk.from = true, -1, base+int64(max(i, len(p)-1))
-			if eof || len(p)-end >= maxLookahead {
-				return nil, false, true
+		for {
+			j := bytes.IndexByte(p[i:], '<')
+			if j < 0 || i+j+1 == len(p) {
+				// No '<', or one whose next byte is still to come.
+				if j < 0 {
+					j = len(p) - i
+				}
+				sc.work += j
+				lk.valid, lk.hit, lk.from = true, -1, base+int64(i+j)
+				if eof || len(p)-end >= maxLookahead {
+					return nil, false, true
+				}
+				return nil, false, false
 			}
-			return nil, false, false
+			sc.work += j + 1
+			i += j
+			if c := p[i+1]; c == '/' || c == '!' || c == '?' {
+				break
+			}
+			i++ // a start tag: look on
 		}
-		sc.work += j + 2
-		lk.valid, lk.hit, lk.from = true, base+int64(i+j), base+int64(i+j)
+		lk.valid, lk.hit, lk.from = true, base+int64(i), base+int64(i)
 	}
-	k := int(lk.hit-base) + len(endTagOpen)
-	if k-end > maxLookahead {
+	k := int(lk.hit - base)
+	if k-end > maxLookahead || p[k+1] != '/' {
 		return nil, false, true
 	}
+	k += 2
 	n := nameLen(p[k:])
 	if k+n == len(p) && !eof {
 		if len(p)-end >= maxLookahead {
@@ -663,8 +677,6 @@ func (sc *scanner) nextEnd(p []byte, end int, eof bool) (name []byte, found, ok 
 	}
 	return p[k : k+n], true, true
 }
-
-var endTagOpen = []byte("</")
 
 // rawNameIs reports whether b, a name as written, is n (split at its
 // colon as scanner.name splits it), without regard to ASCII case.
