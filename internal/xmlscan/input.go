@@ -830,12 +830,76 @@ func NewReader(r io.Reader, contentType string, strict bool) (io.Reader, error) 
 		case name == "utf-8", strings.HasPrefix(name, "utf-16"):
 			// The bytes are ASCII-compatible, so a declared UTF-16 is
 			// wrong: read them as UTF-8.
+		case !strict && (name == "windows-1252" || name == "iso-8859-15"):
+			// A Western single-byte encoding, which old generators and
+			// templates declare over what they write in UTF-8.
+			if head, r = readSniff(head, r); isUTF8Evidence(head) {
+				return io.MultiReader(bytes.NewReader(head), r), nil
+			}
+			src = e.NewDecoder().Reader(io.MultiReader(bytes.NewReader(head), r))
 		default:
 			src = e.NewDecoder().Reader(src)
 		}
 	}
 	return src, nil
 }
+
+// sniffSize is how much of a document declared in a Western single-byte
+// encoding NewReader reads before it decides whether it is in fact UTF-8
+// (see isUTF8Evidence): the whole document, when it is shorter.
+const sniffSize = 32 << 10
+
+// readSniff reads from r, after head, up to sniffSize bytes in all, and
+// returns them, with the reader of the rest (which gives r's error, if
+// reading failed).
+func readSniff(head []byte, r io.Reader) ([]byte, io.Reader) {
+	if len(head) < 1024 {
+		return head, r // the whole document, or all before an error
+	}
+	buf := make([]byte, sniffSize)
+	n := copy(buf, head)
+	m, err := io.ReadFull(r, buf[n:])
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		r = errReader{err}
+	}
+	return buf[:n+m], r
+}
+
+// isUTF8Evidence reports whether b, the start of a document declared in a
+// single-byte encoding, is beyond doubt UTF-8: it holds at least
+// minUTF8Sequences valid multi-byte UTF-8 sequences, and at most one byte
+// that is not UTF-8 for every eight of them (a stray Latin-1 byte, which
+// the input filter reads as windows-1252). Text really in Latin-1 or
+// windows-1252 almost never holds such a sequence (a letter from Â to ï
+// followed by one or two of the symbols and C1 controls 0x80-0xBF), and
+// its accented letters followed by ASCII are not UTF-8. A sequence cut off
+// at the end of b does not count.
+func isUTF8Evidence(b []byte) bool {
+	valid, invalid := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r != utf8.RuneError || size > 1:
+			valid++
+			i += size
+		case !utf8.FullRune(b[i:]):
+			i = len(b) // cut off at the end
+		default:
+			invalid++
+			i++
+		}
+	}
+	return valid >= minUTF8Sequences && 8*invalid <= valid
+}
+
+// minUTF8Sequences is the least number of valid multi-byte sequences that
+// make a document declared in a single-byte encoding UTF-8 (see
+// isUTF8Evidence).
+const minUTF8Sequences = 2
 
 // declaredEncoding returns the encoding an XML declaration at the start of
 // head names, or "".
