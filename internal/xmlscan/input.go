@@ -830,10 +830,13 @@ func NewReader(r io.Reader, contentType string, strict bool) (io.Reader, error) 
 		case name == "utf-8", strings.HasPrefix(name, "utf-16"):
 			// The bytes are ASCII-compatible, so a declared UTF-16 is
 			// wrong: read them as UTF-8.
-		case !strict && (name == "windows-1252" || name == "iso-8859-15"):
+		case name == "windows-1252" || name == "iso-8859-15":
 			// A Western single-byte encoding, which old generators and
 			// templates declare over what they write in UTF-8.
 			if head, r = readSniff(head, r); isUTF8Evidence(head) {
+				if strict {
+					return nil, &RepairError{fmt.Sprintf("encoding %q declared, but the document is UTF-8", label)}
+				}
 				return io.MultiReader(bytes.NewReader(head), r), nil
 			}
 			src = e.NewDecoder().Reader(io.MultiReader(bytes.NewReader(head), r))
@@ -866,16 +869,18 @@ func readSniff(head []byte, r io.Reader) ([]byte, io.Reader) {
 }
 
 // isUTF8Evidence reports whether b, the start of a document declared in a
-// single-byte encoding, is beyond doubt UTF-8: it holds at least
-// minUTF8Sequences valid multi-byte UTF-8 sequences, and at most one byte
-// that is not UTF-8 for every eight of them (a stray Latin-1 byte, which
-// the input filter reads as windows-1252). Text really in Latin-1 or
-// windows-1252 almost never holds such a sequence (a letter from Â to ï
-// followed by one or two of the symbols and C1 controls 0x80-0xBF), and
-// its accented letters followed by ASCII are not UTF-8. A sequence cut off
-// at the end of b does not count.
+// single-byte encoding, is beyond doubt UTF-8. Its evidence is the valid
+// multi-byte UTF-8 sequences it holds, each counting one less than its
+// length (a two-byte sequence 1, the three bytes of ’ 2); it must reach
+// minUTF8Evidence, with at most one byte that is not UTF-8 for every eight
+// (a stray Latin-1 byte, which the input filter then reads as
+// windows-1252). Text really in Latin-1 or windows-1252 seldom holds such
+// a sequence (a letter from Â to ß followed by one of the symbols or the
+// punctuation 0x80-0xBF, as in "ß“"; rarer still, à to ÷ followed by two),
+// and its accented letters are mostly followed by ASCII, which is not
+// UTF-8. A sequence cut off at the end of b does not count.
 func isUTF8Evidence(b []byte) bool {
-	valid, invalid := 0, 0
+	evidence, invalid := 0, 0
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			i++
@@ -884,7 +889,7 @@ func isUTF8Evidence(b []byte) bool {
 		r, size := utf8.DecodeRune(b[i:])
 		switch {
 		case r != utf8.RuneError || size > 1:
-			valid++
+			evidence += size - 1
 			i += size
 		case !utf8.FullRune(b[i:]):
 			i = len(b) // cut off at the end
@@ -893,13 +898,13 @@ func isUTF8Evidence(b []byte) bool {
 			i++
 		}
 	}
-	return valid >= minUTF8Sequences && 8*invalid <= valid
+	return evidence >= minUTF8Evidence && 8*invalid <= evidence
 }
 
-// minUTF8Sequences is the least number of valid multi-byte sequences that
-// make a document declared in a single-byte encoding UTF-8 (see
-// isUTF8Evidence).
-const minUTF8Sequences = 2
+// minUTF8Evidence is the least evidence (see isUTF8Evidence) that makes a
+// document declared in a single-byte encoding UTF-8: two two-byte
+// sequences, or one longer one.
+const minUTF8Evidence = 2
 
 // declaredEncoding returns the encoding an XML declaration at the start of
 // head names, or "".
