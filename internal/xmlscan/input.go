@@ -757,7 +757,10 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 // charset=windows-1252", the pattern of zero bytes of UTF-16 or UTF-32, or
 // the XML declaration, in that order; RFC 7303 makes the charset parameter
 // win over the declaration, and a charset that is unknown or that cannot
-// be how the document starts is ignored). The byte-order mark of UTF-16 and
+// be how the document starts is ignored). A document declared or served in
+// ISO-8859-1, windows-1252 or ISO-8859-15 whose first 32 KiB (read before
+// NewReader returns) are UTF-8 beyond doubt (see isUTF8Evidence) is read as
+// UTF-8; in strict mode it is an error. The byte-order mark of UTF-16 and
 // UTF-32 is dropped; that of UTF-8 is kept (the tokenizer skips it). An
 // encoding it does not know is read as UTF-8, repaired as the package
 // doc says. In strict mode an unknown encoding, or a contentType that is

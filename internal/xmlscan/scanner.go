@@ -28,7 +28,9 @@ import (
 //     has its name as value; a '<' in a quoted value is an error, as in
 //     encoding/xml, so that a runaway quote does not swallow the feed;
 //   - names are split at their first colon into prefix and local name
-//     (raw names: the Tokenizer resolves the prefixes).
+//     (raw names: the Tokenizer resolves the prefixes);
+//   - a start tag that stands where it cannot be one, as the Tokenizer's
+//     context (ctx) tells, is text as written (see bareTag).
 //
 // Strict mode does not use it: it uses encoding/xml, whose checks are the
 // point there. The Tokenizer (tokenizer.go) resolves the names the scanner
