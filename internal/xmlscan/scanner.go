@@ -66,19 +66,12 @@ type scanner struct {
 	// work counts the bytes the scanner has examined or moved, for the
 	// tests that check it grows linearly with the input (see Stats).
 	work int
-	// ctx is where the next token stands, as the Tokenizer tells it: what
-	// decides whether a start tag is markup or text (see bareTag).
-	ctx tagContext
+	// ctx is the innermost open element, where the next token stands, as
+	// the Tokenizer tells it (nil: none): what decides whether a start tag
+	// is markup or text (see bareTag).
+	ctx *openElement
 	// look is how far the search for the next end tag went (see nextEnd).
 	look lookahead
-}
-
-// tagContext is what the scanner knows of the element its next token
-// stands in: whether there is one (inElement), and whether it holds text
-// only (textOnly, see textOnlyElement), with its raw name (parent).
-type tagContext struct {
-	inElement, textOnly bool
-	parent              xml.Name
 }
 
 // lookahead is the state of the search for the next end tag after a start
@@ -370,7 +363,12 @@ func (sc *scanner) textAt(p []byte, eof bool) (Token, int, error) {
 		}
 	}
 	sc.work += n
-	return sc.rawText(p[:n]), n, nil
+	raw := p[:n]
+	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
+		return Token{Kind: TextToken, Text: raw}, n, nil
+	}
+	sc.text = appendDecoded(sc.text[:0], raw, sc.in.ents)
+	return Token{Kind: TextToken, Text: sc.text}, n, nil
 }
 
 // rawText is the text token of raw, text as written: its references
@@ -457,10 +455,10 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 		case i == len(p):
 			s.at = 1
 			return sc.waitTag(&s, 1, i)
-		case p[i] == '>' && !sc.ctx.textOnly:
+		case p[i] == '>' && !sc.inTextOnly():
 			sc.work += i + 1
 			return Token{Kind: StartToken, Start: xml.StartElement{Name: sc.name(p[1:i])}}, i + 1, nil
-		case p[i] == '<' && sc.ctx.inElement:
+		case p[i] == '<' && sc.ctx != nil:
 			sc.work += i
 			return sc.rawText(p[:i]), i, nil // a "tag" broken by another '<': text
 		}
@@ -495,7 +493,7 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 				}
 				i++ // a stray '/': skip it
 				s.loose = true
-			case c == '<' && sc.ctx.inElement:
+			case c == '<' && sc.ctx != nil:
 				sc.work += i - from
 				return sc.rawText(p[:i]), i, nil // a "tag" broken by another '<': text
 			case nameEnds[c] != 0:
@@ -563,7 +561,7 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 			if i == len(p) {
 				return sc.waitTag(&s, from, i)
 			}
-			if p[i] == '<' && !sc.ctx.inElement {
+			if p[i] == '<' && sc.ctx == nil {
 				i++ // (outside every element, a '<' is part of the value, as it was)
 				continue
 			}
@@ -575,11 +573,14 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 	}
 }
 
+// inTextOnly reports whether the innermost open element is a text-only one.
+func (sc *scanner) inTextOnly() bool { return sc.ctx != nil && sc.ctx.isTextOnly() }
+
 // tagDone hands out the start tag p[:end] (self: written "/>"), whose
 // scanning started at from in this call: as a start tag, or as text when
 // it stands where it cannot be one (see bareTag).
 func (sc *scanner) tagDone(s *tagScan, p []byte, from, end int, self, eof bool) (Token, int, error) {
-	if sc.ctx.textOnly {
+	if sc.inTextOnly() {
 		text, ok := sc.bareTag(s, p, end, self, eof)
 		if !ok {
 			s.step, s.end, s.self = tagLook, end, self
@@ -621,7 +622,7 @@ func (sc *scanner) bareTag(s *tagScan, p []byte, end int, self, eof bool) (text,
 		return s.loose, true
 	case rawNameIs(name, s.start.Name):
 		return false, true
-	case rawNameIs(name, sc.ctx.parent):
+	case rawNameIs(name, sc.ctx.raw):
 		return true, true
 	}
 	return s.loose, true

@@ -141,7 +141,7 @@ func (z *Tokenizer) Next() (Token, error) {
 					t.Attr[i].Name.Space = z.resolve(s, false)
 				}
 			}
-			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark, textOnly: textOnlyElement(t)})
+			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark, xhtml: len(t.Attr) > 0 && xhtmlType(t.Attr)})
 			z.setContext()
 			tok.Start = t
 			if err := z.enter(); err != nil {
@@ -458,24 +458,42 @@ func (z *Tokenizer) checkDeclared(name xml.Name, isAttr bool) error {
 
 // openElement is an element whose end tag has not been read.
 type openElement struct {
-	raw      xml.Name // as written: prefix and local name (lenient mode)
-	name     xml.Name // resolved: namespace URI and local name
-	nsMark   int      // len(z.bindings) before its declarations
-	textOnly bool     // it holds text only (see textOnlyElement; lenient mode)
+	raw    xml.Name // as written: prefix and local name (lenient mode)
+	name   xml.Name // resolved: namespace URI and local name
+	nsMark int      // len(z.bindings) before its declarations
+	// lenient mode: whether it holds text only (see isTextOnly), worked
+	// out when the scanner first asks, and whether it has type="xhtml"
+	text  textState
+	xhtml bool
+}
+
+type textState uint8
+
+const (
+	textUnknown textState = iota
+	textMarkup
+	textOnly
+)
+
+// isTextOnly reports whether the element is a text-only one (see
+// textOnlyNames), working it out once.
+func (e *openElement) isTextOnly() bool {
+	if e.text == textUnknown {
+		e.text = textMarkup
+		if !e.xhtml && textOnlyName(e.name) {
+			e.text = textOnly
+		}
+	}
+	return e.text == textOnly
 }
 
 // setContext tells the scanner, in lenient mode, about the innermost open
 // element, where its next token stands (see scanner.bareTag).
 func (z *Tokenizer) setContext() {
-	n := len(z.open)
-	if n == 0 {
-		z.sc.ctx = tagContext{}
-		return
-	}
-	if e := &z.open[n-1]; e.textOnly {
-		z.sc.ctx = tagContext{inElement: true, textOnly: true, parent: e.raw}
+	if n := len(z.open); n > 0 {
+		z.sc.ctx = &z.open[n-1]
 	} else {
-		z.sc.ctx = tagContext{inElement: true}
+		z.sc.ctx = nil
 	}
 }
 
@@ -485,51 +503,56 @@ func (z *Tokenizer) setContext() {
 // see scanner.bareTag. They are known by their namespace and local name,
 // without regard to ASCII case, as package rss reads them; an Atom text
 // construct of type="xhtml" holds markup and is not one.
-var textOnlyNames = map[string]map[string]bool{}
+const (
+	textFeed   = 1 << iota // RSS 0.9x, 1.0 and 2.0, Atom 0.3 and 1.0
+	textDC                 // Dublin Core, elements and terms
+	textITunes             // iTunes
+	textMedia              // Media RSS
+)
 
-func init() {
-	feed := []string{ // RSS 0.9x, 1.0 and 2.0, Atom 0.3 and 1.0
-		"title", "link", "guid", "author", "category", "pubdate", "comments", "lastbuilddate",
-		"managingeditor", "webmaster", "language", "copyright", "generator", "docs", "ttl", "url",
-		"width", "height", "id", "name", "email", "uri", "updated", "published", "subtitle",
-		"rights", "icon", "logo", "modified", "issued", "created", "tagline",
-	}
-	dc := []string{
-		"title", "creator", "subject", "publisher", "contributor", "date", "type", "format",
-		"identifier", "source", "language", "relation", "coverage", "rights",
-	}
-	for space, names := range map[string][]string{
-		"":                                       feed,
-		"http://purl.org/rss/1.0/":               feed,
-		"http://my.netscape.com/rdf/simple/0.9/": feed,
-		"http://backend.userland.com/rss2":       feed,
-		"http://www.w3.org/2005/Atom":            feed,
-		"http://purl.org/atom/ns#":               feed,
-		"http://purl.org/dc/elements/1.1/":       dc,
-		"http://purl.org/dc/terms/":              append(dc, "modified", "issued", "created"),
-		"http://www.itunes.com/dtds/podcast-1.0.dtd": {
-			"title", "author", "subtitle", "keywords", "duration", "explicit", "name", "email",
-			"episode", "season", "episodetype",
-		},
-		"http://search.yahoo.com/mrss/": {"title", "keywords", "credit"},
-	} {
-		set := map[string]bool{}
-		for _, n := range names {
-			set[n] = true
-		}
-		textOnlyNames[space] = set
-	}
+// textOnlyNames holds the text-only elements' local names, lower-case,
+// each with the namespaces (textFeed...) it is text-only in.
+var textOnlyNames = map[string]uint8{
+	"title": textFeed | textDC | textITunes | textMedia, "link": textFeed, "guid": textFeed,
+	"author": textFeed | textITunes, "category": textFeed, "pubdate": textFeed, "comments": textFeed,
+	"lastbuilddate": textFeed, "managingeditor": textFeed, "webmaster": textFeed,
+	"language": textFeed | textDC, "copyright": textFeed, "generator": textFeed, "docs": textFeed,
+	"ttl": textFeed, "url": textFeed, "width": textFeed, "height": textFeed, "id": textFeed,
+	"name": textFeed | textITunes, "email": textFeed | textITunes, "uri": textFeed,
+	"updated": textFeed, "published": textFeed, "subtitle": textFeed | textITunes,
+	"rights": textFeed | textDC, "icon": textFeed, "logo": textFeed,
+	"modified": textFeed | textDC, "issued": textFeed | textDC, "created": textFeed | textDC,
+	"tagline": textFeed,
+	"creator": textDC, "subject": textDC, "publisher": textDC, "contributor": textDC, "date": textDC,
+	"type": textDC, "format": textDC, "identifier": textDC, "source": textDC, "relation": textDC,
+	"coverage": textDC,
+	"keywords": textITunes | textMedia, "duration": textITunes, "explicit": textITunes,
+	"episode": textITunes, "season": textITunes, "episodetype": textITunes,
+	"credit": textMedia,
 }
 
-// textOnlyElement reports whether the element of t is a text-only one (see
-// textOnlyNames).
-func textOnlyElement(t xml.StartElement) bool {
-	set := textOnlyNames[t.Name.Space]
-	if set == nil {
-		return false
+// textSpace returns the text-only namespace (textFeed...) of a namespace
+// URI, or 0.
+func textSpace(uri string) uint8 {
+	switch uri {
+	case "", "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://backend.userland.com/rss2",
+		"http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#":
+		return textFeed
+	case "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/":
+		return textDC
+	case "http://www.itunes.com/dtds/podcast-1.0.dtd":
+		return textITunes
+	case "http://search.yahoo.com/mrss/":
+		return textMedia
 	}
+	return 0
+}
+
+// textOnlyName reports whether an element's name, resolved, is that of a
+// text-only element (see textOnlyNames).
+func textOnlyName(name xml.Name) bool {
+	local := name.Local
 	var lower [16]byte
-	local := t.Name.Local
 	if len(local) > len(lower) {
 		return false
 	}
@@ -540,15 +563,19 @@ func textOnlyElement(t xml.StartElement) bool {
 		}
 		lower[i] = c
 	}
-	if !set[string(lower[:len(local)])] {
-		return false
-	}
-	for _, a := range t.Attr {
+	in := textOnlyNames[string(lower[:len(local)])]
+	return in != 0 && in&textSpace(name.Space) != 0
+}
+
+// xhtmlType reports whether attrs hold type="xhtml": an Atom text
+// construct that holds markup.
+func xhtmlType(attrs []xml.Attr) bool {
+	for _, a := range attrs {
 		if a.Name.Local == "type" && a.Name.Space == "" && strings.EqualFold(strings.TrimSpace(a.Value), "xhtml") {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // binding is a namespace prefix in scope ("" for the default namespace).
