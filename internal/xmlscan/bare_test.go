@@ -110,6 +110,8 @@ func TestBareLessThan(t *testing.T) {
 			`<feed xmlns="http://www.w3.org/2005/Atom"><title type="xhtml"><div>"a"<br>"b"</br></div></title></feed>`, false},
 		{"atom author's children", `<feed xmlns="http://www.w3.org/2005/Atom"><author><name>Jo</name></author></feed>`,
 			`<feed xmlns="http://www.w3.org/2005/Atom"><author><name>"Jo"</name></author></feed>`, false},
+		{"html's link left open in a description", `<item><description><link rel=stylesheet href=a.css><img src=x>y</description></item>`,
+			`<item><description><link rel="stylesheet" href="a.css"><img src="x">"y"</img></link></description></item>`, true},
 		// A description is not text-only: a well-formed tag in it is
 		// markup, closed by the description's end, as before.
 		{"a well-formed tag in a description", `<item><description>List<String> in Java</description></item>`,

@@ -141,7 +141,7 @@ func (z *Tokenizer) Next() (Token, error) {
 					t.Attr[i].Name.Space = z.resolve(s, false)
 				}
 			}
-			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark, xhtml: len(t.Attr) > 0 && xhtmlType(t.Attr)})
+			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark, notText: len(t.Attr) > 0 && notTextAttrs(t)})
 			z.setContext()
 			tok.Start = t
 			if err := z.enter(); err != nil {
@@ -462,9 +462,10 @@ type openElement struct {
 	name   xml.Name // resolved: namespace URI and local name
 	nsMark int      // len(z.bindings) before its declarations
 	// lenient mode: whether it holds text only (see isTextOnly), worked
-	// out when the scanner first asks, and whether it has type="xhtml"
-	text  textState
-	xhtml bool
+	// out when the scanner first asks, and whether its attributes say it
+	// is not one (see notTextAttrs)
+	text    textState
+	notText bool
 }
 
 type textState uint8
@@ -480,7 +481,7 @@ const (
 func (e *openElement) isTextOnly() bool {
 	if e.text == textUnknown {
 		e.text = textMarkup
-		if !e.xhtml && textOnlyName(e.name) {
+		if !e.notText && textOnlyName(e.name) {
 			e.text = textOnly
 		}
 	}
@@ -502,7 +503,9 @@ func (z *Tokenizer) setContext() {
 // one is likely a bare '<' a careless publisher wrote ("List<String>"):
 // see scanner.bareTag. They are known by their namespace and local name,
 // without regard to ASCII case, as package rss reads them; an Atom text
-// construct of type="xhtml" holds markup and is not one.
+// construct of type="xhtml" holds markup and is not one, and neither is a
+// link with attributes (Atom's, which holds nothing, or HTML's <link>, a
+// void element that HTML written unescaped in a description leaves open).
 const (
 	textFeed   = 1 << iota // RSS 0.9x, 1.0 and 2.0, Atom 0.3 and 1.0
 	textDC                 // Dublin Core, elements and terms
@@ -567,10 +570,14 @@ func textOnlyName(name xml.Name) bool {
 	return in != 0 && in&textSpace(name.Space) != 0
 }
 
-// xhtmlType reports whether attrs hold type="xhtml": an Atom text
-// construct that holds markup.
-func xhtmlType(attrs []xml.Attr) bool {
-	for _, a := range attrs {
+// notTextAttrs reports whether the attributes of t, which has some, say
+// that it is not a text-only element, whatever its name: type="xhtml", an
+// Atom text construct that holds markup, or any on a link.
+func notTextAttrs(t xml.StartElement) bool {
+	if strings.EqualFold(t.Name.Local, "link") {
+		return true
+	}
+	for _, a := range t.Attr {
 		if a.Name.Local == "type" && a.Name.Space == "" && strings.EqualFold(strings.TrimSpace(a.Value), "xhtml") {
 			return true
 		}
