@@ -32,12 +32,14 @@
 //
 // Real feeds are often broken, always in the same few ways. By default the
 // decoder repairs what it can (a byte-order mark, an encoding that differs
-// from the declared one, bare ampersands, HTML entities, control characters,
-// element names in the wrong case) and returns everything it could read
-// together with an error that says where it stopped. Set [Decoder.Strict] to
-// have each repair of a document that is not well-formed reported as a
-// [*ParseError] instead (names in the wrong case, which are well-formed, are
-// read alike in both modes).
+// from the declared one, UTF-8 under a declared ISO-8859-1 or windows-1252,
+// bare ampersands, a bare '<' that cannot be markup, as in "Why x<y
+// matters", HTML entities, control characters, element names in the wrong
+// case) and returns everything it could read together with an error that
+// says where it stopped. Set [Decoder.Strict] to have each repair of a
+// document that is not well-formed, and UTF-8 under a declared single-byte
+// encoding, reported as a [*ParseError] instead (names in the wrong case,
+// which are well-formed, are read alike in both modes).
 //
 // # Namespaces
 //

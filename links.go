@@ -492,6 +492,36 @@ func (d *Decoder) resolveURL(b *xmlBase, s string) string {
 	return base.ResolveReference(ref).String()
 }
 
+// resolveRef is resolveURL for a reference the feed wrote in an attribute
+// it gave (an href), where an empty value is a reference too: RFC 3986
+// (4.4, 5.2) reads an empty reference as the document itself, so it
+// resolves to the base in effect (the base's own fragment dropped), or
+// stays "" when there is none. A reference to a fragment ("#comments")
+// resolves to the base with that fragment, as resolveURL resolves it.
+func (d *Decoder) resolveRef(b *xmlBase, s string) string {
+	if s != "" {
+		return d.resolveURL(b, s)
+	}
+	return d.baseString(b)
+}
+
+// linkHref returns the address of a link element t, whose text is text,
+// under the xml:base b: its href attribute, trimmed, resolved with
+// resolveRef (href="" is the base itself) when the element has one and it
+// is not empty, or when it is empty and there is no text; else the text,
+// where Atom 0.3 feeds write the address, resolved with resolveURL.
+func (d *Decoder) linkHref(b *xmlBase, t xml.StartElement, text string) string {
+	for _, a := range t.Attr {
+		if strings.EqualFold(a.Name.Local, "href") && a.Name.Space != "xmlns" {
+			if v := strings.TrimSpace(a.Value); v != "" || text == "" {
+				return d.resolveRef(b, v)
+			}
+			break
+		}
+	}
+	return d.resolveURL(b, text)
+}
+
 // baseString returns the base URL in effect under the xml:base b (nil for
 // none), as resolveURL finds it, or "" when there is none.
 func (d *Decoder) baseString(b *xmlBase) string {

@@ -2,6 +2,7 @@ package rss
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"net/url"
 	"strings"
@@ -164,4 +165,46 @@ func TestAbsoluteURLsCostNothing(t *testing.T) {
 	without, with := read(""), read("https://example.org/feed.xml")
 	t.Logf("%.0f allocations without a BaseURL, %.0f with", without, with)
 	assert.LessOrEqual(t, with, without+4, "a BaseURL costs one parse per document")
+}
+
+// TestLinkHrefSameDocument checks the resolution of a link's href that is
+// a same-document reference (RFC 3986 4.4, 5.2): an empty href is the base
+// in effect (an xml:base, else BaseURL), without the base's fragment; a
+// fragment is applied to it; with no base both stay as written. An
+// absent href takes the text (Atom 0.3), and an empty href with text does
+// too.
+func TestLinkHrefSameDocument(t *testing.T) {
+	link := func(attrs ...string) xml.StartElement {
+		e := xml.StartElement{Name: xml.Name{Local: "link"}}
+		for i := 0; i+1 < len(attrs); i += 2 {
+			e.Attr = append(e.Attr, xml.Attr{Name: xml.Name{Local: attrs[i]}, Value: attrs[i+1]})
+		}
+		return e
+	}
+	for _, tt := range []struct {
+		name, baseURL, xmlBase string
+		t                      xml.StartElement
+		text, want             string
+	}{
+		{"empty, under an xml:base", "", "http://x.example/a/page#top", link("href", ""), "", "http://x.example/a/page"},
+		{"empty, spaces, under an xml:base", "", "http://x.example/a/", link("href", "  "), "", "http://x.example/a/"},
+		{"empty, under BaseURL", "https://x.example/feed.xml", "", link("href", ""), "", "https://x.example/feed.xml"},
+		{"empty, relative xml:base under BaseURL", "https://x.example/feed.xml", "b/", link("href", ""), "", "https://x.example/b/"},
+		{"empty, no base", "", "", link("href", ""), "", ""},
+		{"fragment, under an xml:base", "", "http://x.example/a/page", link("href", "#comments"), "", "http://x.example/a/page#comments"},
+		{"fragment, no base", "", "", link("href", "#comments"), "", "#comments"},
+		{"relative", "", "http://x.example/a/", link("rel", "alternate", "href", "p/1"), "", "http://x.example/a/p/1"},
+		{"no href: the text", "", "http://x.example/a/", link("rel", "alternate"), "p/2", "http://x.example/a/p/2"},
+		{"no href, no text", "", "http://x.example/a/", link("rel", "alternate"), "", ""},
+		{"empty href, with text", "", "http://x.example/a/", link("href", ""), "p/3", "http://x.example/a/p/3"},
+		{"unusable base", "", "javascript://x/%0a", link("href", ""), "", ""},
+	} {
+		d := NewDecoder(strings.NewReader(""))
+		d.BaseURL = tt.baseURL
+		var b *xmlBase
+		if tt.xmlBase != "" {
+			b = &xmlBase{level: -1, raw: tt.xmlBase}
+		}
+		assert.Equal(t, tt.want, d.linkHref(b, tt.t, tt.text), tt.name)
+	}
 }

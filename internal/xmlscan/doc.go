@@ -56,15 +56,37 @@
 //     aliases and common misspellings are known (charsets.go). An unknown
 //     encoding is read as UTF-8 (strict: an error, as is a media type that
 //     is neither XML nor JSON); a wide encoding declared on ASCII bytes is
-//     read as UTF-8.
+//     read as UTF-8. A Western single-byte encoding (ISO-8859-1,
+//     windows-1252, ISO-8859-15), declared or served, over bytes whose
+//     first 32 KiB are UTF-8 beyond doubt (valid multi-byte sequences
+//     worth at least 2, a two-byte one counting 1 and a longer one 2, and
+//     at most one byte that is not UTF-8 for every 8 of that: isUTF8Evidence)
+//     is read as UTF-8, its stray bytes as windows-1252 (strict: an
+//     error); NewReader reads those 32 KiB before it returns, for such a
+//     document only, and UTF-8 that first shows past them is read as
+//     declared.
 //   - Characters, by one rule (repair.go, [RepairAt]): a byte that is not
 //     UTF-8 is read as windows-1252; a C1 control character (U+0080 to
 //     U+009F), as UTF-8 or as a character reference (&#146;), is read as
 //     the windows-1252 character of that number, in strict mode too (XML
 //     allows it); a character XML forbids is dropped. A character
 //     reference to a surrogate is U+FFFD, as encoding/xml reads it.
-//   - Text: a bare '<' that cannot start markup is text (strict: an
-//     error); a bare '&' or an unknown entity stays as written; HTML's
+//   - Text: a bare '<' that cannot start markup is text, as written
+//     (strict: an error): one not followed by a name's first character;
+//     inside an element, a "tag" broken by another '<' before its '>'
+//     ("Why x<y matters": the text runs to that '<'); and, inside a
+//     text-only element (title, link, guid, author, category, dates, the
+//     Dublin Core elements..., by namespace and name: textOnlyNames; not
+//     an Atom text of type="xhtml"), a whole start tag when the next end
+//     tag after it is that element's own ("List<String> in Java", closed
+//     by </title>), or when its attributes are not name="value" pairs
+//     ("Compare a<b and c>d") and the next end tag is not its own. The
+//     next end tag is looked for within 4 KiB of the tag (maxLookahead),
+//     not past a comment, CDATA section or processing instruction, and
+//     each byte of the input is searched once (scanner.bareTag). Markup
+//     that is markup reads as before: HTML in a description, a closed
+//     element in a title (<b>bold</b>). A bare '&' or an unknown entity
+//     stays as written; HTML's
 //     entities (&nbsp;) are decoded (strict: an error, unless the DOCTYPE
 //     declares them; naming the RSS 0.91 DTD declares the Latin-1 ones);
 //     line ends become "\n". White space before the XML declaration is

@@ -757,7 +757,10 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 // charset=windows-1252", the pattern of zero bytes of UTF-16 or UTF-32, or
 // the XML declaration, in that order; RFC 7303 makes the charset parameter
 // win over the declaration, and a charset that is unknown or that cannot
-// be how the document starts is ignored). The byte-order mark of UTF-16 and
+// be how the document starts is ignored). A document declared or served in
+// ISO-8859-1, windows-1252 or ISO-8859-15 whose first 32 KiB (read before
+// NewReader returns) are UTF-8 beyond doubt (see isUTF8Evidence) is read as
+// UTF-8; in strict mode it is an error. The byte-order mark of UTF-16 and
 // UTF-32 is dropped; that of UTF-8 is kept (the tokenizer skips it). An
 // encoding it does not know is read as UTF-8, repaired as the package
 // doc says. In strict mode an unknown encoding, or a contentType that is
@@ -830,12 +833,81 @@ func NewReader(r io.Reader, contentType string, strict bool) (io.Reader, error) 
 		case name == "utf-8", strings.HasPrefix(name, "utf-16"):
 			// The bytes are ASCII-compatible, so a declared UTF-16 is
 			// wrong: read them as UTF-8.
+		case name == "windows-1252" || name == "iso-8859-15":
+			// A Western single-byte encoding, which old generators and
+			// templates declare over what they write in UTF-8.
+			if head, r = readSniff(head, r); isUTF8Evidence(head) {
+				if strict {
+					return nil, &RepairError{fmt.Sprintf("encoding %q declared, but the document is UTF-8", label)}
+				}
+				return io.MultiReader(bytes.NewReader(head), r), nil
+			}
+			src = e.NewDecoder().Reader(io.MultiReader(bytes.NewReader(head), r))
 		default:
 			src = e.NewDecoder().Reader(src)
 		}
 	}
 	return src, nil
 }
+
+// sniffSize is how much of a document declared in a Western single-byte
+// encoding NewReader reads before it decides whether it is in fact UTF-8
+// (see isUTF8Evidence): the whole document, when it is shorter.
+const sniffSize = 32 << 10
+
+// readSniff reads from r, after head, up to sniffSize bytes in all, and
+// returns them, with the reader of the rest (which gives r's error, if
+// reading failed).
+func readSniff(head []byte, r io.Reader) ([]byte, io.Reader) {
+	if len(head) < 1024 {
+		return head, r // the whole document, or all before an error
+	}
+	buf := make([]byte, sniffSize)
+	n := copy(buf, head)
+	m, err := io.ReadFull(r, buf[n:])
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		r = errReader{err}
+	}
+	return buf[:n+m], r
+}
+
+// isUTF8Evidence reports whether b, the start of a document declared in a
+// single-byte encoding, is beyond doubt UTF-8. Its evidence is the valid
+// multi-byte UTF-8 sequences it holds, each counting one less than its
+// length (a two-byte sequence 1, the three bytes of ’ 2); it must reach
+// minUTF8Evidence, with at most one byte that is not UTF-8 for every eight
+// (a stray Latin-1 byte, which the input filter then reads as
+// windows-1252). Text really in Latin-1 or windows-1252 seldom holds such
+// a sequence (a letter from Â to ß followed by one of the symbols or the
+// punctuation 0x80-0xBF, as in "ß“"; rarer still, à to ÷ followed by two),
+// and its accented letters are mostly followed by ASCII, which is not
+// UTF-8. A sequence cut off at the end of b does not count.
+func isUTF8Evidence(b []byte) bool {
+	evidence, invalid := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r != utf8.RuneError || size > 1:
+			evidence += size - 1
+			i += size
+		case !utf8.FullRune(b[i:]):
+			i = len(b) // cut off at the end
+		default:
+			invalid++
+			i++
+		}
+	}
+	return evidence >= minUTF8Evidence && 8*invalid <= evidence
+}
+
+// minUTF8Evidence is the least evidence (see isUTF8Evidence) that makes a
+// document declared in a single-byte encoding UTF-8: two two-byte
+// sequences, or one longer one.
+const minUTF8Evidence = 2
 
 // declaredEncoding returns the encoding an XML declaration at the start of
 // head names, or "".

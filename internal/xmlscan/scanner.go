@@ -28,7 +28,9 @@ import (
 //     has its name as value; a '<' in a quoted value is an error, as in
 //     encoding/xml, so that a runaway quote does not swallow the feed;
 //   - names are split at their first colon into prefix and local name
-//     (raw names: the Tokenizer resolves the prefixes).
+//     (raw names: the Tokenizer resolves the prefixes);
+//   - a start tag that stands where it cannot be one, as the Tokenizer's
+//     context (ctx) tells, is text as written (see bareTag).
 //
 // Strict mode does not use it: it uses encoding/xml, whose checks are the
 // point there. The Tokenizer (tokenizer.go) resolves the names the scanner
@@ -64,7 +66,26 @@ type scanner struct {
 	// work counts the bytes the scanner has examined or moved, for the
 	// tests that check it grows linearly with the input (see Stats).
 	work int
+	// ctx is the innermost open element, where the next token stands, as
+	// the Tokenizer tells it (nil: none): what decides whether a start tag
+	// is markup or text (see bareTag).
+	ctx *openElement
+	// look is how far the search for the next end tag went (see nextEnd).
+	look lookahead
 }
+
+// lookahead is the state of the search for the next end tag after a start
+// tag in a text-only element, kept so that the input is searched once
+// however many start tags ask: the search found "</" at the input offset
+// hit (-1: not yet), having searched up to from.
+type lookahead struct {
+	valid     bool
+	from, hit int64
+}
+
+// maxLookahead bounds how far after a start tag the scanner looks for the
+// next end tag (see bareTag): past it, the tag is judged without it.
+const maxLookahead = 4 << 10
 
 // MaxInterned is the most names a Tokenizer interns of its own, besides
 // those of Options.Names (see below).
@@ -266,7 +287,7 @@ func (sc *scanner) try(p []byte, eof bool) (Token, int, error) {
 		}
 		return Token{Kind: OtherToken}, end + 1, nil
 	}
-	return sc.startTag(p)
+	return sc.startTag(p, eof)
 }
 
 // section hands out the content of a CDATA section (as text) or skips a
@@ -350,6 +371,16 @@ func (sc *scanner) textAt(p []byte, eof bool) (Token, int, error) {
 	return Token{Kind: TextToken, Text: sc.text}, n, nil
 }
 
+// rawText is the text token of raw, text as written: its references
+// decoded and its line ends normalised.
+func (sc *scanner) rawText(raw []byte) Token {
+	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
+		return Token{Kind: TextToken, Text: raw}
+	}
+	sc.text = appendDecoded(sc.text[:0], raw, sc.in.ents)
+	return Token{Kind: TextToken, Text: sc.text}
+}
+
 // partialRef reports whether s, which starts with '&' and runs to the end
 // of what has been read, may be the start of a reference: a character
 // reference, "&#" and digits of any number, or an entity reference of at
@@ -388,6 +419,12 @@ type tagScan struct {
 	nameEnd int
 	value   int  // the start of the attribute's value (after its quote)
 	quote   byte // the quote of a quoted value
+	// loose is set when the attributes are not all name="value" or
+	// name='value' pairs: one without a value, a value without quotes, a
+	// stray byte between them (see bareTag).
+	loose bool
+	end   int  // tagLook: the index after the tag's '>'
+	self  bool // tagLook: the tag ends with "/>"
 }
 
 type tagStep uint8
@@ -400,11 +437,13 @@ const (
 	tagAfterEq                  // white space after '='
 	tagQuoted                   // a quoted value
 	tagUnquoted                 // a value without quotes
+	tagLook                     // the tag has ended: the search for the next end tag (bareTag)
 )
 
 // startTag scans a start tag at the start of p, going on from sc.part
-// when an earlier call stopped inside it.
-func (sc *scanner) startTag(p []byte) (Token, int, error) {
+// when an earlier call stopped inside it. A tag that cannot be one is text
+// (see bareTag).
+func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 	var s tagScan
 	if sc.part.kind == partStart {
 		s = sc.part.tag
@@ -416,9 +455,12 @@ func (sc *scanner) startTag(p []byte) (Token, int, error) {
 		case i == len(p):
 			s.at = 1
 			return sc.waitTag(&s, 1, i)
-		case p[i] == '>':
+		case p[i] == '>' && !sc.inTextOnly():
 			sc.work += i + 1
 			return Token{Kind: StartToken, Start: xml.StartElement{Name: sc.name(p[1:i])}}, i + 1, nil
+		case p[i] == '<' && sc.ctx != nil:
+			sc.work += i
+			return sc.rawText(p[:i]), i, nil // a "tag" broken by another '<': text
 		}
 		s.start.Name = sc.name(p[1:i])
 		s.step, s.at = tagSpace, i
@@ -441,19 +483,22 @@ func (sc *scanner) startTag(p []byte) (Token, int, error) {
 			}
 			switch c := p[i]; {
 			case c == '>':
-				sc.work += i + 1 - from
-				return Token{Kind: StartToken, Start: s.start}, i + 1, nil
+				return sc.tagDone(&s, p, from, i+1, false, eof)
 			case c == '/':
 				if i+1 == len(p) {
 					return sc.waitTag(&s, from, i)
 				}
 				if p[i+1] == '>' {
-					sc.work += i + 2 - from
-					return Token{Kind: StartToken, Start: s.start, SelfClosing: true}, i + 2, nil
+					return sc.tagDone(&s, p, from, i+2, true, eof)
 				}
 				i++ // a stray '/': skip it
+				s.loose = true
+			case c == '<' && sc.ctx != nil:
+				sc.work += i - from
+				return sc.rawText(p[:i]), i, nil // a "tag" broken by another '<': text
 			case nameEnds[c] != 0:
 				i++ // a byte that cannot start a name: skip it
+				s.loose = true
 			default:
 				s.name = i
 				s.step = tagAttrName
@@ -474,6 +519,7 @@ func (sc *scanner) startTag(p []byte) (Token, int, error) {
 				name := p[s.name:s.nameEnd]
 				sc.attr(&s.start, name, name) // no value: its name stands for it
 				s.step = tagSpace
+				s.loose = true
 				continue
 			}
 			i++
@@ -488,6 +534,7 @@ func (sc *scanner) startTag(p []byte) (Token, int, error) {
 				i++
 			} else {
 				s.value, s.step = i, tagUnquoted
+				s.loose = true
 			}
 		case tagQuoted:
 			// The value so far (p[s.value:i]) has no '<'.
@@ -508,16 +555,153 @@ func (sc *scanner) startTag(p []byte) (Token, int, error) {
 			i++
 			s.step = tagSpace
 		case tagUnquoted:
-			for i < len(p) && p[i] != '>' && !isSpace(p[i]) {
+			for i < len(p) && p[i] != '>' && p[i] != '<' && !isSpace(p[i]) {
 				i++
 			}
 			if i == len(p) {
 				return sc.waitTag(&s, from, i)
 			}
+			if p[i] == '<' && sc.ctx == nil {
+				i++ // (outside every element, a '<' is part of the value, as it was)
+				continue
+			}
 			sc.attr(&s.start, p[s.name:s.nameEnd], p[s.value:i])
 			s.step = tagSpace
+		case tagLook:
+			return sc.tagDone(&s, p, from, s.end, s.self, eof)
 		}
 	}
+}
+
+// inTextOnly reports whether the innermost open element is a text-only one.
+func (sc *scanner) inTextOnly() bool { return sc.ctx != nil && sc.ctx.isTextOnly() }
+
+// tagDone hands out the start tag p[:end] (self: written "/>"), whose
+// scanning started at from in this call: as a start tag, or as text when
+// it stands where it cannot be one (see bareTag).
+func (sc *scanner) tagDone(s *tagScan, p []byte, from, end int, self, eof bool) (Token, int, error) {
+	if sc.inTextOnly() {
+		text, ok := sc.bareTag(s, p, end, self, eof)
+		if !ok {
+			s.step, s.end, s.self = tagLook, end, self
+			return sc.waitTag(s, from, end)
+		}
+		if text {
+			sc.work += end - from
+			return sc.rawText(p[:end]), end, nil
+		}
+	}
+	sc.work += end - from
+	return Token{Kind: StartToken, Start: s.start, SelfClosing: self}, end, nil
+}
+
+// bareTag reports whether the start tag p[:end], in a text-only element,
+// is text rather than markup: a '<' that a careless publisher left bare
+// ("List<String> in Java", "Compare a<b and c>d"). It is text when
+//
+//   - the next end tag after it is the text-only element's own, so that
+//     its element would be closed by its parent's end (List<String>), or
+//   - its attributes are not name="value" pairs (s.loose: <b and c>) and
+//     the next end tag after it is not its own (or there is none within
+//     maxLookahead bytes), or it ends with "/>".
+//
+// Any other start tag is markup: one the next end tag closes
+// (<b>bold</b>), and a well-formed one followed by another element's end
+// tag. ok is false when p ends before the next end tag's name, within
+// maxLookahead bytes of the tag: the scanner waits for more input.
+func (sc *scanner) bareTag(s *tagScan, p []byte, end int, self, eof bool) (text, ok bool) {
+	if self {
+		return s.loose, true
+	}
+	name, found, ok := sc.nextEnd(p, end, eof)
+	if !ok {
+		return false, false
+	}
+	switch {
+	case !found:
+		return s.loose, true
+	case rawNameIs(name, s.start.Name):
+		return false, true
+	case rawNameIs(name, sc.ctx.raw):
+		return true, true
+	}
+	return s.loose, true
+}
+
+// nextEnd returns the raw name of the first end tag in p after p[:end] (a
+// start tag), found false when there is none within maxLookahead bytes or
+// when a comment, a CDATA section, a processing instruction or a
+// declaration comes first (a "</" inside one is not an end tag). It is
+// false (ok) when p ends too soon to say and more input may follow (not
+// eof). The search goes on where the last one stopped (see lookahead), so
+// that each byte of the input is searched once however many start tags ask.
+func (sc *scanner) nextEnd(p []byte, end int, eof bool) (name []byte, found, ok bool) {
+	base := sc.in.offset() - int64(len(sc.buf)) + int64(sc.r) // the input offset of p[0]
+	lk := &sc.look
+	if !lk.valid || lk.hit < base+int64(end) {
+		i := end
+		if lk.valid && lk.from > base+int64(i) {
+			i = int(lk.from - base)
+		}
+		for {
+			j := bytes.IndexByte(p[i:], '<')
+			if j < 0 || i+j+1 == len(p) {
+				// No '<', or one whose next byte is still to come.
+				if j < 0 {
+					j = len(p) - i
+				}
+				sc.work += j
+				lk.valid, lk.hit, lk.from = true, -1, base+int64(i+j)
+				if eof || len(p)-end >= maxLookahead {
+					return nil, false, true
+				}
+				return nil, false, false
+			}
+			sc.work += j + 1
+			i += j
+			if c := p[i+1]; c == '/' || c == '!' || c == '?' {
+				break
+			}
+			i++ // a start tag: look on
+		}
+		lk.valid, lk.hit, lk.from = true, base+int64(i), base+int64(i)
+	}
+	k := int(lk.hit - base)
+	if k-end > maxLookahead || p[k+1] != '/' {
+		return nil, false, true
+	}
+	k += 2
+	n := nameLen(p[k:])
+	if k+n == len(p) && !eof {
+		if len(p)-end >= maxLookahead {
+			return nil, false, true
+		}
+		return nil, false, false // the name may go on
+	}
+	return p[k : k+n], true, true
+}
+
+// rawNameIs reports whether b, a name as written, is n (split at its
+// colon as scanner.name splits it), without regard to ASCII case.
+func rawNameIs(b []byte, n xml.Name) bool {
+	if n.Space != "" {
+		if len(b) != len(n.Space)+1+len(n.Local) || b[len(n.Space)] != ':' {
+			return false
+		}
+		return asciiFold(b[:len(n.Space)], n.Space) && asciiFold(b[len(n.Space)+1:], n.Local)
+	}
+	return len(b) == len(n.Local) && asciiFold(b, n.Local)
+}
+
+// asciiFold reports whether b and s, of the same length, are equal without
+// regard to ASCII case.
+func asciiFold(b []byte, s string) bool {
+	for i := range b {
+		if c, d := b[i], s[i]; c != d && (c|0x20 != d|0x20 || c|0x20 < 'a' || c|0x20 > 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // waitTag keeps the state of a start tag that p ends inside, to go on at i
@@ -647,6 +831,7 @@ func (sc *scanner) recoverDoctype(p []byte, eof bool) int {
 	tail := sc.buf[at:]
 	sc.work += len(tail)
 	sc.buf = append(sc.buf[:at], sc.in.reread(tail, eof)...)
+	sc.look = lookahead{} // the offsets after at have moved
 	sc.recovered = true
 	sc.endDecl(p)
 	return end

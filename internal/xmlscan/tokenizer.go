@@ -141,7 +141,8 @@ func (z *Tokenizer) Next() (Token, error) {
 					t.Attr[i].Name.Space = z.resolve(s, false)
 				}
 			}
-			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark})
+			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark, notText: len(t.Attr) > 0 && notTextAttrs(t)})
+			z.setContext()
 			tok.Start = t
 			if err := z.enter(); err != nil {
 				return Token{}, err
@@ -159,6 +160,7 @@ func (z *Tokenizer) Next() (Token, error) {
 			}
 			z.unbind(z.open[i].nsMark)
 			z.popOpen(i)
+			z.setContext()
 		default:
 			return tok, nil
 		}
@@ -459,6 +461,128 @@ type openElement struct {
 	raw    xml.Name // as written: prefix and local name (lenient mode)
 	name   xml.Name // resolved: namespace URI and local name
 	nsMark int      // len(z.bindings) before its declarations
+	// lenient mode: whether it holds text only (see isTextOnly), worked
+	// out when the scanner first asks, and whether its attributes say it
+	// is not one (see notTextAttrs)
+	text    textState
+	notText bool
+}
+
+type textState uint8
+
+const (
+	textUnknown textState = iota
+	textMarkup
+	textOnly
+)
+
+// isTextOnly reports whether the element is a text-only one (see
+// textOnlyNames), working it out once.
+func (e *openElement) isTextOnly() bool {
+	if e.text == textUnknown {
+		e.text = textMarkup
+		if !e.notText && textOnlyName(e.name) {
+			e.text = textOnly
+		}
+	}
+	return e.text == textOnly
+}
+
+// setContext tells the scanner, in lenient mode, about the innermost open
+// element, where its next token stands (see scanner.bareTag).
+func (z *Tokenizer) setContext() {
+	if n := len(z.open); n > 0 {
+		z.sc.ctx = &z.open[n-1]
+	} else {
+		z.sc.ctx = nil
+	}
+}
+
+// The text-only elements: those of the feed formats whose content is text
+// (or a date, a number, an address), never markup, so that a start tag in
+// one is likely a bare '<' a careless publisher wrote ("List<String>"):
+// see scanner.bareTag. They are known by their namespace and local name,
+// without regard to ASCII case, as package rss reads them; an Atom text
+// construct of type="xhtml" holds markup and is not one, and neither is a
+// link with attributes (Atom's, which holds nothing, or HTML's <link>, a
+// void element that HTML written unescaped in a description leaves open).
+const (
+	textFeed   = 1 << iota // RSS 0.9x, 1.0 and 2.0, Atom 0.3 and 1.0
+	textDC                 // Dublin Core, elements and terms
+	textITunes             // iTunes
+	textMedia              // Media RSS
+)
+
+// textOnlyNames holds the text-only elements' local names, lower-case,
+// each with the namespaces (textFeed...) it is text-only in.
+var textOnlyNames = map[string]uint8{
+	"title": textFeed | textDC | textITunes | textMedia, "link": textFeed, "guid": textFeed,
+	"author": textFeed | textITunes, "category": textFeed, "pubdate": textFeed, "comments": textFeed,
+	"lastbuilddate": textFeed, "managingeditor": textFeed, "webmaster": textFeed,
+	"language": textFeed | textDC, "copyright": textFeed, "generator": textFeed, "docs": textFeed,
+	"ttl": textFeed, "url": textFeed, "width": textFeed, "height": textFeed, "id": textFeed,
+	"name": textFeed | textITunes, "email": textFeed | textITunes, "uri": textFeed,
+	"updated": textFeed, "published": textFeed, "subtitle": textFeed | textITunes,
+	"rights": textFeed | textDC, "icon": textFeed, "logo": textFeed,
+	"modified": textFeed | textDC, "issued": textFeed | textDC, "created": textFeed | textDC,
+	"tagline": textFeed,
+	"creator": textDC, "subject": textDC, "publisher": textDC, "contributor": textDC, "date": textDC,
+	"type": textDC, "format": textDC, "identifier": textDC, "source": textDC, "relation": textDC,
+	"coverage": textDC,
+	"keywords": textITunes | textMedia, "duration": textITunes, "explicit": textITunes,
+	"episode": textITunes, "season": textITunes, "episodetype": textITunes,
+	"credit": textMedia,
+}
+
+// textSpace returns the text-only namespace (textFeed...) of a namespace
+// URI, or 0.
+func textSpace(uri string) uint8 {
+	switch uri {
+	case "", "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://backend.userland.com/rss2",
+		"http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#":
+		return textFeed
+	case "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/":
+		return textDC
+	case "http://www.itunes.com/dtds/podcast-1.0.dtd":
+		return textITunes
+	case "http://search.yahoo.com/mrss/":
+		return textMedia
+	}
+	return 0
+}
+
+// textOnlyName reports whether an element's name, resolved, is that of a
+// text-only element (see textOnlyNames).
+func textOnlyName(name xml.Name) bool {
+	local := name.Local
+	var lower [16]byte
+	if len(local) > len(lower) {
+		return false
+	}
+	for i := 0; i < len(local); i++ {
+		c := local[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	in := textOnlyNames[string(lower[:len(local)])]
+	return in != 0 && in&textSpace(name.Space) != 0
+}
+
+// notTextAttrs reports whether the attributes of t, which has some, say
+// that it is not a text-only element, whatever its name: type="xhtml", an
+// Atom text construct that holds markup, or any on a link.
+func notTextAttrs(t xml.StartElement) bool {
+	if strings.EqualFold(t.Name.Local, "link") {
+		return true
+	}
+	for _, a := range t.Attr {
+		if a.Name.Local == "type" && a.Name.Space == "" && strings.EqualFold(strings.TrimSpace(a.Value), "xhtml") {
+			return true
+		}
+	}
+	return false
 }
 
 // binding is a namespace prefix in scope ("" for the default namespace).
