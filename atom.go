@@ -458,10 +458,12 @@ func (d *Decoder) atomLinkElement(t xml.StartElement) (AtomLink, error) {
 	b := d.links.here()
 	l := atomLink(t)
 	s, err := d.readText()
-	if l.Href == "" {
-		l.Href = s
+	raw := l.Href
+	if raw == "" {
+		raw = s
 	}
-	l.Href = d.resolved(b, l.Href)
+	// (href="" is a reference to the base itself, RFC 3986 section 5.2.)
+	l.Href = d.grew(raw, d.linkHref(b, t, s))
 	return l, err
 }
 
