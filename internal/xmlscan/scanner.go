@@ -3,6 +3,7 @@ package xmlscan
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"unicode/utf8"
 )
@@ -518,6 +519,9 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 			if p[i] != '=' {
 				name := p[s.name:s.nameEnd]
 				sc.attr(&s.start, name, name) // no value: its name stands for it
+				if len(s.start.Attr) > MaxAttrs {
+					return Token{}, 0, sc.tooManyAttrs(i)
+				}
 				s.step = tagSpace
 				s.loose = true
 				continue
@@ -552,6 +556,9 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 			}
 			i += end
 			sc.attr(&s.start, p[s.name:s.nameEnd], p[s.value:i])
+			if len(s.start.Attr) > MaxAttrs {
+				return Token{}, 0, sc.tooManyAttrs(i)
+			}
 			i++
 			s.step = tagSpace
 		case tagUnquoted:
@@ -566,6 +573,9 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 				continue
 			}
 			sc.attr(&s.start, p[s.name:s.nameEnd], p[s.value:i])
+			if len(s.start.Attr) > MaxAttrs {
+				return Token{}, 0, sc.tooManyAttrs(i)
+			}
 			s.step = tagSpace
 		case tagLook:
 			return sc.tagDone(&s, p, from, s.end, s.self, eof)
@@ -722,6 +732,20 @@ func (sc *scanner) attr(t *xml.StartElement, name, value []byte) {
 		v = string(appendDecoded(nil, value, sc.in.ents))
 	}
 	t.Attr = append(t.Attr, xml.Attr{Name: sc.name(name), Value: v})
+}
+
+// MaxAttrs is the most attributes a start tag may have: a tag of millions
+// of short attributes would otherwise build, before any element is
+// mapped, many times its bytes in memory. No feed comes near it (a root
+// that declares every namespace it uses has a few dozen).
+const MaxAttrs = 1 << 16
+
+// tooManyAttrs is the error for a start tag with more than MaxAttrs
+// attributes, at offset at of the buffer.
+func (sc *scanner) tooManyAttrs(at int) error {
+	sc.part = partial{}
+	line, col := sc.pos(sc.r + at)
+	return &Error{Line: line, Column: col, Err: fmt.Errorf("%w: a start tag with more than %d attributes", ErrTooLarge, MaxAttrs)}
 }
 
 // name splits a raw name at its first colon, as encoding/xml does, and

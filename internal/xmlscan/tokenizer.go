@@ -393,6 +393,13 @@ func (z *Tokenizer) strictToken() (Token, error) {
 	}
 	switch t := tok.(type) {
 	case xml.StartElement:
+		if len(t.Attr) > MaxAttrs {
+			// encoding/xml has built the tag whole: refused all the
+			// same, as the default mode refuses it while scanning.
+			line, col := z.Pos()
+			return Token{}, &Error{Line: line, Column: col,
+				Err: fmt.Errorf("%w: a start tag with more than %d attributes", ErrTooLarge, MaxAttrs)}
+		}
 		for _, a := range t.Attr {
 			if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
 				if strings.ContainsAny(a.Value, " \t\r\n") {

@@ -244,3 +244,29 @@ func TestRepairAt(t *testing.T) {
 	assert.Equal(t, 'ÿ', Windows1252(0xff))
 	assert.Equal(t, 'A', Windows1252('A'))
 }
+
+// TestTokenizerMaxAttrs checks the bound on the attributes of one start
+// tag, in both modes: MaxAttrs of them read, one more is ErrTooLarge at a
+// position.
+func TestTokenizerMaxAttrs(t *testing.T) {
+	tag := func(n int) string {
+		var b strings.Builder
+		b.WriteString("<r><x")
+		for i := range n {
+			fmt.Fprintf(&b, ` a%d=""`, i)
+		}
+		b.WriteString("/></r>")
+		return b.String()
+	}
+	for _, strict := range []bool{false, true} {
+		out, err := tokenize(tag(MaxAttrs), Options{Strict: strict})
+		require.NoError(t, err, "strict=%v", strict)
+		assert.Equal(t, 2, strings.Count(out, "S "))
+		_, err = tokenize(tag(MaxAttrs+1), Options{Strict: strict})
+		require.ErrorIs(t, err, ErrTooLarge, "strict=%v", strict)
+		var e *Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, 1, e.Line)
+		assert.Contains(t, err.Error(), "a start tag with more than 65536 attributes")
+	}
+}
