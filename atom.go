@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/xml"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -350,8 +351,59 @@ func (it *Item) atom() *AtomEntry {
 // atomState is what the decoder knows of Atom in the document it reads.
 type atomState struct {
 	// module is the document's own module (atomModule or atom03Module)
-	// when the document is an Atom feed, nil when it is RSS.
+	// when the document is an Atom feed (or entry), nil when it is RSS.
 	module *module
+	// entryDoc is set for an Atom entry document (see beginEntry), and
+	// entryTaken once advance has handed its entry on.
+	entryDoc, entryTaken bool
+}
+
+// inheritAuthors gives an entry of an Atom document that has no author of
+// its own the authors of its atom:source, else those of the feed read so
+// far, as RFC 4287 section 4.2.1 says (see [AtomEntry]): a copy, charged
+// to the build bound, since a feed of many authors and many empty entries
+// would otherwise build far more than its size. An RSS item's atom:author
+// elements are its own, and its channel's are not its.
+func (d *Decoder) inheritAuthors(it *Item) {
+	if d.atom.module == nil || it.Atom != nil && len(it.Atom.Authors) > 0 {
+		return
+	}
+	var from []Person
+	if it.Atom != nil && it.Atom.Source != nil && it.Atom.Source.Atom != nil {
+		from = it.Atom.Source.Atom.Authors
+	}
+	if len(from) == 0 && d.feed.Atom != nil {
+		from = d.feed.Atom.Authors
+	}
+	if len(from) == 0 {
+		return
+	}
+	d.built += costPerson * int64(len(from)) // checked at the next token
+	it.atom().Authors = slices.Clone(from)
+}
+
+// beginEntry reads the root element's start tag, an entry of Atom 1.0, as
+// an Atom entry document's (RFC 4287 section 5.2): a feed of that one item.
+// The Feed has only what the entry document says of itself: Version
+// "atom1.0", and its xml:lang as Language. advance hands the root on as
+// the item, then ends.
+func (d *Decoder) beginEntry(start xml.StartElement) {
+	d.atom.module, d.atom.entryDoc = &atomModule, true
+	d.feed.Version = "atom1.0"
+	d.feed.Language = xmlLang(start)
+	d.item.next = start
+}
+
+// advanceEntry is advance for an entry document: the root, as the item,
+// the first time; the end of the document the next.
+func (d *Decoder) advanceEntry() error {
+	if d.atom.entryTaken {
+		return d.afterRoot()
+	}
+	d.atom.entryTaken = true
+	d.markUnit()
+	d.item.pending = true
+	return nil
 }
 
 // atomSharedFeed reports whether Atom elements of f, the channel or an

@@ -536,3 +536,50 @@ func TestAtomPersonRepeatedEmptyField(t *testing.T) {
 	require.Len(t, f.Extensions[0].Children, 4)
 	assert.Equal(t, "Second", f.Extensions[0].Children[3].Text)
 }
+
+// feedGivesAuthor reports whether the feed names an author of its own:
+// managingEditor, dc:creator, Atom authors or itunes:author.
+func feedGivesAuthor(f *rss.Feed) bool {
+	return f.ManagingEditor != "" || len(f.DC.Creator) > 0 || f.Atom != nil && len(f.Atom.Authors) > 0 ||
+		f.ITunes != nil && f.ITunes.Author != ""
+}
+
+// TestCorpusAtomAuthors reads the real feeds of ../shared/corpus item by
+// item and checks RFC 4287's inheritance: every Atom entry read once the
+// feed has stated its authors has authors (its own, its source's or the
+// feed's). It logs how many items, in all formats, have no author
+// (Item.Authors) where the feed names one.
+func TestCorpusAtomAuthors(t *testing.T) {
+	rss.NeedShared(t, "corpus")
+	tsv, err := os.ReadFile(filepath.Join(shared, "corpus", "SOURCES.tsv"))
+	require.NoError(t, err)
+	var items, none, atomItems, atomNone int
+	for _, line := range strings.Split(strings.TrimSpace(string(tsv)), "\n")[1:] {
+		name, _, _ := strings.Cut(line, "\t")
+		data, err := os.ReadFile(filepath.Join(shared, "corpus", name))
+		require.NoError(t, err)
+		d := rss.NewDecoder(bytes.NewReader(data))
+		feed, err := d.Channel()
+		require.NoError(t, err, name)
+		isAtom := strings.HasPrefix(feed.Version, "atom")
+		for it, err := range d.Items() {
+			require.NoError(t, err, name)
+			items++
+			if isAtom {
+				atomItems++
+				if feed.Atom != nil && len(feed.Atom.Authors) > 0 {
+					require.NotNil(t, it.Atom, "%s: %q", name, it.Title)
+					assert.NotEmpty(t, it.Atom.Authors, "%s: %q has the feed's authors", name, it.Title)
+				}
+			}
+			if len(it.Authors()) == 0 && feedGivesAuthor(feed) {
+				none++
+				if isAtom {
+					atomNone++
+				}
+			}
+		}
+	}
+	t.Logf("%d items (%d Atom entries); without an author where the feed names one: %d (%d Atom entries)",
+		items, atomItems, none, atomNone)
+}

@@ -232,6 +232,9 @@ func (d *Decoder) readItem(start xml.StartElement, inSource bool) (*Item, error)
 				}
 			}
 			it.Base = d.bodyBase(it)
+			if !inSource {
+				d.inheritAuthors(it)
+			}
 			d.itemParts(it)
 			return it, nil
 		}

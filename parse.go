@@ -357,8 +357,8 @@ func (d *Decoder) Items() iter.Seq2[*Item, error] {
 }
 
 // begin opens the input and reads up to the root element, which must be an
-// RSS root (rss, rdf:RDF, or in old feeds channel) or an Atom feed (see
-// beginAtom).
+// RSS root (rss, rdf:RDF, or in old feeds channel), an Atom feed (see
+// beginAtom) or an Atom 1.0 entry (see beginEntry).
 func (d *Decoder) begin() error {
 	src, err := xmlscan.NewReader(&d.in, d.cfg.contentType, d.cfg.strict)
 	if err != nil {
@@ -407,6 +407,8 @@ func (d *Decoder) begin() error {
 			}
 			d.levels = append(d.levels, levelRoot, levelChannel)
 		case strings.EqualFold(local, "feed") && d.beginAtom(start, space):
+		case strings.EqualFold(local, "entry") && space == NamespaceAtom:
+			d.beginEntry(start)
 		default:
 			line, col := d.tok.Pos()
 			found := "the root element is " + displayName(local)
@@ -450,6 +452,9 @@ func (d *Decoder) setRDFVersion(space string) {
 func (d *Decoder) advance() error {
 	if d.js != nil {
 		return d.jsonAdvance()
+	}
+	if d.atom.entryDoc {
+		return d.advanceEntry()
 	}
 	for {
 		d.markUnit() // each item or channel element is bounded alone
