@@ -44,7 +44,10 @@ const NamespaceAtom03 = "http://purl.org/atom/ns#"
 // → Image.URL, generator → Generator, category → Categories, xml:lang →
 // Language. ID, Rights and Updated are kept here as well.
 type AtomFeed struct {
-	ID           string   `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
+	// Authors are the feed's authors. In an Atom document they are also
+	// those of each entry, read after them, that has none of its own
+	// (see [AtomEntry.Authors]).
 	Authors      []Person `json:"authors,omitempty"`
 	Contributors []Person `json:"contributors,omitempty"`
 	// Updated is atom:updated (Atom 0.3: modified), with the feed's own
@@ -77,7 +80,16 @@ type AtomFeed struct {
 // in AtomLinks), category → Categories (term → Value, scheme → Domain,
 // label → Label). ID, Published and Updated are kept here as well.
 type AtomEntry struct {
-	ID           string    `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
+	// Authors are the entry's authors: its own atom:author elements; in
+	// an Atom document (feed or entry document), for an entry with none,
+	// those of its atom:source (Source.Atom.Authors), else those of the
+	// feed (Feed.Atom.Authors), as RFC 4287 section 4.2.1 says, copied.
+	// Whether they were inherited is not recorded (an entry that names
+	// the feed's authors itself reads the same). The decoder streams, so the feed's
+	// authors count from where they stand: those stated after the entries
+	// (rare) reach only the entries after them. An RSS item's atom:author
+	// elements are its own: its channel's are not inherited.
 	Authors      []Person  `json:"authors,omitempty"`
 	Contributors []Person  `json:"contributors,omitempty"`
 	Updated      time.Time `json:"updated,omitzero"`
@@ -119,7 +131,11 @@ type AtomGenerator struct {
 // Their channel handlers read the elements of a feed (and of an entry's
 // source), their item handlers those of an entry. begin (parse.go) takes a
 // feed root for an Atom document, and advance reads each of its entries as
-// an item, so that entries stream through Next and Items as RSS items do.
+// an item, so that entries stream through Next and Items as RSS items do;
+// an entry root makes an entry document, whose root advance hands on as
+// its one item (beginEntry, advanceEntry). Once an entry of an Atom
+// document is read, readItem gives it, if it has no author, its source's
+// or the feed's (inheritAuthors).
 //
 // The handlers map each element onto the model as the docs of [AtomFeed]
 // and [AtomEntry] say (and the package doc's "Notable divergences" for

@@ -36,9 +36,10 @@ const maxBuildRatio = 1_000_000
 // [io.ErrUnexpectedEOF] and the reader's own errors.
 var (
 	// ErrNotFeed is the error for a well-formed document that is not a feed
-	// the package reads (RSS, Atom or JSON Feed): an HTML page, an OPML
+	// the package reads (RSS, Atom or JSON Feed; an Atom entry document is
+	// read as a feed of its one entry): an HTML page, an OPML
 	// subscription list (which package [github.com/feedkit/rss/opml]
-	// reads), an empty document. The error returned wraps it and names
+	// reads), an empty document, a JSON object that is not a JSON Feed. The error returned wraps it and names
 	// what was found instead, and says so of OPML; test for it with
 	// errors.Is.
 	ErrNotFeed = errors.New("rss: not a feed")
@@ -262,7 +263,7 @@ func NewDecoder(r io.Reader) *Decoder {
 // returned io.EOF. Its Items stay empty: the items go to the caller.
 //
 // On an error Channel returns the fields read before it and a [*ParseError]
-// (for a document that is not RSS, one wrapping [ErrNotFeed]). Calling it
+// (for a document that is not a feed, one wrapping [ErrNotFeed]). Calling it
 // again returns the same feed and error.
 func (d *Decoder) Channel() (*Feed, error) {
 	if d.begun {
