@@ -56,17 +56,16 @@ type jsonFeed struct {
 	pending    []byte
 	pendingOff int64
 	version    bool // a JSON Feed version has been read
-	// bare is the Feed.Version that a version written as a bare number
-	// ("1.1") stands for, and bareRaw that version as written: lenient
-	// mode reads the document as JSON Feed once it has items too (see
-	// bareJSONFeedVersion).
-	bare, bareRaw string
-	gotItems      bool     // an items array (or object) has been read
-	keys          []string // the first top-level keys, for ErrNotFeed's message
-	seen          uint32   // the top-level members read once (jsonFeedKeys) seen so far
-	authorSt      authorState
-	hasIcon       bool
-	d             *Decoder // for its link resolution (links.go)
+	// bare is a version written as a bare number ("1.1"), as written:
+	// lenient mode reads the document as JSON Feed once it has items too
+	// (see bareJSONFeedVersion).
+	bare     []byte
+	gotItems bool     // an items array (or object) has been read
+	keys     []string // the first top-level keys, for ErrNotFeed's message
+	seen     uint32   // the top-level members read once (jsonFeedKeys) seen so far
+	authorSt authorState
+	hasIcon  bool
+	d        *Decoder // for its link resolution (links.go)
 }
 
 // beginJSON starts reading a JSON document: its first token.
@@ -280,8 +279,8 @@ func (j *jsonFeed) items(f *Feed) error {
 // the Feed's.
 func (j *jsonFeed) hasItems(f *Feed) {
 	j.gotItems = true
-	if !j.version && j.bare != "" {
-		f.Version = j.bare
+	if !j.version && j.bare != nil {
+		f.Version, _ = bareJSONFeedVersion(j.bare)
 	}
 }
 
@@ -295,14 +294,18 @@ func (j *jsonFeed) end() error {
 		return io.EOF
 	}
 	if j.gotItems && !j.strict {
-		if j.bare == "" {
+		if j.bare == nil {
 			j.d.feed.Version = "json"
 		}
 		return io.EOF
 	}
 	found := "a JSON object without a JSON Feed version"
-	if j.bare != "" {
-		found = "a JSON object whose version is " + quoteShort(j.bareRaw) + ", not a JSON Feed URL, and without items"
+	if j.bare != nil {
+		v, isString := jsonString(j.bare)
+		if !isString {
+			v = string(j.bare)
+		}
+		found = "a JSON object whose version is " + quoteShort(v) + ", not a JSON Feed URL, and without items"
 	}
 	if len(j.keys) > 0 {
 		q := make([]string, len(j.keys))
@@ -495,10 +498,7 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 		s, isString := jsonString(v)
 		version, ok, exact := jsonFeedVersion(s)
 		if bare, isBare := bareJSONFeedVersion(v); isBare && !ok && !j.strict {
-			j.bare, j.bareRaw = bare, strings.TrimSpace(s)
-			if !isString {
-				j.bareRaw = string(v)
-			}
+			j.bare = bytes.Clone(v)
 			if j.gotItems {
 				f.Version = bare
 			}
