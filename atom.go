@@ -374,14 +374,17 @@ type atomState struct {
 	entryDoc, entryTaken bool
 }
 
-// inheritAuthors gives an entry of an Atom document that has no author of
-// its own the authors of its atom:source, else those of the feed read so
-// far, as RFC 4287 section 4.2.1 says (see [AtomEntry]): a copy, charged
-// to the build bound, since a feed of many authors and many empty entries
-// would otherwise build far more than its size. An RSS item's atom:author
-// elements are its own, and its channel's are not its.
-func (d *Decoder) inheritAuthors(it *Item) {
-	if d.atom.module == nil || it.Atom != nil && len(it.Atom.Authors) > 0 {
+// inheritAuthors gives it, when it is an entry of an Atom document (start
+// is its start tag) without an author of its own, the authors of its
+// atom:source, else those of the feed read so far, as RFC 4287 section
+// 4.2.1 says (see [AtomEntry]): a copy, charged to the build bound, since a
+// feed of many authors and many empty entries would otherwise build far
+// more than its size. An RSS item's atom:author elements are its own, and
+// its channel's are not its; nor are they those of a podcast:liveItem,
+// which is no entry.
+func (d *Decoder) inheritAuthors(it *Item, start xml.StartElement) {
+	if d.atom.module == nil || it.Atom != nil && len(it.Atom.Authors) > 0 ||
+		!strings.EqualFold(start.Name.Local, "entry") || d.ns.module(start.Name.Space) != d.atom.module {
 		return
 	}
 	var from []Person

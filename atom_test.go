@@ -659,9 +659,18 @@ func TestAtomAuthorInheritance(t *testing.T) {
 	assert.Equal(t, "Beispiel Redaktion", feed.Atom.Authors[0].Name)
 	assert.Equal(t, "Beispiel Redaktion", feed.Items[3].Atom.Authors[0].Name)
 
+	// A podcast:liveItem of an Atom feed is no entry: it inherits nothing.
+	feed, err := rss.Parse(strings.NewReader(`<feed xmlns="http://www.w3.org/2005/Atom" xmlns:podcast="` + rss.NamespacePodcast + `">` +
+		`<author><name>Host</name></author><podcast:liveItem status="live"><title>Live</title></podcast:liveItem>` +
+		`<entry><title>E</title></entry></feed>`))
+	require.NoError(t, err)
+	require.Len(t, feed.Podcast.LiveItems, 1)
+	assert.Empty(t, feed.Podcast.LiveItems[0].Item.Authors())
+	assert.Equal(t, []rss.Person{{Name: "Host"}}, feed.Items[0].Authors())
+
 	// RSS items inherit nothing: not the channel's atom:author, nor its
 	// managingEditor.
-	feed, err := rss.Parse(strings.NewReader(`<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>` +
+	feed, err = rss.Parse(strings.NewReader(`<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>` +
 		`<atom:author><atom:name>Chan</atom:name></atom:author><item><title>i</title></item></channel></rss>`))
 	require.NoError(t, err)
 	assert.Equal(t, []rss.Person{{Name: "Chan"}}, feed.Atom.Authors)

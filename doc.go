@@ -85,7 +85,7 @@
 // a document whose first byte that is not white space (after a byte-order
 // mark) is '{' or '[', item by item, into the same [Feed] and [Item] as RSS:
 //
-//	version                Feed.Version: "json1.0" or "json1.1"
+//	version                Feed.Version: "json1.0" or "json1.1" (see below)
 //	title, description     Feed.Title, Feed.Description
 //	home_page_url          Feed.Link
 //	feed_url, next_url     Feed.AtomLinks with Rel "self", "next"
@@ -148,8 +148,9 @@
 // version without items, no version and no items, and in
 // [Decoder.Strict] mode any version but a JSON Feed URL, or none, give an
 // error wrapping [ErrNotFeed] (after the items of a document that had
-// them before the version, or before its end). Malformed JSON gives a [*ParseError] at the byte where it stopped
-// being JSON, and a document cut short one wrapping [io.ErrUnexpectedEOF],
+// them before the version, or before its end). Malformed JSON gives a
+// [*ParseError] at the byte where it stopped being JSON, and a document
+// cut short one wrapping [io.ErrUnexpectedEOF],
 // each after the items read before it. [Decoder.MaxElementSize] bounds
 // each item and each top-level member, [Decoder.MaxDepth] the nesting of
 // objects and arrays.

@@ -232,9 +232,7 @@ func (d *Decoder) readItem(start xml.StartElement, inSource bool) (*Item, error)
 				}
 			}
 			it.Base = d.bodyBase(it)
-			if !inSource {
-				d.inheritAuthors(it)
-			}
+			d.inheritAuthors(it, start)
 			d.itemParts(it)
 			return it, nil
 		}
