@@ -150,10 +150,9 @@
 // error wrapping [ErrNotFeed] (after the items of a document that had
 // them before the version, or before its end). Malformed JSON gives a
 // [*ParseError] at the byte where it stopped being JSON, and a document
-// cut short one wrapping [io.ErrUnexpectedEOF],
-// each after the items read before it. [Decoder.MaxElementSize] bounds
-// each item and each top-level member, [Decoder.MaxDepth] the nesting of
-// objects and arrays.
+// cut short one wrapping [io.ErrUnexpectedEOF], each after the items read
+// before it. [Decoder.MaxElementSize] bounds each item and each top-level
+// member, [Decoder.MaxDepth] the nesting of objects and arrays.
 //
 // By default the decoder repairs what it repairs in XML, by the same rule:
 // bytes that are not UTF-8 (read as windows-1252), C1 control characters
