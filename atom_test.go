@@ -772,39 +772,41 @@ func TestAtomEntryDocument(t *testing.T) {
 	require.Len(t, parsed.Items, 1)
 
 	for _, tt := range []struct {
-		doc    string
-		feed   bool   // an entry document; else ErrNotFeed
-		title  string // of its one item
-		strict string // strict mode's error, when there is one
+		name, doc string
+		feed      bool   // an entry document; else ErrNotFeed
+		title     string // of its one item
+		strict    string // strict mode's error, when there is one
 	}{
-		{`<entry xmlns="http://www.w3.org/2005/Atom"><title>T</title></entry>`, true, "T", ""},
-		{`<a:entry xmlns:a="http://www.w3.org/2005/Atom"><a:title>P</a:title></a:entry>`, true, "P", ""},
-		{`<entry xmlns="http://www.w3.org/2005/Atom"/>`, true, "", ""},
-		{`<?xml version="1.0"?><!-- c --><entry xmlns="http://www.w3.org/2005/Atom"><title>T</title></entry><!-- after -->`, true, "T", ""},
-		{`<entry xmlns="http://www.w3.org/2005/Atom"><title>T</title></entry><junk/>`, true, "T", "after the root element"},
+		{"default namespace", `<entry xmlns="http://www.w3.org/2005/Atom"><title>T</title></entry>`, true, "T", ""},
+		{"prefixed", `<a:entry xmlns:a="http://www.w3.org/2005/Atom"><a:title>P</a:title></a:entry>`, true, "P", ""},
+		{"empty", `<entry xmlns="http://www.w3.org/2005/Atom"/>`, true, "", ""},
+		{"declaration and comments", `<?xml version="1.0"?><!-- c --><entry xmlns="http://www.w3.org/2005/Atom"><title>T</title></entry><!-- after -->`, true, "T", ""},
+		{"a second root", `<entry xmlns="http://www.w3.org/2005/Atom"><title>T</title></entry><junk/>`, true, "T", "after the root element"},
 		// Not Atom 1.0's entry: no feed.
-		{`<entry><title>T</title></entry>`, false, "", ""},
-		{`<entry xmlns="http://purl.org/atom/ns#"><title>T</title></entry>`, false, "", ""},
-		{`<entry xmlns="http://example.com/"><title>T</title></entry>`, false, "", ""},
+		{"no namespace", `<entry><title>T</title></entry>`, false, "", ""},
+		{"Atom 0.3", `<entry xmlns="http://purl.org/atom/ns#"><title>T</title></entry>`, false, "", ""},
+		{"another namespace", `<entry xmlns="http://example.com/"><title>T</title></entry>`, false, "", ""},
 	} {
-		for _, strict := range []bool{false, true} {
-			feed, err := stream(strings.NewReader(tt.doc), strict)
-			if !tt.feed {
-				require.ErrorIs(t, err, rss.ErrNotFeed, tt.doc)
-				assert.Contains(t, err.Error(), "the root element is <entry>")
-				assert.Empty(t, feed.Version)
-				continue
+		t.Run(tt.name, func(t *testing.T) {
+			for _, strict := range []bool{false, true} {
+				feed, err := stream(strings.NewReader(tt.doc), strict)
+				if !tt.feed {
+					require.ErrorIs(t, err, rss.ErrNotFeed)
+					assert.Contains(t, err.Error(), "the root element is <entry>")
+					assert.Empty(t, feed.Version)
+					continue
+				}
+				if strict && tt.strict != "" {
+					require.Error(t, err)
+					assert.Contains(t, err.Error(), tt.strict)
+				} else {
+					require.NoError(t, err, "strict: %v", strict)
+				}
+				assert.Equal(t, "atom1.0", feed.Version)
+				require.Len(t, feed.Items, 1)
+				assert.Equal(t, tt.title, feed.Items[0].Title)
 			}
-			if strict && tt.strict != "" {
-				require.Error(t, err, tt.doc)
-				assert.Contains(t, err.Error(), tt.strict)
-			} else {
-				require.NoError(t, err, tt.doc)
-			}
-			assert.Equal(t, "atom1.0", feed.Version)
-			require.Len(t, feed.Items, 1, tt.doc)
-			assert.Equal(t, tt.title, feed.Items[0].Title)
-		}
+		})
 	}
 
 	// Cut short, the entry is not returned.

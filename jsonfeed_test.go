@@ -726,50 +726,50 @@ func TestJSONFeedForbiddenCharacters(t *testing.T) {
 // version once it is known); strict mode refuses them with ErrNotFeed.
 func TestJSONFeedBareVersion(t *testing.T) {
 	for _, tt := range []struct {
-		doc, version string
-		atChannel    string // Feed.Version when Channel returns
-		items        int
-		strict       string // strict mode's error
+		name, doc, version string
+		atChannel          string // Feed.Version when Channel returns
+		items              int
+		strict             string // strict mode's error
 	}{
-		{`{"version": "1.1", "items": [{"id": "1"}]}`, "json1.1", "json1.1", 1, `version is "1.1", not a JSON Feed`},
-		{`{"version": " 1.0 ", "items": [{"id": "1"}, {"id": "2"}]}`, "json1.0", "json1.0", 2, `version is " 1.0 "`},
-		{`{"version": "1", "items": []}`, "json1.0", "json1.0", 0, `version is "1"`},
-		{`{"version": 1.1, "items": [{"id": "1"}]}`, "json1.1", "json1.1", 1, "version is a number"},
-		{`{"items": [{"id": "1"}], "version": "1.1"}`, "json1.1", "", 1, `version is "1.1"`},
-		{`{"items": [{"id": "1"}]}`, "json", "", 1, "without a JSON Feed version"},
-		{`{"title": "T", "items": []}`, "json", "json", 0, "without a JSON Feed version"},
-		// items as one object, as the default mode reads it
-		{`{"items": {"id": "1"}}`, "json", "", 1, `"items" is an object, not an array`},
-		// A URL is read as ever, wherever it stands. (Without items,
-		// Channel reads to the end of the object.)
-		{`{"items": [], "version": "https://jsonfeed.org/version/1"}`, "json1.0", "json1.0", 0, ""},
+		{"string 1.1", `{"version": "1.1", "items": [{"id": "1"}]}`, "json1.1", "json1.1", 1, `version is "1.1", not a JSON Feed`},
+		{"string 1.0 with spaces", `{"version": " 1.0 ", "items": [{"id": "1"}, {"id": "2"}]}`, "json1.0", "json1.0", 2, `version is " 1.0 "`},
+		{"string 1", `{"version": "1", "items": []}`, "json1.0", "json1.0", 0, `version is "1"`},
+		{"number 1.1", `{"version": 1.1, "items": [{"id": "1"}]}`, "json1.1", "json1.1", 1, "version is a number"},
+		{"after the items", `{"items": [{"id": "1"}], "version": "1.1"}`, "json1.1", "", 1, `version is "1.1"`},
+		{"missing", `{"items": [{"id": "1"}]}`, "json", "", 1, "without a JSON Feed version"},
+		{"missing, no item", `{"title": "T", "items": []}`, "json", "json", 0, "without a JSON Feed version"},
+		{"missing, items an object", `{"items": {"id": "1"}}`, "json", "", 1, `"items" is an object, not an array`},
+		// Without items, Channel reads to the end of the object.
+		{"URL after the items", `{"items": [], "version": "https://jsonfeed.org/version/1"}`, "json1.0", "json1.0", 0, ""},
 	} {
-		d := rss.NewDecoder(strings.NewReader(tt.doc))
-		feed, err := d.Channel()
-		require.NoError(t, err, tt.doc)
-		assert.Equal(t, tt.atChannel, feed.Version, "at Channel: %s", tt.doc)
-		n := 0
-		for _, err := range d.Items() {
-			require.NoError(t, err, tt.doc)
-			n++
-		}
-		assert.Equal(t, tt.version, feed.Version, tt.doc)
-		assert.Equal(t, tt.items, n, tt.doc)
+		t.Run(tt.name, func(t *testing.T) {
+			d := rss.NewDecoder(strings.NewReader(tt.doc))
+			feed, err := d.Channel()
+			require.NoError(t, err)
+			assert.Equal(t, tt.atChannel, feed.Version, "at Channel")
+			n := 0
+			for _, err := range d.Items() {
+				require.NoError(t, err)
+				n++
+			}
+			assert.Equal(t, tt.version, feed.Version)
+			assert.Equal(t, tt.items, n)
 
-		parsed, err := rss.Parse(strings.NewReader(tt.doc))
-		require.NoError(t, err, tt.doc)
-		assert.Equal(t, tt.version, parsed.Version, tt.doc)
+			parsed, err := rss.Parse(strings.NewReader(tt.doc))
+			require.NoError(t, err)
+			assert.Equal(t, tt.version, parsed.Version)
 
-		_, err = stream(strings.NewReader(tt.doc), true)
-		if tt.strict == "" {
-			assert.NoError(t, err, "strict: %s", tt.doc)
-			continue
-		}
-		require.Error(t, err, "strict: %s", tt.doc)
-		assert.Contains(t, err.Error(), tt.strict, "strict: %s", tt.doc)
-		if !strings.Contains(tt.strict, "items") {
-			assert.ErrorIs(t, err, rss.ErrNotFeed, "strict: %s", tt.doc)
-		}
+			_, err = stream(strings.NewReader(tt.doc), true)
+			if tt.strict == "" {
+				assert.NoError(t, err, "strict")
+				return
+			}
+			require.Error(t, err, "strict")
+			assert.Contains(t, err.Error(), tt.strict, "strict")
+			if !strings.Contains(tt.strict, "items") {
+				assert.ErrorIs(t, err, rss.ErrNotFeed, "strict")
+			}
+		})
 	}
 	for _, name := range []string{"jsonfeed_version_bare", "jsonfeed_version_one", "jsonfeed_version_missing"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name+".json"))
