@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/xml"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,7 +44,10 @@ const NamespaceAtom03 = "http://purl.org/atom/ns#"
 // → Image.URL, generator → Generator, category → Categories, xml:lang →
 // Language. ID, Rights and Updated are kept here as well.
 type AtomFeed struct {
-	ID           string   `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
+	// Authors are the feed's authors. In an Atom document they are also
+	// those of each entry, read after them, that has none of its own
+	// (see [AtomEntry.Authors]).
 	Authors      []Person `json:"authors,omitempty"`
 	Contributors []Person `json:"contributors,omitempty"`
 	// Updated is atom:updated (Atom 0.3: modified), with the feed's own
@@ -76,7 +80,16 @@ type AtomFeed struct {
 // in AtomLinks), category → Categories (term → Value, scheme → Domain,
 // label → Label). ID, Published and Updated are kept here as well.
 type AtomEntry struct {
-	ID           string    `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
+	// Authors are the entry's authors: its own atom:author elements; in
+	// an Atom document (feed or entry document), for an entry with none,
+	// those of its atom:source (Source.Atom.Authors), else those of the
+	// feed (Feed.Atom.Authors), as RFC 4287 section 4.2.1 says, copied.
+	// Whether they were inherited is not recorded (an entry that names
+	// the feed's authors itself reads the same). The decoder streams, so the feed's
+	// authors count from where they stand: those stated after the entries
+	// (rare) reach only the entries after them. An RSS item's atom:author
+	// elements are its own: its channel's are not inherited.
 	Authors      []Person  `json:"authors,omitempty"`
 	Contributors []Person  `json:"contributors,omitempty"`
 	Updated      time.Time `json:"updated,omitzero"`
@@ -118,7 +131,11 @@ type AtomGenerator struct {
 // Their channel handlers read the elements of a feed (and of an entry's
 // source), their item handlers those of an entry. begin (parse.go) takes a
 // feed root for an Atom document, and advance reads each of its entries as
-// an item, so that entries stream through Next and Items as RSS items do.
+// an item, so that entries stream through Next and Items as RSS items do;
+// an entry root makes an entry document, whose root advance hands on as
+// its one item (beginEntry, advanceEntry). Once an entry of an Atom
+// document is read, readItem gives it, if it has no author, its source's
+// or the feed's (inheritAuthors).
 //
 // The handlers map each element onto the model as the docs of [AtomFeed]
 // and [AtomEntry] say (and the package doc's "Notable divergences" for
@@ -350,8 +367,62 @@ func (it *Item) atom() *AtomEntry {
 // atomState is what the decoder knows of Atom in the document it reads.
 type atomState struct {
 	// module is the document's own module (atomModule or atom03Module)
-	// when the document is an Atom feed, nil when it is RSS.
+	// when the document is an Atom feed (or entry), nil when it is RSS.
 	module *module
+	// entryDoc is set for an Atom entry document (see beginEntry), and
+	// entryTaken once advance has handed its entry on.
+	entryDoc, entryTaken bool
+}
+
+// inheritAuthors gives it, when it is an entry of an Atom document (start
+// is its start tag) without an author of its own, the authors of its
+// atom:source, else those of the feed read so far, as RFC 4287 section
+// 4.2.1 says (see [AtomEntry]): a copy, charged to the build bound, since a
+// feed of many authors and many empty entries would otherwise build far
+// more than its size. An RSS item's atom:author elements are its own, and
+// its channel's are not its; nor are they those of a podcast:liveItem,
+// which is no entry.
+func (d *Decoder) inheritAuthors(it *Item, start xml.StartElement) {
+	if d.atom.module == nil || it.Atom != nil && len(it.Atom.Authors) > 0 ||
+		!strings.EqualFold(start.Name.Local, "entry") || d.ns.module(start.Name.Space) != d.atom.module {
+		return
+	}
+	var from []Person
+	if it.Atom != nil && it.Atom.Source != nil && it.Atom.Source.Atom != nil {
+		from = it.Atom.Source.Atom.Authors
+	}
+	if len(from) == 0 && d.feed.Atom != nil {
+		from = d.feed.Atom.Authors
+	}
+	if len(from) == 0 {
+		return
+	}
+	d.built += costPerson * int64(len(from)) // checked at the next token
+	it.atom().Authors = slices.Clone(from)
+}
+
+// beginEntry reads the root element's start tag, an entry of Atom 1.0, as
+// an Atom entry document's (RFC 4287 section 5.2): a feed of that one item.
+// The Feed has only what the entry document says of itself: Version
+// "atom1.0", and its xml:lang as Language. advance hands the root on as
+// the item, then ends.
+func (d *Decoder) beginEntry(start xml.StartElement) {
+	d.atom.module, d.atom.entryDoc = &atomModule, true
+	d.feed.Version = "atom1.0"
+	d.feed.Language = xmlLang(start)
+	d.item.next = start
+}
+
+// advanceEntry is advance for an entry document: the root, as the item,
+// the first time; the end of the document the next.
+func (d *Decoder) advanceEntry() error {
+	if d.atom.entryTaken {
+		return d.afterRoot()
+	}
+	d.atom.entryTaken = true
+	d.markUnit()
+	d.item.pending = true
+	return nil
 }
 
 // atomSharedFeed reports whether Atom elements of f, the channel or an

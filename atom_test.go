@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -198,6 +199,7 @@ func TestAtomSource(t *testing.T) {
 	assert.Empty(t, feed.Items[0].Extensions)
 	assert.Equal(t, "en", feed.Language)
 	assert.Empty(t, feed.Link, "the source's link is not the feed's")
+	assert.Equal(t, []rss.Person{{Name: "Origin Author"}}, feed.Items[0].Atom.Authors, "the source's, inherited")
 }
 
 func TestAtom03(t *testing.T) {
@@ -535,4 +537,310 @@ func TestAtomPersonRepeatedEmptyField(t *testing.T) {
 	assert.Equal(t, "author", f.Extensions[0].Name.Local)
 	require.Len(t, f.Extensions[0].Children, 4)
 	assert.Equal(t, "Second", f.Extensions[0].Children[3].Text)
+}
+
+// feedGivesAuthor reports whether the feed names an author of its own:
+// managingEditor, dc:creator, Atom authors or itunes:author.
+func feedGivesAuthor(f *rss.Feed) bool {
+	return f.ManagingEditor != "" || len(f.DC.Creator) > 0 || f.Atom != nil && len(f.Atom.Authors) > 0 ||
+		f.ITunes != nil && f.ITunes.Author != ""
+}
+
+// TestCorpusAtomAuthors reads the real feeds of ../shared/corpus, and the
+// Atom cases of feedparser's conformance suite, item by item, and checks
+// RFC 4287's inheritance: every Atom entry read once the feed has stated
+// its authors has authors (its own, its source's or the feed's). It logs
+// how many items have no author (Item.Authors) where the feed names one.
+func TestCorpusAtomAuthors(t *testing.T) {
+	rss.NeedShared(t, "corpus", "conformance/cases")
+	tsv, err := os.ReadFile(filepath.Join(shared, "corpus", "SOURCES.tsv"))
+	require.NoError(t, err)
+	var corpus []string
+	for _, line := range strings.Split(strings.TrimSpace(string(tsv)), "\n")[1:] {
+		name, _, _ := strings.Cut(line, "\t")
+		corpus = append(corpus, filepath.Join(shared, "corpus", name))
+	}
+	var cases []string
+	for _, dir := range []string{"atom", "atom10"} {
+		files, err := filepath.Glob(filepath.Join(shared, "conformance", "cases", "feedparser", "wellformed", dir, "*.xml"))
+		require.NoError(t, err)
+		cases = append(cases, files...)
+	}
+	require.NotEmpty(t, cases)
+	for _, set := range []struct {
+		name  string
+		files []string
+	}{{"corpus", corpus}, {"feedparser's Atom cases", cases}} {
+		var items, none, atomItems, atomNone, inherited int
+		for _, name := range set.files {
+			data, err := os.ReadFile(name)
+			require.NoError(t, err)
+			d := rss.NewDecoder(bytes.NewReader(data))
+			feed, err := d.Channel()
+			if err != nil {
+				continue // a case about an error
+			}
+			isAtom := strings.HasPrefix(feed.Version, "atom")
+			for it, err := range d.Items() {
+				if err != nil {
+					break
+				}
+				items++
+				if isAtom {
+					atomItems++
+					if feed.Atom != nil && len(feed.Atom.Authors) > 0 {
+						require.NotNil(t, it.Atom, "%s: %q", name, it.Title)
+						assert.NotEmpty(t, it.Atom.Authors, "%s: %q has the feed's authors", name, it.Title)
+						if slices.Equal(it.Atom.Authors, feed.Atom.Authors) {
+							inherited++
+						}
+					}
+				}
+				if len(it.Authors()) == 0 && feedGivesAuthor(feed) {
+					none++
+					if isAtom {
+						atomNone++
+					}
+				}
+			}
+		}
+		t.Logf("%s: %d items (%d Atom entries, %d with the feed's authors); without an author where the feed names one: %d (%d Atom entries)",
+			set.name, items, atomItems, inherited, none, atomNone)
+	}
+}
+
+// TestAtomAuthorInheritance checks RFC 4287 section 4.2.1 in the data: an
+// entry without an author has its source's, else the feed's, in
+// Item.Atom.Authors, which Item.Authors gives.
+func TestAtomAuthorInheritance(t *testing.T) {
+	feedAuthors := []rss.Person{{Name: "Beispiel Redaktion", URI: "https://news.example.de/impressum"}, {Name: "Second Desk"}}
+	for _, tt := range []struct {
+		fixture string
+		authors map[string][]rss.Person // by title
+	}{
+		{"atom_inherit", map[string][]rss.Person{
+			"First story":                       feedAuthors,
+			"Bylined story":                     {{Name: "Eva Reporter", Email: "eva@news.example.de"}},
+			"Syndicated story":                  {{Name: "Wire Desk"}},
+			"Syndicated, source without author": feedAuthors,
+			"Empty author element":              feedAuthors,
+		}},
+		{"atom_inherit03", map[string][]rss.Person{
+			"Inherits":   {{Name: "Old Blogger", URI: "https://old.example.org/about"}},
+			"Guest post": {{Name: "Guest"}},
+		}},
+		{"atom_inherit_after", map[string][]rss.Person{
+			"Before any author":      nil,
+			"After the first author": {{Name: "First Stated"}},
+			"After both":             {{Name: "First Stated"}, {Name: "Second Stated"}},
+		}},
+	} {
+		t.Run(tt.fixture, func(t *testing.T) {
+			for _, strict := range []bool{false, true} {
+				data, err := os.ReadFile(filepath.Join("testdata", tt.fixture+".xml"))
+				require.NoError(t, err)
+				feed, err := stream(bytes.NewReader(data), strict)
+				require.NoError(t, err)
+				require.Len(t, feed.Items, len(tt.authors))
+				for _, it := range feed.Items {
+					want, ok := tt.authors[it.Title]
+					require.True(t, ok, it.Title)
+					require.NotNil(t, it.Atom, it.Title)
+					assert.Equal(t, want, it.Atom.Authors, it.Title)
+					assert.Equal(t, want, it.Authors(), "Item.Authors: %s", it.Title)
+				}
+			}
+		})
+	}
+
+	// The inherited authors are the entry's own copy.
+	feed := atomFixture(t, "atom_inherit")
+	feed.Items[0].Atom.Authors[0].Name = "Changed"
+	assert.Equal(t, "Beispiel Redaktion", feed.Atom.Authors[0].Name)
+	assert.Equal(t, "Beispiel Redaktion", feed.Items[3].Atom.Authors[0].Name)
+
+	// A podcast:liveItem of an Atom feed is no entry: it inherits nothing.
+	feed, err := rss.Parse(strings.NewReader(`<feed xmlns="http://www.w3.org/2005/Atom" xmlns:podcast="` + rss.NamespacePodcast + `">` +
+		`<author><name>Host</name></author><podcast:liveItem status="live"><title>Live</title></podcast:liveItem>` +
+		`<entry><title>E</title></entry></feed>`))
+	require.NoError(t, err)
+	require.Len(t, feed.Podcast.LiveItems, 1)
+	assert.Empty(t, feed.Podcast.LiveItems[0].Item.Authors())
+	assert.Equal(t, []rss.Person{{Name: "Host"}}, feed.Items[0].Authors())
+
+	// RSS items inherit nothing: not the channel's atom:author, nor its
+	// managingEditor.
+	feed, err = rss.Parse(strings.NewReader(`<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>` +
+		`<atom:author><atom:name>Chan</atom:name></atom:author><item><title>i</title></item></channel></rss>`))
+	require.NoError(t, err)
+	assert.Equal(t, []rss.Person{{Name: "Chan"}}, feed.Atom.Authors)
+	assert.Nil(t, feed.Items[0].Atom)
+	assert.Nil(t, feed.Items[0].Authors())
+}
+
+// TestAtomAuthorInheritanceStreaming reads atom_inherit_after.xml item by
+// item: each entry has the feed's authors read before it, no more.
+func TestAtomAuthorInheritanceStreaming(t *testing.T) {
+	data, err := os.ReadFile("testdata/atom_inherit_after.xml")
+	require.NoError(t, err)
+	d := rss.NewDecoder(bytes.NewReader(data))
+	feed, err := d.Channel()
+	require.NoError(t, err)
+	assert.Nil(t, feed.Atom.Authors, "none before the first entry")
+	var got [][]rss.Person
+	var atFeed []int
+	for it, err := range d.Items() {
+		require.NoError(t, err)
+		got = append(got, it.Atom.Authors)
+		atFeed = append(atFeed, len(feed.Atom.Authors))
+	}
+	assert.Equal(t, [][]rss.Person{nil, {{Name: "First Stated"}}, {{Name: "First Stated"}, {Name: "Second Stated"}}}, got)
+	assert.Equal(t, []int{0, 1, 2}, atFeed, "the feed's authors when each entry came")
+}
+
+// TestAtomAuthorInheritanceBounded reads a feed of many authors and many
+// empty entries, each of which inherits them all: the copies count
+// towards MaxBuildRatio, so that the document is refused after a few
+// entries instead of building thousands of times its size.
+func TestAtomAuthorInheritanceBounded(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">`)
+	for range 2000 {
+		b.WriteString(`<author><name>a</name></author>`)
+	}
+	const entries = 200_000
+	for range entries {
+		b.WriteString(`<entry/>`)
+	}
+	b.WriteString(`</feed>`)
+	d := rss.NewDecoder(bytes.NewReader(b.Bytes()))
+	n := 0
+	var err error
+	for _, err = range d.Items() {
+		if err != nil {
+			break
+		}
+		n++
+	}
+	require.ErrorIs(t, err, rss.ErrTooLarge)
+	// 2000 persons of 48 bytes each are about 96 KB an entry; the bound
+	// is 6 times the input read (at most the whole 1.7 MB) plus 8 MiB.
+	assert.Less(t, n, 300, "entries read before the bound")
+
+	// Without the bound, every entry has them all.
+	d = rss.NewDecoder(bytes.NewReader(b.Bytes()))
+	d.MaxBuildRatio = -1
+	feed, err := d.Channel()
+	require.NoError(t, err)
+	it, err := d.Next()
+	require.NoError(t, err)
+	assert.Len(t, it.Atom.Authors, 2000)
+	assert.Len(t, feed.Atom.Authors, 2000)
+}
+
+// TestAtomEntryDocument reads Atom entry documents (RFC 4287 section 5.2)
+// as feeds of one item, with Parse and with the Decoder, in both modes.
+func TestAtomEntryDocument(t *testing.T) {
+	data, err := os.ReadFile("testdata/atom_entry_doc.xml")
+	require.NoError(t, err)
+	for _, strict := range []bool{false, true} {
+		d := rss.NewDecoder(bytes.NewReader(data))
+		d.Strict = strict
+		feed, err := d.Channel()
+		require.NoError(t, err)
+		assert.Equal(t, "atom1.0", feed.Version)
+		assert.Equal(t, "fr", feed.Language, "the entry's xml:lang")
+		assert.Nil(t, feed.Atom)
+		assert.Empty(t, feed.Title)
+		it, err := d.Next()
+		require.NoError(t, err)
+		assert.Equal(t, "Un <em>billet</em>", it.Title)
+		assert.Equal(t, "https://blog.example.fr/posts/2024/billet", it.Link, "against the entry's xml:base")
+		assert.Equal(t, "tag:blog.example.fr,2024:42", it.ID())
+		assert.Equal(t, "<p>Le texte.</p>", it.Content)
+		require.NotNil(t, it.Atom.Source)
+		assert.Equal(t, "Le Blog", it.Atom.Source.Title, "the source stays the item's")
+		assert.Equal(t, []rss.Person{{Name: "Camille"}}, it.Authors(), "the source's authors")
+		_, err = d.Next()
+		assert.Equal(t, io.EOF, err)
+		_, err = d.Next()
+		assert.Equal(t, io.EOF, err, "again")
+		assert.Empty(t, feed.Items)
+	}
+	parsed, err := rss.Parse(bytes.NewReader(data))
+	require.NoError(t, err)
+	require.Len(t, parsed.Items, 1)
+
+	for _, tt := range []struct {
+		name, doc string
+		feed      bool   // an entry document; else ErrNotFeed
+		title     string // of its one item
+		strict    string // strict mode's error, when there is one
+	}{
+		{"default namespace", `<entry xmlns="http://www.w3.org/2005/Atom"><title>T</title></entry>`, true, "T", ""},
+		{"prefixed", `<a:entry xmlns:a="http://www.w3.org/2005/Atom"><a:title>P</a:title></a:entry>`, true, "P", ""},
+		{"empty", `<entry xmlns="http://www.w3.org/2005/Atom"/>`, true, "", ""},
+		{"declaration and comments", `<?xml version="1.0"?><!-- c --><entry xmlns="http://www.w3.org/2005/Atom"><title>T</title></entry><!-- after -->`, true, "T", ""},
+		{"a second root", `<entry xmlns="http://www.w3.org/2005/Atom"><title>T</title></entry><junk/>`, true, "T", "after the root element"},
+		// Not Atom 1.0's entry: no feed.
+		{"no namespace", `<entry><title>T</title></entry>`, false, "", ""},
+		{"Atom 0.3", `<entry xmlns="http://purl.org/atom/ns#"><title>T</title></entry>`, false, "", ""},
+		{"another namespace", `<entry xmlns="http://example.com/"><title>T</title></entry>`, false, "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, strict := range []bool{false, true} {
+				feed, err := stream(strings.NewReader(tt.doc), strict)
+				if !tt.feed {
+					require.ErrorIs(t, err, rss.ErrNotFeed)
+					assert.Contains(t, err.Error(), "the root element is <entry>")
+					assert.Empty(t, feed.Version)
+					continue
+				}
+				if strict && tt.strict != "" {
+					require.Error(t, err)
+					assert.Contains(t, err.Error(), tt.strict)
+				} else {
+					require.NoError(t, err, "strict: %v", strict)
+				}
+				assert.Equal(t, "atom1.0", feed.Version)
+				require.Len(t, feed.Items, 1)
+				assert.Equal(t, tt.title, feed.Items[0].Title)
+			}
+		})
+	}
+
+	// Cut short, the entry is not returned.
+	feed, err := rss.Parse(bytes.NewReader(data[:len(data)-20]))
+	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	assert.Equal(t, "atom1.0", feed.Version)
+	assert.Empty(t, feed.Items)
+}
+
+// An Atom entry without an author has the feed's (RFC 4287 section
+// 4.2.1), and an Atom entry document is a feed of one item.
+func ExampleParse_atomAuthors() {
+	feed, err := rss.Parse(strings.NewReader(`<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Newsroom</title>
+  <author><name>The Desk</name></author>
+  <entry><title>Unsigned</title></entry>
+  <entry><title>Signed</title><author><name>Eva</name></author></entry>
+</feed>`))
+	if err != nil {
+		panic(err)
+	}
+	for _, it := range feed.Items {
+		fmt.Println(it.Title, "by", it.Authors()[0].Name)
+	}
+
+	doc, err := rss.Parse(strings.NewReader(`<entry xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <title>Alone</title><author><name>Kim</name></author>
+</entry>`))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(doc.Version, doc.Language, len(doc.Items), doc.Items[0].Title)
+	// Output:
+	// Unsigned by The Desk
+	// Signed by Eva
+	// atom1.0 en 1 Alone
 }

@@ -7,7 +7,11 @@
 // so that code written for RSS works on the others unchanged: a feed's
 // entries are its items, and each element fills the field with the same
 // meaning (subtitle the Description, id the GUID, published the PubDate...);
-// what only Atom or JSON Feed says is in [Feed.Atom] and [Item.Atom].
+// what only Atom or JSON Feed says is in [Feed.Atom] and [Item.Atom]. An
+// Atom entry document (RFC 4287 section 5.2: a root entry, in Atom 1.0's
+// namespace) is read as a feed of that one item, whose [Feed] has only
+// Version "atom1.0" and, from the entry's xml:lang, Language (the entry's
+// atom:source stays in [AtomEntry.Source]).
 // [Feed.Version] says which format was read: for RSS, the version the
 // document declares ("2.0", "0.91", "0.92": the rss element's version as
 // written, but with the minor revisions of 2.0 read as "2.0"; "0.90" or
@@ -15,7 +19,9 @@
 // say); "atom1.0" or "atom0.3" for Atom; "json1.0" or "json1.1" for JSON
 // Feed (in the default mode, another JSON Feed version URL gives "json"
 // followed by its version number, or "json" when it has none that reads as
-// one).
+// one; a version written as a bare number, 1, 1.0 or 1.1, gives "json1.0"
+// or "json1.1"; and a JSON object with items but no version gives "json":
+// see JSON Feed below).
 //
 // The namespaced elements feeds commonly carry have typed fields (see
 // Namespaces below). Every other element is kept, in document order, in the
@@ -81,7 +87,7 @@
 // a document whose first byte that is not white space (after a byte-order
 // mark) is '{' or '[', item by item, into the same [Feed] and [Item] as RSS:
 //
-//	version                Feed.Version: "json1.0" or "json1.1"
+//	version                Feed.Version: "json1.0" or "json1.1" (see below)
 //	title, description     Feed.Title, Feed.Description
 //	home_page_url          Feed.Link
 //	feed_url, next_url     Feed.AtomLinks with Rel "self", "next"
@@ -134,14 +140,21 @@
 // The version may stand anywhere among the members: a feed whose encoder
 // sorts its keys has its items before its title and version, which are set
 // on the Feed [Decoder.Channel] returned as the decoder reaches them, like
-// an RSS channel's elements after its items. A JSON document whose version
-// is not a JSON Feed URL, or that has none, gives an error wrapping
-// [ErrNotFeed] (after the items of a document that had them before its
-// end). Malformed JSON gives a [*ParseError] at the byte where it stopped
-// being JSON, and a document cut short one wrapping [io.ErrUnexpectedEOF],
-// each after the items read before it. [Decoder.MaxElementSize] bounds
-// each item and each top-level member, [Decoder.MaxDepth] the nesting of
-// objects and arrays.
+// an RSS channel's elements after its items. In the default mode a JSON
+// object with items (an array, or an object read as one item) is a JSON
+// Feed even when its version is not a JSON Feed URL, as some feeds write
+// it: a version written as a bare number (the string or number 1, 1.0 or
+// 1.1) gives Version "json1.0" or "json1.1", and an object without a
+// version gives "json", set once the end of the object shows that it has
+// none. Another version (such as a package manifest's "1.3.0"), a bare
+// version without items, no version and no items, and in
+// [Decoder.Strict] mode any version but a JSON Feed URL, or none, give an
+// error wrapping [ErrNotFeed] (after the items of a document that had
+// them before the version, or before its end). Malformed JSON gives a
+// [*ParseError] at the byte where it stopped being JSON, and a document
+// cut short one wrapping [io.ErrUnexpectedEOF], each after the items read
+// before it. [Decoder.MaxElementSize] bounds each item and each top-level
+// member, [Decoder.MaxDepth] the nesting of objects and arrays.
 //
 // By default the decoder repairs what it repairs in XML, by the same rule:
 // bytes that are not UTF-8 (read as windows-1252), C1 control characters
@@ -161,13 +174,18 @@
 //
 // # Notable divergences
 //
-//   - RSS, Atom and JSON Feed are read. Another document (an HTML page, an
-//     empty one) gives [ErrNotFeed].
+//   - RSS, Atom and JSON Feed are read, and so is an Atom entry document,
+//     as a feed of one item. Another document (an HTML page, an empty one)
+//     gives [ErrNotFeed].
 //   - Atom's xhtml text is written back as markup without the div that wraps
 //     it; XHTML's own elements lose their prefix (the text is meant as
 //     HTML), other namespaces' keep theirs, and base64 content is decoded
-//     only when it decodes to text. An entry does not inherit the feed's
-//     authors: [Item.Authors] gives the entry's own.
+//     only when it decodes to text. An entry without an author has its
+//     atom:source's authors, else the feed's, in [AtomEntry.Authors]
+//     itself (RFC 4287 section 4.2.1), so that [Item.Authors] gives them;
+//     the decoder streams, so the feed's authors that stand after the
+//     entries (rare) reach only the entries after them. An RSS item's
+//     atom:author elements are its own: an RSS item inherits nothing.
 //   - Atom elements inside an RSS item or channel fill the Atom part and
 //     never take a shared field from the RSS element meant for it (an
 //     atom:id does not become the GUID, nor atom:updated the

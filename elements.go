@@ -232,6 +232,7 @@ func (d *Decoder) readItem(start xml.StartElement, inSource bool) (*Item, error)
 				}
 			}
 			it.Base = d.bodyBase(it)
+			d.inheritAuthors(it, start)
 			d.itemParts(it)
 			return it, nil
 		}

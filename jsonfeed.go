@@ -55,12 +55,17 @@ type jsonFeed struct {
 	// pending is an items value that is an object, read as one item.
 	pending    []byte
 	pendingOff int64
-	version    bool     // a JSON Feed version has been read
-	keys       []string // the first top-level keys, for ErrNotFeed's message
-	seen       uint32   // the top-level members read once (jsonFeedKeys) seen so far
-	authorSt   authorState
-	hasIcon    bool
-	d          *Decoder // for its link resolution (links.go)
+	version    bool // a JSON Feed version has been read
+	// bare is a version written as a bare number ("1.1"), as written:
+	// lenient mode reads the document as JSON Feed once it has items too
+	// (see bareJSONFeedVersion).
+	bare     []byte
+	gotItems bool     // an items array (or object) has been read
+	keys     []string // the first top-level keys, for ErrNotFeed's message
+	seen     uint32   // the top-level members read once (jsonFeedKeys) seen so far
+	authorSt authorState
+	hasIcon  bool
+	d        *Decoder // for its link resolution (links.go)
 }
 
 // beginJSON starts reading a JSON document: its first token.
@@ -228,11 +233,13 @@ func (j *jsonFeed) items(f *Feed) error {
 	switch tok {
 	case json.Delim('['):
 		j.inItems = true
+		j.hasItems(f)
 		return nil
 	case json.Delim('{'):
 		if err := j.wrongType("items", []byte("{"), "an array", end-1); err != nil {
 			return err
 		}
+		j.hasItems(f)
 		for depth := 1; depth > 0; {
 			tok, err := j.dec.Token()
 			if err != nil {
@@ -267,13 +274,39 @@ func (j *jsonFeed) items(f *Feed) error {
 	return nil
 }
 
+// hasItems records that the object has items (an array, or in lenient
+// mode an object): the version it gave as a bare number, if any, is then
+// the Feed's.
+func (j *jsonFeed) hasItems(f *Feed) {
+	j.gotItems = true
+	if !j.version && j.bare != nil {
+		f.Version, _ = bareJSONFeedVersion(j.bare)
+	}
+}
+
 // end finishes the top-level object: io.EOF, or an error wrapping
-// ErrNotFeed for an object that said no JSON Feed version.
+// ErrNotFeed for an object that said no JSON Feed version. In lenient mode
+// an object with items is a JSON Feed whatever its version: one written as
+// a bare number has set Version already (hasItems), and one without a
+// version is "json".
 func (j *jsonFeed) end() error {
 	if j.version {
 		return io.EOF
 	}
+	if j.gotItems && !j.strict {
+		if j.bare == nil {
+			j.d.feed.Version = "json"
+		}
+		return io.EOF
+	}
 	found := "a JSON object without a JSON Feed version"
+	if j.bare != nil {
+		v, isString := jsonString(j.bare)
+		if !isString {
+			v = string(j.bare)
+		}
+		found = "a JSON object whose version is " + quoteShort(v) + ", not a JSON Feed URL, and without items"
+	}
 	if len(j.keys) > 0 {
 		q := make([]string, len(j.keys))
 		for i, k := range j.keys {
@@ -425,6 +458,24 @@ func jsonFeedVersion(s string) (version string, ok, exact bool) {
 	return "json", true, false
 }
 
+// bareJSONFeedVersion reads a version member v written as a bare version
+// number, as some JSON Feeds write it instead of the URL: the string or
+// number 1, 1.0 or 1.1. It returns the Feed.Version it stands for, and
+// whether it is one of these.
+func bareJSONFeedVersion(v []byte) (version string, ok bool) {
+	n, isString := jsonString(v)
+	if !isString {
+		n = string(v)
+	}
+	switch strings.TrimSpace(n) {
+	case "1", "1.0":
+		return "json1.0", true
+	case "1.1":
+		return "json1.1", true
+	}
+	return "", false
+}
+
 // feedMember sets the top-level member key, whose value v stands at offset
 // off, on the feed.
 func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
@@ -446,6 +497,13 @@ func (j *jsonFeed) feedMember(f *Feed, key string, v []byte, off int64) error {
 	case "version":
 		s, isString := jsonString(v)
 		version, ok, exact := jsonFeedVersion(s)
+		if bare, isBare := bareJSONFeedVersion(v); isBare && !ok && !j.strict {
+			j.bare = bytes.Clone(v)
+			if j.gotItems {
+				f.Version = bare
+			}
+			return nil
+		}
 		if !isString || !ok {
 			found := "a JSON object whose version is " + quoteShort(s) + ", not a JSON Feed"
 			if !isString {

@@ -319,20 +319,35 @@ func TestJSONFeedNotFeed(t *testing.T) {
 	for _, tt := range []struct {
 		doc, found string
 		items      int
+		strict     bool
 	}{
-		{"§[1, 2]", "a JSON array", 0},
-		{" \n §[]", "a JSON array", 0},
-		{"{§}", "without a JSON Feed version", 0},
-		{`{"a": 1, "b": [2], "c": {}§}`, `without a JSON Feed version (keys "a", "b", "c")`, 0},
-		{`{"name": "x", "version": §"1.0.0"}`, `whose version is "1.0.0"`, 0},
-		{`{"version": §2}`, "whose version is a number", 0},
-		{`{"version": §"https://example.org/version/1.1"}`, `whose version is "https://example.org/version/1.1"`, 0},
-		// Keys may come in any order: items are read before the
+		{"§[1, 2]", "a JSON array", 0, false},
+		{" \n §[]", "a JSON array", 0, false},
+		{"{§}", "without a JSON Feed version", 0, false},
+		{`{"a": 1, "b": [2], "c": {}§}`, `without a JSON Feed version (keys "a", "b", "c")`, 0, false},
+		{`{"name": "x", "version": §"1.0.0"}`, `whose version is "1.0.0"`, 0, false},
+		{`{"version": §2}`, "whose version is a number", 0, false},
+		{`{"version": §"https://example.org/version/1.1"}`, `whose version is "https://example.org/version/1.1"`, 0, false},
+		{`{"version": §"2", "items": []}`, `whose version is "2"`, 0, false},
+		// A version written as a bare number makes a JSON Feed only
+		// with items.
+		{`{"version": "1.1"§}`, `whose version is "1.1", not a JSON Feed URL, and without items (keys "version")`, 0, false},
+		{`{"version": 1, "items": null§}`, `whose version is "1", not a JSON Feed URL, and without items`, 0, false},
+		{`{"version": "1.1", "items": "x"§}`, `whose version is "1.1"`, 0, false},
+		// Strict mode reads neither a bare version nor a missing one:
+		// keys may come in any order, so the items are read before the
 		// missing version is known.
-		{`{"items": [{"id": "1"}]§}`, "without a JSON Feed version", 1},
+		{`{"version": §"1.1", "items": [{"id": "1"}]}`, `whose version is "1.1", not a JSON Feed`, 0, true},
+		{`{"items": [{"id": "1"}]§}`, "without a JSON Feed version", 1, true},
+		{`{"items": [{"id": "1"}], "version": §"1"}`, `whose version is "1", not a JSON Feed`, 1, true},
 	} {
 		doc, line, col := position(tt.doc)
-		feed, err := rss.Parse(strings.NewReader(doc))
+		feed, err := stream(strings.NewReader(doc), tt.strict)
+		if !tt.strict {
+			pfeed, perr := rss.Parse(strings.NewReader(doc))
+			assert.Equal(t, pfeed, feed, doc)
+			assert.Equal(t, perr, err, doc)
+		}
 		require.ErrorIs(t, err, rss.ErrNotFeed, doc)
 		assert.Contains(t, err.Error(), tt.found)
 		var pe *rss.ParseError
@@ -703,4 +718,67 @@ func TestJSONFeedForbiddenCharacters(t *testing.T) {
 	require.ErrorAs(t, err, &pe)
 	assert.Contains(t, pe.Error(), `the escape \u0000 stands for U+0000`)
 	assert.Equal(t, 1, pe.Line)
+}
+
+// TestJSONFeedBareVersion reads JSON objects with items whose version is
+// not a JSON Feed URL: a bare version number, or none. The default mode
+// reads them as JSON Feed (the Channel the decoder returned gets the
+// version once it is known); strict mode refuses them with ErrNotFeed.
+func TestJSONFeedBareVersion(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc, version string
+		atChannel          string // Feed.Version when Channel returns
+		items              int
+		strict             string // strict mode's error
+	}{
+		{"string 1.1", `{"version": "1.1", "items": [{"id": "1"}]}`, "json1.1", "json1.1", 1, `version is "1.1", not a JSON Feed`},
+		{"string 1.0 with spaces", `{"version": " 1.0 ", "items": [{"id": "1"}, {"id": "2"}]}`, "json1.0", "json1.0", 2, `version is " 1.0 "`},
+		{"string 1", `{"version": "1", "items": []}`, "json1.0", "json1.0", 0, `version is "1"`},
+		{"number 1.1", `{"version": 1.1, "items": [{"id": "1"}]}`, "json1.1", "json1.1", 1, "version is a number"},
+		{"after the items", `{"items": [{"id": "1"}], "version": "1.1"}`, "json1.1", "", 1, `version is "1.1"`},
+		{"missing", `{"items": [{"id": "1"}]}`, "json", "", 1, "without a JSON Feed version"},
+		{"missing, no item", `{"title": "T", "items": []}`, "json", "json", 0, "without a JSON Feed version"},
+		{"missing, items an object", `{"items": {"id": "1"}}`, "json", "", 1, `"items" is an object, not an array`},
+		// Without items, Channel reads to the end of the object.
+		{"URL after the items", `{"items": [], "version": "https://jsonfeed.org/version/1"}`, "json1.0", "json1.0", 0, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := rss.NewDecoder(strings.NewReader(tt.doc))
+			feed, err := d.Channel()
+			require.NoError(t, err)
+			assert.Equal(t, tt.atChannel, feed.Version, "at Channel")
+			n := 0
+			for _, err := range d.Items() {
+				require.NoError(t, err)
+				n++
+			}
+			assert.Equal(t, tt.version, feed.Version)
+			assert.Equal(t, tt.items, n)
+
+			parsed, err := rss.Parse(strings.NewReader(tt.doc))
+			require.NoError(t, err)
+			assert.Equal(t, tt.version, parsed.Version)
+
+			_, err = stream(strings.NewReader(tt.doc), true)
+			if tt.strict == "" {
+				assert.NoError(t, err, "strict")
+				return
+			}
+			require.Error(t, err, "strict")
+			assert.Contains(t, err.Error(), tt.strict, "strict")
+			if !strings.Contains(tt.strict, "items") {
+				assert.ErrorIs(t, err, rss.ErrNotFeed, "strict")
+			}
+		})
+	}
+	for _, name := range []string{"jsonfeed_version_bare", "jsonfeed_version_one", "jsonfeed_version_missing"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name+".json"))
+		require.NoError(t, err)
+		feed, err := rss.Parse(bytes.NewReader(data))
+		require.NoError(t, err, name)
+		assert.NotEmpty(t, feed.Items, name)
+		assert.True(t, strings.HasPrefix(feed.Version, "json"), name)
+		_, err = stream(bytes.NewReader(data), true)
+		assert.ErrorIs(t, err, rss.ErrNotFeed, "strict: %s", name)
+	}
 }

@@ -36,9 +36,10 @@ const maxBuildRatio = 1_000_000
 // [io.ErrUnexpectedEOF] and the reader's own errors.
 var (
 	// ErrNotFeed is the error for a well-formed document that is not a feed
-	// the package reads (RSS, Atom or JSON Feed): an HTML page, an OPML
+	// the package reads (RSS, Atom or JSON Feed; an Atom entry document is
+	// read as a feed of its one entry): an HTML page, an OPML
 	// subscription list (which package [github.com/feedkit/rss/opml]
-	// reads), an empty document. The error returned wraps it and names
+	// reads), an empty document, a JSON object that is not a JSON Feed. The error returned wraps it and names
 	// what was found instead, and says so of OPML; test for it with
 	// errors.Is.
 	ErrNotFeed = errors.New("rss: not a feed")
@@ -262,7 +263,7 @@ func NewDecoder(r io.Reader) *Decoder {
 // returned io.EOF. Its Items stay empty: the items go to the caller.
 //
 // On an error Channel returns the fields read before it and a [*ParseError]
-// (for a document that is not RSS, one wrapping [ErrNotFeed]). Calling it
+// (for a document that is not a feed, one wrapping [ErrNotFeed]). Calling it
 // again returns the same feed and error.
 func (d *Decoder) Channel() (*Feed, error) {
 	if d.begun {
@@ -357,8 +358,8 @@ func (d *Decoder) Items() iter.Seq2[*Item, error] {
 }
 
 // begin opens the input and reads up to the root element, which must be an
-// RSS root (rss, rdf:RDF, or in old feeds channel) or an Atom feed (see
-// beginAtom).
+// RSS root (rss, rdf:RDF, or in old feeds channel), an Atom feed (see
+// beginAtom) or an Atom 1.0 entry (see beginEntry).
 func (d *Decoder) begin() error {
 	src, err := xmlscan.NewReader(&d.in, d.cfg.contentType, d.cfg.strict)
 	if err != nil {
@@ -407,6 +408,8 @@ func (d *Decoder) begin() error {
 			}
 			d.levels = append(d.levels, levelRoot, levelChannel)
 		case strings.EqualFold(local, "feed") && d.beginAtom(start, space):
+		case strings.EqualFold(local, "entry") && space == NamespaceAtom:
+			d.beginEntry(start)
 		default:
 			line, col := d.tok.Pos()
 			found := "the root element is " + displayName(local)
@@ -450,6 +453,9 @@ func (d *Decoder) setRDFVersion(space string) {
 func (d *Decoder) advance() error {
 	if d.js != nil {
 		return d.jsonAdvance()
+	}
+	if d.atom.entryDoc {
+		return d.advanceEntry()
 	}
 	for {
 		d.markUnit() // each item or channel element is bounded alone
