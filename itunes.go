@@ -38,7 +38,8 @@ type ITunesFeed struct {
 	// attribute or text where feeds write it there.
 	Image string `json:"image,omitempty"`
 	// Keywords are itunes:keywords split at commas, trimmed, without
-	// empty ones.
+	// empty ones: its text, and its text attribute where a feed writes
+	// them there.
 	Keywords []string `json:"keywords,omitempty"`
 	// NewFeedURL is itunes:new-feed-url: where the podcast has moved.
 	NewFeedURL string `json:"newFeedUrl,omitempty"`
@@ -84,6 +85,10 @@ type ITunesItem struct {
 	Subtitle    string   `json:"subtitle,omitempty"`
 	Summary     string   `json:"summary,omitempty"`
 	Title       string   `json:"title,omitempty"`
+	// Categories are the itunes:category elements that stand in the
+	// item (Apple documents them for the channel only, but feeds write
+	// them in episodes too), read as [ITunesFeed.Categories].
+	Categories []ITunesCategory `json:"categories,omitempty"`
 }
 
 // plainITunesItem is ITunesItem without its JSON methods.
@@ -153,7 +158,7 @@ var itunesModule = module{
 			channel: flag(func(f *Feed) *bool { return &f.itunes().Block }),
 			item:    flag(func(it *Item) *bool { return &it.itunes().Block }),
 		},
-		"category": {channel: channelITunesCategory},
+		"category": {channel: channelITunesCategory, item: itemITunesCategory},
 		"complete": {channel: flag(func(f *Feed) *bool { return &f.itunes().Complete })},
 		"explicit": {
 			channel: explicit(func(f *Feed) **bool { return &f.itunes().Explicit }),
@@ -259,13 +264,19 @@ func itunesImage[P parent](get func(P) *string) func(*Decoder, P, xml.StartEleme
 	}
 }
 
-// keywords is the handler of a comma-separated list of keywords, appended
-// to the slice get returns.
+// keywords is the handler of itunes:keywords, a comma-separated list of
+// keywords appended to the slice get returns: its text, and its text
+// attribute, where some feeds write them (<itunes:keywords text="a, b"/>,
+// as itunes:category is written). When both are given and differ, both
+// are read.
 func keywords[P parent](get func(P) *[]string) func(*Decoder, P, xml.StartElement) error {
 	return func(d *Decoder, p P, t xml.StartElement) error {
 		dst := get(p)
 		s, err := d.readText()
 		*dst = appendKeywords(*dst, s)
+		if a := strings.TrimSpace(attr(t, "text")); a != "" && a != s {
+			*dst = appendKeywords(*dst, a)
+		}
 		return err
 	}
 }
@@ -308,6 +319,19 @@ func channelITunesCategory(d *Decoder, f *Feed, t xml.StartElement) error {
 	i.Categories = append(i.Categories, c)
 	if !ok {
 		f.Extensions = append(f.Extensions, e)
+	}
+	return err
+}
+
+// itemITunesCategory reads an itunes:category standing in an item, as
+// channelITunesCategory does in the channel.
+func itemITunesCategory(d *Decoder, it *Item, t xml.StartElement) error {
+	e, err := d.readElement(t)
+	c, ok := itunesCategory(e)
+	i := it.itunes()
+	i.Categories = append(i.Categories, c)
+	if !ok {
+		it.Extensions = append(it.Extensions, e)
 	}
 	return err
 }

@@ -593,17 +593,20 @@ func firstThumbnail(ths []MediaThumbnail, cs []MediaContent) string {
 }
 
 // image is the URL of the first media:content of m that is an image (its
-// medium says so, or, without a medium, its type), its own before its
-// groups'.
+// medium says so, or, without a medium, its type, or, without either, the
+// extension of its URL's path), its own before its groups'.
 func (m *Media) image() string {
 	if m == nil {
 		return ""
 	}
 	isImage := func(c MediaContent) bool {
-		if c.Medium != "" {
+		switch {
+		case c.Medium != "":
 			return strings.EqualFold(c.Medium, "image")
+		case c.Type != "":
+			return hasPrefixFold(c.Type, "image/")
 		}
-		return hasPrefixFold(c.Type, "image/")
+		return hasImageExtension(c.URL)
 	}
 	for _, c := range m.Contents {
 		if c.URL != "" && isImage(c) {
@@ -618,6 +621,73 @@ func (m *Media) image() string {
 		}
 	}
 	return ""
+}
+
+// imageExtensions are the extensions of the image files a media:content
+// without type or medium is taken for, lower-cased.
+var imageExtensions = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
+
+// hasImageExtension reports whether the path of the URL u (what comes
+// before its query or fragment) ends in one of imageExtensions, in any
+// case.
+func hasImageExtension(u string) bool {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	for _, ext := range imageExtensions {
+		if len(u) > len(ext) && strings.EqualFold(u[len(u)-len(ext):], ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// description is the text of m's media:description that stands for the
+// item (see [Item.Body]): its own, else its first group's that has one,
+// else its default content's (its own contents before its groups'), else
+// the first content's that has one; "" when there is none.
+func (m *Media) description() string {
+	if m == nil {
+		return ""
+	}
+	if s := m.Description.text(); s != "" {
+		return s
+	}
+	for _, g := range m.Groups {
+		if s := g.Description.text(); s != "" {
+			return s
+		}
+	}
+	first := ""
+	check := func(cs []MediaContent) string {
+		for _, c := range cs {
+			s := c.Description.text()
+			if s != "" && c.IsDefault {
+				return s
+			}
+			if first == "" {
+				first = s
+			}
+		}
+		return ""
+	}
+	if s := check(m.Contents); s != "" {
+		return s
+	}
+	for _, g := range m.Groups {
+		if s := check(g.Contents); s != "" {
+			return s
+		}
+	}
+	return first
+}
+
+// text is t's Value, "" for a nil t.
+func (t *MediaText) text() string {
+	if t == nil {
+		return ""
+	}
+	return t.Value
 }
 
 // duration is the duration of m's default media:content, else of the first
