@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"time"
 )
@@ -267,15 +268,18 @@ func itunesImage[P parent](get func(P) *string) func(*Decoder, P, xml.StartEleme
 // keywords is the handler of itunes:keywords, a comma-separated list of
 // keywords appended to the slice get returns: its text, and its text
 // attribute, where some feeds write them (<itunes:keywords text="a, b"/>,
-// as itunes:category is written). When both are given and differ, both
-// are read.
+// as itunes:category is written). When both are given, the attribute's
+// keywords that the text does not give follow the text's.
 func keywords[P parent](get func(P) *[]string) func(*Decoder, P, xml.StartElement) error {
 	return func(d *Decoder, p P, t xml.StartElement) error {
 		dst := get(p)
 		s, err := d.readText()
+		n := len(*dst)
 		*dst = appendKeywords(*dst, s)
-		if a := strings.TrimSpace(attr(t, "text")); a != "" && a != s {
-			*dst = appendKeywords(*dst, a)
+		for _, k := range appendKeywords(nil, attr(t, "text")) {
+			if !slices.Contains((*dst)[n:], k) {
+				*dst = append(*dst, k)
+			}
 		}
 		return err
 	}
