@@ -142,7 +142,8 @@ func (n *nsResolver) alias(uri, space string) {
 // [Element.Child] that found nothing, so that lookups chain without a nil
 // check at each step:
 //
-//	rss.FindElement(item.Extensions, ns, "owner").Child(ns, "name").Value()
+//	rss.FindElement(item.Extensions, rss.NamespaceJSONFeed, "attachments").
+//		Child(rss.NamespaceJSONFeed, "title").Value()
 type Element struct {
 	Name     xml.Name
 	Attrs    []xml.Attr
@@ -203,10 +204,12 @@ func (e *Element) Value() string {
 
 // FindElement returns the first element of es with the given namespace URI
 // and local name, or nil. Use it on [Feed.Extensions], [Item.Extensions] or
-// [Element.Children]:
+// [Element.Children], for an element the model has no typed field for
+// (those with one are never there), such as FeedBurner's original link:
 //
-//	if d := rss.FindElement(item.Extensions, rss.NamespaceITunes, "duration"); d != nil {
-//		fmt.Println(d.Text)
+//	const feedburner = "http://rssnamespace.org/feedburner/ext/1.0"
+//	if e := rss.FindElement(item.Extensions, feedburner, "origLink"); e != nil {
+//		fmt.Println(e.Text)
 //	}
 func FindElement(es []Element, space, local string) *Element {
 	for i := range es {
