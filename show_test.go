@@ -288,3 +288,95 @@ func TestITunesKeywordsAndItemCategories(t *testing.T) {
 	assert.Equal(t, "x", f.Items[1].Extensions[0].Attr("", "extra"))
 	assert.Equal(t, []rss.ITunesCategory{{Text: "Written as text"}}, f.Items[2].ITunes.Categories)
 }
+
+// hasMediaDescription reports whether m holds a media:description with
+// text anywhere: its own, a group's, a content's.
+func hasMediaDescription(m *rss.Media) bool {
+	if m == nil {
+		return false
+	}
+	has := func(e rss.MediaElements) bool { return e.Description != nil && e.Description.Value != "" }
+	contents := func(cs []rss.MediaContent) bool {
+		for _, c := range cs {
+			if has(c.MediaElements) {
+				return true
+			}
+		}
+		return false
+	}
+	if has(m.MediaElements) || contents(m.Contents) {
+		return true
+	}
+	for _, g := range m.Groups {
+		if has(g.MediaElements) || contents(g.Contents) {
+			return true
+		}
+	}
+	return false
+}
+
+// showTextCounts are what measureText counts.
+type showTextCounts struct {
+	items int
+	// before counts the items with an itunes:summary, itunes:subtitle or
+	// media:description whose content and description give no text (what
+	// Item.Text read before it read those); bodyless those of them with
+	// neither content nor description; after those whose Text is "".
+	before, bodyless, after int
+}
+
+// measureText counts, over the feeds of files, the items whose text was
+// empty when Item.Body read only content and description, although they
+// have an itunes:summary, itunes:subtitle or media:description, and those
+// of them whose Text is still empty.
+func measureText(t *testing.T, files []string) showTextCounts {
+	var n showTextCounts
+	for _, path := range files {
+		f, err := parseFile(t, path)
+		if f == nil {
+			t.Logf("%s: %v", filepath.Base(path), err)
+			continue
+		}
+		for _, it := range f.Items {
+			n.items++
+			summary := it.ITunes != nil && (it.ITunes.Summary != "" || it.ITunes.Subtitle != "")
+			if !summary && !hasMediaDescription(it.Media) {
+				continue
+			}
+			old := it.Content
+			if old == "" {
+				old = it.Description
+			}
+			if rss.PlainText(old) != "" {
+				continue
+			}
+			n.before++
+			if old == "" {
+				n.bodyless++
+			}
+			if it.Text() == "" {
+				n.after++
+				t.Logf("%s: item %q still has no text", filepath.Base(path), it.Title)
+			}
+		}
+	}
+	t.Logf("%d items in %d feeds; with an itunes:summary, itunes:subtitle or media:description but no text from content or description: %d before (%d with neither), %d now",
+		n.items, len(files), n.before, n.bodyless, n.after)
+	return n
+}
+
+// TestShowText measures, on the fixtures and on the shared corpus, the
+// items that have an itunes:summary, itunes:subtitle or media:description
+// but no text from content or description, and checks that each has text
+// now, unless those elements' own text is empty.
+func TestShowText(t *testing.T) {
+	t.Run("testdata", func(t *testing.T) {
+		n := measureText(t, fixtures(t))
+		assert.Positive(t, n.before, "the fixtures have such items (show_youtube.xml, show_podcast_text.xml)")
+		assert.Zero(t, n.after)
+	})
+	t.Run("corpus", func(t *testing.T) {
+		n := measureText(t, sharedFeeds(t))
+		assert.Zero(t, n.after)
+	})
+}
