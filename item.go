@@ -274,7 +274,8 @@ func jsonFeedText(es []Element, key string) string {
 // duration of the item's default media:content (else of its first one
 // that gives one), else the duration_in_seconds of a JSON Feed item's
 // first attachment that gives a positive one (kept in [Item.Extensions]).
-// It is zero when none of them gives a duration that can be read. The iTunes duration is read from the forms feeds write:
+// It is zero when none of them gives a duration that can be read. The
+// iTunes duration is read from the forms feeds write:
 //
 //	"185", "185.5"              seconds
 //	"3:05", "03:05.5"           minutes and seconds
