@@ -72,7 +72,11 @@
 //     its content:encoded ([Item.Content]).
 //
 // [Feed.ImageURL], [Item.ImageURL] and [Item.Duration] give the picture and
-// the length a podcast app shows, from whichever of them has it.
+// the length a podcast app shows, from whichever of them has it; likewise
+// [Item.Body] (and [Item.Text]) the item's text, from content to
+// description to the iTunes and Media RSS elements, and [Item.Authors] and
+// [Feed.Authors] who wrote it. The doc of each lists the places it reads,
+// in order.
 //
 // The package knows these namespaces too, without typed fields:
 // [NamespaceRDF], [NamespaceRSS10] and [NamespaceRSS090] (RSS 0.90 and 1.0

@@ -90,6 +90,52 @@ func (f *Feed) ImageURL() string {
 	return f.Media.thumbnail()
 }
 
+// Authors lists the feed's authors: the first of these places that names
+// one, in this order:
+//
+//  1. managingEditor, read with [ParsePerson];
+//  2. each dc:creator of the channel, read with [ParsePerson];
+//  3. the Atom authors ([AtomFeed.Authors]): an Atom feed's, the
+//     atom:author elements of an RSS channel, and a JSON Feed's authors
+//     (version 1.0: author), which the decoder puts there;
+//  4. itunes:author, read with [ParsePerson], else the itunes:owner.
+//
+// It is nil when none of them names anyone. The items' own authors are
+// [Item.Authors].
+func (f *Feed) Authors() []Person {
+	if p := ParsePerson(f.ManagingEditor); p != (Person{}) {
+		return []Person{p}
+	}
+	var ps []Person
+	for _, c := range f.DC.Creator {
+		if p := ParsePerson(c); p != (Person{}) {
+			ps = append(ps, p)
+		}
+	}
+	if ps != nil {
+		return ps
+	}
+	if f.Atom != nil {
+		for _, p := range f.Atom.Authors {
+			if p != (Person{}) {
+				ps = append(ps, p)
+			}
+		}
+		if ps != nil {
+			return ps
+		}
+	}
+	if f.ITunes != nil {
+		if p := ParsePerson(f.ITunes.Author); p != (Person{}) {
+			return []Person{p}
+		}
+		if o := f.ITunes.Owner; o != nil && *o != (Person{}) {
+			return []Person{*o}
+		}
+	}
+	return nil
+}
+
 // Category is a category of a channel or item, with the taxonomy (domain) it
 // belongs to, if the feed names one.
 type Category struct {

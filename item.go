@@ -1,7 +1,9 @@
 package rss
 
 import (
+	"math"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -121,12 +123,42 @@ func (it *Item) Updated() time.Time {
 	return it.Published()
 }
 
-// Body is the item's HTML body: content:encoded, else description.
+// Body is the item's body, HTML as the feed wrote it (see [Item]): the
+// first of these places that holds text, in this order:
+//
+//  1. [Item.Content]: content:encoded, an Atom entry's content, a JSON
+//     Feed item's content_html (or its content_text, which the decoder
+//     puts there when there is no content_html; see the package doc).
+//  2. [Item.Description]: description, an Atom entry's summary, a JSON
+//     Feed item's summary.
+//  3. itunes:summary ([ITunesItem.Summary]).
+//  4. media:description ([MediaElements.Description]): the item's own,
+//     else its first media:group's that has one, else its default
+//     media:content's (isDefault="true", the item's own before its
+//     groups'), else the first media:content's that has one. YouTube's
+//     channel feeds write the description of a video only there.
+//  5. itunes:subtitle ([ITunesItem.Subtitle]).
+//
+// It is "" when none of them holds text. The fields after the first are
+// usually plain text, but feeds write HTML in them as in description, so
+// they are returned as written too.
 func (it *Item) Body() string {
 	if it.Content != "" {
 		return it.Content
 	}
-	return it.Description
+	if it.Description != "" {
+		return it.Description
+	}
+	if it.ITunes != nil && it.ITunes.Summary != "" {
+		return it.ITunes.Summary
+	}
+	if s := it.Media.description(); s != "" {
+		return s
+	}
+	if it.ITunes != nil {
+		return it.ITunes.Subtitle
+	}
+	return ""
 }
 
 // Text is the item's body as plain text: [PlainText] of [Item.Body].
@@ -183,11 +215,25 @@ func (it *Item) Authors() []Person {
 }
 
 // ImageURL is the URL of the picture a service shows for the item: the
-// first Media RSS thumbnail, else the first media:content that is an
-// image, else itunes:image, else the first image enclosure, else the src
-// of the first <img> of [Item.Body] that is not a tracking pixel, resolved
-// against [Item.Base]. It is "" when there is none. The URL is the one the
-// decoder resolved (see [Decoder.BaseURL]).
+// first of these that gives one, in this order:
+//
+//  1. the first Media RSS thumbnail (the item's own, else its contents',
+//     else its groups');
+//  2. the first media:content that is an image: its medium says
+//     "image", or, without a medium, its type is image/*, or, with
+//     neither, its URL's path ends in an image file's extension (.jpg,
+//     .jpeg, .png, .gif, .webp, .avif or .svg, in any case; the Guardian
+//     writes them so); the item's own before its groups';
+//  3. itunes:image;
+//  4. a JSON Feed item's image, else its banner_image (kept in
+//     [Item.Extensions], namespace [NamespaceJSONFeed]), resolved against
+//     [Item.Base] as the decoder resolves the item's other URLs;
+//  5. the first enclosure whose type is image/*;
+//  6. the src of the first <img> of [Item.Body] that is not a tracking
+//     pixel, resolved against [Item.Base].
+//
+// It is "" when there is none. The URLs of the first three and the fifth
+// are the ones the decoder resolved (see [Decoder.BaseURL]).
 func (it *Item) ImageURL() string {
 	if u := it.Media.thumbnail(); u != "" {
 		return u
@@ -198,6 +244,11 @@ func (it *Item) ImageURL() string {
 	if it.ITunes != nil && it.ITunes.Image != "" {
 		return it.ITunes.Image
 	}
+	for _, key := range [...]string{"image", "banner_image"} {
+		if u := jsonFeedText(it.Extensions, key); u != "" {
+			return resolveAgainst(it.Base, u)
+		}
+	}
 	for _, e := range it.Enclosures {
 		if e.URL != "" && hasPrefixFold(e.Type, "image/") {
 			return e.URL
@@ -206,10 +257,25 @@ func (it *Item) ImageURL() string {
 	return resolveAgainst(it.Base, firstImage(it.Body()))
 }
 
+// jsonFeedText is the text of the first element named key in the
+// namespace of JSON Feed's members among es that has text and no
+// children (a JSON string, as an item's image is), or "".
+func jsonFeedText(es []Element, key string) string {
+	for i := range es {
+		e := &es[i]
+		if e.Name.Space == NamespaceJSONFeed && e.Name.Local == key && e.Text != "" && len(e.Children) == 0 {
+			return e.Text
+		}
+	}
+	return ""
+}
+
 // Duration is how long the episode plays: itunes:duration, else the
 // duration of the item's default media:content (else of its first one
-// that gives one). It is zero when none of them gives a duration that can
-// be read. The iTunes duration is read from the forms feeds write:
+// that gives one), else the duration_in_seconds of a JSON Feed item's
+// first attachment that gives a positive one (kept in [Item.Extensions]).
+// It is zero when none of them gives a duration that can be read. The
+// iTunes duration is read from the forms feeds write:
 //
 //	"185", "185.5"              seconds
 //	"3:05", "03:05.5"           minutes and seconds
@@ -224,5 +290,32 @@ func (it *Item) Duration() time.Duration {
 	if it.ITunes != nil && it.ITunes.Duration > 0 {
 		return it.ITunes.Duration
 	}
-	return time.Duration(it.Media.duration() * float64(time.Second))
+	if d := it.Media.duration(); d > 0 {
+		return secondsDuration(d)
+	}
+	for i := range it.Extensions {
+		e := &it.Extensions[i]
+		if e.Name.Space != NamespaceJSONFeed || e.Name.Local != "attachments" {
+			continue
+		}
+		for j := range e.Children {
+			c := &e.Children[j]
+			if c.Name.Space != NamespaceJSONFeed || c.Name.Local != "duration_in_seconds" {
+				continue
+			}
+			if f, err := strconv.ParseFloat(c.Text, 64); err == nil && f > 0 && !math.IsInf(f, 1) {
+				return secondsDuration(f)
+			}
+		}
+	}
+	return 0
+}
+
+// secondsDuration is a positive number of seconds as a Duration, the
+// longest one for a number beyond it.
+func secondsDuration(s float64) time.Duration {
+	if s >= float64(maxDurationSeconds) {
+		return time.Duration(maxDurationSeconds) * time.Second
+	}
+	return time.Duration(s * float64(time.Second))
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"time"
 )
@@ -18,8 +19,9 @@ const NamespaceITunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 // channel: those Apple documents for podcasts today and the older ones
 // feeds still carry. Elements of the namespace it has no field for
 // (itunes:order, itunes:isClosedCaptioned...) are kept in
-// [Feed.Extensions], as are a repeated single-valued element and a value
-// that cannot be read.
+// [Feed.Extensions], as are a repeated single-valued element, a value
+// that cannot be read, and (with its attributes, its value being read
+// too) an element with an attribute the model has no field for.
 type ITunesFeed struct {
 	Author string `json:"author,omitempty"`
 	// Block is itunes:block: "yes" (or "true", in any case) asks
@@ -38,7 +40,8 @@ type ITunesFeed struct {
 	// attribute or text where feeds write it there.
 	Image string `json:"image,omitempty"`
 	// Keywords are itunes:keywords split at commas, trimmed, without
-	// empty ones.
+	// empty ones: its text, and its text attribute where a feed writes
+	// them there.
 	Keywords []string `json:"keywords,omitempty"`
 	// NewFeedURL is itunes:new-feed-url: where the podcast has moved.
 	NewFeedURL string `json:"newFeedUrl,omitempty"`
@@ -59,8 +62,9 @@ type ITunesCategory struct {
 }
 
 // ITunesItem holds the iTunes elements (namespace [NamespaceITunes]) of an
-// item (an episode). Booleans, Explicit, Image and Keywords read as in
-// [ITunesFeed].
+// item (an episode). Booleans, Explicit, Image, Keywords and Categories
+// read as in [ITunesFeed], and what it has no field for is kept in
+// [Item.Extensions] as there.
 //
 // In JSON, Duration is a number of whole seconds (rounded to the nearest);
 // reading it back, a Duration that DurationRaw gives to the same whole
@@ -84,6 +88,10 @@ type ITunesItem struct {
 	Subtitle    string   `json:"subtitle,omitempty"`
 	Summary     string   `json:"summary,omitempty"`
 	Title       string   `json:"title,omitempty"`
+	// Categories are the itunes:category elements that stand in the
+	// item (Apple documents them for the channel only, but feeds write
+	// them in episodes too), read as [ITunesFeed.Categories].
+	Categories []ITunesCategory `json:"categories,omitempty"`
 }
 
 // plainITunesItem is ITunesItem without its JSON methods.
@@ -144,49 +152,72 @@ var itunesModule = module{
 	space:  NamespaceITunes,
 	prefix: "itunes",
 	fold:   true,
-	names: map[string]handlers{
-		"author": {
-			channel: text(func(f *Feed) *string { return &f.itunes().Author }),
-			item:    text(func(it *Item) *string { return &it.itunes().Author }),
-		},
-		"block": {
-			channel: flag(func(f *Feed) *bool { return &f.itunes().Block }),
-			item:    flag(func(it *Item) *bool { return &it.itunes().Block }),
-		},
-		"category": {channel: channelITunesCategory},
-		"complete": {channel: flag(func(f *Feed) *bool { return &f.itunes().Complete })},
-		"explicit": {
-			channel: explicit(func(f *Feed) **bool { return &f.itunes().Explicit }),
-			item:    explicit(func(it *Item) **bool { return &it.itunes().Explicit }),
-		},
-		"image": {
-			channel: itunesImage(func(f *Feed) *string { return &f.itunes().Image }),
-			item:    itunesImage(func(it *Item) *string { return &it.itunes().Image }),
-		},
-		"keywords": {
-			channel: keywords(func(f *Feed) *[]string { return &f.itunes().Keywords }),
-			item:    keywords(func(it *Item) *[]string { return &it.itunes().Keywords }),
-		},
-		"new-feed-url": {channel: urlText(func(f *Feed) *string { return &f.itunes().NewFeedURL })},
-		"owner":        {channel: channelITunesOwner},
-		"subtitle": {
-			channel: text(func(f *Feed) *string { return &f.itunes().Subtitle }),
-			item:    text(func(it *Item) *string { return &it.itunes().Subtitle }),
-		},
-		"summary": {
-			channel: text(func(f *Feed) *string { return &f.itunes().Summary }),
-			item:    text(func(it *Item) *string { return &it.itunes().Summary }),
-		},
-		"title": {
-			channel: text(func(f *Feed) *string { return &f.itunes().Title }),
-			item:    text(func(it *Item) *string { return &it.itunes().Title }),
-		},
-		"type":        {channel: text(func(f *Feed) *string { return &f.itunes().Type })},
-		"duration":    {item: itemDuration},
-		"episode":     {item: number(func(it *Item) *int { return &it.itunes().Episode })},
-		"season":      {item: number(func(it *Item) *int { return &it.itunes().Season })},
-		"episodeType": {item: text(func(it *Item) *string { return &it.itunes().EpisodeType })},
+	names:  itunesNames(),
+}
+
+// itunesAttrs are the attributes the iTunes handlers read, by element;
+// itunes:category and itunes:owner are read whole, and kept whole when
+// they hold more. An element with other attributes keeps a copy, with
+// them, in the extensions (see keepingAttrs).
+var itunesAttrs = map[string][]string{"image": {"href", "url"}, "keywords": {"text"}}
+
+// itunesNames builds itunesModule's table from itunesHandlers, each
+// handler keeping the attributes it does not read.
+func itunesNames() map[string]handlers {
+	names := map[string]handlers{}
+	for name, h := range itunesHandlers {
+		if name != "category" && name != "owner" {
+			h.channel = keepingAttrs(h.channel, itunesAttrs[name]...)
+			h.item = keepingAttrs(h.item, itunesAttrs[name]...)
+		}
+		names[name] = h
+	}
+	return names
+}
+
+// itunesHandlers read the iTunes elements.
+var itunesHandlers = map[string]handlers{
+	"author": {
+		channel: text(func(f *Feed) *string { return &f.itunes().Author }),
+		item:    text(func(it *Item) *string { return &it.itunes().Author }),
 	},
+	"block": {
+		channel: flag(func(f *Feed) *bool { return &f.itunes().Block }),
+		item:    flag(func(it *Item) *bool { return &it.itunes().Block }),
+	},
+	"category": {channel: channelITunesCategory, item: itemITunesCategory},
+	"complete": {channel: flag(func(f *Feed) *bool { return &f.itunes().Complete })},
+	"explicit": {
+		channel: explicit(func(f *Feed) **bool { return &f.itunes().Explicit }),
+		item:    explicit(func(it *Item) **bool { return &it.itunes().Explicit }),
+	},
+	"image": {
+		channel: itunesImage(func(f *Feed) *string { return &f.itunes().Image }),
+		item:    itunesImage(func(it *Item) *string { return &it.itunes().Image }),
+	},
+	"keywords": {
+		channel: keywords(func(f *Feed) *[]string { return &f.itunes().Keywords }),
+		item:    keywords(func(it *Item) *[]string { return &it.itunes().Keywords }),
+	},
+	"new-feed-url": {channel: urlText(func(f *Feed) *string { return &f.itunes().NewFeedURL })},
+	"owner":        {channel: channelITunesOwner},
+	"subtitle": {
+		channel: text(func(f *Feed) *string { return &f.itunes().Subtitle }),
+		item:    text(func(it *Item) *string { return &it.itunes().Subtitle }),
+	},
+	"summary": {
+		channel: text(func(f *Feed) *string { return &f.itunes().Summary }),
+		item:    text(func(it *Item) *string { return &it.itunes().Summary }),
+	},
+	"title": {
+		channel: text(func(f *Feed) *string { return &f.itunes().Title }),
+		item:    text(func(it *Item) *string { return &it.itunes().Title }),
+	},
+	"type":        {channel: text(func(f *Feed) *string { return &f.itunes().Type })},
+	"duration":    {item: itemDuration},
+	"episode":     {item: number(func(it *Item) *int { return &it.itunes().Episode })},
+	"season":      {item: number(func(it *Item) *int { return &it.itunes().Season })},
+	"episodeType": {item: text(func(it *Item) *string { return &it.itunes().EpisodeType })},
 }
 
 // flag is the handler of an iTunes yes/no element, read into the field get
@@ -259,13 +290,22 @@ func itunesImage[P parent](get func(P) *string) func(*Decoder, P, xml.StartEleme
 	}
 }
 
-// keywords is the handler of a comma-separated list of keywords, appended
-// to the slice get returns.
+// keywords is the handler of itunes:keywords, a comma-separated list of
+// keywords appended to the slice get returns: its text, and its text
+// attribute, where some feeds write them (<itunes:keywords text="a, b"/>,
+// as itunes:category is written). When both are given, the attribute's
+// keywords that the text does not give follow the text's.
 func keywords[P parent](get func(P) *[]string) func(*Decoder, P, xml.StartElement) error {
 	return func(d *Decoder, p P, t xml.StartElement) error {
 		dst := get(p)
 		s, err := d.readText()
+		n := len(*dst)
 		*dst = appendKeywords(*dst, s)
+		for _, k := range appendKeywords(nil, attr(t, "text")) {
+			if !slices.Contains((*dst)[n:], k) {
+				*dst = append(*dst, k)
+			}
+		}
 		return err
 	}
 }
@@ -308,6 +348,19 @@ func channelITunesCategory(d *Decoder, f *Feed, t xml.StartElement) error {
 	i.Categories = append(i.Categories, c)
 	if !ok {
 		f.Extensions = append(f.Extensions, e)
+	}
+	return err
+}
+
+// itemITunesCategory reads an itunes:category standing in an item, as
+// channelITunesCategory does in the channel.
+func itemITunesCategory(d *Decoder, it *Item, t xml.StartElement) error {
+	e, err := d.readElement(t)
+	c, ok := itunesCategory(e)
+	i := it.itunes()
+	i.Categories = append(i.Categories, c)
+	if !ok {
+		it.Extensions = append(it.Extensions, e)
 	}
 	return err
 }

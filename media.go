@@ -23,7 +23,10 @@ const NamespaceMedia = "http://search.yahoo.com/mrss/"
 // media:restriction, media:license...) are kept in the Extensions of the
 // element they stand in: the [Feed], the [Item], the [MediaGroup] or the
 // [MediaContent]. So is, with its attributes, an element with a number it
-// cannot read, and a repeated single-valued element.
+// cannot read, and a repeated single-valued element; and, with its
+// attributes but not its text or children (which are read), an element
+// with an attribute the model has no field for (YouTube's yt:format on a
+// media:content).
 type Media struct {
 	Contents []MediaContent `json:"contents,omitempty"`
 	Groups   []MediaGroup   `json:"groups,omitempty"`
@@ -210,12 +213,14 @@ func mediaNames() map[string]handlers {
 		"group": {
 			channel: func(d *Decoder, f *Feed, t xml.StartElement) error {
 				m := f.media()
+				d.keepOtherAttrs(&f.Extensions, t)
 				g, err := d.mediaGroup()
 				m.Groups = append(m.Groups, g)
 				return err
 			},
 			item: func(d *Decoder, it *Item, t xml.StartElement) error {
 				m := it.media()
+				d.keepOtherAttrs(&it.Extensions, t)
 				g, err := d.mediaGroup()
 				m.Groups = append(m.Groups, g)
 				return err
@@ -240,8 +245,45 @@ func mediaNames() map[string]handlers {
 type mediaReader func(d *Decoder, m *MediaElements, exts *[]Element, t xml.StartElement) error
 
 // mediaReaders are the readers of the optional elements, by name as the
-// specification spells it.
-var mediaReaders = map[string]mediaReader{
+// specification spells it, each keeping in the extensions a copy of an
+// element with attributes it does not read (see keepOtherAttrs).
+var mediaReaders = func() map[string]mediaReader {
+	readers := map[string]mediaReader{}
+	for name, read := range mediaReadersOf {
+		attrs := mediaReaderAttrs[name]
+		readers[name] = func(d *Decoder, m *MediaElements, exts *[]Element, t xml.StartElement) error {
+			n := len(*exts)
+			err := read(d, m, exts, t)
+			if len(*exts) == n {
+				d.keepOtherAttrs(exts, t, attrs...)
+			}
+			return err
+		}
+	}
+	return readers
+}()
+
+// mediaReaderAttrs are the attributes each reader of mediaReadersOf reads;
+// media:community is read whole, and kept whole when it holds more.
+var mediaReaderAttrs = map[string][]string{
+	"title":       {"type"},
+	"description": {"type"},
+	"thumbnail":   {"url", "width", "height", "time"},
+	"category":    {"scheme", "label"},
+	"credit":      {"role", "scheme"},
+	"rating":      {"scheme"},
+	"player":      {"url", "width", "height"},
+	"copyright":   {"url"},
+	"community":   nil,
+}
+
+// mediaContentAttrs are the attributes of media:content that
+// [MediaContent] has a field for.
+var mediaContentAttrs = []string{"url", "fileSize", "type", "medium", "isDefault", "expression", "bitrate",
+	"framerate", "samplingrate", "channels", "duration", "height", "width", "lang"}
+
+// mediaReadersOf are the readers of the optional elements, by name.
+var mediaReadersOf = map[string]mediaReader{
 	"title": func(d *Decoder, m *MediaElements, exts *[]Element, t xml.StartElement) error {
 		return d.mediaText(&m.Title, exts, t)
 	},
@@ -349,7 +391,9 @@ func (d *Decoder) mediaContent(exts *[]Element, t xml.StartElement) (MediaConten
 		Width:        a.int("width"),
 		Lang:         a.text("lang"),
 	}
-	a.keepUnread(d, exts)
+	if a.keepUnread(d, exts); a.ok {
+		d.keepOtherAttrs(exts, t, mediaContentAttrs...)
+	}
 	err := d.mediaChildren(&c.MediaElements, &c.Extensions, nil)
 	return c, err
 }
@@ -430,7 +474,7 @@ func readMediaCommunity(d *Decoder, m *MediaElements, exts *[]Element, t xml.Sta
 // when it holds something the model has no field for.
 func mediaCommunity(e Element) (*MediaCommunity, bool) {
 	c := &MediaCommunity{}
-	ok := true // its own text and attributes mean nothing
+	ok := len(e.Attrs) == 0 // the model has no field for them; its own text means nothing
 	for _, child := range e.Children {
 		a := mediaAttrs{t: xml.StartElement{Attr: child.Attrs}, ok: len(child.Children) == 0}
 		switch {
@@ -593,17 +637,20 @@ func firstThumbnail(ths []MediaThumbnail, cs []MediaContent) string {
 }
 
 // image is the URL of the first media:content of m that is an image (its
-// medium says so, or, without a medium, its type), its own before its
-// groups'.
+// medium says so, or, without a medium, its type, or, without either, the
+// extension of its URL's path), its own before its groups'.
 func (m *Media) image() string {
 	if m == nil {
 		return ""
 	}
 	isImage := func(c MediaContent) bool {
-		if c.Medium != "" {
+		switch {
+		case c.Medium != "":
 			return strings.EqualFold(c.Medium, "image")
+		case c.Type != "":
+			return hasPrefixFold(c.Type, "image/")
 		}
-		return hasPrefixFold(c.Type, "image/")
+		return hasImageExtension(c.URL)
 	}
 	for _, c := range m.Contents {
 		if c.URL != "" && isImage(c) {
@@ -618,6 +665,73 @@ func (m *Media) image() string {
 		}
 	}
 	return ""
+}
+
+// imageExtensions are the extensions of the image files a media:content
+// without type or medium is taken for, lower-cased.
+var imageExtensions = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
+
+// hasImageExtension reports whether the path of the URL u (what comes
+// before its query or fragment) ends in one of imageExtensions, in any
+// case.
+func hasImageExtension(u string) bool {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	for _, ext := range imageExtensions {
+		if len(u) > len(ext) && strings.EqualFold(u[len(u)-len(ext):], ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// description is the text of m's media:description that stands for the
+// item (see [Item.Body]): its own, else its first group's that has one,
+// else its default content's (its own contents before its groups'), else
+// the first content's that has one; "" when there is none.
+func (m *Media) description() string {
+	if m == nil {
+		return ""
+	}
+	if s := m.Description.text(); s != "" {
+		return s
+	}
+	for _, g := range m.Groups {
+		if s := g.Description.text(); s != "" {
+			return s
+		}
+	}
+	first := ""
+	check := func(cs []MediaContent) string {
+		for _, c := range cs {
+			s := c.Description.text()
+			if s != "" && c.IsDefault {
+				return s
+			}
+			if first == "" {
+				first = s
+			}
+		}
+		return ""
+	}
+	if s := check(m.Contents); s != "" {
+		return s
+	}
+	for _, g := range m.Groups {
+		if s := check(g.Contents); s != "" {
+			return s
+		}
+	}
+	return first
+}
+
+// text is t's Value, "" for a nil t.
+func (t *MediaText) text() string {
+	if t == nil {
+		return ""
+	}
+	return t.Value
 }
 
 // duration is the duration of m's default media:content, else of the first

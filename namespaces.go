@@ -3,6 +3,7 @@ package rss
 import (
 	"encoding/json"
 	"encoding/xml"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -142,7 +143,8 @@ func (n *nsResolver) alias(uri, space string) {
 // [Element.Child] that found nothing, so that lookups chain without a nil
 // check at each step:
 //
-//	rss.FindElement(item.Extensions, ns, "owner").Child(ns, "name").Value()
+//	rss.FindElement(item.Extensions, rss.NamespaceJSONFeed, "attachments").
+//		Child(rss.NamespaceJSONFeed, "title").Value()
 type Element struct {
 	Name     xml.Name
 	Attrs    []xml.Attr
@@ -203,10 +205,12 @@ func (e *Element) Value() string {
 
 // FindElement returns the first element of es with the given namespace URI
 // and local name, or nil. Use it on [Feed.Extensions], [Item.Extensions] or
-// [Element.Children]:
+// [Element.Children], for an element the model has no typed field for
+// (those with one are never there), such as FeedBurner's original link:
 //
-//	if d := rss.FindElement(item.Extensions, rss.NamespaceITunes, "duration"); d != nil {
-//		fmt.Println(d.Text)
+//	const feedburner = "http://rssnamespace.org/feedburner/ext/1.0"
+//	if e := rss.FindElement(item.Extensions, feedburner, "origLink"); e != nil {
+//		fmt.Println(e.Text)
 //	}
 func FindElement(es []Element, space, local string) *Element {
 	for i := range es {
@@ -272,4 +276,44 @@ func (e *Element) UnmarshalJSON(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// keepOtherAttrs keeps a copy of the element t, with its attributes and
+// without its text, in exts when t has an attribute its handler does not
+// read: one whose local name is none of read (in any case, as attr finds
+// them), other than namespace declarations and the xml attributes (xml:base
+// is read as the base of URLs, xml:lang is the document's). The handler
+// reads the element's text into its field, so that nothing the element
+// says is lost.
+func (d *Decoder) keepOtherAttrs(exts *[]Element, t xml.StartElement, read ...string) {
+	for _, a := range t.Attr {
+		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" ||
+			a.Name.Space == "xml" || a.Name.Space == xmlNamespace {
+			continue
+		}
+		if !slices.ContainsFunc(read, func(name string) bool { return strings.EqualFold(name, a.Name.Local) }) {
+			d.keep(exts, t, "")
+			return
+		}
+	}
+}
+
+// keepingAttrs wraps the handler h of an element whose attributes named
+// read (none for a text element) are all it reads: when the element has
+// others, and h kept nothing of it in the extensions itself (as it does
+// with a repeated element, attributes and all), a copy of it with its
+// attributes is kept there too (see keepOtherAttrs).
+func keepingAttrs[P parent](h func(*Decoder, P, xml.StartElement) error, read ...string) func(*Decoder, P, xml.StartElement) error {
+	if h == nil {
+		return nil
+	}
+	return func(d *Decoder, p P, t xml.StartElement) error {
+		exts := p.extensions()
+		n := len(*exts)
+		err := h(d, p, t)
+		if len(*exts) == n {
+			d.keepOtherAttrs(exts, t, read...)
+		}
+		return err
+	}
 }
