@@ -1,0 +1,553 @@
+package rss
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Format is a feed format an [Encoder] writes.
+type Format int
+
+// The formats an [Encoder] writes.
+const (
+	RSS2      Format = iota + 1 // RSS 2.0, with the namespaces the feed uses (content, dc, atom, itunes, podcast, media...)
+	Atom1                       // Atom 1.0 (RFC 4287)
+	JSONFeed1                   // JSON Feed 1.1
+)
+
+// String returns the format's name: "rss", "atom" or "jsonfeed".
+func (f Format) String() string {
+	switch f {
+	case RSS2:
+		return "rss"
+	case Atom1:
+		return "atom"
+	case JSONFeed1:
+		return "jsonfeed"
+	}
+	return "Format(" + strconv.Itoa(int(f)) + ")"
+}
+
+// An Encoder writes feeds in one format to an output stream, as
+// encoding/json's Encoder writes values: [NewEncoder], then
+// [Encoder.Encode] for each feed.
+//
+// The output is deterministic: the same model gives the same bytes (no
+// clock is read, maps are written in sorted order). Text is escaped (or,
+// in RSS, written as CDATA where that is shorter and safe); characters
+// that XML cannot carry (control characters, unpaired surrogates, U+FFFE
+// and U+FFFF) and invalid UTF-8 are dropped. Dates are written with their
+// own UTC offset: in RSS as RFC 1123 with a numeric zone ("Mon, 02 Jan
+// 2006 15:04:05 -0700", or RFC 3339 when the time has a fraction of a
+// second), in Atom and JSON Feed as RFC 3339. A date the feed gave but
+// that could not be read (its time zero, its raw text set) is written as
+// its raw text where RSS has an element for it, and left out elsewhere.
+//
+// # RSS 2.0
+//
+// Every typed field is written where RSS 2.0 holds it: the channel and item
+// elements; content:encoded; the fifteen Dublin Core elements; wfw; slash;
+// sy; atom:link for AtomLinks and the Atom elements of the Atom part (id,
+// author, contributor, updated, published, rights, icon, logo, generator's
+// uri and version, source); iTunes; Podcasting 2.0, live items included;
+// Media RSS. Extensions are written after the typed fields of the element
+// they belong to, in order, with their own namespace URIs. A namespace is
+// declared on the rss element only when it is used, with its usual prefix
+// (content, dc, atom, itunes, podcast, media...) for a namespace the package
+// knows, else ns1, ns2... in the order of first use. The channel's title,
+// link and description, which RSS requires, are written even when empty.
+//
+// Reading what was written gives the same model back (raw date text, the
+// Version label and Item.Base aside), but for these differences, which
+// RSS cannot avoid or the model cannot tell apart:
+//
+//   - A value the decoder both mapped and kept whole in Extensions (an
+//     element repeated or with a value it could not read in full) is
+//     written twice, typed and as the extension, and the copy may read
+//     back as a second value.
+//   - An Atom title, subtitle or summary type (TitleType, SubtitleType,
+//     SummaryType) and an Atom content type other than html have no RSS
+//     element: they are written as atom:title, atom:subtitle, atom:summary
+//     and atom:content only when the RSS element would be empty.
+//   - The Atom part is not written when it is empty (non-nil with no
+//     value): it reads back nil.
+//
+// # Atom 1.0 and JSON Feed 1.1
+//
+// See the docs of atomEncoder and jsonEncoder (encode_atom.go,
+// encode_json.go) as summarised in the package doc's "Writing feeds".
+type Encoder struct {
+	w      io.Writer
+	format Format
+	// Indent is the indentation of each level of elements (or JSON
+	// values): "" (the default) writes no line breaks at all.
+	Indent string
+}
+
+// NewEncoder returns an Encoder that writes feeds in format to w.
+func NewEncoder(w io.Writer, format Format) *Encoder {
+	return &Encoder{w: w, format: format}
+}
+
+// ErrFormat is returned by [Encoder.Encode] for a Format it does not know.
+var ErrFormat = errors.New("rss: unknown output format")
+
+// Encode writes f, its channel and its Items, to the Encoder's stream. It
+// returns the error of the stream, if any; nothing is written when f is
+// nil or the format unknown (an error then).
+func (e *Encoder) Encode(f *Feed) error {
+	if f == nil {
+		return errors.New("rss: Encode of a nil feed")
+	}
+	var out []byte
+	switch e.format {
+	case RSS2:
+		x := newXMLWriter(e.Indent)
+		writeRSS(x, f)
+		out = x.document("rss", []xattr{{"", "version", "2.0"}})
+	case Atom1:
+		x := newXMLWriter(e.Indent)
+		x.defaultNS = NamespaceAtom
+		writeAtom(x, f)
+		out = x.document("feed", []xattr{{xmlNamespace, "lang", f.Language}})
+	case JSONFeed1:
+		out = writeJSONFeed(f, e.Indent)
+	default:
+		return ErrFormat
+	}
+	_, err := e.w.Write(out)
+	return err
+}
+
+// knownPrefixes are the usual prefixes of the namespaces the package knows.
+var knownPrefixes = map[string]string{
+	NamespaceContent:     "content",
+	NamespaceDublinCore:  "dc",
+	NamespaceAtom:        "atom",
+	NamespaceITunes:      "itunes",
+	NamespacePodcast:     "podcast",
+	NamespaceMedia:       "media",
+	NamespaceSlash:       "slash",
+	NamespaceWFW:         "wfw",
+	NamespaceSyndication: "sy",
+	NamespaceRDF:         "rdf",
+	NamespaceDCTerms:     "dcterms",
+	namespaceXHTML:       "xhtml",
+	NamespaceAtom03:      "atom03",
+	NamespaceRSS10:       "rss10",
+}
+
+// xattr is an attribute to write: its namespace URI ("" for none), local
+// name and value.
+type xattr struct {
+	space, local, value string
+}
+
+// xmlWriter builds an XML document: the body in buf, the namespaces it
+// uses in order, so that the root declares exactly those.
+type xmlWriter struct {
+	buf       bytes.Buffer
+	indent    string
+	depth     int
+	open      bool   // a start tag is open: ">" not yet written
+	hasChild  []bool // per open element: whether it has child elements
+	stack     []string
+	defaultNS string            // the root's namespace, written without a prefix
+	prefix    map[string]string // namespace URI → prefix
+	used      []string          // namespace URIs, in order of first use
+	generated int
+}
+
+func newXMLWriter(indent string) *xmlWriter {
+	return &xmlWriter{indent: indent, prefix: map[string]string{}}
+}
+
+// qname returns the name to write for an element or attribute in space.
+func (x *xmlWriter) qname(space, local string, isAttr bool) string {
+	switch {
+	case space == "":
+		return local
+	case space == xmlNamespace:
+		return "xml:" + local
+	case space == x.defaultNS && !isAttr:
+		return local
+	}
+	p, ok := x.prefix[space]
+	if !ok {
+		p = knownPrefixes[space]
+		if p == "" {
+			x.generated++
+			p = "ns" + strconv.Itoa(x.generated)
+		}
+		x.prefix[space] = p
+		x.used = append(x.used, space)
+	}
+	return p + ":" + local
+}
+
+func (x *xmlWriter) newline() {
+	if x.indent == "" {
+		return
+	}
+	x.buf.WriteByte('\n')
+	for range x.depth {
+		x.buf.WriteString(x.indent)
+	}
+}
+
+func (x *xmlWriter) closeStart() {
+	if x.open {
+		x.buf.WriteByte('>')
+		x.open = false
+	}
+}
+
+// start opens an element.
+func (x *xmlWriter) start(space, local string, attrs ...xattr) {
+	x.closeStart()
+	if n := len(x.hasChild); n > 0 {
+		x.hasChild[n-1] = true
+	}
+	x.newline()
+	name := x.qname(space, local, false)
+	x.buf.WriteByte('<')
+	x.buf.WriteString(name)
+	if space == "" && x.defaultNS != "" {
+		x.buf.WriteString(` xmlns=""`) // out of the root's namespace
+	}
+	x.writeAttrs(attrs)
+	x.open = true
+	x.stack = append(x.stack, name)
+	x.hasChild = append(x.hasChild, false)
+	x.depth++
+}
+
+func (x *xmlWriter) writeAttrs(attrs []xattr) {
+	for i, a := range attrs {
+		if a.local == "" {
+			continue
+		}
+		dup := false
+		for _, b := range attrs[:i] {
+			if b.local == a.local && b.space == a.space {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		x.buf.WriteByte(' ')
+		x.buf.WriteString(x.qname(a.space, a.local, true))
+		x.buf.WriteString(`="`)
+		escapeXML(&x.buf, a.value, true)
+		x.buf.WriteByte('"')
+	}
+}
+
+// end closes the element last opened.
+func (x *xmlWriter) end() {
+	x.depth--
+	n := len(x.stack) - 1
+	name, child := x.stack[n], x.hasChild[n]
+	x.stack, x.hasChild = x.stack[:n], x.hasChild[:n]
+	if x.open {
+		x.buf.WriteString("/>")
+		x.open = false
+		return
+	}
+	if child {
+		x.newline()
+	}
+	x.buf.WriteString("</")
+	x.buf.WriteString(name)
+	x.buf.WriteByte('>')
+}
+
+// text writes character data in the element open.
+func (x *xmlWriter) text(s string) {
+	if s == "" {
+		return
+	}
+	x.closeStart()
+	escapeXML(&x.buf, s, false)
+}
+
+// cdataText writes s as CDATA when that is shorter than escaping it and
+// safe (s holds no "]]>"), else escaped.
+func (x *xmlWriter) cdataText(s string) {
+	if s == "" {
+		return
+	}
+	extra := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '<', '>':
+			extra += 3
+		case '&':
+			extra += 4
+		}
+	}
+	if extra <= len("<![CDATA[]]>") || strings.Contains(s, "]]>") {
+		x.text(s)
+		return
+	}
+	x.closeStart()
+	x.buf.WriteString("<![CDATA[")
+	writeXMLChars(&x.buf, s)
+	x.buf.WriteString("]]>")
+}
+
+// leaf writes an element holding text s, when s is not empty.
+func (x *xmlWriter) leaf(space, local, s string, attrs ...xattr) {
+	if s == "" {
+		return
+	}
+	x.start(space, local, nonEmpty(attrs)...)
+	x.text(s)
+	x.end()
+}
+
+// html writes an element holding s, HTML, when s is not empty: in CDATA
+// where that is shorter.
+func (x *xmlWriter) html(space, local, s string, attrs ...xattr) {
+	if s == "" {
+		return
+	}
+	x.start(space, local, attrs...)
+	x.cdataText(s)
+	x.end()
+}
+
+// empty writes an element with attributes only (those with a value).
+func (x *xmlWriter) empty(space, local string, attrs ...xattr) {
+	x.start(space, local, nonEmpty(attrs)...)
+	x.end()
+}
+
+// nonEmpty returns the attributes with a value.
+func nonEmpty(attrs []xattr) []xattr {
+	out := attrs[:0:0]
+	for _, a := range attrs {
+		if a.value != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// element writes an extension element back, whole.
+func (x *xmlWriter) element(e *Element) {
+	if e.Name.Local == "" {
+		return
+	}
+	attrs := make([]xattr, 0, len(e.Attrs))
+	for _, a := range e.Attrs {
+		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+			continue
+		}
+		attrs = append(attrs, xattr{a.Name.Space, a.Name.Local, a.Value})
+	}
+	x.start(e.Name.Space, e.Name.Local, attrs...)
+	x.text(e.Text)
+	for i := range e.Children {
+		x.element(&e.Children[i])
+	}
+	x.end()
+}
+
+func (x *xmlWriter) elements(es []Element) {
+	for i := range es {
+		x.element(&es[i])
+	}
+}
+
+// document returns the whole document: the XML declaration, the root
+// element with its attributes and the declarations of the namespaces the
+// body used, and the body.
+func (x *xmlWriter) document(root string, attrs []xattr) []byte {
+	var out bytes.Buffer
+	out.Grow(x.buf.Len() + 512)
+	out.WriteString(`<?xml version="1.0" encoding="UTF-8"?>`)
+	if x.indent != "" {
+		out.WriteByte('\n')
+	}
+	out.WriteByte('<')
+	out.WriteString(root)
+	if x.defaultNS != "" {
+		out.WriteString(` xmlns="`)
+		escapeXML(&out, x.defaultNS, true)
+		out.WriteByte('"')
+	}
+	for _, a := range attrs {
+		if a.value == "" {
+			continue
+		}
+		out.WriteString(" " + x.qname(a.space, a.local, true) + `="`)
+		escapeXML(&out, a.value, true)
+		out.WriteByte('"')
+	}
+	for _, uri := range x.used {
+		out.WriteString(" xmlns:" + x.prefix[uri] + `="`)
+		escapeXML(&out, uri, true)
+		out.WriteByte('"')
+	}
+	out.WriteByte('>')
+	out.Write(x.buf.Bytes())
+	if x.indent != "" {
+		out.WriteByte('\n')
+	}
+	out.WriteString("</" + root + ">\n")
+	return out.Bytes()
+}
+
+// isXMLChar reports whether XML 1.0 can carry r.
+func isXMLChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' ||
+		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// escapeXML writes s escaped, without the characters XML cannot carry. In
+// an attribute, white space other than the space is written as a
+// character reference so that it survives normalisation.
+func escapeXML(b *bytes.Buffer, s string, attr bool) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+			continue
+		}
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '"':
+			if attr {
+				b.WriteString("&quot;")
+			} else {
+				b.WriteByte('"')
+			}
+		case '\r':
+			b.WriteString("&#xD;")
+		case '\n':
+			if attr {
+				b.WriteString("&#xA;")
+			} else {
+				b.WriteByte('\n')
+			}
+		case '\t':
+			if attr {
+				b.WriteString("&#x9;")
+			} else {
+				b.WriteByte('\t')
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
+
+// writeXMLChars writes s as it is (inside CDATA), without the characters
+// XML cannot carry. A carriage return, which XML would read as a line feed,
+// is written so too.
+func writeXMLChars(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+}
+
+// cleanXMLText returns s without the characters XML (and so the decoder)
+// does not carry, for the JSON Feed writer.
+func cleanXMLText(s string) string {
+	ok := true
+	for _, r := range s {
+		if r == utf8.RuneError || !isXMLChar(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// rssDate returns a date as RSS writes it: RFC 1123 with a numeric zone,
+// or RFC 3339 for a time with a fraction of a second; the raw text when
+// the time is zero.
+func rssDate(t time.Time, raw string) string {
+	if t.IsZero() {
+		return raw
+	}
+	if y := t.Year(); y < 1 || y > 9999 {
+		return raw
+	}
+	if t.Nanosecond() != 0 {
+		return t.Format(time.RFC3339Nano)
+	}
+	return t.Format(time.RFC1123Z)
+}
+
+// isoDate returns a date as RFC 3339, or the raw text when the time is
+// zero or out of RFC 3339's range.
+func isoDate(t time.Time, raw string) string {
+	if t.IsZero() {
+		return raw
+	}
+	if y := t.Year(); y < 1 || y > 9999 {
+		return raw
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+// itoa writes a number, "" for zero.
+func itoa(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func itoa64(n int64) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// ftoa writes a decimal number as the shortest text that reads back the
+// same, "" for zero.
+func ftoa(f float64) string {
+	if f == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}

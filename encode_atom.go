@@ -1,0 +1,420 @@
+package rss
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/xml"
+	"io"
+	"strings"
+	"time"
+)
+
+// How Atom 1.0 is written (Encoder with Atom1).
+//
+// The feed: id is Atom.ID, else derived (the first of: the feed's Link, the
+// href of its rel="self" link, "urn:sha1:" and the SHA-1 of its title);
+// title, subtitle (Description) and rights (Atom.Rights, else Copyright)
+// with their types; updated is Atom.Updated, else LastBuildDate, else
+// PubDate, else the latest date of an item, else the Unix epoch (never the
+// clock); the links (AtomLinks, and Link as rel="alternate" when no link
+// holds it); authors and contributors (Atom.Authors; when there are none
+// and an entry has no author, one derived from ManagingEditor, else
+// WebMaster, else the feed's title, else "unknown", as Atom requires);
+// categories; generator; icon and logo (Atom.Icon and Atom.Logo, else
+// Image.URL as the logo); xml:lang from Language. Dublin Core, sy, iTunes,
+// Podcasting 2.0 (live items included), Media RSS and Extensions are
+// written in their own namespaces.
+//
+// An entry: id is Atom.ID, else the GUID, else the Link, else
+// "urn:sha1:" and the SHA-1 of its title and date; updated is Atom.Updated,
+// else PubDate, else the feed's updated; published is Atom.Published, else
+// PubDate when that is not the updated date; authors are Atom.Authors,
+// else Author, else each DC creator (read with ParsePerson); summary
+// (Description) and content (Content, of type html when the item has no
+// Atom part: RSS's description and content:encoded are HTML); links as
+// for the feed, and each enclosure as rel="enclosure"; categories (domain
+// as scheme); rights; source.
+//
+// Atom has no element for: the channel's managingEditor, webMaster (but
+// see authors), docs, cloud, ttl, rating, textInput, skipHours, skipDays,
+// the image's title, link, size and description, pubDate beside
+// lastBuildDate; an item's comments, source (RSS's), the guid's
+// isPermaLink. They are left out. An xhtml text construct (or content of
+// an XML media type) whose markup is not well-formed XML is written as
+// html.
+
+// writeAtom writes f as the body of an Atom feed element.
+func writeAtom(x *xmlWriter, f *Feed) {
+	const ns = NamespaceAtom
+	a := f.Atom
+	if a == nil {
+		a = &AtomFeed{}
+	}
+	id := a.ID
+	if id == "" {
+		id = derivedFeedID(f)
+	}
+	x.leaf(ns, "id", id)
+	atomText(x, "title", f.Title, a.TitleType, true)
+	atomText(x, "subtitle", f.Description, a.SubtitleType, false)
+	updated := feedUpdated(f)
+	x.leaf(ns, "updated", isoDate(updated, ""))
+	atomLinks(x, ns, withAlternate(f.AtomLinks, f.Link))
+	authors := a.Authors
+	if len(authors) == 0 && needsFeedAuthor(f) {
+		authors = []Person{derivedFeedAuthor(f)}
+	}
+	atomPersons(x, ns, "author", authors)
+	atomPersons(x, ns, "contributor", a.Contributors)
+	atomCategories(x, f.Categories)
+	rights, rightsType := a.Rights, a.RightsType
+	if rights == "" {
+		rights = f.Copyright
+	}
+	atomText(x, "rights", rights, rightsType, false)
+	if f.Generator != "" || a.Generator != nil {
+		g := a.Generator
+		if g == nil {
+			g = &AtomGenerator{}
+		}
+		x.start(ns, "generator", nonEmpty([]xattr{{"", "uri", g.URI}, {"", "version", g.Version}})...)
+		x.text(f.Generator)
+		x.end()
+	}
+	x.leaf(ns, "icon", a.Icon)
+	logo := a.Logo
+	if logo == "" && a.Icon == "" && f.Image != nil {
+		logo = f.Image.URL
+	}
+	x.leaf(ns, "logo", logo)
+	foreignFeed(x, f)
+	for _, it := range f.Items {
+		if it != nil {
+			atomEntry(x, f, it, updated)
+		}
+	}
+}
+
+// atomFeedMeta writes the metadata of a feed as an atom:source (or, within
+// RSS, an item's atom:source) holds it, without deriving what is missing.
+func atomFeedMeta(x *xmlWriter, ns string, f *Feed) {
+	a := f.Atom
+	if a == nil {
+		a = &AtomFeed{}
+	}
+	x.leaf(ns, "id", a.ID)
+	atomText(x, "title", f.Title, a.TitleType, false)
+	atomText(x, "subtitle", f.Description, a.SubtitleType, false)
+	x.leaf(ns, "updated", isoDate(a.Updated, a.UpdatedRaw))
+	atomLinks(x, ns, f.AtomLinks)
+	atomPersons(x, ns, "author", a.Authors)
+	atomPersons(x, ns, "contributor", a.Contributors)
+	atomCategories(x, f.Categories)
+	atomText(x, "rights", a.Rights, a.RightsType, false)
+	if f.Generator != "" || a.Generator != nil {
+		g := a.Generator
+		if g == nil {
+			g = &AtomGenerator{}
+		}
+		x.start(ns, "generator", nonEmpty([]xattr{{"", "uri", g.URI}, {"", "version", g.Version}})...)
+		x.text(f.Generator)
+		x.end()
+	}
+	x.leaf(ns, "icon", a.Icon)
+	x.leaf(ns, "logo", a.Logo)
+	x.elements(f.Extensions)
+}
+
+// foreignFeed writes the channel's elements of other namespaces.
+func foreignFeed(x *xmlWriter, f *Feed) {
+	dublinCoreXML(x, &f.DC)
+	if s := f.Sy; s != (Syndication{}) {
+		x.leaf(NamespaceSyndication, "updatePeriod", s.UpdatePeriod)
+		x.leaf(NamespaceSyndication, "updateFrequency", itoa(s.UpdateFrequency))
+		x.leaf(NamespaceSyndication, "updateBase", isoDate(s.UpdateBase, s.UpdateBaseRaw))
+	}
+	itunesFeedXML(x, f.ITunes)
+	podcastFeedXML(x, f.Podcast)
+	mediaXML(x, f.Media)
+	x.elements(f.Extensions)
+}
+
+func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
+	const ns = NamespaceAtom
+	a := it.Atom
+	fromRSS := a == nil
+	if a == nil {
+		a = &AtomEntry{}
+	}
+	x.start(ns, "entry")
+	id := a.ID
+	if id == "" {
+		id = it.GUID.Value
+	}
+	if id == "" {
+		id = it.Link
+	}
+	if id == "" {
+		id = "urn:sha1:" + sha1Hex(it.Title+"\n"+isoDate(it.PubDate, it.PubDateRaw))
+	}
+	x.leaf(ns, "id", id)
+	atomText(x, "title", it.Title, a.TitleType, true)
+	updated := a.Updated
+	if updated.IsZero() {
+		updated = it.PubDate
+	}
+	if updated.IsZero() {
+		updated = feedUpdated
+	}
+	x.leaf(ns, "updated", isoDate(updated, ""))
+	published := a.Published
+	if published.IsZero() && !it.PubDate.IsZero() && !it.PubDate.Equal(updated) {
+		published = it.PubDate
+	}
+	x.leaf(ns, "published", isoDate(published, ""))
+	authors := a.Authors
+	if len(authors) == 0 {
+		authors = itemPersons(it)
+	}
+	atomPersons(x, ns, "author", authors)
+	atomPersons(x, ns, "contributor", a.Contributors)
+	links := withAlternate(it.AtomLinks, it.Link)
+	for _, e := range it.Enclosures {
+		if e.URL == "" || hasLink(links, "enclosure", e.URL) {
+			continue
+		}
+		links = append(links, AtomLink{Href: e.URL, Rel: "enclosure", Type: e.Type, Length: e.Length})
+	}
+	atomLinks(x, ns, links)
+	atomCategories(x, it.Categories)
+	atomText(x, "rights", a.Rights, a.RightsType, false)
+	sumType, contentType := a.SummaryType, a.ContentType
+	if fromRSS {
+		sumType, contentType = "html", "html"
+	}
+	atomText(x, "summary", it.Description, sumType, false)
+	if it.Content != "" || a.ContentSrc != "" {
+		atomContent(x, it.Content, contentType, a.ContentSrc)
+	}
+	if a.Source != nil {
+		x.start(ns, "source")
+		atomFeedMeta(x, ns, a.Source)
+		x.end()
+	}
+	dublinCoreXML(x, &it.DC)
+	x.leaf(NamespaceWFW, "comment", it.WFW.Comment)
+	x.leaf(NamespaceWFW, "commentRss", it.WFW.CommentRSS)
+	x.leaf(NamespaceSlash, "section", it.Slash.Section)
+	x.leaf(NamespaceSlash, "department", it.Slash.Department)
+	x.leaf(NamespaceSlash, "comments", itoa(it.Slash.Comments))
+	itunesItemXML(x, it.ITunes)
+	podcastItemXML(x, it.Podcast)
+	mediaXML(x, it.Media)
+	x.elements(it.Extensions)
+	x.end()
+}
+
+// itemPersons derives an entry's authors from an RSS item: its author,
+// else its Dublin Core creators.
+func itemPersons(it *Item) []Person {
+	var ps []Person
+	if it.Author != "" {
+		ps = append(ps, ParsePerson(it.Author))
+	} else {
+		for _, c := range it.DC.Creator {
+			if p := ParsePerson(c); p != (Person{}) {
+				ps = append(ps, p)
+			}
+		}
+	}
+	for i := range ps {
+		if ps[i].Name == "" {
+			ps[i].Name = ps[i].Email // Atom requires a name
+		}
+	}
+	return ps
+}
+
+// needsFeedAuthor reports whether an entry of f has no author of its own.
+func needsFeedAuthor(f *Feed) bool {
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		if it.Atom != nil && len(it.Atom.Authors) > 0 || len(itemPersons(it)) > 0 {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func derivedFeedAuthor(f *Feed) Person {
+	for _, s := range []string{f.ManagingEditor, f.WebMaster} {
+		if p := ParsePerson(s); p != (Person{}) {
+			if p.Name == "" {
+				p.Name = p.Email
+			}
+			return p
+		}
+	}
+	if t := strings.TrimSpace(f.Title); t != "" {
+		return Person{Name: t}
+	}
+	return Person{Name: "unknown"}
+}
+
+func derivedFeedID(f *Feed) string {
+	if f.Link != "" {
+		return f.Link
+	}
+	for _, l := range f.AtomLinks {
+		if relIs(l.Rel, "self") && l.Href != "" {
+			return l.Href
+		}
+	}
+	return "urn:sha1:" + sha1Hex(f.Title)
+}
+
+// feedUpdated is the feed's updated date: Atom.Updated, else
+// LastBuildDate, else PubDate, else the latest item date, else the epoch.
+func feedUpdated(f *Feed) time.Time {
+	if f.Atom != nil && !f.Atom.Updated.IsZero() {
+		return f.Atom.Updated
+	}
+	if !f.LastBuildDate.IsZero() {
+		return f.LastBuildDate
+	}
+	if !f.PubDate.IsZero() {
+		return f.PubDate
+	}
+	var latest time.Time
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		if t := it.Updated(); t.After(latest) {
+			latest = t
+		}
+	}
+	if !latest.IsZero() {
+		return latest
+	}
+	return time.Unix(0, 0).UTC()
+}
+
+func sha1Hex(s string) string {
+	h := sha1.Sum([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+// withAlternate returns links with link as rel="alternate" first, unless a
+// link holds it already (or link is empty).
+func withAlternate(links []AtomLink, link string) []AtomLink {
+	if link == "" || hasLink(links, "alternate", link) {
+		return links
+	}
+	return append([]AtomLink{{Href: link, Rel: "alternate"}}, links...)
+}
+
+func hasLink(links []AtomLink, rel, href string) bool {
+	for _, l := range links {
+		if l.Href == href && relIs(l.Rel, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+func atomCategories(x *xmlWriter, cs []Category) {
+	for _, c := range cs {
+		if c.Value == "" {
+			continue
+		}
+		x.empty(NamespaceAtom, "category", xattr{"", "term", c.Value}, xattr{"", "scheme", c.Domain},
+			xattr{"", "label", c.Label})
+	}
+}
+
+// atomText writes a text construct of the given type; required writes it
+// even when empty.
+func atomText(x *xmlWriter, name, s, typ string, required bool) {
+	if s == "" && !required {
+		return
+	}
+	if typ == "xhtml" && !wellFormedXML(s) {
+		typ = "html"
+	}
+	x.start(NamespaceAtom, name, nonEmpty([]xattr{{"", "type", typ}})...)
+	if typ == "xhtml" {
+		x.raw(`<div xmlns="` + namespaceXHTML + `">` + s + `</div>`)
+	} else {
+		x.text(s)
+	}
+	x.end()
+}
+
+// atomContent writes an entry's content of any type.
+func atomContent(x *xmlWriter, s, typ, src string) {
+	attrs := nonEmpty([]xattr{{"", "type", typ}, {"", "src", src}})
+	l := strings.ToLower(typ)
+	switch {
+	case src != "":
+		x.empty(NamespaceAtom, "content", attrs...)
+	case l == "" || l == "text" || l == "html" || l == "xhtml":
+		atomText(x, "content", s, typ, false)
+	case isXMLType(l) && wellFormedXML(s):
+		x.start(NamespaceAtom, "content", attrs...)
+		x.raw(s)
+		x.end()
+	case strings.HasPrefix(l, "text/") || isXMLType(l):
+		x.start(NamespaceAtom, "content", attrs...)
+		x.text(s)
+		x.end()
+	default:
+		x.start(NamespaceAtom, "content", attrs...)
+		x.text(base64.StdEncoding.EncodeToString([]byte(s)))
+		x.end()
+	}
+}
+
+// raw writes markup as it is; the caller has checked it is well-formed.
+func (x *xmlWriter) raw(s string) {
+	x.closeStart()
+	writeXMLChars(&x.buf, s)
+}
+
+// wellFormedXML reports whether s is well-formed XML content (elements
+// balanced, no DTD, no processing instruction) that encoding/xml reads
+// strictly, with only the characters XML carries.
+func wellFormedXML(s string) bool {
+	if s == "" {
+		return true
+	}
+	for _, r := range s {
+		if !isXMLChar(r) {
+			return false
+		}
+	}
+	d := xml.NewDecoder(strings.NewReader("<div>" + s + "</div>"))
+	d.Strict = true
+	for {
+		t, err := d.Token()
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		switch t := t.(type) {
+		case xml.Directive, xml.ProcInst:
+			return false
+		case xml.CharData:
+			if bytes.Contains(t, []byte("]]>")) {
+				return false
+			}
+		}
+	}
+}

@@ -1,0 +1,6 @@
+package rss
+
+// writeJSONFeed writes f as a JSON Feed 1.1 document.
+func writeJSONFeed(f *Feed, indent string) []byte {
+	return nil
+}

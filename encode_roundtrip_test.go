@@ -1,0 +1,256 @@
+package rss
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// modelDiff lists where two models differ, ignoring what a round trip
+// through a writer may change by design (see the Encoder doc): the raw
+// text of a date whose time is equal, the Version label, Item.Base, and an
+// empty Atom part against none. Times are equal when they are the same
+// instant with the same UTC offset.
+func modelDiff(a, b *Feed) []string {
+	var diffs []string
+	walkDiff(reflect.ValueOf(a), reflect.ValueOf(b), "feed", &diffs)
+	return diffs
+}
+
+var timeType = reflect.TypeOf(time.Time{})
+
+// emptyParts are the parts of the model whose empty value (set, with no
+// value in it) reads back as nil: a writer writes nothing for it.
+var emptyParts = map[reflect.Type]bool{
+	reflect.TypeOf(&AtomFeed{}): true, reflect.TypeOf(&AtomEntry{}): true,
+	reflect.TypeOf(&ITunesFeed{}): true, reflect.TypeOf(&ITunesItem{}): true,
+	reflect.TypeOf(&PodcastFeed{}): true, reflect.TypeOf(&PodcastItem{}): true,
+	reflect.TypeOf(&Media{}): true,
+}
+
+func walkDiff(a, b reflect.Value, path string, diffs *[]string) {
+	if len(*diffs) >= 20 {
+		return
+	}
+	switch a.Kind() {
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			if a.IsNil() && b.IsNil() {
+				return
+			}
+			if emptyParts[a.Type()] {
+				nonNil := a
+				if a.IsNil() {
+					nonNil = b
+				}
+				if nonNil.Elem().IsZero() {
+					return
+				}
+			}
+			*diffs = append(*diffs, fmt.Sprintf("%s: nil vs non-nil (%v / %v)", path, a.IsNil(), b.IsNil()))
+			return
+		}
+		walkDiff(a.Elem(), b.Elem(), path, diffs)
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			*diffs = append(*diffs, fmt.Sprintf("%s: len %d vs %d", path, a.Len(), b.Len()))
+			return
+		}
+		for i := range a.Len() {
+			walkDiff(a.Index(i), b.Index(i), fmt.Sprintf("%s[%d]", path, i), diffs)
+		}
+	case reflect.Struct:
+		if a.Type() == timeType {
+			ta, tb := a.Interface().(time.Time), b.Interface().(time.Time)
+			_, oa := ta.Zone()
+			_, ob := tb.Zone()
+			if !ta.Equal(tb) || oa != ob {
+				*diffs = append(*diffs, fmt.Sprintf("%s: %v vs %v", path, ta, tb))
+			}
+			return
+		}
+		t := a.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			switch {
+			case t == reflect.TypeOf(Feed{}) && f.Name == "Version",
+				t == reflect.TypeOf(Item{}) && f.Name == "Base":
+				continue
+			}
+			if raw, ok := strings.CutSuffix(f.Name, "Raw"); ok {
+				if tf, ok := t.FieldByName(raw); ok && tf.Type == timeType {
+					ta := a.FieldByIndex(tf.Index).Interface().(time.Time)
+					tb := b.FieldByIndex(tf.Index).Interface().(time.Time)
+					if !ta.IsZero() && !tb.IsZero() {
+						continue
+					}
+				}
+			}
+			walkDiff(a.Field(i), b.Field(i), path+"."+f.Name, diffs)
+		}
+	default:
+		if !reflect.DeepEqual(a.Interface(), b.Interface()) {
+			*diffs = append(*diffs, fmt.Sprintf("%s: %q vs %q", path, fmt.Sprint(a.Interface()), fmt.Sprint(b.Interface())))
+		}
+	}
+}
+
+// encodeFeed writes f in format, failing the test on an error.
+func encodeFeed(tb testing.TB, f *Feed, format Format, indent string) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	e := NewEncoder(&buf, format)
+	e.Indent = indent
+	require.NoError(tb, e.Encode(f))
+	return buf.Bytes()
+}
+
+// parseStrict reads data in Strict mode, with every item.
+func parseStrict(data []byte) (*Feed, error) {
+	d := NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	f, err := d.Channel()
+	if err != nil {
+		return f, err
+	}
+	for it, err := range d.Items() {
+		if err != nil {
+			return f, err
+		}
+		f.Items = append(f.Items, it)
+	}
+	return f, nil
+}
+
+// formatOf is the format a feed was read from.
+func formatOf(f *Feed) Format {
+	switch {
+	case strings.HasPrefix(f.Version, "atom"):
+		return Atom1
+	case strings.HasPrefix(f.Version, "json"):
+		return JSONFeed1
+	}
+	return RSS2
+}
+
+// roundTripFiles lists testdata's feeds and, when ../shared is there, the
+// corpus's.
+func roundTripFiles(t *testing.T) []string {
+	var files []string
+	for _, pat := range []string{"testdata/*.xml", "testdata/*.json"} {
+		m, err := filepath.Glob(pat)
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	if sharedAbsent("corpus") == "" {
+		m, err := filepath.Glob(filepath.Join(shared, "corpus", "*"))
+		require.NoError(t, err)
+		for _, p := range m {
+			if ext := filepath.Ext(p); ext == ".xml" || ext == ".json" || ext == ".rss" || ext == ".atom" {
+				files = append(files, p)
+			}
+		}
+	} else {
+		t.Log(sharedAbsent("corpus") + ": testdata only")
+	}
+	sort.Strings(files)
+	return files
+}
+
+// roundTrip checks that f, written in format and read back leniently and
+// in Strict mode, gives the same model; it returns the differences.
+func roundTrip(t *testing.T, name string, f *Feed, format Format) []string {
+	t.Helper()
+	out := encodeFeed(t, f, format, "")
+	strict, err := parseStrict(out)
+	if !assert.NoError(t, err, "%s: strict read of the %v output:\n%s", name, format, out) {
+		return []string{"strict: " + err.Error()}
+	}
+	g, err := Parse(bytes.NewReader(out))
+	if !assert.NoError(t, err, "%s: lenient read of the output", name) {
+		return []string{"lenient: " + err.Error()}
+	}
+	if d := modelDiff(g, strict); len(d) > 0 {
+		t.Errorf("%s: strict and lenient readings of the output differ: %v", name, d)
+	}
+	return modelDiff(f, g)
+}
+
+// TestRoundTripSameFormat writes every feed of testdata (and of the shared
+// corpus) in its own format, reads it back, and compares the models.
+func TestRoundTripSameFormat(t *testing.T) {
+	for _, format := range []Format{RSS2, Atom1, JSONFeed1} {
+		t.Run(format.String(), func(t *testing.T) {
+			total, exact, known := 0, 0, map[string]int{}
+			for _, p := range roundTripFiles(t) {
+				data, err := os.ReadFile(p)
+				require.NoError(t, err)
+				f, _ := Parse(bytes.NewReader(data))
+				if f == nil || formatOf(f) != format {
+					continue
+				}
+				total++
+				diffs := roundTrip(t, p, f, format)
+				if len(diffs) == 0 {
+					exact++
+					continue
+				}
+				var unknown []string
+				for _, d := range diffs {
+					if k := knownDifference(f, d); k != "" {
+						known[k]++
+					} else {
+						unknown = append(unknown, d)
+					}
+				}
+				if len(unknown) > 0 {
+					t.Errorf("%s: the model read back differs:\n  %s", p, strings.Join(unknown, "\n  "))
+				}
+			}
+			t.Logf("%v: %d of %d feeds round-trip exactly; documented differences: %v", format, exact, total, known)
+		})
+	}
+}
+
+// diffRe reads a difference modelDiff reports: the path, and the two
+// values or lengths.
+var (
+	diffValues = regexp.MustCompile(`^(.*): "(.*)" vs "(.*)"$`)
+	diffLen    = regexp.MustCompile(`^feed(?:\.Items\[(\d+)\])?\..*: len (\d+) vs (\d+)$`)
+)
+
+// knownDifference names the documented difference (see the Encoder doc) a
+// difference reported by modelDiff is, or returns "".
+func knownDifference(f *Feed, diff string) string {
+	if m := diffValues.FindStringSubmatch(diff); m != nil {
+		a, b := m[2], m[3]
+		if !strings.Contains(a, "://") && strings.Contains(b, "://") && strings.HasSuffix(b, strings.TrimPrefix(a, "/")) {
+			return "relative URL resolved"
+		}
+	}
+	if m := diffLen.FindStringSubmatch(diff); m != nil {
+		exts := f.Extensions
+		if m[1] != "" {
+			i, _ := strconv.Atoi(m[1])
+			exts = f.Items[i].Extensions
+		}
+		if len(exts) > 0 {
+			return "value also kept in Extensions"
+		}
+	}
+	return ""
+}
