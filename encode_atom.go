@@ -199,7 +199,7 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 		atomContent(x, it.Content, contentType, a.ContentSrc)
 	}
 	if a.Source != nil {
-		x.start(ns, "source")
+		x.start(ns, "source", nonEmpty([]xattr{{xmlNamespace, "lang", a.Source.Language}})...)
 		atomFeedMeta(x, ns, a.Source)
 		x.end()
 	}
@@ -400,6 +400,7 @@ func wellFormedXML(s string) bool {
 	}
 	d := xml.NewDecoder(strings.NewReader("<div>" + s + "</div>"))
 	d.Strict = true
+	declared := map[string]bool{}
 	for {
 		t, err := d.Token()
 		if err == io.EOF {
@@ -411,6 +412,22 @@ func wellFormedXML(s string) bool {
 		switch t := t.(type) {
 		case xml.Directive, xml.ProcInst:
 			return false
+		case xml.StartElement:
+			// encoding/xml leaves an undeclared prefix as the space:
+			// only declared namespaces are well-formed here.
+			for _, a := range t.Attr {
+				if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+					declared[a.Value] = true
+				}
+			}
+			if t.Name.Space != "" && !declared[t.Name.Space] {
+				return false
+			}
+			for _, a := range t.Attr {
+				if a.Name.Space != "" && a.Name.Space != "xmlns" && a.Name.Space != xmlNamespace && !declared[a.Name.Space] {
+					return false
+				}
+			}
 		case xml.CharData:
 			if bytes.Contains(t, []byte("]]>")) {
 				return false

@@ -236,6 +236,25 @@ var (
 // knownDifference names the documented difference (see the Encoder doc) a
 // difference reported by modelDiff is, or returns "".
 func knownDifference(f *Feed, diff string) string {
+	if formatOf(f) == Atom1 {
+		for _, p := range []string{".Atom.Created", ".Atom.CreatedRaw", ".Atom.Info", ".Atom.InfoType"} {
+			if strings.Contains(diff, p+":") {
+				return "Atom 0.3 element without Atom 1.0 equivalent"
+			}
+		}
+		for _, p := range []string{"Atom.ID", "GUID.Value", "Updated", "UpdatedRaw", "LastBuildDate", "LastBuildDateRaw",
+			"PubDate", "PubDateRaw"} {
+			if strings.Contains(diff, "."+p+`: "" vs`) || strings.Contains(diff, "."+p+": 0001-01-01 00:00:00 +0000 UTC vs") {
+				return "required value derived"
+			}
+		}
+		if strings.HasSuffix(diff, `Type: "xhtml" vs "html"`) {
+			return "xhtml that is not well-formed written as html"
+		}
+		if strings.HasSuffix(diff, "feed.Atom.Authors: len 0 vs 1") {
+			return "required value derived"
+		}
+	}
 	if m := diffValues.FindStringSubmatch(diff); m != nil {
 		a, b := m[2], m[3]
 		if !strings.Contains(a, "://") && strings.Contains(b, "://") && strings.HasSuffix(b, strings.TrimPrefix(a, "/")) {

@@ -224,7 +224,7 @@ func rssAtomEntry(x *xmlWriter, it *Item) {
 	x.leaf(NamespaceAtom, "published", isoDate(a.Published, a.PublishedRaw))
 	x.leaf(NamespaceAtom, "rights", a.Rights, xattr{"", "type", a.RightsType})
 	if a.Source != nil {
-		x.start(NamespaceAtom, "source")
+		x.start(NamespaceAtom, "source", nonEmpty([]xattr{{xmlNamespace, "lang", a.Source.Language}})...)
 		atomFeedMeta(x, NamespaceAtom, a.Source)
 		x.end()
 	}
