@@ -1,6 +1,348 @@
 package rss
 
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+)
+
+// How JSON Feed 1.1 is written (Encoder with JSONFeed1): the reverse of
+// the mapping in the package doc's "JSON Feed" section.
+//
+// The feed: version (https://jsonfeed.org/version/1.1), title, home_page_url
+// (Link), feed_url and next_url (the AtomLinks of rel self and next),
+// description, icon (Atom.Logo, else Image.URL), favicon (Atom.Icon),
+// authors (Atom.Authors, with their uri as url), language, hubs (the
+// AtomLinks of rel hub, as WebSub hubs).
+//
+// An item: id (the GUID, else the Link, else "urn:sha1:" and the SHA-1 of
+// its title and date: JSON Feed requires one), url (Link), external_url
+// (the first AtomLink of rel related), title; summary (Description) and
+// content_html or content_text (Content, by Atom.ContentType). An item with
+// no Atom part (read from RSS) has its body ([Item.Body]) as content_html
+// and its description as summary only when it has content:encoded too.
+// date_published (Atom.Published, else PubDate when it is not the updated
+// date), date_modified (Atom.Updated); authors (Atom.Authors, else Author,
+// else the DC creators); tags (the categories' values); language (the
+// first DC language); attachments (Enclosures).
+//
+// Extensions in [NamespaceJSONFeed] are written back as members named by
+// their local names (but for the names of the members above: a member of
+// a known name that the reader kept because its value had the wrong type
+// or was given twice, and an attachment or author kept whole for its other
+// members, title, duration_in_seconds or avatar, are left out): consecutive elements of one name as an array, an
+// element with children as an object, one with text as a string (a number,
+// true or false as the string of it, which reads back the same), an empty
+// one as null. Elements of other namespaces, and every field JSON Feed has
+// no member for (RSS's channel elements beyond those above, iTunes,
+// Podcasting 2.0, Media RSS, Dublin Core but the item language...), are
+// left out.
+
+// jsonWriter builds a JSON document with its members in a fixed order.
+type jsonWriter struct {
+	buf   bytes.Buffer
+	first []bool // per open object or array: no member written yet
+	enc   *json.Encoder
+	tmp   bytes.Buffer
+}
+
+func newJSONWriter() *jsonWriter {
+	j := &jsonWriter{}
+	j.enc = json.NewEncoder(&j.tmp)
+	j.enc.SetEscapeHTML(false)
+	return j
+}
+
+func (j *jsonWriter) sep() {
+	if n := len(j.first); n > 0 {
+		if !j.first[n-1] {
+			j.buf.WriteByte(',')
+		}
+		j.first[n-1] = false
+	}
+}
+
+func (j *jsonWriter) str(s string) {
+	j.tmp.Reset()
+	_ = j.enc.Encode(cleanXMLText(s)) // a string always encodes
+	j.buf.Write(bytes.TrimSuffix(j.tmp.Bytes(), []byte("\n")))
+}
+
+func (j *jsonWriter) key(k string) {
+	j.sep()
+	j.str(k)
+	j.buf.WriteByte(':')
+}
+
+func (j *jsonWriter) open(c byte) {
+	j.buf.WriteByte(c)
+	j.first = append(j.first, true)
+}
+
+func (j *jsonWriter) close(c byte) {
+	j.buf.WriteByte(c)
+	j.first = j.first[:len(j.first)-1]
+}
+
+// member writes "k": "v" when v is not empty.
+func (j *jsonWriter) member(k, v string) {
+	if v == "" {
+		return
+	}
+	j.key(k)
+	j.str(v)
+}
+
+// value starts a value in an array.
+func (j *jsonWriter) value() { j.sep() }
+
+func (j *jsonWriter) persons(k string, ps []Person) {
+	if len(ps) == 0 {
+		return
+	}
+	j.key(k)
+	j.open('[')
+	for _, p := range ps {
+		j.value()
+		j.open('{')
+		j.member("name", p.Name)
+		url := p.URI
+		if url == "" && p.Email != "" {
+			url = "mailto:" + p.Email
+		}
+		j.member("url", url)
+		j.close('}')
+	}
+	j.close(']')
+}
+
+// jsonMembers are the members JSON Feed defines that the writer writes
+// from typed fields: an extension of one of these names (a value of the
+// wrong type, or a second one, which the reader kept) is left out, since
+// written it would stand beside the typed member or read back into it.
+var jsonMembers = map[string]bool{
+	"version": true, "title": true, "home_page_url": true, "feed_url": true, "description": true,
+	"next_url": true, "icon": true, "favicon": true, "authors": true, "language": true, "hubs": true,
+	"items": true, "id": true, "url": true, "external_url": true, "content_html": true, "summary": true,
+	"date_published": true, "date_modified": true, "tags": true, "attachments": true,
+}
+
+// extensions writes the elements of the JSON Feed namespace as members.
+func (j *jsonWriter) extensions(es []Element) {
+	for i := 0; i < len(es); {
+		e := &es[i]
+		n := 1
+		for i+n < len(es) && es[i+n].Name == e.Name {
+			n++
+		}
+		if e.Name.Space != NamespaceJSONFeed || e.Name.Local == "" || jsonMembers[e.Name.Local] {
+			i += n
+			continue
+		}
+		j.key(e.Name.Local)
+		if n == 1 {
+			j.element(e)
+		} else {
+			j.open('[')
+			for k := range n {
+				j.value()
+				j.element(&es[i+k])
+			}
+			j.close(']')
+		}
+		i += n
+	}
+}
+
+// element writes an element as a JSON value.
+func (j *jsonWriter) element(e *Element) {
+	switch {
+	case len(e.Children) > 0:
+		j.open('{')
+		j.extensionsAny(e.Children)
+		j.close('}')
+	case e.Text == "":
+		j.buf.WriteString("null")
+	case e.Name.Local == "expired" && (e.Text == "true" || e.Text == "false"):
+		j.buf.WriteString(e.Text)
+	default:
+		j.str(e.Text)
+	}
+}
+
+// extensionsAny writes child elements as members, whatever their namespace.
+func (j *jsonWriter) extensionsAny(es []Element) {
+	for i := 0; i < len(es); {
+		e := &es[i]
+		n := 1
+		for i+n < len(es) && es[i+n].Name.Local == e.Name.Local {
+			n++
+		}
+		j.key(e.Name.Local)
+		if n == 1 {
+			j.element(e)
+		} else {
+			j.open('[')
+			for k := range n {
+				j.value()
+				j.element(&es[i+k])
+			}
+			j.close(']')
+		}
+		i += n
+	}
+}
+
+func firstLink(links []AtomLink, rel string) string {
+	for _, l := range links {
+		if relIs(l.Rel, rel) && l.Href != "" {
+			return l.Href
+		}
+	}
+	return ""
+}
+
 // writeJSONFeed writes f as a JSON Feed 1.1 document.
 func writeJSONFeed(f *Feed, indent string) []byte {
-	return nil
+	j := newJSONWriter()
+	a := f.Atom
+	if a == nil {
+		a = &AtomFeed{}
+	}
+	j.open('{')
+	j.member("version", NamespaceJSONFeed)
+	j.member("title", f.Title)
+	j.member("home_page_url", f.Link)
+	j.member("feed_url", firstLink(f.AtomLinks, "self"))
+	j.member("description", f.Description)
+	j.member("next_url", firstLink(f.AtomLinks, "next"))
+	icon := a.Logo
+	if icon == "" && a.Icon == "" && f.Image != nil {
+		icon = f.Image.URL
+	}
+	j.member("icon", icon)
+	j.member("favicon", a.Icon)
+	j.persons("authors", a.Authors)
+	j.member("language", f.Language)
+	var hubs []string
+	for _, l := range f.AtomLinks {
+		if relIs(l.Rel, "hub") && l.Href != "" {
+			hubs = append(hubs, l.Href)
+		}
+	}
+	if len(hubs) > 0 {
+		j.key("hubs")
+		j.open('[')
+		for _, h := range hubs {
+			j.value()
+			j.open('{')
+			j.member("type", "WebSub")
+			j.member("url", h)
+			j.close('}')
+		}
+		j.close(']')
+	}
+	j.extensions(f.Extensions)
+	j.key("items")
+	j.open('[')
+	for _, it := range f.Items {
+		if it != nil {
+			j.value()
+			jsonItem(j, it)
+		}
+	}
+	j.close(']')
+	j.close('}')
+	out := j.buf.Bytes()
+	if indent != "" {
+		var b bytes.Buffer
+		if json.Indent(&b, out, "", indent) == nil {
+			out = b.Bytes()
+		}
+	}
+	return append(out, '\n')
+}
+
+func jsonItem(j *jsonWriter, it *Item) {
+	a := it.Atom
+	fromRSS := a == nil
+	if a == nil {
+		a = &AtomEntry{}
+	}
+	j.open('{')
+	id := it.GUID.Value
+	if id == "" {
+		id = it.Link
+	}
+	if id == "" {
+		id = "urn:sha1:" + sha1Hex(it.Title+"\n"+isoDate(it.PubDate, it.PubDateRaw))
+	}
+	j.member("id", id)
+	j.member("url", it.Link)
+	j.member("external_url", firstLink(it.AtomLinks, "related"))
+	j.member("title", it.Title)
+	summary, content, contentType := it.Description, it.Content, a.ContentType
+	if fromRSS {
+		content, contentType = it.Body(), "html"
+		if it.Content == "" {
+			summary = ""
+		}
+	}
+	if contentType == "text" {
+		j.member("content_text", content)
+	} else {
+		j.member("content_html", content)
+	}
+	j.member("summary", summary)
+	published := a.Published
+	if published.IsZero() && !it.PubDate.IsZero() && !it.PubDate.Equal(a.Updated) {
+		published = it.PubDate
+	}
+	publishedRaw := a.PublishedRaw
+	if publishedRaw == "" && it.PubDate.IsZero() && a.UpdatedRaw == "" {
+		publishedRaw = it.PubDateRaw // a date that could not be read
+	}
+	j.member("date_published", isoDate(published, publishedRaw))
+	j.member("date_modified", isoDate(a.Updated, a.UpdatedRaw))
+	authors := a.Authors
+	if len(authors) == 0 {
+		authors = itemPersons(it)
+	}
+	j.persons("authors", authors)
+	var tags []string
+	for _, c := range it.Categories {
+		if c.Value != "" {
+			tags = append(tags, c.Value)
+		}
+	}
+	if len(tags) > 0 {
+		j.key("tags")
+		j.open('[')
+		for _, t := range tags {
+			j.value()
+			j.str(t)
+		}
+		j.close(']')
+	}
+	if len(it.DC.Language) > 0 {
+		j.member("language", it.DC.Language[0])
+	}
+	if len(it.Enclosures) > 0 {
+		j.key("attachments")
+		j.open('[')
+		for _, e := range it.Enclosures {
+			j.value()
+			j.open('{')
+			j.member("url", e.URL)
+			j.member("mime_type", e.Type)
+			if e.Length > 0 {
+				j.key("size_in_bytes")
+				j.buf.WriteString(strconv.FormatInt(e.Length, 10))
+			}
+			j.close('}')
+		}
+		j.close(']')
+	}
+	j.extensions(it.Extensions)
+	j.close('}')
 }

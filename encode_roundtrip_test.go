@@ -236,7 +236,7 @@ var (
 // knownDifference names the documented difference (see the Encoder doc) a
 // difference reported by modelDiff is, or returns "".
 func knownDifference(f *Feed, diff string) string {
-	if formatOf(f) == Atom1 {
+	if formatOf(f) != RSS2 {
 		for _, p := range []string{".Atom.Created", ".Atom.CreatedRaw", ".Atom.Info", ".Atom.InfoType"} {
 			if strings.Contains(diff, p+":") {
 				return "Atom 0.3 element without Atom 1.0 equivalent"
