@@ -28,9 +28,10 @@ import (
 // written in their own namespaces.
 //
 // An entry: id is Atom.ID, else the GUID, else the Link, else
-// "urn:sha1:" and the SHA-1 of its title and date; updated is Atom.Updated,
-// else PubDate, else the feed's updated; published is Atom.Published, else
-// PubDate when that is not the updated date; authors are Atom.Authors,
+// "urn:sha1:" and the SHA-1 of its title and date; updated is
+// [Item.Updated] (Atom.Updated, else the publication date, of pubDate, a
+// DC date...), else the feed's updated; published is Atom.Published, else
+// [Item.Published] when that is not the updated date; authors are Atom.Authors,
 // else Author, else each DC creator (read with ParsePerson); summary
 // (Description) and content (Content, of type html when the item has no
 // Atom part: RSS's description and content:encoded are HTML); links as
@@ -161,17 +162,14 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 	}
 	x.leaf(ns, "id", id)
 	atomText(x, "title", it.Title, a.TitleType, true)
-	updated := a.Updated
-	if updated.IsZero() {
-		updated = it.PubDate
-	}
+	updated := it.Updated()
 	if updated.IsZero() {
 		updated = feedUpdated
 	}
 	x.leaf(ns, "updated", isoDate(updated, ""))
 	published := a.Published
-	if published.IsZero() && !it.PubDate.IsZero() && !it.PubDate.Equal(updated) {
-		published = it.PubDate
+	if p := it.Published(); published.IsZero() && !p.IsZero() && !p.Equal(updated) {
+		published = p
 	}
 	x.leaf(ns, "published", isoDate(published, ""))
 	authors := a.Authors

@@ -21,8 +21,8 @@ import (
 // content_html or content_text (Content, by Atom.ContentType). An item with
 // no Atom part (read from RSS) has its body ([Item.Body]) as content_html
 // and its description as summary only when it has content:encoded too.
-// date_published (Atom.Published, else PubDate when it is not the updated
-// date), date_modified (Atom.Updated); authors (Atom.Authors, else Author,
+// date_published (Atom.Published, else [Item.Published] when it is not the
+// updated date), date_modified (Atom.Updated); authors (Atom.Authors, else Author,
 // else the DC creators); tags (the categories' values); language (the
 // first DC language); attachments (Enclosures).
 //
@@ -295,8 +295,8 @@ func jsonItem(j *jsonWriter, it *Item) {
 	}
 	j.member("summary", summary)
 	published := a.Published
-	if published.IsZero() && !it.PubDate.IsZero() && !it.PubDate.Equal(a.Updated) {
-		published = it.PubDate
+	if p := it.Published(); published.IsZero() && !p.IsZero() && !p.Equal(a.Updated) {
+		published = p
 	}
 	publishedRaw := a.PublishedRaw
 	if publishedRaw == "" && it.PubDate.IsZero() && a.UpdatedRaw == "" {

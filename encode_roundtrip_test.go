@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -270,6 +270,75 @@ func knownDifference(f *Feed, diff string) string {
 		if len(exts) > 0 {
 			return "value also kept in Extensions"
 		}
+	}
+	return ""
+}
+
+// TestRoundTripCrossFormat writes every feed in each other format and
+// checks that each item keeps its title, link, id, date, body and
+// enclosures, and that the output reads in Strict mode.
+func TestRoundTripCrossFormat(t *testing.T) {
+	for _, format := range []Format{RSS2, Atom1, JSONFeed1} {
+		t.Run(format.String(), func(t *testing.T) {
+			checked := 0
+			for _, p := range roundTripFiles(t) {
+				data, err := os.ReadFile(p)
+				require.NoError(t, err)
+				f, _ := Parse(bytes.NewReader(data))
+				if f == nil || formatOf(f) == format {
+					continue
+				}
+				out := encodeFeed(t, f, format, "")
+				_, err = parseStrict(out)
+				if !assert.NoError(t, err, "%s: strict read of the %v output", p, format) {
+					continue
+				}
+				g, err := Parse(bytes.NewReader(out))
+				require.NoError(t, err, p)
+				checked++
+				if !assert.Len(t, g.Items, len(f.Items), p) {
+					continue
+				}
+				for i, it := range f.Items {
+					if d := coreDiff(it, g.Items[i]); d != "" && !strings.HasPrefix(d, "link ") || strings.HasPrefix(d, "link ") && knownDifference(f, `x: "`+it.Link+`" vs "`+g.Items[i].Link+`"`) == "" {
+						t.Errorf("%s: item %d: %s", p, i, d)
+					}
+				}
+			}
+			t.Logf("%d feeds written as %v and read back", checked, format)
+		})
+	}
+}
+
+// coreDiff says how the core fields of two items differ: title, link, id
+// (the derived id when there was none), date, body and enclosures.
+func coreDiff(a, b *Item) string {
+	switch {
+	case a.Title != b.Title:
+		return fmt.Sprintf("title %q vs %q", a.Title, b.Title)
+	case a.Link != b.Link && !(a.Link == "" && b.Link == a.Permalink()):
+		return fmt.Sprintf("link %q vs %q", a.Link, b.Link)
+	case a.ID() != "" && a.ID() != b.ID():
+		return fmt.Sprintf("id %q vs %q", a.ID(), b.ID())
+	case !a.Published().IsZero() && !a.Published().Equal(b.Published()):
+		// An item without a date gets a derived one in Atom.
+		return fmt.Sprintf("date %v vs %v", a.Published(), b.Published())
+	case a.Body() != b.Body():
+		return fmt.Sprintf("body %q vs %q", a.Body(), b.Body())
+	}
+	var ea, eb []Enclosure
+	for _, e := range a.Enclosures {
+		if e.URL != "" {
+			ea = append(ea, e)
+		}
+	}
+	for _, e := range b.Enclosures {
+		if e.URL != "" {
+			eb = append(eb, e)
+		}
+	}
+	if !reflect.DeepEqual(ea, eb) {
+		return fmt.Sprintf("enclosures %v vs %v", ea, eb)
 	}
 	return ""
 }
