@@ -207,8 +207,13 @@ func (x *xmlWriter) closeStart() {
 	}
 }
 
-// start opens an element.
+// start opens an element, with the attributes that have a value.
 func (x *xmlWriter) start(space, local string, attrs ...xattr) {
+	x.startAll(space, local, nonEmpty(attrs))
+}
+
+// startAll opens an element with all of attrs, empty ones too.
+func (x *xmlWriter) startAll(space, local string, attrs []xattr) {
 	x.closeStart()
 	if n := len(x.hasChild); n > 0 {
 		x.hasChild[n-1] = true
@@ -352,7 +357,7 @@ func (x *xmlWriter) element(e *Element) {
 		}
 		attrs = append(attrs, xattr{a.Name.Space, a.Name.Local, a.Value})
 	}
-	x.start(e.Name.Space, e.Name.Local, attrs...)
+	x.startAll(e.Name.Space, e.Name.Local, attrs)
 	x.text(e.Text)
 	for i := range e.Children {
 		x.element(&e.Children[i])

@@ -2,6 +2,7 @@ package rss
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha1"
 	"encoding/base64"
 	"encoding/hex"
@@ -28,13 +29,14 @@ import (
 // written in their own namespaces.
 //
 // An entry: id is Atom.ID, else the GUID, else the Link, else
-// "urn:sha1:" and the SHA-1 of its title and date; updated is
+// "urn:sha1:" and the SHA-1 of its title, date and body; updated is
 // [Item.Updated] (Atom.Updated, else the publication date, of pubDate, a
 // DC date...), else the feed's updated; published is Atom.Published, else
 // [Item.Published] when that is not the updated date; authors are Atom.Authors,
 // else Author, else each DC creator (read with ParsePerson); summary
-// (Description) and content (Content, of type html when the item has no
-// Atom part: RSS's description and content:encoded are HTML); links as
+// (Description) and content (Content) with their types (html when the
+// item has none and the feed was not read from Atom or JSON Feed: RSS's
+// description and content:encoded are HTML); links as
 // for the feed, and each enclosure as rel="enclosure"; categories (domain
 // as scheme); rights; source.
 //
@@ -145,7 +147,6 @@ func foreignFeed(x *xmlWriter, f *Feed) {
 func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 	const ns = NamespaceAtom
 	a := it.Atom
-	fromRSS := a == nil
 	if a == nil {
 		a = &AtomEntry{}
 	}
@@ -158,7 +159,7 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 		id = it.Link
 	}
 	if id == "" {
-		id = "urn:sha1:" + sha1Hex(it.Title+"\n"+isoDate(it.PubDate, it.PubDateRaw))
+		id = "urn:sha1:" + derivedItemHash(it)
 	}
 	x.leaf(ns, "id", id)
 	atomText(x, "title", it.Title, a.TitleType, true)
@@ -189,8 +190,9 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 	atomCategories(x, it.Categories)
 	atomText(x, "rights", a.Rights, a.RightsType, false)
 	sumType, contentType := a.SummaryType, a.ContentType
-	if fromRSS {
-		sumType, contentType = "html", "html"
+	if htmlByDefault(f) {
+		// RSS's description and content:encoded are HTML.
+		sumType, contentType = cmp.Or(sumType, "html"), cmp.Or(contentType, "html")
 	}
 	atomText(x, "summary", it.Description, sumType, false)
 	if it.Content != "" || a.ContentSrc != "" {
@@ -212,6 +214,12 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 	mediaXML(x, it.Media)
 	x.elements(it.Extensions)
 	x.end()
+}
+
+// htmlByDefault reports whether f's text constructs with no type are HTML:
+// those of a feed not read from Atom or JSON Feed (RSS, or built in code).
+func htmlByDefault(f *Feed) bool {
+	return !strings.HasPrefix(f.Version, "atom") && !strings.HasPrefix(f.Version, "json")
 }
 
 // itemPersons derives an entry's authors from an RSS item: its author,
@@ -301,6 +309,12 @@ func feedUpdated(f *Feed) time.Time {
 		return latest
 	}
 	return time.Unix(0, 0).UTC()
+}
+
+// derivedItemHash is the hash of an item's title, date and body, for an
+// item with no guid and no link.
+func derivedItemHash(it *Item) string {
+	return sha1Hex(it.Title + "\n" + isoDate(it.Published(), it.PubDateRaw) + "\n" + it.Body())
 }
 
 func sha1Hex(s string) string {

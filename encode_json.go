@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"strings"
 )
 
 // How JSON Feed 1.1 is written (Encoder with JSONFeed1): the reverse of
@@ -16,11 +17,12 @@ import (
 // AtomLinks of rel hub, as WebSub hubs).
 //
 // An item: id (the GUID, else the Link, else "urn:sha1:" and the SHA-1 of
-// its title and date: JSON Feed requires one), url (Link), external_url
+// its title, date and body, as in Atom: JSON Feed requires one), url (Link), external_url
 // (the first AtomLink of rel related), title; summary (Description) and
-// content_html or content_text (Content, by Atom.ContentType). An item with
-// no Atom part (read from RSS) has its body ([Item.Body]) as content_html
-// and its description as summary only when it has content:encoded too.
+// content_html or content_text (Content, by Atom.ContentType). An item of
+// a feed not read from Atom or JSON Feed (RSS, or built in code) has its
+// body ([Item.Body]) as content_html and its description as summary only
+// when it has content:encoded too.
 // date_published (Atom.Published, else [Item.Published] when it is not the
 // updated date), date_modified (Atom.Updated); authors (Atom.Authors, else Author,
 // else the DC creators); tags (the categories' values); language (the
@@ -248,7 +250,7 @@ func writeJSONFeed(f *Feed, indent string) []byte {
 	for _, it := range f.Items {
 		if it != nil {
 			j.value()
-			jsonItem(j, it)
+			jsonItem(j, f, it)
 		}
 	}
 	j.close(']')
@@ -263,9 +265,9 @@ func writeJSONFeed(f *Feed, indent string) []byte {
 	return append(out, '\n')
 }
 
-func jsonItem(j *jsonWriter, it *Item) {
+func jsonItem(j *jsonWriter, f *Feed, it *Item) {
 	a := it.Atom
-	fromRSS := a == nil
+	fromRSS := htmlByDefault(f)
 	if a == nil {
 		a = &AtomEntry{}
 	}
@@ -275,18 +277,21 @@ func jsonItem(j *jsonWriter, it *Item) {
 		id = it.Link
 	}
 	if id == "" {
-		id = "urn:sha1:" + sha1Hex(it.Title+"\n"+isoDate(it.PubDate, it.PubDateRaw))
+		id = "urn:sha1:" + derivedItemHash(it)
 	}
 	j.member("id", id)
 	j.member("url", it.Link)
 	j.member("external_url", firstLink(it.AtomLinks, "related"))
 	j.member("title", it.Title)
 	summary, content, contentType := it.Description, it.Content, a.ContentType
-	if fromRSS {
+	switch {
+	case fromRSS && (contentType == "" || contentType == "html"):
 		content, contentType = it.Body(), "html"
 		if it.Content == "" {
 			summary = ""
 		}
+	case contentType == "" && strings.HasPrefix(f.Version, "atom"):
+		contentType = "text"
 	}
 	if contentType == "text" {
 		j.member("content_text", content)
