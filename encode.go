@@ -2,6 +2,7 @@ package rss
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"io"
 	"strconv"
@@ -41,7 +42,8 @@ func (f Format) String() string {
 // clock is read, maps are written in sorted order). Text is escaped (or,
 // in RSS, written as CDATA where that is shorter and safe); characters
 // that XML cannot carry (control characters, unpaired surrogates, U+FFFE
-// and U+FFFF) and invalid UTF-8 are dropped. Dates are written with their
+// and U+FFFF), the C1 controls U+0080 to U+009F (which the Strict decoder
+// refuses) and invalid UTF-8 are dropped, in JSON Feed too. Dates are written with their
 // own UTC offset: in RSS as RFC 1123 with a numeric zone ("Mon, 02 Jan
 // 2006 15:04:05 -0700", or RFC 3339 when the time has a fraction of a
 // second), in Atom and JSON Feed as RFC 3339. A date the feed gave but
@@ -70,10 +72,18 @@ func (f Format) String() string {
 //     element repeated or with a value it could not read in full) is
 //     written twice, typed and as the extension, and the copy may read
 //     back as a second value.
-//   - An Atom title, subtitle or summary type (TitleType, SubtitleType,
-//     SummaryType) and an Atom content type other than html have no RSS
-//     element: they are written as atom:title, atom:subtitle, atom:summary
-//     and atom:content only when the RSS element would be empty.
+//   - A channel or item whose title, description (subtitle, summary) or
+//     content came from an Atom element (its Atom part has the type:
+//     TitleType, SubtitleType, SummaryType, ContentType or ContentSrc) has
+//     it written as that Atom element, with its type, in place of the RSS
+//     element (the channel's title and description are then written empty,
+//     as RSS requires them).
+//   - A relative URL the decoder left relative (no base was in effect
+//     where it stood: the channel's link came after the item, or an
+//     xml:base that resolves nothing) reads back resolved against the
+//     channel's link.
+//   - An extension element or attribute whose name XML cannot carry (read
+//     leniently) is left out, and so are the characters XML cannot carry.
 //   - The Atom part is not written when it is empty (non-nil with no
 //     value): it reads back nil.
 //
@@ -158,6 +168,7 @@ type xmlWriter struct {
 	hasChild  []bool // per open element: whether it has child elements
 	stack     []string
 	defaultNS string            // the root's namespace, written without a prefix
+	defaults  []string          // per open element: the default namespace in scope
 	prefix    map[string]string // namespace URI → prefix
 	used      []string          // namespace URIs, in order of first use
 	generated int
@@ -222,9 +233,23 @@ func (x *xmlWriter) startAll(space, local string, attrs []xattr) {
 	name := x.qname(space, local, false)
 	x.buf.WriteByte('<')
 	x.buf.WriteString(name)
-	if space == "" && x.defaultNS != "" {
-		x.buf.WriteString(` xmlns=""`) // out of the root's namespace
+	// The default namespace in scope: the root's, unless an element
+	// without a namespace undeclared it.
+	cur := x.defaultNS
+	if n := len(x.defaults); n > 0 {
+		cur = x.defaults[n-1]
 	}
+	switch {
+	case space == "" && cur != "":
+		x.buf.WriteString(` xmlns=""`) // out of the root's namespace
+		cur = ""
+	case space != "" && space == x.defaultNS && cur != space:
+		x.buf.WriteString(` xmlns="`)
+		escapeXML(&x.buf, space, true)
+		x.buf.WriteByte('"')
+		cur = space
+	}
+	x.defaults = append(x.defaults, cur)
 	x.writeAttrs(attrs)
 	x.open = true
 	x.stack = append(x.stack, name)
@@ -259,7 +284,7 @@ func (x *xmlWriter) end() {
 	x.depth--
 	n := len(x.stack) - 1
 	name, child := x.stack[n], x.hasChild[n]
-	x.stack, x.hasChild = x.stack[:n], x.hasChild[:n]
+	x.stack, x.hasChild, x.defaults = x.stack[:n], x.hasChild[:n], x.defaults[:n]
 	if x.open {
 		x.buf.WriteString("/>")
 		x.open = false
@@ -345,14 +370,15 @@ func nonEmpty(attrs []xattr) []xattr {
 	return out
 }
 
-// element writes an extension element back, whole.
+// element writes an extension element back, whole. An element or
+// attribute whose name XML cannot carry (read leniently) is left out.
 func (x *xmlWriter) element(e *Element) {
-	if e.Name.Local == "" {
+	if !isXMLName(e.Name.Local) {
 		return
 	}
 	attrs := make([]xattr, 0, len(e.Attrs))
 	for _, a := range e.Attrs {
-		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" || !isXMLName(a.Name.Local) {
 			continue
 		}
 		attrs = append(attrs, xattr{a.Name.Space, a.Name.Local, a.Value})
@@ -410,10 +436,42 @@ func (x *xmlWriter) document(root string, attrs []xattr) []byte {
 	return out.Bytes()
 }
 
-// isXMLChar reports whether XML 1.0 can carry r.
+// isXMLName reports whether s is a name without a colon that
+// encoding/xml (and so the Strict decoder) reads as one.
+func isXMLName(s string) bool {
+	if s == "" {
+		return false
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && (c == '-' || c == '.' || '0' <= c && c <= '9'):
+		default:
+			return false
+		}
+	}
+	if ascii {
+		return true
+	}
+	d := xml.NewDecoder(strings.NewReader("<" + s + "/>"))
+	t, err := d.Token()
+	if err != nil {
+		return false
+	}
+	st, ok := t.(xml.StartElement)
+	return ok && st.Name.Space == "" && st.Name.Local == s
+}
+
+// isXMLChar reports whether r is a character the output carries: one XML
+// 1.0 allows, but for the C1 controls (U+0080 to U+009F), which XML
+// discourages and the Strict decoder refuses.
 func isXMLChar(r rune) bool {
 	return r == '\t' || r == '\n' || r == '\r' ||
-		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+		r >= 0x20 && r < 0x80 || r > 0x9F && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // escapeXML writes s escaped, without the characters XML cannot carry. In

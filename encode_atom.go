@@ -28,6 +28,10 @@ import (
 // Podcasting 2.0 (live items included), Media RSS and Extensions are
 // written in their own namespaces.
 //
+// A date that could not be read (its time zero, its raw text set), or
+// whose year RFC 3339 cannot write (before 1 or after 9999), is left out,
+// or, where Atom requires one (updated), replaced as above.
+//
 // An entry: id is Atom.ID, else the GUID, else the Link, else
 // "urn:sha1:" and the SHA-1 of its title, date and body; updated is
 // [Item.Updated] (Atom.Updated, else the publication date, of pubDate, a
@@ -44,9 +48,10 @@ import (
 // see authors), docs, cloud, ttl, rating, textInput, skipHours, skipDays,
 // the image's title, link, size and description, pubDate beside
 // lastBuildDate; an item's comments, source (RSS's), the guid's
-// isPermaLink. They are left out. An xhtml text construct (or content of
-// an XML media type) whose markup is not well-formed XML is written as
-// html.
+// isPermaLink. They are left out. An xhtml text construct whose markup
+// is not well-formed XML (with its namespaces declared) is written as
+// html; content of an XML media type that is not is written escaped, as
+// text, and reads back as that text.
 
 // writeAtom writes f as the body of an Atom feed element.
 func writeAtom(x *xmlWriter, f *Feed) {
@@ -63,6 +68,9 @@ func writeAtom(x *xmlWriter, f *Feed) {
 	atomText(x, "title", f.Title, a.TitleType, true)
 	atomText(x, "subtitle", f.Description, a.SubtitleType, false)
 	updated := feedUpdated(f)
+	if isoDate(updated, "") == "" {
+		updated = time.Unix(0, 0).UTC()
+	}
 	x.leaf(ns, "updated", isoDate(updated, ""))
 	atomLinks(x, ns, withAlternate(f.AtomLinks, f.Link))
 	authors := a.Authors
@@ -164,7 +172,7 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 	x.leaf(ns, "id", id)
 	atomText(x, "title", it.Title, a.TitleType, true)
 	updated := it.Updated()
-	if updated.IsZero() {
+	if isoDate(updated, "") == "" {
 		updated = feedUpdated
 	}
 	x.leaf(ns, "updated", isoDate(updated, ""))
@@ -195,7 +203,7 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 		sumType, contentType = cmp.Or(sumType, "html"), cmp.Or(contentType, "html")
 	}
 	atomText(x, "summary", it.Description, sumType, false)
-	if it.Content != "" || a.ContentSrc != "" {
+	if it.Content != "" || a.ContentSrc != "" || a.ContentType != "" {
 		atomContent(x, it.Content, contentType, a.ContentSrc)
 	}
 	if a.Source != nil {
@@ -376,7 +384,7 @@ func atomContent(x *xmlWriter, s, typ, src string) {
 	case src != "":
 		x.empty(NamespaceAtom, "content", attrs...)
 	case l == "" || l == "text" || l == "html" || l == "xhtml":
-		atomText(x, "content", s, typ, false)
+		atomText(x, "content", s, typ, true)
 	case isXMLType(l) && wellFormedXML(s):
 		x.start(NamespaceAtom, "content", attrs...)
 		x.raw(s)

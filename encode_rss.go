@@ -8,8 +8,17 @@ import (
 // writeRSS writes f as an RSS 2.0 channel (the body of the rss element).
 func writeRSS(x *xmlWriter, f *Feed) {
 	x.start("", "channel")
-	// RSS requires these three: written even when empty.
-	for _, v := range [...]struct{ name, s string }{{"title", f.Title}, {"link", f.Link}, {"description", f.Description}} {
+	// RSS requires these three: written even when empty. A title or
+	// subtitle type says an Atom element came first and gave the value:
+	// it is written as that element, after an empty RSS one.
+	title, desc := f.Title, f.Description
+	if f.Atom != nil && f.Atom.TitleType != "" {
+		title = ""
+	}
+	if f.Atom != nil && f.Atom.SubtitleType != "" {
+		desc = ""
+	}
+	for _, v := range [...]struct{ name, s string }{{"title", title}, {"link", f.Link}, {"description", desc}} {
 		x.start("", v.name)
 		if v.name == "description" {
 			x.cdataText(v.s)
@@ -96,14 +105,16 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 	}
 	a := it.Atom
 	title, desc := it.Title, it.Description
-	if a != nil && a.TitleType != "" && a.TitleType != "text" && title != "" {
-		atomText(x, "title", title, a.TitleType, false)
+	// A type says the Atom element came first and gave the value: it is
+	// written in place of the RSS element.
+	if a != nil && a.TitleType != "" {
+		atomText(x, "title", title, a.TitleType, true)
 		title = ""
 	}
 	x.leaf("", "title", title)
 	x.leaf("", "link", it.Link)
-	if a != nil && a.SummaryType != "" && a.SummaryType != "text" && desc != "" {
-		atomText(x, "summary", desc, a.SummaryType, false)
+	if a != nil && a.SummaryType != "" {
+		atomText(x, "summary", desc, a.SummaryType, true)
 		desc = ""
 	}
 	x.html("", "description", desc)
@@ -130,10 +141,8 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 		x.end()
 	}
 	content := it.Content
-	if a != nil && (a.ContentType != "" && a.ContentType != "html" || a.ContentSrc != "") {
-		if content != "" || a.ContentSrc != "" {
-			atomContent(x, content, a.ContentType, a.ContentSrc)
-		}
+	if a != nil && (a.ContentType != "" || a.ContentSrc != "") {
+		atomContent(x, content, a.ContentType, a.ContentSrc)
 		content = ""
 	}
 	x.html(NamespaceContent, "encoded", content)
@@ -197,6 +206,12 @@ func rssAtomFeed(x *xmlWriter, f *Feed) {
 	a := f.Atom
 	if a == nil {
 		return
+	}
+	if a.TitleType != "" {
+		atomText(x, "title", f.Title, a.TitleType, true)
+	}
+	if a.SubtitleType != "" {
+		atomText(x, "subtitle", f.Description, a.SubtitleType, true)
 	}
 	x.leaf(NamespaceAtom, "id", a.ID)
 	atomPersons(x, NamespaceAtom, "author", a.Authors)
