@@ -114,24 +114,22 @@ func (e *Encoder) Encode(f *Feed) error {
 	if f == nil {
 		return errors.New("rss: Encode of a nil feed")
 	}
-	var out []byte
+	var x *xmlWriter
 	switch e.format {
 	case RSS2:
-		x := newXMLWriter(e.Indent)
+		x = newXMLWriter(e.Indent)
 		writeRSS(x, f)
-		out = x.document("rss", []xattr{{"", "version", "2.0"}})
+		return x.writeDocument(e.w, "rss", []xattr{{"", "version", "2.0"}})
 	case Atom1:
-		x := newXMLWriter(e.Indent)
+		x = newXMLWriter(e.Indent)
 		x.defaultNS = NamespaceAtom
 		writeAtom(x, f)
-		out = x.document("feed", []xattr{{xmlNamespace, "lang", f.Language}})
+		return x.writeDocument(e.w, "feed", []xattr{{xmlNamespace, "lang", f.Language}})
 	case JSONFeed1:
-		out = writeJSONFeed(f, e.Indent)
-	default:
-		return ErrFormat
+		_, err := e.w.Write(writeJSONFeed(f, e.Indent))
+		return err
 	}
-	_, err := e.w.Write(out)
-	return err
+	return ErrFormat
 }
 
 // knownPrefixes are the usual prefixes of the namespaces the package knows.
@@ -164,7 +162,7 @@ type xmlWriter struct {
 	buf       bytes.Buffer
 	indent    string
 	depth     int
-	open      bool   // a start tag is open: ">" not yet written
+	isOpen    bool   // a start tag is open: ">" not yet written
 	hasChild  []bool // per open element: whether it has child elements
 	stack     []string
 	defaultNS string            // the root's namespace, written without a prefix
@@ -212,19 +210,23 @@ func (x *xmlWriter) newline() {
 }
 
 func (x *xmlWriter) closeStart() {
-	if x.open {
+	if x.isOpen {
 		x.buf.WriteByte('>')
-		x.open = false
+		x.isOpen = false
 	}
 }
 
 // start opens an element, with the attributes that have a value.
 func (x *xmlWriter) start(space, local string, attrs ...xattr) {
-	x.startAll(space, local, nonEmpty(attrs))
+	x.open(space, local, attrs, false)
 }
 
 // startAll opens an element with all of attrs, empty ones too.
 func (x *xmlWriter) startAll(space, local string, attrs []xattr) {
+	x.open(space, local, attrs, true)
+}
+
+func (x *xmlWriter) open(space, local string, attrs []xattr, keepEmpty bool) {
 	x.closeStart()
 	if n := len(x.hasChild); n > 0 {
 		x.hasChild[n-1] = true
@@ -250,16 +252,16 @@ func (x *xmlWriter) startAll(space, local string, attrs []xattr) {
 		cur = space
 	}
 	x.defaults = append(x.defaults, cur)
-	x.writeAttrs(attrs)
-	x.open = true
+	x.writeAttrs(attrs, keepEmpty)
+	x.isOpen = true
 	x.stack = append(x.stack, name)
 	x.hasChild = append(x.hasChild, false)
 	x.depth++
 }
 
-func (x *xmlWriter) writeAttrs(attrs []xattr) {
+func (x *xmlWriter) writeAttrs(attrs []xattr, keepEmpty bool) {
 	for i, a := range attrs {
-		if a.local == "" {
+		if a.local == "" || a.value == "" && !keepEmpty {
 			continue
 		}
 		dup := false
@@ -285,9 +287,9 @@ func (x *xmlWriter) end() {
 	n := len(x.stack) - 1
 	name, child := x.stack[n], x.hasChild[n]
 	x.stack, x.hasChild, x.defaults = x.stack[:n], x.hasChild[:n], x.defaults[:n]
-	if x.open {
+	if x.isOpen {
 		x.buf.WriteString("/>")
-		x.open = false
+		x.isOpen = false
 		return
 	}
 	if child {
@@ -322,7 +324,7 @@ func (x *xmlWriter) cdataText(s string) {
 			extra += 4
 		}
 	}
-	if extra <= len("<![CDATA[]]>") || strings.Contains(s, "]]>") {
+	if extra <= len("<![CDATA[]]>") || strings.Contains(s, "]]>") || strings.IndexByte(s, '\r') >= 0 {
 		x.text(s)
 		return
 	}
@@ -337,7 +339,7 @@ func (x *xmlWriter) leaf(space, local, s string, attrs ...xattr) {
 	if s == "" {
 		return
 	}
-	x.start(space, local, nonEmpty(attrs)...)
+	x.start(space, local, attrs...)
 	x.text(s)
 	x.end()
 }
@@ -355,19 +357,8 @@ func (x *xmlWriter) html(space, local, s string, attrs ...xattr) {
 
 // empty writes an element with attributes only (those with a value).
 func (x *xmlWriter) empty(space, local string, attrs ...xattr) {
-	x.start(space, local, nonEmpty(attrs)...)
+	x.start(space, local, attrs...)
 	x.end()
-}
-
-// nonEmpty returns the attributes with a value.
-func nonEmpty(attrs []xattr) []xattr {
-	out := attrs[:0:0]
-	for _, a := range attrs {
-		if a.value != "" {
-			out = append(out, a)
-		}
-	}
-	return out
 }
 
 // element writes an extension element back, whole. An element or
@@ -397,43 +388,45 @@ func (x *xmlWriter) elements(es []Element) {
 	}
 }
 
-// document returns the whole document: the XML declaration, the root
-// element with its attributes and the declarations of the namespaces the
-// body used, and the body.
-func (x *xmlWriter) document(root string, attrs []xattr) []byte {
-	var out bytes.Buffer
-	out.Grow(x.buf.Len() + 512)
-	out.WriteString(`<?xml version="1.0" encoding="UTF-8"?>`)
+// writeDocument writes the whole document to w: the XML declaration, the
+// root element with its attributes and the declarations of the namespaces
+// the body used, the body, and the root's end tag.
+func (x *xmlWriter) writeDocument(w io.Writer, root string, attrs []xattr) error {
+	var head bytes.Buffer
+	head.WriteString(`<?xml version="1.0" encoding="UTF-8"?>`)
 	if x.indent != "" {
-		out.WriteByte('\n')
+		head.WriteByte('\n')
 	}
-	out.WriteByte('<')
-	out.WriteString(root)
+	head.WriteByte('<')
+	head.WriteString(root)
 	if x.defaultNS != "" {
-		out.WriteString(` xmlns="`)
-		escapeXML(&out, x.defaultNS, true)
-		out.WriteByte('"')
+		head.WriteString(` xmlns="`)
+		escapeXML(&head, x.defaultNS, true)
+		head.WriteByte('"')
 	}
 	for _, a := range attrs {
 		if a.value == "" {
 			continue
 		}
-		out.WriteString(" " + x.qname(a.space, a.local, true) + `="`)
-		escapeXML(&out, a.value, true)
-		out.WriteByte('"')
+		head.WriteString(" " + x.qname(a.space, a.local, true) + `="`)
+		escapeXML(&head, a.value, true)
+		head.WriteByte('"')
 	}
 	for _, uri := range x.used {
-		out.WriteString(" xmlns:" + x.prefix[uri] + `="`)
-		escapeXML(&out, uri, true)
-		out.WriteByte('"')
+		head.WriteString(" xmlns:" + x.prefix[uri] + `="`)
+		escapeXML(&head, uri, true)
+		head.WriteByte('"')
 	}
-	out.WriteByte('>')
-	out.Write(x.buf.Bytes())
+	head.WriteByte('>')
 	if x.indent != "" {
-		out.WriteByte('\n')
+		x.buf.WriteByte('\n')
 	}
-	out.WriteString("</" + root + ">\n")
-	return out.Bytes()
+	x.buf.WriteString("</" + root + ">\n")
+	if _, err := w.Write(head.Bytes()); err != nil {
+		return err
+	}
+	_, err := w.Write(x.buf.Bytes())
+	return err
 }
 
 // isXMLName reports whether s is a name without a colon that
@@ -474,86 +467,80 @@ func isXMLChar(r rune) bool {
 		r >= 0x20 && r < 0x80 || r > 0x9F && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
-// escapeXML writes s escaped, without the characters XML cannot carry. In
-// an attribute, white space other than the space is written as a
-// character reference so that it survives normalisation.
+// escapeXML writes s escaped, without the characters the output does not
+// carry (see isXMLChar) and without invalid UTF-8. In an attribute, white
+// space other than the space is written as a character reference so that
+// it survives normalisation; a carriage return always is, since XML reads
+// it as a line feed.
 func escapeXML(b *bytes.Buffer, s string, attr bool) {
+	run := 0 // start of the bytes not yet written
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+		c := s[i]
+		var esc string
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '<':
+				esc = "&lt;"
+			case c == '>':
+				esc = "&gt;"
+			case c == '&':
+				esc = "&amp;"
+			case c == '"' && attr:
+				esc = "&quot;"
+			case c == '\r':
+				esc = "&#xD;"
+			case c == '\n' && attr:
+				esc = "&#xA;"
+			case c == '\t' && attr:
+				esc = "&#x9;"
+			case c < 0x20 && c != '\n' && c != '\t':
+				esc = "" // not carried
+			default:
+				i++
+				continue
+			}
+			b.WriteString(s[run:i])
+			b.WriteString(esc)
+			i++
+			run = i
 			continue
 		}
-		switch r {
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '"':
-			if attr {
-				b.WriteString("&quot;")
-			} else {
-				b.WriteByte('"')
-			}
-		case '\r':
-			b.WriteString("&#xD;")
-		case '\n':
-			if attr {
-				b.WriteString("&#xA;")
-			} else {
-				b.WriteByte('\n')
-			}
-		case '\t':
-			if attr {
-				b.WriteString("&#x9;")
-			} else {
-				b.WriteByte('\t')
-			}
-		default:
-			b.WriteRune(r)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+			b.WriteString(s[run:i])
+			i += size
+			run = i
+			continue
 		}
+		i += size
 	}
+	b.WriteString(s[run:])
 }
 
-// writeXMLChars writes s as it is (inside CDATA), without the characters
-// XML cannot carry. A carriage return, which XML would read as a line feed,
-// is written so too.
+// writeXMLChars writes s as it is (inside CDATA, or markup checked to be
+// well-formed), without the characters the output does not carry.
 func writeXMLChars(b *bytes.Buffer, s string) {
+	run := 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' && c != '\r' {
+				b.WriteString(s[run:i])
+				run = i + 1
+			}
+			i++
 			continue
 		}
-		b.WriteRune(r)
-	}
-}
-
-// cleanXMLText returns s without the characters XML (and so the decoder)
-// does not carry, for the JSON Feed writer.
-func cleanXMLText(s string) string {
-	ok := true
-	for _, r := range s {
-		if r == utf8.RuneError || !isXMLChar(r) {
-			ok = false
-			break
-		}
-	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
 		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+			b.WriteString(s[run:i])
+			i += size
+			run = i
 			continue
 		}
-		b.WriteRune(r)
+		i += size
 	}
-	return b.String()
+	b.WriteString(s[run:])
 }
 
 // rssDate returns a date as RSS writes it: RFC 1123 with a numeric zone,

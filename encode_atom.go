@@ -90,7 +90,7 @@ func writeAtom(x *xmlWriter, f *Feed) {
 		if g == nil {
 			g = &AtomGenerator{}
 		}
-		x.start(ns, "generator", nonEmpty([]xattr{{"", "uri", g.URI}, {"", "version", g.Version}})...)
+		x.start(ns, "generator", []xattr{{"", "uri", g.URI}, {"", "version", g.Version}}...)
 		x.text(f.Generator)
 		x.end()
 	}
@@ -129,7 +129,7 @@ func atomFeedMeta(x *xmlWriter, ns string, f *Feed) {
 		if g == nil {
 			g = &AtomGenerator{}
 		}
-		x.start(ns, "generator", nonEmpty([]xattr{{"", "uri", g.URI}, {"", "version", g.Version}})...)
+		x.start(ns, "generator", []xattr{{"", "uri", g.URI}, {"", "version", g.Version}}...)
 		x.text(f.Generator)
 		x.end()
 	}
@@ -207,7 +207,7 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 		atomContent(x, it.Content, contentType, a.ContentSrc)
 	}
 	if a.Source != nil {
-		x.start(ns, "source", nonEmpty([]xattr{{xmlNamespace, "lang", a.Source.Language}})...)
+		x.start(ns, "source", []xattr{{xmlNamespace, "lang", a.Source.Language}}...)
 		atomFeedMeta(x, ns, a.Source)
 		x.end()
 	}
@@ -367,7 +367,7 @@ func atomText(x *xmlWriter, name, s, typ string, required bool) {
 	if typ == "xhtml" && !wellFormedXML(s) {
 		typ = "html"
 	}
-	x.start(NamespaceAtom, name, nonEmpty([]xattr{{"", "type", typ}})...)
+	x.start(NamespaceAtom, name, []xattr{{"", "type", typ}}...)
 	if typ == "xhtml" {
 		x.raw(`<div xmlns="` + namespaceXHTML + `">` + s + `</div>`)
 	} else {
@@ -378,7 +378,7 @@ func atomText(x *xmlWriter, name, s, typ string, required bool) {
 
 // atomContent writes an entry's content of any type.
 func atomContent(x *xmlWriter, s, typ, src string) {
-	attrs := nonEmpty([]xattr{{"", "type", typ}, {"", "src", src}})
+	attrs := []xattr{{"", "type", typ}, {"", "src", src}}
 	l := strings.ToLower(typ)
 	switch {
 	case src != "":

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // How JSON Feed 1.1 is written (Encoder with JSONFeed1): the reverse of
@@ -44,16 +45,9 @@ import (
 type jsonWriter struct {
 	buf   bytes.Buffer
 	first []bool // per open object or array: no member written yet
-	enc   *json.Encoder
-	tmp   bytes.Buffer
 }
 
-func newJSONWriter() *jsonWriter {
-	j := &jsonWriter{}
-	j.enc = json.NewEncoder(&j.tmp)
-	j.enc.SetEscapeHTML(false)
-	return j
-}
+func newJSONWriter() *jsonWriter { return &jsonWriter{} }
 
 func (j *jsonWriter) sep() {
 	if n := len(j.first); n > 0 {
@@ -64,10 +58,46 @@ func (j *jsonWriter) sep() {
 	}
 }
 
+// str writes s as a JSON string, without the characters the output does
+// not carry (see isXMLChar) and without invalid UTF-8.
 func (j *jsonWriter) str(s string) {
-	j.tmp.Reset()
-	_ = j.enc.Encode(cleanXMLText(s)) // a string always encodes
-	j.buf.Write(bytes.TrimSuffix(j.tmp.Bytes(), []byte("\n")))
+	const hex = "0123456789abcdef"
+	b := &j.buf
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '"' || c == '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case c == '\n':
+				b.WriteString(`\n`)
+			case c == '\r':
+				b.WriteString(`\r`)
+			case c == '\t':
+				b.WriteString(`\t`)
+			case c < 0x20:
+				// not carried
+			default:
+				b.WriteByte(c)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1 || !isXMLChar(r):
+		case r == '\u2028' || r == '\u2029':
+			b.WriteString(`\u20`)
+			b.WriteByte(hex[(r>>4)&0xF])
+			b.WriteByte(hex[r&0xF])
+		default:
+			b.WriteString(s[i-size : i])
+		}
+	}
+	b.WriteByte('"')
 }
 
 func (j *jsonWriter) key(k string) {

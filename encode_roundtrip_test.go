@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -362,3 +363,29 @@ func coreDiff(a, b *Item) string {
 	}
 	return ""
 }
+
+// cleanXMLText returns s without the characters XML (and so the decoder)
+// does not carry, as the writers leave them out.
+func cleanXMLText(s string) string {
+	ok := true
+	for _, r := range s {
+		if r == utf8.RuneError || !isXMLChar(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+

@@ -239,7 +239,7 @@ func rssAtomEntry(x *xmlWriter, it *Item) {
 	x.leaf(NamespaceAtom, "published", isoDate(a.Published, a.PublishedRaw))
 	x.leaf(NamespaceAtom, "rights", a.Rights, xattr{"", "type", a.RightsType})
 	if a.Source != nil {
-		x.start(NamespaceAtom, "source", nonEmpty([]xattr{{xmlNamespace, "lang", a.Source.Language}})...)
+		x.start(NamespaceAtom, "source", []xattr{{xmlNamespace, "lang", a.Source.Language}}...)
 		atomFeedMeta(x, NamespaceAtom, a.Source)
 		x.end()
 	}
@@ -359,15 +359,15 @@ func podcastFeedXML(x *xmlWriter, p *PodcastFeed) {
 		x.leaf(ns, "locked", yesNo(l.Value), xattr{"", "owner", l.Owner})
 	}
 	for _, v := range p.Funding {
-		x.start(ns, "funding", nonEmpty([]xattr{{"", "url", v.URL}})...)
+		x.start(ns, "funding", []xattr{{"", "url", v.URL}}...)
 		x.text(v.Text)
 		x.end()
 	}
 	podcastPersons(x, p.Persons)
 	podcastLocations(x, p.Locations)
 	for _, v := range p.Trailers {
-		x.start(ns, "trailer", nonEmpty([]xattr{{"", "pubdate", rssDate(v.PubDate, v.PubDateRaw)}, {"", "url", v.URL},
-			{"", "length", itoa64(v.Length)}, {"", "type", v.Type}, {"", "season", itoa(v.Season)}})...)
+		x.start(ns, "trailer", []xattr{{"", "pubdate", rssDate(v.PubDate, v.PubDateRaw)}, {"", "url", v.URL},
+			{"", "length", itoa64(v.Length)}, {"", "type", v.Type}, {"", "season", itoa(v.Season)}}...)
 		x.text(v.Title)
 		x.end()
 	}
@@ -375,7 +375,7 @@ func podcastFeedXML(x *xmlWriter, p *PodcastFeed) {
 	x.leaf(ns, "medium", p.Medium)
 	podcastTxts(x, p.Txt)
 	for _, v := range p.Blocks {
-		x.leaf(ns, "block", yesNo(v.Value), nonEmpty([]xattr{{"", "id", v.ID}})...)
+		x.leaf(ns, "block", yesNo(v.Value), []xattr{{"", "id", v.ID}}...)
 	}
 	if p.Podroll != nil {
 		x.start(ns, "podroll")
@@ -389,7 +389,7 @@ func podcastFeedXML(x *xmlWriter, p *PodcastFeed) {
 		if u.Complete {
 			attrs = append(attrs, xattr{"", "complete", "true"})
 		}
-		x.start(ns, "updateFrequency", nonEmpty(attrs)...)
+		x.start(ns, "updateFrequency", attrs...)
 		x.text(u.Text)
 		x.end()
 	}
@@ -413,8 +413,8 @@ func podcastFeedXML(x *xmlWriter, p *PodcastFeed) {
 		if it == nil {
 			it = &Item{}
 		}
-		rssItem(x, "liveItem", it, nonEmpty([]xattr{{"", "status", li.Status},
-			{"", "start", isoDate(li.Start, li.StartRaw)}, {"", "end", isoDate(li.End, li.EndRaw)}})...)
+		rssItem(x, "liveItem", it, []xattr{{"", "status", li.Status},
+			{"", "start", isoDate(li.Start, li.StartRaw)}, {"", "end", isoDate(li.End, li.EndRaw)}}...)
 	}
 }
 
@@ -431,19 +431,19 @@ func podcastItemXML(x *xmlWriter, p *PodcastItem) {
 		x.empty(ns, "chapters", xattr{"", "url", c.URL}, xattr{"", "type", c.Type})
 	}
 	for _, v := range p.Soundbites {
-		x.start(ns, "soundbite", nonEmpty([]xattr{{"", "startTime", seconds(v.StartTime)}, {"", "duration", seconds(v.Duration)}})...)
+		x.start(ns, "soundbite", []xattr{{"", "startTime", seconds(v.StartTime)}, {"", "duration", seconds(v.Duration)}}...)
 		x.text(v.Title)
 		x.end()
 	}
 	podcastPersons(x, p.Persons)
 	podcastLocations(x, p.Locations)
 	if s := p.Season; s != nil {
-		x.start(ns, "season", nonEmpty([]xattr{{"", "name", s.Name}})...)
+		x.start(ns, "season", []xattr{{"", "name", s.Name}}...)
 		x.text(itoa(s.Number))
 		x.end()
 	}
 	if e := p.Episode; e != nil {
-		x.start(ns, "episode", nonEmpty([]xattr{{"", "display", e.Display}})...)
+		x.start(ns, "episode", []xattr{{"", "display", e.Display}}...)
 		x.text(ftoa(e.Number))
 		x.end()
 	}
@@ -455,7 +455,7 @@ func podcastItemXML(x *xmlWriter, p *PodcastItem) {
 		if v.Default {
 			attrs = append(attrs, xattr{"", "default", "true"})
 		}
-		x.start(ns, "alternateEnclosure", nonEmpty(attrs)...)
+		x.start(ns, "alternateEnclosure", attrs...)
 		for _, s := range v.Sources {
 			x.empty(ns, "source", xattr{"", "uri", s.URI}, xattr{"", "contentType", s.ContentType})
 		}
@@ -467,7 +467,7 @@ func podcastItemXML(x *xmlWriter, p *PodcastItem) {
 	podcastValues(x, p.Value)
 	podcastImagesXML(x, p.Images, p.Image)
 	for _, v := range p.ContentLink {
-		x.start(ns, "contentLink", nonEmpty([]xattr{{"", "href", v.Href}})...)
+		x.start(ns, "contentLink", []xattr{{"", "href", v.Href}}...)
 		x.text(v.Text)
 		x.end()
 	}
@@ -478,8 +478,8 @@ func podcastItemXML(x *xmlWriter, p *PodcastItem) {
 
 func podcastPersons(x *xmlWriter, ps []PodcastPerson) {
 	for _, v := range ps {
-		x.start(NamespacePodcast, "person", nonEmpty([]xattr{{"", "role", v.Role}, {"", "group", v.Group},
-			{"", "img", v.Img}, {"", "href", v.Href}})...)
+		x.start(NamespacePodcast, "person", []xattr{{"", "role", v.Role}, {"", "group", v.Group},
+			{"", "img", v.Img}, {"", "href", v.Href}}...)
 		x.text(v.Name)
 		x.end()
 	}
@@ -487,8 +487,8 @@ func podcastPersons(x *xmlWriter, ps []PodcastPerson) {
 
 func podcastLocations(x *xmlWriter, ls []PodcastLocation) {
 	for _, v := range ls {
-		x.start(NamespacePodcast, "location", nonEmpty([]xattr{{"", "rel", v.Rel}, {"", "geo", v.Geo},
-			{"", "osm", v.OSM}, {"", "country", v.Country}})...)
+		x.start(NamespacePodcast, "location", []xattr{{"", "rel", v.Rel}, {"", "geo", v.Geo},
+			{"", "osm", v.OSM}, {"", "country", v.Country}}...)
 		x.text(v.Name)
 		x.end()
 	}
@@ -498,14 +498,14 @@ func podcastLicenseXML(x *xmlWriter, l *PodcastLicense) {
 	if l == nil {
 		return
 	}
-	x.start(NamespacePodcast, "license", nonEmpty([]xattr{{"", "url", l.URL}})...)
+	x.start(NamespacePodcast, "license", []xattr{{"", "url", l.URL}}...)
 	x.text(l.Identifier)
 	x.end()
 }
 
 func podcastTxts(x *xmlWriter, ts []PodcastTxt) {
 	for _, v := range ts {
-		x.start(NamespacePodcast, "txt", nonEmpty([]xattr{{"", "purpose", v.Purpose}})...)
+		x.start(NamespacePodcast, "txt", []xattr{{"", "purpose", v.Purpose}}...)
 		x.text(v.Text)
 		x.end()
 	}
@@ -528,8 +528,8 @@ func podcastRecipient(x *xmlWriter, r PodcastValueRecipient) {
 func podcastValues(x *xmlWriter, vs []PodcastValue) {
 	const ns = NamespacePodcast
 	for _, v := range vs {
-		x.start(ns, "value", nonEmpty([]xattr{{"", "type", v.Type}, {"", "method", v.Method},
-			{"", "suggested", ftoa(v.Suggested)}})...)
+		x.start(ns, "value", []xattr{{"", "type", v.Type}, {"", "method", v.Method},
+			{"", "suggested", ftoa(v.Suggested)}}...)
 		for _, r := range v.ValueRecipients {
 			podcastRecipient(x, r)
 		}
@@ -539,7 +539,7 @@ func podcastValues(x *xmlWriter, vs []PodcastValue) {
 			if ts.RemotePercentage != 100 {
 				attrs = append(attrs, xattr{"", "remotePercentage", strconv.FormatFloat(ts.RemotePercentage, 'f', -1, 64)})
 			}
-			x.start(ns, "valueTimeSplit", nonEmpty(attrs)...)
+			x.start(ns, "valueTimeSplit", attrs...)
 			for _, r := range ts.ValueRecipients {
 				podcastRecipient(x, r)
 			}
@@ -610,7 +610,7 @@ func mediaContentXML(x *xmlWriter, c *MediaContent) {
 		xattr{"", "framerate", ftoa(c.Framerate)}, xattr{"", "samplingrate", ftoa(c.SamplingRate)},
 		xattr{"", "channels", itoa(c.Channels)}, xattr{"", "duration", ftoa(c.Duration)},
 		xattr{"", "height", itoa(c.Height)}, xattr{"", "width", itoa(c.Width)}, xattr{"", "lang", c.Lang})
-	x.start(NamespaceMedia, "content", nonEmpty(attrs)...)
+	x.start(NamespaceMedia, "content", attrs...)
 	mediaElementsXML(x, &c.MediaElements)
 	x.elements(c.Extensions)
 	x.end()
@@ -619,12 +619,12 @@ func mediaContentXML(x *xmlWriter, c *MediaContent) {
 func mediaElementsXML(x *xmlWriter, m *MediaElements) {
 	const ns = NamespaceMedia
 	if t := m.Title; t != nil {
-		x.start(ns, "title", nonEmpty([]xattr{{"", "type", t.Type}})...)
+		x.start(ns, "title", []xattr{{"", "type", t.Type}}...)
 		x.text(t.Value)
 		x.end()
 	}
 	if t := m.Description; t != nil {
-		x.start(ns, "description", nonEmpty([]xattr{{"", "type", t.Type}})...)
+		x.start(ns, "description", []xattr{{"", "type", t.Type}}...)
 		x.text(t.Value)
 		x.end()
 	}
@@ -634,17 +634,17 @@ func mediaElementsXML(x *xmlWriter, m *MediaElements) {
 			xattr{"", "height", itoa(t.Height)}, xattr{"", "time", t.Time})
 	}
 	for _, c := range m.Categories {
-		x.start(ns, "category", nonEmpty([]xattr{{"", "scheme", c.Scheme}, {"", "label", c.Label}})...)
+		x.start(ns, "category", []xattr{{"", "scheme", c.Scheme}, {"", "label", c.Label}}...)
 		x.text(c.Value)
 		x.end()
 	}
 	for _, c := range m.Credits {
-		x.start(ns, "credit", nonEmpty([]xattr{{"", "role", c.Role}, {"", "scheme", c.Scheme}})...)
+		x.start(ns, "credit", []xattr{{"", "role", c.Role}, {"", "scheme", c.Scheme}}...)
 		x.text(c.Value)
 		x.end()
 	}
 	for _, r := range m.Ratings {
-		x.start(ns, "rating", nonEmpty([]xattr{{"", "scheme", r.Scheme}})...)
+		x.start(ns, "rating", []xattr{{"", "scheme", r.Scheme}}...)
 		x.text(r.Value)
 		x.end()
 	}
@@ -652,7 +652,7 @@ func mediaElementsXML(x *xmlWriter, m *MediaElements) {
 		x.empty(ns, "player", xattr{"", "url", p.URL}, xattr{"", "width", itoa(p.Width)}, xattr{"", "height", itoa(p.Height)})
 	}
 	if m.Copyright != "" || m.CopyrightURL != "" {
-		x.start(ns, "copyright", nonEmpty([]xattr{{"", "url", m.CopyrightURL}})...)
+		x.start(ns, "copyright", []xattr{{"", "url", m.CopyrightURL}}...)
 		x.text(m.Copyright)
 		x.end()
 	}
