@@ -64,6 +64,10 @@ func (f Format) String() string {
 // knows, else ns1, ns2... in the order of first use. The channel's title,
 // link and description, which RSS requires, are written even when empty.
 //
+// An item whose [Item.Base] is not the channel's link (an xml:base stood
+// in the feed) is written with it as xml:base, so that the relative URLs of
+// its body keep their meaning.
+//
 // Reading what was written gives the same model back (raw date text, the
 // Version label and Item.Base aside), but for these differences, which
 // RSS cannot avoid or the model cannot tell apart:
@@ -170,6 +174,7 @@ type xmlWriter struct {
 	prefix    map[string]string // namespace URI → prefix
 	used      []string          // namespace URIs, in order of first use
 	generated int
+	base      string // the base URL items have without an xml:base of their own
 }
 
 func newXMLWriter(indent string) *xmlWriter {

@@ -48,7 +48,8 @@ import (
 // see authors), docs, cloud, ttl, rating, textInput, skipHours, skipDays,
 // the image's title, link, size and description, pubDate beside
 // lastBuildDate; an item's comments, source (RSS's), the guid's
-// isPermaLink. They are left out. An xhtml text construct whose markup
+// isPermaLink. They are left out. Atom 0.3's info and created, which
+// Atom 1.0 has no element for, are written in the Atom 0.3 namespace. An xhtml text construct whose markup
 // is not well-formed XML (with its namespaces declared) is written as
 // html; content of an XML media type that is not is written escaped, as
 // text, and reads back as that text.
@@ -138,8 +139,25 @@ func atomFeedMeta(x *xmlWriter, ns string, f *Feed) {
 	x.elements(f.Extensions)
 }
 
+// atom03Parts writes what only Atom 0.3 says (a feed's info, an entry's
+// created), in the Atom 0.3 namespace, which RSS and Atom 1.0 documents may
+// carry as a foreign namespace.
+func atom03Parts(x *xmlWriter, info, infoType string, created time.Time, createdRaw string) {
+	if info != "" {
+		typ := map[string]string{"text": "text/plain", "html": "text/html", "xhtml": "application/xhtml+xml"}[infoType]
+		if typ == "" {
+			typ = infoType
+		}
+		x.leaf(NamespaceAtom03, "info", info, xattr{"", "type", typ}, xattr{"", "mode", "escaped"})
+	}
+	x.leaf(NamespaceAtom03, "created", isoDate(created, createdRaw))
+}
+
 // foreignFeed writes the channel's elements of other namespaces.
 func foreignFeed(x *xmlWriter, f *Feed) {
+	if f.Atom != nil {
+		atom03Parts(x, f.Atom.Info, f.Atom.InfoType, time.Time{}, "")
+	}
 	dublinCoreXML(x, &f.DC)
 	if s := f.Sy; s != (Syndication{}) {
 		x.leaf(NamespaceSyndication, "updatePeriod", s.UpdatePeriod)
@@ -211,6 +229,7 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 		atomFeedMeta(x, ns, a.Source)
 		x.end()
 	}
+	atom03Parts(x, "", "", a.Created, a.CreatedRaw)
 	dublinCoreXML(x, &it.DC)
 	x.leaf(NamespaceWFW, "comment", it.WFW.Comment)
 	x.leaf(NamespaceWFW, "commentRss", it.WFW.CommentRSS)

@@ -249,11 +249,6 @@ func knownDifference(f *Feed, diff string) string {
 		}
 	}
 	if formatOf(f) != RSS2 {
-		for _, p := range []string{".Atom.Created", ".Atom.CreatedRaw", ".Atom.Info", ".Atom.InfoType"} {
-			if strings.Contains(diff, p+":") {
-				return "Atom 0.3 element without Atom 1.0 equivalent"
-			}
-		}
 		for _, p := range []string{"Atom.ID", "GUID.Value", "Updated", "UpdatedRaw", "LastBuildDate", "LastBuildDateRaw",
 			"PubDate", "PubDateRaw"} {
 			if strings.Contains(diff, "."+p+`: "" vs`) || strings.Contains(diff, "."+p+": 0001-01-01 00:00:00 +0000 UTC vs") {
@@ -388,4 +383,3 @@ func cleanXMLText(s string) string {
 	}
 	return b.String()
 }
-

@@ -3,10 +3,12 @@ package rss
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // writeRSS writes f as an RSS 2.0 channel (the body of the rss element).
 func writeRSS(x *xmlWriter, f *Feed) {
+	x.base = f.Link
 	x.start("", "channel")
 	// RSS requires these three: written even when empty. A title or
 	// subtitle type says an Atom element came first and gave the value:
@@ -99,7 +101,7 @@ func writeRSS(x *xmlWriter, f *Feed) {
 // of a live item, whose start tag the caller wrote).
 func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 	if name == "item" {
-		x.start("", "item")
+		x.start("", "item", itemBase(x, it))
 	} else {
 		x.start(NamespacePodcast, name, attrs...)
 	}
@@ -168,6 +170,15 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 	x.end()
 }
 
+// itemBase is the xml:base attribute an item needs: its Base, when that is
+// not the base its relative URLs would have anyway (the channel's link).
+func itemBase(x *xmlWriter, it *Item) xattr {
+	if it.Base == "" || it.Base == x.base {
+		return xattr{}
+	}
+	return xattr{xmlNamespace, "base", it.Base}
+}
+
 func rssCategories(x *xmlWriter, cs []Category) {
 	for _, c := range cs {
 		if c.Label != "" {
@@ -220,6 +231,7 @@ func rssAtomFeed(x *xmlWriter, f *Feed) {
 	x.leaf(NamespaceAtom, "rights", a.Rights, xattr{"", "type", a.RightsType})
 	x.leaf(NamespaceAtom, "icon", a.Icon)
 	x.leaf(NamespaceAtom, "logo", a.Logo)
+	atom03Parts(x, a.Info, a.InfoType, time.Time{}, "")
 	if g := a.Generator; g != nil {
 		// The generator's name is the RSS generator.
 		x.empty(NamespaceAtom, "generator", xattr{"", "uri", g.URI}, xattr{"", "version", g.Version})
@@ -238,6 +250,7 @@ func rssAtomEntry(x *xmlWriter, it *Item) {
 	x.leaf(NamespaceAtom, "updated", isoDate(a.Updated, a.UpdatedRaw))
 	x.leaf(NamespaceAtom, "published", isoDate(a.Published, a.PublishedRaw))
 	x.leaf(NamespaceAtom, "rights", a.Rights, xattr{"", "type", a.RightsType})
+	atom03Parts(x, "", "", a.Created, a.CreatedRaw)
 	if a.Source != nil {
 		x.start(NamespaceAtom, "source", []xattr{{xmlNamespace, "lang", a.Source.Language}}...)
 		atomFeedMeta(x, NamespaceAtom, a.Source)

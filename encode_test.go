@@ -245,3 +245,24 @@ func TestEncodeLiveItem(t *testing.T) {
 		assert.Equal(t, f.Podcast.LiveItems[0].Item.Enclosures, li.Item.Enclosures)
 	}
 }
+
+// TestEncodeItemBase checks that an item whose base is not the channel's
+// link is written with its xml:base, so that its body's relative URLs keep
+// their meaning, and that one whose base is the link is not.
+func TestEncodeItemBase(t *testing.T) {
+	const in = `<rss version="2.0"><channel><title>t</title><link>https://example.org/</link>
+<item xml:base="https://other.example/dir/"><title>a</title><description>&lt;a href="p"&gt;p&lt;/a&gt;</description></item>
+<item><title>b</title><description>&lt;a href="q"&gt;q&lt;/a&gt;</description></item>
+</channel></rss>`
+	f, err := rss.Parse(strings.NewReader(in))
+	require.NoError(t, err)
+	require.Len(t, f.Items, 2)
+	out := encode(t, f, rss.RSS2, "")
+	assert.Contains(t, out, `<item xml:base="https://other.example/dir/">`)
+	assert.Equal(t, 1, strings.Count(out, "xml:base"))
+	g := readStrict(t, out)
+	require.Len(t, g.Items, 2)
+	for i := range f.Items {
+		assert.Equal(t, f.Items[i].Base, g.Items[i].Base)
+	}
+}
