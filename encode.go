@@ -62,7 +62,11 @@ func (f Format) String() string {
 // declared on the rss element only when it is used, with its usual prefix
 // (content, dc, atom, itunes, podcast, media...) for a namespace the package
 // knows, else ns1, ns2... in the order of first use. The channel's title,
-// link and description, which RSS requires, are written even when empty.
+// link and description, which RSS requires, are written even when empty;
+// for a feed read from Atom or JSON Feed (its Version says so), they are
+// derived when missing: the link from the rel="self" link, else the Atom
+// id; the title from the link; the description from the title; the
+// image's title and link from the channel's.
 //
 // An item whose [Item.Base] is not the channel's link (an xml:base stood
 // in the feed) is written with it as xml:base, so that the relative URLs of
@@ -76,12 +80,14 @@ func (f Format) String() string {
 //     element repeated or with a value it could not read in full) is
 //     written twice, typed and as the extension, and the copy may read
 //     back as a second value.
-//   - A channel or item whose title, description (subtitle, summary) or
-//     content came from an Atom element (its Atom part has the type:
-//     TitleType, SubtitleType, SummaryType, ContentType or ContentSrc) has
-//     it written as that Atom element, with its type, in place of the RSS
-//     element (the channel's title and description are then written empty,
-//     as RSS requires them).
+//   - A channel or item of an RSS feed whose title, description
+//     (subtitle, summary) or content came from an Atom element (its Atom
+//     part has the type: TitleType, SubtitleType, SummaryType, ContentType
+//     or ContentSrc) has it written as that Atom element, with its type,
+//     in place of the RSS element (the channel's title and description are
+//     then written empty, as RSS requires them). A feed read from Atom or
+//     JSON Feed has them written as the RSS elements, their types left
+//     out.
 //   - A relative URL the decoder left relative (no base was in effect
 //     where it stood: the channel's link came after the item, or an
 //     xml:base that resolves nothing) reads back resolved against the
@@ -175,6 +181,7 @@ type xmlWriter struct {
 	used      []string          // namespace URIs, in order of first use
 	generated int
 	base      string // the base URL items have without an xml:base of their own
+	rssNative bool   // the feed was read from RSS (or built in code): see writeRSS
 }
 
 func newXMLWriter(indent string) *xmlWriter {

@@ -1,6 +1,7 @@
 package rss
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"time"
@@ -9,18 +10,28 @@ import (
 // writeRSS writes f as an RSS 2.0 channel (the body of the rss element).
 func writeRSS(x *xmlWriter, f *Feed) {
 	x.base = f.Link
+	x.rssNative = htmlByDefault(f)
 	x.start("", "channel")
 	// RSS requires these three: written even when empty. A title or
 	// subtitle type says an Atom element came first and gave the value:
 	// it is written as that element, after an empty RSS one.
-	title, desc := f.Title, f.Description
-	if f.Atom != nil && f.Atom.TitleType != "" {
+	title, link, desc := f.Title, f.Link, f.Description
+	if !x.rssNative {
+		// Read from Atom or JSON Feed, which do not require them: derived.
+		link = cmp.Or(link, firstLink(f.AtomLinks, "self"))
+		if f.Atom != nil {
+			link = cmp.Or(link, f.Atom.ID)
+		}
+		title = cmp.Or(title, link)
+		desc = cmp.Or(desc, title)
+	}
+	if f.Atom != nil && x.rssNative && f.Atom.TitleType != "" {
 		title = ""
 	}
-	if f.Atom != nil && f.Atom.SubtitleType != "" {
+	if f.Atom != nil && x.rssNative && f.Atom.SubtitleType != "" {
 		desc = ""
 	}
-	for _, v := range [...]struct{ name, s string }{{"title", title}, {"link", f.Link}, {"description", desc}} {
+	for _, v := range [...]struct{ name, s string }{{"title", title}, {"link", link}, {"description", desc}} {
 		x.start("", v.name)
 		if v.name == "description" {
 			x.cdataText(v.s)
@@ -45,10 +56,15 @@ func writeRSS(x *xmlWriter, f *Feed) {
 	}
 	x.leaf("", "ttl", itoa(f.TTL))
 	if im := f.Image; im != nil {
+		imTitle, imLink := im.Title, im.Link
+		if !x.rssNative {
+			// RSS requires them; Atom and JSON Feed have only the URL.
+			imTitle, imLink = cmp.Or(imTitle, title), cmp.Or(imLink, link)
+		}
 		x.start("", "image")
 		x.leaf("", "url", im.URL)
-		x.leaf("", "title", im.Title)
-		x.leaf("", "link", im.Link)
+		x.leaf("", "title", imTitle)
+		x.leaf("", "link", imLink)
 		x.leaf("", "width", itoa(im.Width))
 		x.leaf("", "height", itoa(im.Height))
 		x.leaf("", "description", im.Description)
@@ -109,13 +125,13 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 	title, desc := it.Title, it.Description
 	// A type says the Atom element came first and gave the value: it is
 	// written in place of the RSS element.
-	if a != nil && a.TitleType != "" {
+	if a != nil && x.rssNative && a.TitleType != "" {
 		atomText(x, "title", title, a.TitleType, true)
 		title = ""
 	}
 	x.leaf("", "title", title)
 	x.leaf("", "link", it.Link)
-	if a != nil && a.SummaryType != "" {
+	if a != nil && x.rssNative && a.SummaryType != "" {
 		atomText(x, "summary", desc, a.SummaryType, true)
 		desc = ""
 	}
@@ -143,7 +159,7 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 		x.end()
 	}
 	content := it.Content
-	if a != nil && (a.ContentType != "" || a.ContentSrc != "") {
+	if a != nil && x.rssNative && (a.ContentType != "" || a.ContentSrc != "") {
 		atomContent(x, content, a.ContentType, a.ContentSrc)
 		content = ""
 	}
@@ -218,10 +234,10 @@ func rssAtomFeed(x *xmlWriter, f *Feed) {
 	if a == nil {
 		return
 	}
-	if a.TitleType != "" {
+	if x.rssNative && a.TitleType != "" {
 		atomText(x, "title", f.Title, a.TitleType, true)
 	}
-	if a.SubtitleType != "" {
+	if x.rssNative && a.SubtitleType != "" {
 		atomText(x, "subtitle", f.Description, a.SubtitleType, true)
 	}
 	x.leaf(NamespaceAtom, "id", a.ID)
