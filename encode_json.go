@@ -32,14 +32,21 @@ import (
 // Extensions in [NamespaceJSONFeed] are written back as members named by
 // their local names (but for the names of the members above: a member of
 // a known name that the reader kept because its value had the wrong type
-// or was given twice, and an attachment or author kept whole for its other
-// members, title, duration_in_seconds or avatar, are left out): consecutive elements of one name as an array, an
+// or was given twice is left out, and an attachment or author kept whole for its other
+// members, title, duration_in_seconds or avatar, is written whole in place
+// of the typed one, so that those members are kept): consecutive elements of one name as an array, an
 // element with children as an object, one with text as a string (a number,
 // true or false as the string of it, which reads back the same), an empty
 // one as null. Elements of other namespaces, and every field JSON Feed has
 // no member for (RSS's channel elements beyond those above, iTunes,
 // Podcasting 2.0, Media RSS, Dublin Core but the item language...), are
-// left out.
+// left out. The model keeps an extension's numbers and strings alike, as
+// text: a kept attachment's size_in_bytes and duration_in_seconds are
+// written as numbers (a string there, which the reader kept, reads back
+// as the number), every other value as a string, but expired's true and
+// false. The other members are written after the version (feed) and
+// before the attachments (item), where they usually stand, so that
+// they read back in their order.
 
 // jsonWriter builds a JSON document with its members in a fixed order.
 type jsonWriter struct {
@@ -128,14 +135,60 @@ func (j *jsonWriter) member(k, v string) {
 // value starts a value in an array.
 func (j *jsonWriter) value() { j.sep() }
 
-func (j *jsonWriter) persons(k string, ps []Person) {
-	if len(ps) == 0 {
+// wholeExts returns the extensions named key that the reader kept whole
+// as objects (an attachment or author with more members than the model
+// has fields for).
+func wholeExts(es []Element, key string) []*Element {
+	var out []*Element
+	for i := range es {
+		if e := &es[i]; e.Name.Space == NamespaceJSONFeed && e.Name.Local == key && len(e.Children) > 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// takeExt returns the first of exts not yet used whose members match, and
+// marks it used; nil when there is none.
+func takeExt(exts []*Element, used []bool, match func(*Element) bool) *Element {
+	for i, e := range exts {
+		if !used[i] && match(e) {
+			used[i] = true
+			return e
+		}
+	}
+	return nil
+}
+
+// childText is the text of e's first child named key.
+func childText(e *Element, key string) string {
+	for i := range e.Children {
+		if e.Children[i].Name.Local == key {
+			return e.Children[i].Text
+		}
+	}
+	return ""
+}
+
+// persons writes the authors, each as the object the reader kept whole
+// for it (with its avatar...) when there is one, then the kept objects
+// that match no author.
+func (j *jsonWriter) persons(k string, ps []Person, exts []Element) {
+	kept := wholeExts(exts, k)
+	if len(ps) == 0 && len(kept) == 0 {
 		return
 	}
+	used := make([]bool, len(kept))
 	j.key(k)
 	j.open('[')
 	for _, p := range ps {
 		j.value()
+		if e := takeExt(kept, used, func(e *Element) bool {
+			return childText(e, "name") == p.Name && childText(e, "url") == p.URI
+		}); e != nil {
+			j.element(e)
+			continue
+		}
 		j.open('{')
 		j.member("name", p.Name)
 		url := p.URI
@@ -144,6 +197,12 @@ func (j *jsonWriter) persons(k string, ps []Person) {
 		}
 		j.member("url", url)
 		j.close('}')
+	}
+	for i, e := range kept {
+		if !used[i] {
+			j.value()
+			j.element(e)
+		}
 	}
 	j.close(']')
 }
@@ -197,6 +256,8 @@ func (j *jsonWriter) element(e *Element) {
 		j.buf.WriteString("null")
 	case e.Name.Local == "expired" && (e.Text == "true" || e.Text == "false"):
 		j.buf.WriteString(e.Text)
+	case (e.Name.Local == "size_in_bytes" || e.Name.Local == "duration_in_seconds") && isJSONNumber([]byte(e.Text)):
+		j.buf.WriteString(e.Text) // a number, as JSON Feed says
 	default:
 		j.str(e.Text)
 	}
@@ -243,6 +304,9 @@ func writeJSONFeed(f *Feed, indent string) []byte {
 	}
 	j.open('{')
 	j.member("version", NamespaceJSONFeed)
+	// The other members (user_comment, extensions...) first, where
+	// feeds usually have them, so that they keep their order.
+	j.extensions(f.Extensions)
 	j.member("title", f.Title)
 	j.member("home_page_url", f.Link)
 	j.member("feed_url", firstLink(f.AtomLinks, "self"))
@@ -254,7 +318,7 @@ func writeJSONFeed(f *Feed, indent string) []byte {
 	}
 	j.member("icon", icon)
 	j.member("favicon", a.Icon)
-	j.persons("authors", a.Authors)
+	j.persons("authors", a.Authors, f.Extensions)
 	j.member("language", f.Language)
 	var hubs []string
 	for _, l := range f.AtomLinks {
@@ -274,7 +338,6 @@ func writeJSONFeed(f *Feed, indent string) []byte {
 		}
 		j.close(']')
 	}
-	j.extensions(f.Extensions)
 	j.key("items")
 	j.open('[')
 	for _, it := range f.Items {
@@ -343,7 +406,7 @@ func jsonItem(j *jsonWriter, f *Feed, it *Item) {
 	if len(authors) == 0 {
 		authors = itemPersons(it)
 	}
-	j.persons("authors", authors)
+	j.persons("authors", authors, it.Extensions)
 	var tags []string
 	for _, c := range it.Categories {
 		if c.Value != "" {
@@ -362,11 +425,22 @@ func jsonItem(j *jsonWriter, f *Feed, it *Item) {
 	if len(it.DC.Language) > 0 {
 		j.member("language", it.DC.Language[0])
 	}
-	if len(it.Enclosures) > 0 {
+	j.extensions(it.Extensions) // before the attachments, which usually come last
+	kept := wholeExts(it.Extensions, "attachments")
+	if len(it.Enclosures) > 0 || len(kept) > 0 {
+		used := make([]bool, len(kept))
 		j.key("attachments")
 		j.open('[')
 		for _, e := range it.Enclosures {
 			j.value()
+			// The attachment as the reader kept it whole (with its
+			// title, its duration...), when it did.
+			if k := takeExt(kept, used, func(k *Element) bool {
+				return childText(k, "url") == e.URL && childText(k, "mime_type") == e.Type
+			}); k != nil {
+				j.element(k)
+				continue
+			}
 			j.open('{')
 			j.member("url", e.URL)
 			j.member("mime_type", e.Type)
@@ -376,8 +450,13 @@ func jsonItem(j *jsonWriter, f *Feed, it *Item) {
 			}
 			j.close('}')
 		}
+		for i, k := range kept {
+			if !used[i] {
+				j.value()
+				j.element(k)
+			}
+		}
 		j.close(']')
 	}
-	j.extensions(it.Extensions)
 	j.close('}')
 }

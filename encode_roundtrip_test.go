@@ -277,6 +277,9 @@ func knownDifference(f *Feed, diff string) string {
 			return "relative URL resolved"
 		}
 	}
+	if formatOf(f) == JSONFeed1 && strings.Contains(diff, ".Enclosures[") && strings.Contains(diff, ".Length:") {
+		return "JSON number given as a string written as a number"
+	}
 	if m := diffLen.FindStringSubmatch(diff); m != nil {
 		exts := f.Extensions
 		if m[1] != "" {
