@@ -76,10 +76,16 @@ func (f Format) String() string {
 // Version label and Item.Base aside), but for these differences, which
 // RSS cannot avoid or the model cannot tell apart:
 //
-//   - A value the decoder both mapped and kept whole in Extensions (an
-//     element repeated or with a value it could not read in full) is
-//     written twice, typed and as the extension, and the copy may read
-//     back as a second value.
+//   - A value the decoder both mapped and kept in Extensions, because it
+//     could not read all of it, is written once, as the extension, where
+//     the typed element would stand (for the enclosure, cloud, skipHours,
+//     skipDays, itunes:category, media:content, media:thumbnail,
+//     media:player and the Podcasting 2.0 elements): it reads back the
+//     same, when the extensions before it were written so too (the
+//     extensions must read back in their order). Otherwise, and for the
+//     other elements (itunes:owner, an Atom person...), it is written
+//     twice, typed and as the extension, and the copy reads back as a
+//     second value.
 //   - A channel or item of an RSS feed whose title, description
 //     (subtitle, summary) or content came from an Atom element (its Atom
 //     part has the type: TitleType, SubtitleType, SummaryType, ContentType
@@ -182,6 +188,7 @@ type xmlWriter struct {
 	generated int
 	base      string // the base URL items have without an xml:base of their own
 	rssNative bool   // the feed was read from RSS (or built in code): see writeRSS
+	keptStack []keptSet
 }
 
 func newXMLWriter(indent string) *xmlWriter {
@@ -394,10 +401,84 @@ func (x *xmlWriter) element(e *Element) {
 	x.end()
 }
 
+// elements writes extension elements back, but for those a typed element
+// was written with (see kept).
 func (x *xmlWriter) elements(es []Element) {
-	for i := range es {
-		x.element(&es[i])
+	var used []bool
+	if n := len(x.keptStack); n > 0 && len(x.keptStack[n-1].exts) == len(es) && len(es) > 0 && &x.keptStack[n-1].exts[0] == &es[0] {
+		used = x.keptStack[n-1].used
 	}
+	for i := range es {
+		if used == nil || !used[i] {
+			x.element(&es[i])
+		}
+	}
+}
+
+// A keptSet is the extensions of the element being written, and which of
+// them a typed element was written with.
+type keptSet struct {
+	exts []Element
+	used []bool
+	next int // the first not used: those used are a prefix
+}
+
+// pushKept makes exts the extensions kept returns from, until popKept.
+func (x *xmlWriter) pushKept(exts []Element) {
+	x.keptStack = append(x.keptStack, keptSet{exts: exts, used: make([]bool, len(exts))})
+}
+
+func (x *xmlWriter) popKept() { x.keptStack = x.keptStack[:len(x.keptStack)-1] }
+
+// kept returns the extension the decoder kept of the typed element it
+// read a value from in part (an enclosure whose length it could not read,
+// a category with a child it has no field for...): the first one not yet
+// used named space and local for which match holds, marked used, or nil.
+// The typed element is then written as that extension (its attributes, or
+// all of it), which reads back to the same typed value and the same
+// extension, rather than twice. Only the first extension not yet so used
+// is a candidate, so that the extensions read back in their order.
+func (x *xmlWriter) kept(space, local string, match func(*Element) bool) *Element {
+	n := len(x.keptStack)
+	if n == 0 {
+		return nil
+	}
+	// Only the first extension not yet used may be: the extensions read
+	// back in the order they are written, those written in place first.
+	k := &x.keptStack[n-1]
+	i := k.next
+	if i >= len(k.exts) {
+		return nil
+	}
+	e := &k.exts[i]
+	if e.Name.Space == space && strings.EqualFold(e.Name.Local, local) && match(e) {
+		k.used[i] = true
+		k.next++
+		return e
+	}
+	return nil
+}
+
+// keptAttr is the trimmed value of a kept element's attribute.
+func keptAttr(e *Element, local string) string {
+	for _, a := range e.Attrs {
+		if strings.EqualFold(a.Name.Local, local) {
+			return strings.TrimSpace(a.Value)
+		}
+	}
+	return ""
+}
+
+// startKept opens a typed element with the attributes of the extension
+// the decoder kept of it.
+func (x *xmlWriter) startKept(e *Element) {
+	attrs := make([]xattr, 0, len(e.Attrs))
+	for _, a := range e.Attrs {
+		if isXMLName(a.Name.Local) {
+			attrs = append(attrs, xattr{a.Name.Space, a.Name.Local, a.Value})
+		}
+	}
+	x.startAll(e.Name.Space, e.Name.Local, attrs)
 }
 
 // writeDocument writes the whole document to w: the XML declaration, the

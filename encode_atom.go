@@ -65,6 +65,7 @@ func writeAtom(x *xmlWriter, f *Feed) {
 	if id == "" {
 		id = derivedFeedID(f)
 	}
+	x.pushKept(f.Extensions)
 	x.leaf(ns, "id", id)
 	atomText(x, "title", f.Title, a.TitleType, true)
 	atomText(x, "subtitle", f.Description, a.SubtitleType, false)
@@ -102,6 +103,7 @@ func writeAtom(x *xmlWriter, f *Feed) {
 	}
 	x.leaf(ns, "logo", logo)
 	foreignFeed(x, f)
+	x.popKept()
 	for _, it := range f.Items {
 		if it != nil {
 			atomEntry(x, f, it, updated)
@@ -177,6 +179,8 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 		a = &AtomEntry{}
 	}
 	x.start(ns, "entry")
+	x.pushKept(it.Extensions)
+	defer x.popKept()
 	id := a.ID
 	if id == "" {
 		id = it.GUID.Value

@@ -214,6 +214,9 @@ func TestRoundTripSameFormat(t *testing.T) {
 				for _, d := range diffs {
 					if k := knownDifference(f, d); k != "" {
 						known[k]++
+						if testing.Verbose() {
+							t.Logf("%s: %s: %s", p, k, d)
+						}
 					} else {
 						unknown = append(unknown, d)
 					}
@@ -285,6 +288,9 @@ func knownDifference(f *Feed, diff string) string {
 		if m[1] != "" {
 			i, _ := strconv.Atoi(m[1])
 			exts = f.Items[i].Extensions
+		}
+		if len(exts) > 0 && formatOf(f) == JSONFeed1 && strings.Contains(diff, "Extensions: len") {
+			return "JSON member of a known name with a wrong or repeated value left out"
 		}
 		if len(exts) > 0 {
 			return "value also kept in Extensions"

@@ -2,6 +2,7 @@ package rss
 
 import (
 	"cmp"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +12,7 @@ import (
 func writeRSS(x *xmlWriter, f *Feed) {
 	x.base = f.Link
 	x.rssNative = htmlByDefault(f)
+	x.pushKept(f.Extensions)
 	x.start("", "channel")
 	// RSS requires these three: written even when empty. A title or
 	// subtitle type says an Atom element came first and gave the value:
@@ -49,7 +51,10 @@ func writeRSS(x *xmlWriter, f *Feed) {
 	rssCategories(x, f.Categories)
 	x.leaf("", "generator", f.Generator)
 	x.leaf("", "docs", f.Docs)
-	if c := f.Cloud; c != nil {
+	if k := x.kept("", "cloud", func(*Element) bool { return f.Cloud != nil }); k != nil {
+		x.startKept(k)
+		x.end()
+	} else if c := f.Cloud; c != nil {
 		x.start("", "cloud", xattr{"", "domain", c.Domain}, xattr{"", "port", itoa(c.Port)}, xattr{"", "path", c.Path},
 			xattr{"", "registerProcedure", c.RegisterProcedure}, xattr{"", "protocol", c.Protocol})
 		x.end()
@@ -79,14 +84,18 @@ func writeRSS(x *xmlWriter, f *Feed) {
 		x.leaf("", "link", ti.Link)
 		x.end()
 	}
-	if len(f.SkipHours) > 0 {
+	if k := x.kept("", "skipHours", func(*Element) bool { return true }); k != nil {
+		x.element(k)
+	} else if len(f.SkipHours) > 0 {
 		x.start("", "skipHours")
 		for _, h := range f.SkipHours {
 			x.leaf("", "hour", strconv.Itoa(h))
 		}
 		x.end()
 	}
-	if len(f.SkipDays) > 0 {
+	if k := x.kept("", "skipDays", func(*Element) bool { return true }); k != nil {
+		x.element(k)
+	} else if len(f.SkipDays) > 0 {
 		x.start("", "skipDays")
 		for _, d := range f.SkipDays {
 			x.leaf("", "day", d)
@@ -105,6 +114,7 @@ func writeRSS(x *xmlWriter, f *Feed) {
 	podcastFeedXML(x, f.Podcast)
 	mediaXML(x, f.Media)
 	x.elements(f.Extensions)
+	x.popKept()
 	for _, it := range f.Items {
 		if it != nil {
 			rssItem(x, "item", it)
@@ -121,6 +131,8 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 	} else {
 		x.start(NamespacePodcast, name, attrs...)
 	}
+	x.pushKept(it.Extensions)
+	defer x.popKept()
 	a := it.Atom
 	title, desc := it.Title, it.Description
 	// A type says the Atom element came first and gave the value: it is
@@ -140,6 +152,13 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 	rssCategories(x, it.Categories)
 	x.leaf("", "comments", it.Comments)
 	for _, e := range it.Enclosures {
+		if k := x.kept("", "enclosure", func(k *Element) bool {
+			return len(k.Children) == 0 && keptAttr(k, "url") == e.URL && keptAttr(k, "type") == e.Type
+		}); k != nil {
+			x.startKept(k)
+			x.end()
+			continue
+		}
 		x.empty("", "enclosure", xattr{"", "url", e.URL}, xattr{"", "length", strconv.FormatInt(e.Length, 10)},
 			xattr{"", "type", e.Type})
 	}
@@ -220,6 +239,13 @@ func atomLinks(x *xmlWriter, space string, ls []AtomLink) {
 // atomPersons writes person constructs.
 func atomPersons(x *xmlWriter, space, name string, ps []Person) {
 	for _, p := range ps {
+		if k := x.kept(space, name, func(k *Element) bool {
+			return len(k.Children) > 0 && childText(k, "name") == p.Name && childText(k, "email") == p.Email &&
+				childText(k, "uri") == p.URI
+		}); k != nil {
+			x.element(k) // the person with more in it than the model has fields for
+			continue
+		}
 		x.start(space, name)
 		x.leaf(space, "name", p.Name)
 		x.leaf(space, "email", p.Email)
@@ -337,6 +363,12 @@ func itunesFeedXML(x *xmlWriter, i *ITunesFeed) {
 
 func itunesCategories(x *xmlWriter, cs []ITunesCategory) {
 	for _, c := range cs {
+		if k := x.kept(NamespaceITunes, "category", func(k *Element) bool {
+			return keptAttr(k, "text") == c.Text && len(k.Children) > 0
+		}); k != nil {
+			x.element(k)
+			continue
+		}
 		x.start(NamespaceITunes, "category", xattr{"", "text", c.Text})
 		itunesCategories(x, c.Subcategories)
 		x.end()
@@ -383,11 +415,16 @@ func podcastFeedXML(x *xmlWriter, p *PodcastFeed) {
 		return
 	}
 	const ns = NamespacePodcast
-	x.leaf(ns, "guid", p.GUID)
-	if l := p.Locked; l != nil {
+	if !keptPodcast(x, "guid", p.GUID, podcastString) {
+		x.leaf(ns, "guid", p.GUID)
+	}
+	if l := p.Locked; l != nil && !keptPodcast(x, "locked", *l, podcastLocked) {
 		x.leaf(ns, "locked", yesNo(l.Value), xattr{"", "owner", l.Owner})
 	}
 	for _, v := range p.Funding {
+		if keptPodcast(x, "funding", v, podcastFunding) {
+			continue
+		}
 		x.start(ns, "funding", []xattr{{"", "url", v.URL}}...)
 		x.text(v.Text)
 		x.end()
@@ -395,15 +432,23 @@ func podcastFeedXML(x *xmlWriter, p *PodcastFeed) {
 	podcastPersons(x, p.Persons)
 	podcastLocations(x, p.Locations)
 	for _, v := range p.Trailers {
+		if keptPodcast(x, "trailer", v, podcastTrailer) {
+			continue
+		}
 		x.start(ns, "trailer", []xattr{{"", "pubdate", rssDate(v.PubDate, v.PubDateRaw)}, {"", "url", v.URL},
 			{"", "length", itoa64(v.Length)}, {"", "type", v.Type}, {"", "season", itoa(v.Season)}}...)
 		x.text(v.Title)
 		x.end()
 	}
 	podcastLicenseXML(x, p.License)
-	x.leaf(ns, "medium", p.Medium)
+	if !keptPodcast(x, "medium", p.Medium, podcastString) {
+		x.leaf(ns, "medium", p.Medium)
+	}
 	podcastTxts(x, p.Txt)
 	for _, v := range p.Blocks {
+		if keptPodcast(x, "block", v, podcastBlock) {
+			continue
+		}
 		x.leaf(ns, "block", yesNo(v.Value), []xattr{{"", "id", v.ID}}...)
 	}
 	if p.Podroll != nil {
@@ -413,7 +458,7 @@ func podcastFeedXML(x *xmlWriter, p *PodcastFeed) {
 		}
 		x.end()
 	}
-	if u := p.UpdateFrequency; u != nil {
+	if u := p.UpdateFrequency; u != nil && !keptPodcast(x, "updateFrequency", *u, podcastUpdateFrequency) {
 		attrs := []xattr{{"", "rrule", u.RRule}, {"", "dtstart", isoDate(u.DTStart, u.DTStartRaw)}}
 		if u.Complete {
 			attrs = append(attrs, xattr{"", "complete", "true"})
@@ -426,9 +471,11 @@ func podcastFeedXML(x *xmlWriter, p *PodcastFeed) {
 	podcastImagesXML(x, p.Images, p.Image)
 	podcastSocial(x, p.SocialInteract)
 	for _, r := range p.RemoteItem {
-		podcastRemoteItemXML(x, r)
+		if !keptPodcast(x, "remoteItem", r, podcastRemoteItem) {
+			podcastRemoteItemXML(x, r)
+		}
 	}
-	if p.Podping != nil {
+	if p.Podping != nil && !keptPodcast(x, "podping", *p.Podping, podcastPodping) {
 		x.empty(ns, "podping", xattr{"", "usesPodping", boolText(p.Podping.UsesPodping)})
 	}
 	podcastChatXML(x, p.Chat)
@@ -442,8 +489,22 @@ func podcastFeedXML(x *xmlWriter, p *PodcastFeed) {
 		if it == nil {
 			it = &Item{}
 		}
-		rssItem(x, "liveItem", it, []xattr{{"", "status", li.Status},
-			{"", "start", isoDate(li.Start, li.StartRaw)}, {"", "end", isoDate(li.End, li.EndRaw)}}...)
+		attrs := []xattr{{"", "status", li.Status}, {"", "start", isoDate(li.Start, li.StartRaw)},
+			{"", "end", isoDate(li.End, li.EndRaw)}}
+		// The start tag the decoder kept (an attribute it has no field
+		// for), when there is one.
+		if k := x.kept(ns, "liveItem", func(k *Element) bool {
+			return len(k.Children) == 0 && keptAttr(k, "status") == li.Status &&
+				keptAttr(k, "start") == li.StartRaw && keptAttr(k, "end") == li.EndRaw
+		}); k != nil {
+			attrs = attrs[:0]
+			for _, a := range k.Attrs {
+				if isXMLName(a.Name.Local) {
+					attrs = append(attrs, xattr{a.Name.Space, a.Name.Local, a.Value})
+				}
+			}
+		}
+		rssItem(x, "liveItem", it, attrs...)
 	}
 }
 
@@ -453,31 +514,40 @@ func podcastItemXML(x *xmlWriter, p *PodcastItem) {
 	}
 	const ns = NamespacePodcast
 	for _, v := range p.Transcripts {
+		if keptPodcast(x, "transcript", v, podcastTranscript) {
+			continue
+		}
 		x.empty(ns, "transcript", xattr{"", "url", v.URL}, xattr{"", "type", v.Type}, xattr{"", "language", v.Language},
 			xattr{"", "rel", v.Rel})
 	}
-	if c := p.Chapters; c != nil {
+	if c := p.Chapters; c != nil && !keptPodcast(x, "chapters", *c, podcastChapters) {
 		x.empty(ns, "chapters", xattr{"", "url", c.URL}, xattr{"", "type", c.Type})
 	}
 	for _, v := range p.Soundbites {
+		if keptPodcast(x, "soundbite", v, podcastSoundbite) {
+			continue
+		}
 		x.start(ns, "soundbite", []xattr{{"", "startTime", seconds(v.StartTime)}, {"", "duration", seconds(v.Duration)}}...)
 		x.text(v.Title)
 		x.end()
 	}
 	podcastPersons(x, p.Persons)
 	podcastLocations(x, p.Locations)
-	if s := p.Season; s != nil {
+	if s := p.Season; s != nil && !keptPodcast(x, "season", *s, podcastSeason) {
 		x.start(ns, "season", []xattr{{"", "name", s.Name}}...)
 		x.text(itoa(s.Number))
 		x.end()
 	}
-	if e := p.Episode; e != nil {
+	if e := p.Episode; e != nil && !keptPodcast(x, "episode", *e, podcastEpisode) {
 		x.start(ns, "episode", []xattr{{"", "display", e.Display}}...)
 		x.text(ftoa(e.Number))
 		x.end()
 	}
 	podcastLicenseXML(x, p.License)
 	for _, v := range p.AlternateEnclosures {
+		if keptPodcast(x, "alternateEnclosure", v, podcastAlternateEnclosure) {
+			continue
+		}
 		attrs := []xattr{{"", "type", v.Type}, {"", "length", itoa64(v.Length)}, {"", "bitrate", ftoa(v.Bitrate)},
 			{"", "height", itoa(v.Height)}, {"", "lang", v.Lang}, {"", "title", v.Title}, {"", "rel", v.Rel},
 			{"", "codecs", v.Codecs}}
@@ -496,6 +566,9 @@ func podcastItemXML(x *xmlWriter, p *PodcastItem) {
 	podcastValues(x, p.Value)
 	podcastImagesXML(x, p.Images, p.Image)
 	for _, v := range p.ContentLink {
+		if keptPodcast(x, "contentLink", v, podcastContentLink) {
+			continue
+		}
 		x.start(ns, "contentLink", []xattr{{"", "href", v.Href}}...)
 		x.text(v.Text)
 		x.end()
@@ -507,6 +580,9 @@ func podcastItemXML(x *xmlWriter, p *PodcastItem) {
 
 func podcastPersons(x *xmlWriter, ps []PodcastPerson) {
 	for _, v := range ps {
+		if keptPodcast(x, "person", v, podcastPerson) {
+			continue
+		}
 		x.start(NamespacePodcast, "person", []xattr{{"", "role", v.Role}, {"", "group", v.Group},
 			{"", "img", v.Img}, {"", "href", v.Href}}...)
 		x.text(v.Name)
@@ -516,6 +592,9 @@ func podcastPersons(x *xmlWriter, ps []PodcastPerson) {
 
 func podcastLocations(x *xmlWriter, ls []PodcastLocation) {
 	for _, v := range ls {
+		if keptPodcast(x, "location", v, podcastLocation) {
+			continue
+		}
 		x.start(NamespacePodcast, "location", []xattr{{"", "rel", v.Rel}, {"", "geo", v.Geo},
 			{"", "osm", v.OSM}, {"", "country", v.Country}}...)
 		x.text(v.Name)
@@ -524,7 +603,7 @@ func podcastLocations(x *xmlWriter, ls []PodcastLocation) {
 }
 
 func podcastLicenseXML(x *xmlWriter, l *PodcastLicense) {
-	if l == nil {
+	if l == nil || keptPodcast(x, "license", *l, podcastLicense) {
 		return
 	}
 	x.start(NamespacePodcast, "license", []xattr{{"", "url", l.URL}}...)
@@ -534,6 +613,9 @@ func podcastLicenseXML(x *xmlWriter, l *PodcastLicense) {
 
 func podcastTxts(x *xmlWriter, ts []PodcastTxt) {
 	for _, v := range ts {
+		if keptPodcast(x, "txt", v, podcastTxt) {
+			continue
+		}
 		x.start(NamespacePodcast, "txt", []xattr{{"", "purpose", v.Purpose}}...)
 		x.text(v.Text)
 		x.end()
@@ -557,6 +639,9 @@ func podcastRecipient(x *xmlWriter, r PodcastValueRecipient) {
 func podcastValues(x *xmlWriter, vs []PodcastValue) {
 	const ns = NamespacePodcast
 	for _, v := range vs {
+		if keptPodcast(x, "value", v, podcastValue) {
+			continue
+		}
 		x.start(ns, "value", []xattr{{"", "type", v.Type}, {"", "method", v.Method},
 			{"", "suggested", ftoa(v.Suggested)}}...)
 		for _, r := range v.ValueRecipients {
@@ -587,6 +672,9 @@ func podcastImagesXML(x *xmlWriter, srcset string, ims []PodcastImage) {
 		x.empty(ns, "images", xattr{"", "srcset", srcset})
 	}
 	for _, v := range ims {
+		if keptPodcast(x, "image", v, podcastImage) {
+			continue
+		}
 		x.empty(ns, "image", xattr{"", "href", v.Href}, xattr{"", "alt", v.Alt}, xattr{"", "aspect-ratio", v.AspectRatio},
 			xattr{"", "width", itoa(v.Width)}, xattr{"", "height", itoa(v.Height)}, xattr{"", "type", v.Type},
 			xattr{"", "purpose", strings.Join(v.Purpose, " ")})
@@ -595,13 +683,16 @@ func podcastImagesXML(x *xmlWriter, srcset string, ims []PodcastImage) {
 
 func podcastSocial(x *xmlWriter, ss []PodcastSocialInteract) {
 	for _, v := range ss {
+		if keptPodcast(x, "socialInteract", v, podcastSocialInteract) {
+			continue
+		}
 		x.empty(NamespacePodcast, "socialInteract", xattr{"", "protocol", v.Protocol}, xattr{"", "uri", v.URI},
 			xattr{"", "accountId", v.AccountID}, xattr{"", "accountUrl", v.AccountURL}, xattr{"", "priority", itoa(v.Priority)})
 	}
 }
 
 func podcastChatXML(x *xmlWriter, c *PodcastChat) {
-	if c == nil {
+	if c == nil || keptPodcast(x, "chat", *c, podcastChat) {
 		return
 	}
 	x.empty(NamespacePodcast, "chat", xattr{"", "server", c.Server}, xattr{"", "protocol", c.Protocol},
@@ -618,6 +709,7 @@ func mediaXML(x *xmlWriter, m *Media) {
 	}
 	for i := range m.Groups {
 		g := &m.Groups[i]
+		x.pushKept(g.Extensions)
 		x.start(NamespaceMedia, "group")
 		for j := range g.Contents {
 			mediaContentXML(x, &g.Contents[j])
@@ -625,6 +717,7 @@ func mediaXML(x *xmlWriter, m *Media) {
 		mediaElementsXML(x, &g.MediaElements)
 		x.elements(g.Extensions)
 		x.end()
+		x.popKept()
 	}
 	mediaElementsXML(x, &m.MediaElements)
 }
@@ -639,7 +732,15 @@ func mediaContentXML(x *xmlWriter, c *MediaContent) {
 		xattr{"", "framerate", ftoa(c.Framerate)}, xattr{"", "samplingrate", ftoa(c.SamplingRate)},
 		xattr{"", "channels", itoa(c.Channels)}, xattr{"", "duration", ftoa(c.Duration)},
 		xattr{"", "height", itoa(c.Height)}, xattr{"", "width", itoa(c.Width)}, xattr{"", "lang", c.Lang})
-	x.start(NamespaceMedia, "content", attrs...)
+	if k := x.kept(NamespaceMedia, "content", func(k *Element) bool {
+		return len(k.Children) == 0 && k.Text == "" && keptAttr(k, "url") == c.URL
+	}); k != nil {
+		x.startKept(k)
+	} else {
+		x.start(NamespaceMedia, "content", attrs...)
+	}
+	x.pushKept(c.Extensions)
+	defer x.popKept()
 	mediaElementsXML(x, &c.MediaElements)
 	x.elements(c.Extensions)
 	x.end()
@@ -659,6 +760,13 @@ func mediaElementsXML(x *xmlWriter, m *MediaElements) {
 	}
 	x.leaf(ns, "keywords", strings.Join(m.Keywords, ", "))
 	for _, t := range m.Thumbnails {
+		if k := x.kept(ns, "thumbnail", func(k *Element) bool {
+			return len(k.Children) == 0 && keptAttr(k, "url") == t.URL
+		}); k != nil {
+			x.startKept(k)
+			x.end()
+			continue
+		}
 		x.empty(ns, "thumbnail", xattr{"", "url", t.URL}, xattr{"", "width", itoa(t.Width)},
 			xattr{"", "height", itoa(t.Height)}, xattr{"", "time", t.Time})
 	}
@@ -677,7 +785,12 @@ func mediaElementsXML(x *xmlWriter, m *MediaElements) {
 		x.text(r.Value)
 		x.end()
 	}
-	if p := m.Player; p != nil {
+	if k := x.kept(ns, "player", func(k *Element) bool {
+		return m.Player != nil && len(k.Children) == 0 && keptAttr(k, "url") == m.Player.URL
+	}); k != nil {
+		x.startKept(k)
+		x.end()
+	} else if p := m.Player; p != nil {
 		x.empty(ns, "player", xattr{"", "url", p.URL}, xattr{"", "width", itoa(p.Width)}, xattr{"", "height", itoa(p.Height)})
 	}
 	if m.Copyright != "" || m.CopyrightURL != "" {
@@ -703,4 +816,21 @@ func mediaElementsXML(x *xmlWriter, m *MediaElements) {
 		}
 		x.end()
 	}
+}
+
+// keptPodcast writes, in place of the typed Podcasting 2.0 element local
+// of value v, the element the decoder kept whole of it in the Extensions
+// (a value it could not read in full, an attribute it has no field for),
+// when one reads as v: parse, the decoder's own mapping, tells. It reports
+// whether it did.
+func keptPodcast[T any](x *xmlWriter, local string, v T, parse func(*Decoder, *Element, *xmlBase) (T, bool)) bool {
+	k := x.kept(NamespacePodcast, local, func(e *Element) bool {
+		got, _ := parse(&Decoder{}, e, nil)
+		return reflect.DeepEqual(got, v)
+	})
+	if k == nil {
+		return false
+	}
+	x.element(k)
+	return true
 }
