@@ -100,13 +100,102 @@ func (f Format) String() string {
 //     channel's link.
 //   - An extension element or attribute whose name XML cannot carry (read
 //     leniently) is left out, and so are the characters XML cannot carry.
-//   - The Atom part is not written when it is empty (non-nil with no
-//     value): it reads back nil.
+//   - A part with no value in it (Atom, ITunes, Podcast or Media non-nil
+//     but empty) is not written: it reads back nil. So in Atom and JSON
+//     Feed.
 //
-// # Atom 1.0 and JSON Feed 1.1
+// # Atom 1.0
 //
-// See the docs of atomEncoder and jsonEncoder (encode_atom.go,
-// encode_json.go) as summarised in the package doc's "Writing feeds".
+// The feed: id is Atom.ID, else derived (the first of: the feed's Link, the
+// href of its rel="self" link, "urn:sha1:" and the SHA-1 of its title);
+// title, subtitle (Description) and rights (Atom.Rights, else Copyright)
+// with their types; updated is Atom.Updated, else LastBuildDate, else
+// PubDate, else the latest date of an item, else the Unix epoch (never the
+// clock); the links (AtomLinks, and Link as rel="alternate" when no link
+// holds it); authors and contributors (Atom.Authors; when there are none
+// and an entry has no author, one derived from ManagingEditor, else
+// WebMaster, else the feed's title, else "unknown", as Atom requires);
+// categories; generator; icon and logo (Atom.Icon and Atom.Logo, else
+// Image.URL as the logo); xml:lang from Language. Dublin Core, sy, iTunes,
+// Podcasting 2.0 (live items included), Media RSS and Extensions are
+// written in their own namespaces.
+//
+// A date that could not be read (its time zero, its raw text set), or
+// whose year RFC 3339 cannot write (before 1 or after 9999), is left out,
+// or, where Atom requires one (updated), replaced as above.
+//
+// An entry: id is Atom.ID, else the GUID, else the Link, else
+// "urn:sha1:" and the SHA-1 of its title, date and body; updated is
+// [Item.Updated] (Atom.Updated, else the publication date, of pubDate, a
+// DC date...), else the feed's updated; published is Atom.Published, else
+// [Item.Published] when that is not the updated date; authors are Atom.Authors,
+// else Author, else each DC creator (read with ParsePerson); summary
+// (Description) and content (Content) with their types (html when the
+// item has none and the feed was not read from Atom or JSON Feed: RSS's
+// description and content:encoded are HTML); links as
+// for the feed, and each enclosure as rel="enclosure"; categories (domain
+// as scheme); rights; source.
+//
+// Atom has no element for: the channel's managingEditor, webMaster (but
+// see authors), docs, cloud, ttl, rating, textInput, skipHours, skipDays,
+// the image's title, link, size and description, pubDate beside
+// lastBuildDate; an item's comments, source (RSS's), the guid's
+// isPermaLink. They are left out. Atom 0.3's info and created, which
+// Atom 1.0 has no element for, are written in the Atom 0.3 namespace. An xhtml text construct whose markup
+// is not well-formed XML (with its namespaces declared) is written as
+// html; content of an XML media type that is not is written escaped, as
+// text, and reads back as that text.
+//
+// Reading what was written gives the same model back but for what was
+// derived (above: a feed or entry without id, updated or author reads
+// back with them), an xhtml construct written as html, a date that could
+// not be read or written, and the differences listed for RSS that apply
+// (an empty part; a value kept in part, for Atom persons only).
+//
+// # JSON Feed 1.1
+//
+// The reverse of the mapping in the package doc's "JSON Feed" section.
+//
+// The feed: version (https://jsonfeed.org/version/1.1), title, home_page_url
+// (Link), feed_url and next_url (the AtomLinks of rel self and next),
+// description, icon (Atom.Logo, else Image.URL), favicon (Atom.Icon),
+// authors (Atom.Authors, with their uri as url), language, hubs (the
+// AtomLinks of rel hub, as WebSub hubs).
+//
+// An item: id (the GUID, else the Link, else "urn:sha1:" and the SHA-1 of
+// its title, date and body, as in Atom: JSON Feed requires one), url (Link), external_url
+// (the first AtomLink of rel related), title; summary (Description) and
+// content_html or content_text (Content, by Atom.ContentType). An item of
+// a feed not read from Atom or JSON Feed (RSS, or built in code) has its
+// body ([Item.Body]) as content_html and its description as summary only
+// when it has content:encoded too.
+// date_published (Atom.Published, else [Item.Published] when it is not the
+// updated date), date_modified (Atom.Updated); authors (Atom.Authors, else Author,
+// else the DC creators); tags (the categories' values); language (the
+// first DC language); attachments (Enclosures).
+//
+// Extensions in [NamespaceJSONFeed] are written back as members named by
+// their local names (but for the names of the members above: a member of
+// a known name that the reader kept because its value had the wrong type
+// or was given twice is left out, and an attachment or author kept whole for its other
+// members, title, duration_in_seconds or avatar, is written whole in place
+// of the typed one, so that those members are kept): consecutive elements of one name as an array, an
+// element with children as an object, one with text as a string (a number,
+// true or false as the string of it, which reads back the same), an empty
+// one as null. Elements of other namespaces, and every field JSON Feed has
+// no member for (RSS's channel elements beyond those above, iTunes,
+// Podcasting 2.0, Media RSS, Dublin Core but the item language...), are
+// left out. The model keeps an extension's numbers and strings alike, as
+// text: a kept attachment's size_in_bytes and duration_in_seconds are
+// written as numbers (a string there, which the reader kept, reads back
+// as the number), every other value as a string, but expired's true and
+// false. The other members are written after the version (feed) and
+// before the attachments (item), where they usually stand, so that
+// they read back in their order.
+//
+// Reading what was written gives the same model back but for the derived
+// id, the members left out and the numbers above, and the differences
+// listed for RSS that apply.
 type Encoder struct {
 	w      io.Writer
 	format Format

@@ -12,47 +12,7 @@ import (
 	"time"
 )
 
-// How Atom 1.0 is written (Encoder with Atom1).
-//
-// The feed: id is Atom.ID, else derived (the first of: the feed's Link, the
-// href of its rel="self" link, "urn:sha1:" and the SHA-1 of its title);
-// title, subtitle (Description) and rights (Atom.Rights, else Copyright)
-// with their types; updated is Atom.Updated, else LastBuildDate, else
-// PubDate, else the latest date of an item, else the Unix epoch (never the
-// clock); the links (AtomLinks, and Link as rel="alternate" when no link
-// holds it); authors and contributors (Atom.Authors; when there are none
-// and an entry has no author, one derived from ManagingEditor, else
-// WebMaster, else the feed's title, else "unknown", as Atom requires);
-// categories; generator; icon and logo (Atom.Icon and Atom.Logo, else
-// Image.URL as the logo); xml:lang from Language. Dublin Core, sy, iTunes,
-// Podcasting 2.0 (live items included), Media RSS and Extensions are
-// written in their own namespaces.
-//
-// A date that could not be read (its time zero, its raw text set), or
-// whose year RFC 3339 cannot write (before 1 or after 9999), is left out,
-// or, where Atom requires one (updated), replaced as above.
-//
-// An entry: id is Atom.ID, else the GUID, else the Link, else
-// "urn:sha1:" and the SHA-1 of its title, date and body; updated is
-// [Item.Updated] (Atom.Updated, else the publication date, of pubDate, a
-// DC date...), else the feed's updated; published is Atom.Published, else
-// [Item.Published] when that is not the updated date; authors are Atom.Authors,
-// else Author, else each DC creator (read with ParsePerson); summary
-// (Description) and content (Content) with their types (html when the
-// item has none and the feed was not read from Atom or JSON Feed: RSS's
-// description and content:encoded are HTML); links as
-// for the feed, and each enclosure as rel="enclosure"; categories (domain
-// as scheme); rights; source.
-//
-// Atom has no element for: the channel's managingEditor, webMaster (but
-// see authors), docs, cloud, ttl, rating, textInput, skipHours, skipDays,
-// the image's title, link, size and description, pubDate beside
-// lastBuildDate; an item's comments, source (RSS's), the guid's
-// isPermaLink. They are left out. Atom 0.3's info and created, which
-// Atom 1.0 has no element for, are written in the Atom 0.3 namespace. An xhtml text construct whose markup
-// is not well-formed XML (with its namespaces declared) is written as
-// html; content of an XML media type that is not is written escaped, as
-// text, and reads back as that text.
+// The Atom writer: what it writes and derives is documented on Encoder.
 
 // writeAtom writes f as the body of an Atom feed element.
 func writeAtom(x *xmlWriter, f *Feed) {

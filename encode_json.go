@@ -8,45 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// How JSON Feed 1.1 is written (Encoder with JSONFeed1): the reverse of
-// the mapping in the package doc's "JSON Feed" section.
-//
-// The feed: version (https://jsonfeed.org/version/1.1), title, home_page_url
-// (Link), feed_url and next_url (the AtomLinks of rel self and next),
-// description, icon (Atom.Logo, else Image.URL), favicon (Atom.Icon),
-// authors (Atom.Authors, with their uri as url), language, hubs (the
-// AtomLinks of rel hub, as WebSub hubs).
-//
-// An item: id (the GUID, else the Link, else "urn:sha1:" and the SHA-1 of
-// its title, date and body, as in Atom: JSON Feed requires one), url (Link), external_url
-// (the first AtomLink of rel related), title; summary (Description) and
-// content_html or content_text (Content, by Atom.ContentType). An item of
-// a feed not read from Atom or JSON Feed (RSS, or built in code) has its
-// body ([Item.Body]) as content_html and its description as summary only
-// when it has content:encoded too.
-// date_published (Atom.Published, else [Item.Published] when it is not the
-// updated date), date_modified (Atom.Updated); authors (Atom.Authors, else Author,
-// else the DC creators); tags (the categories' values); language (the
-// first DC language); attachments (Enclosures).
-//
-// Extensions in [NamespaceJSONFeed] are written back as members named by
-// their local names (but for the names of the members above: a member of
-// a known name that the reader kept because its value had the wrong type
-// or was given twice is left out, and an attachment or author kept whole for its other
-// members, title, duration_in_seconds or avatar, is written whole in place
-// of the typed one, so that those members are kept): consecutive elements of one name as an array, an
-// element with children as an object, one with text as a string (a number,
-// true or false as the string of it, which reads back the same), an empty
-// one as null. Elements of other namespaces, and every field JSON Feed has
-// no member for (RSS's channel elements beyond those above, iTunes,
-// Podcasting 2.0, Media RSS, Dublin Core but the item language...), are
-// left out. The model keeps an extension's numbers and strings alike, as
-// text: a kept attachment's size_in_bytes and duration_in_seconds are
-// written as numbers (a string there, which the reader kept, reads back
-// as the number), every other value as a string, but expired's true and
-// false. The other members are written after the version (feed) and
-// before the attachments (item), where they usually stand, so that
-// they read back in their order.
+// The JSON Feed writer: what it writes is documented on Encoder.
 
 // jsonWriter builds a JSON document with its members in a fixed order.
 type jsonWriter struct {
