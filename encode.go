@@ -132,7 +132,9 @@ func (f Format) String() string {
 // else Author, else each DC creator (read with ParsePerson); summary
 // (Description) and content (Content) with their types (html when the
 // item has none and the feed was not read from Atom or JSON Feed: RSS's
-// description and content:encoded are HTML); links as
+// description and content:encoded are HTML; such an item with no content
+// and no link has its description as content, which Atom then requires);
+// links as
 // for the feed, and each enclosure as rel="enclosure"; categories (domain
 // as scheme); rights; source.
 //

@@ -184,9 +184,15 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 		// RSS's description and content:encoded are HTML.
 		sumType, contentType = cmp.Or(sumType, "html"), cmp.Or(contentType, "html")
 	}
-	atomText(x, "summary", it.Description, sumType, false)
-	if it.Content != "" || a.ContentSrc != "" || a.ContentType != "" {
-		atomContent(x, it.Content, contentType, a.ContentSrc)
+	summary, content := it.Description, it.Content
+	if htmlByDefault(f) && content == "" && a.ContentSrc == "" && !hasRel(links, "alternate") {
+		// Atom requires content of an entry without an alternate link:
+		// RSS's description is the body.
+		summary, content, contentType = "", summary, sumType
+	}
+	atomText(x, "summary", summary, sumType, false)
+	if content != "" || a.ContentSrc != "" || a.ContentType != "" {
+		atomContent(x, content, contentType, a.ContentSrc)
 	}
 	if a.Source != nil {
 		x.start(ns, "source", []xattr{{xmlNamespace, "lang", a.Source.Language}}...)
@@ -320,6 +326,15 @@ func withAlternate(links []AtomLink, link string) []AtomLink {
 		return links
 	}
 	return append([]AtomLink{{Href: link, Rel: "alternate"}}, links...)
+}
+
+func hasRel(links []AtomLink, rel string) bool {
+	for _, l := range links {
+		if l.Href != "" && relIs(l.Rel, rel) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLink(links []AtomLink, rel, href string) bool {
