@@ -289,10 +289,17 @@ func knownDifference(f *Feed, diff string) string {
 			i, _ := strconv.Atoi(m[1])
 			exts = f.Items[i].Extensions
 		}
-		if len(exts) > 0 && formatOf(f) == JSONFeed1 && strings.Contains(diff, "Extensions: len") {
+		na, _ := strconv.Atoi(m[2])
+		nb, _ := strconv.Atoi(m[3])
+		if len(exts) > 0 && formatOf(f) == JSONFeed1 && strings.Contains(diff, "Extensions: len") && nb < na {
 			return "JSON member of a known name with a wrong or repeated value left out"
 		}
-		if len(exts) > 0 {
+		if nb < na && (strings.Contains(diff, "Extensions") || strings.Contains(diff, ".Children") || strings.Contains(diff, ".Attrs")) &&
+			badNames(f) {
+			return "name XML cannot carry left out"
+		}
+		if len(exts) > 0 && nb > na && !strings.Contains(diff, "Extensions") {
+			// The kept copy read back as one more value.
 			return "value also kept in Extensions"
 		}
 	}
@@ -391,4 +398,32 @@ func cleanXMLText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// badNames reports whether an extension of f (of the channel, an item, at
+// any depth) has a name, or an attribute name, that XML cannot carry.
+func badNames(f *Feed) bool {
+	var bad func(es []Element) bool
+	bad = func(es []Element) bool {
+		for i := range es {
+			if !isXMLName(es[i].Name.Local) || bad(es[i].Children) {
+				return true
+			}
+			for _, a := range es[i].Attrs {
+				if !isXMLName(a.Name.Local) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if bad(f.Extensions) {
+		return true
+	}
+	for _, it := range f.Items {
+		if it != nil && bad(it.Extensions) {
+			return true
+		}
+	}
+	return false
 }
