@@ -79,13 +79,12 @@ func (f Format) String() string {
 //   - A value the decoder both mapped and kept in Extensions, because it
 //     could not read all of it, is written once, as the extension, where
 //     the typed element would stand (for the enclosure, cloud, skipHours,
-//     skipDays, itunes:category, media:content, media:thumbnail,
-//     media:player and the Podcasting 2.0 elements): it reads back the
-//     same, when the extensions before it were written so too (the
-//     extensions must read back in their order). Otherwise, and for the
-//     other elements (itunes:owner, an Atom person...), it is written
-//     twice, typed and as the extension, and the copy reads back as a
-//     second value.
+//     skipDays, itunes:category, itunes:owner, media:content,
+//     media:thumbnail, media:player, the Podcasting 2.0 elements and an
+//     Atom person): it reads back the same, when the extensions before it
+//     were written so too (the extensions must read back in their order).
+//     Otherwise, and for the other elements, it is written twice, typed
+//     and as the extension, and the copy reads back as a second value.
 //   - A channel or item of an RSS feed whose title, description
 //     (subtitle, summary) or content came from an Atom element (its Atom
 //     part has the type: TitleType, SubtitleType, SummaryType, ContentType

@@ -343,7 +343,11 @@ func itunesFeedXML(x *xmlWriter, i *ITunesFeed) {
 	x.leaf(ns, "subtitle", i.Subtitle)
 	x.leaf(ns, "summary", i.Summary)
 	x.leaf(ns, "author", i.Author)
-	if i.Owner != nil {
+	if k := x.kept(ns, "owner", func(k *Element) bool {
+		return i.Owner != nil && childText(k, "name") == i.Owner.Name && childText(k, "email") == i.Owner.Email
+	}); k != nil {
+		x.element(k) // the owner with more in it than the model has fields for
+	} else if i.Owner != nil {
 		x.start(ns, "owner")
 		x.leaf(ns, "name", i.Owner.Name)
 		x.leaf(ns, "email", i.Owner.Email)
