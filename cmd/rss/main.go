@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	rss [-format json|text] [FILE|URL ...]
+//	rss [-format json|text|rss|atom|jsonfeed] [FILE|URL ...]
 //
 // It reads each FILE (standard input when there is none, or for "-"; a URL
 // when it starts with http:// or https://, fetched with fetch.Fetch) with
@@ -10,6 +10,12 @@
 // a readable listing with -format text: the feed's title, then for each item
 // its date (and an episode's duration), title, link and the start of its
 // text. Flags may stand before or after the files ("--" ends them).
+//
+// With -format rss, atom or jsonfeed it converts: it writes the feed it
+// read as an RSS 2.0, Atom 1.0 or JSON Feed 1.1 document (indented, with
+// rss.Encoder), whatever format it was read from. A conversion reads one
+// FILE (or standard input): several are a usage error, since one document
+// cannot hold several feeds.
 //
 // With one FILE, the JSON output is the feed's object; with several, it is
 // one JSON array of the feeds, in the order given (a file of which nothing
@@ -52,10 +58,11 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("rss", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output `format`: json or text")
+	format := fs.String("format", "json", "output `format`: json, text, or a feed format to convert to: rss, atom, jsonfeed")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: rss [-format json|text] [FILE|URL ...]")
-		fmt.Fprintln(stderr, "Prints each feed as JSON (one object; a JSON array of them for several files) or as text.")
+		fmt.Fprintln(stderr, "usage: rss [-format json|text|rss|atom|jsonfeed] [FILE|URL ...]")
+		fmt.Fprintln(stderr, "Prints each feed as JSON (one object; a JSON array of them for several files) or as text,")
+		fmt.Fprintln(stderr, "or converts one feed to RSS 2.0, Atom 1.0 or JSON Feed 1.1.")
 		fs.PrintDefaults()
 	}
 	// Flags may follow the files: parse, take the files up to the next
@@ -79,13 +86,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		files = append(files, rest[0])
 		args = rest[1:]
 	}
-	if *format != "json" && *format != "text" {
+	feedFormat, convert := feedFormats[*format]
+	if *format != "json" && *format != "text" && !convert {
 		fmt.Fprintf(stderr, "rss: unknown format %q\n", *format)
 		fs.Usage()
 		return 2
 	}
 	if len(files) == 0 {
 		files = []string{"-"}
+	}
+	if convert {
+		if len(files) > 1 {
+			fmt.Fprintf(stderr, "rss: -format %s converts one feed; %d given\n", *format, len(files))
+			fs.Usage()
+			return 2
+		}
+		return convertFeed(files[0], feedFormat, stdin, stdout, stderr)
 	}
 	status := 0
 	var feeds []*rss.Feed
@@ -121,6 +137,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "rss: %v\n", err)
 			return 1
 		}
+	}
+	return status
+}
+
+// feedFormats are the formats -format converts to.
+var feedFormats = map[string]rss.Format{"rss": rss.RSS2, "atom": rss.Atom1, "jsonfeed": rss.JSONFeed1}
+
+// convertFeed reads one feed and writes it in format. A feed read in part
+// is written as far as it was read, the error on standard error, exit 1.
+func convertFeed(name string, format rss.Format, stdin io.Reader, stdout, stderr io.Writer) int {
+	status := 0
+	feed, err := readFile(name, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		status = 1
+	}
+	if feed == nil {
+		return status
+	}
+	enc := rss.NewEncoder(stdout, format)
+	enc.Indent = "  "
+	if err := enc.Encode(feed); err != nil {
+		fmt.Fprintf(stderr, "rss: %v\n", err)
+		return 1
 	}
 	return status
 }

@@ -254,3 +254,71 @@ func TestJSONReadsBack(t *testing.T) {
 	}
 	assert.Greater(t, printed, len(files)/2)
 }
+
+// TestConvert checks -format rss|atom|jsonfeed: the feed read (from a file
+// or standard input, in any format) is written in the format asked for,
+// which reads back, in Strict mode, with the same items.
+func TestConvert(t *testing.T) {
+	tests := []struct {
+		format, file, prefix string
+		want                 rss.Format
+	}{
+		{"rss", "../../testdata/atom_feed.xml", `<?xml version="1.0" encoding="UTF-8"?>` + "\n<rss version=\"2.0\"", rss.RSS2},
+		{"atom", "../../testdata/rss20_item.xml", `<?xml version="1.0" encoding="UTF-8"?>` + "\n<feed xmlns=\"http://www.w3.org/2005/Atom\"", rss.Atom1},
+		{"jsonfeed", "../../testdata/rss20_item.xml", "{\n  \"version\": \"https://jsonfeed.org/version/1.1\"", rss.JSONFeed1},
+		{"rss", "-", `<?xml version="1.0" encoding="UTF-8"?>` + "\n<rss version=\"2.0\"", rss.RSS2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format+" "+tt.file, func(t *testing.T) {
+			src := "../../testdata/rss20_item.xml"
+			stdin := ""
+			if tt.file == "-" {
+				data, err := os.ReadFile(src)
+				require.NoError(t, err)
+				stdin = string(data)
+			} else {
+				src = tt.file
+			}
+			code, out, errOut := runTool(t, stdin, "-format", tt.format, tt.file)
+			require.Equal(t, 0, code, errOut)
+			assert.Empty(t, errOut)
+			assert.True(t, strings.HasPrefix(out, tt.prefix), out)
+			orig, err := os.ReadFile(src)
+			require.NoError(t, err)
+			want, err := rss.Parse(bytes.NewReader(orig))
+			require.NoError(t, err)
+			d := rss.NewDecoder(strings.NewReader(out))
+			d.Strict = true
+			got, err := d.Channel()
+			require.NoError(t, err)
+			var items []*rss.Item
+			for it, err := range d.Items() {
+				require.NoError(t, err)
+				items = append(items, it)
+			}
+			assert.Equal(t, want.Title, got.Title)
+			require.Len(t, items, len(want.Items))
+			for i, it := range want.Items {
+				assert.Equal(t, it.Title, items[i].Title)
+				assert.Equal(t, it.Link, items[i].Link)
+			}
+		})
+	}
+}
+
+// TestConvertUsage checks that a conversion takes one feed, and that a
+// feed that cannot be read converts to nothing.
+func TestConvertUsage(t *testing.T) {
+	code, out, errOut := runTool(t, "", "-format", "atom", "../../testdata/rss20_item.xml", "../../testdata/atom_feed.xml")
+	assert.Equal(t, 2, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "-format atom converts one feed; 2 given")
+	code, out, errOut = runTool(t, "", "-format", "rss", "no/such/file.xml")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "no such file")
+	code, out, errOut = runTool(t, "", "-format", "rss", "../../testdata/truncated.xml")
+	assert.Equal(t, 1, code, "a feed read in part: written, with the error")
+	assert.Contains(t, out, "<item>")
+	assert.NotEmpty(t, errOut)
+}

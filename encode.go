@@ -1,0 +1,786 @@
+package rss
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Format is a feed format an [Encoder] writes.
+type Format int
+
+// The formats an [Encoder] writes.
+const (
+	RSS2      Format = iota + 1 // RSS 2.0, with the namespaces the feed uses (content, dc, atom, itunes, podcast, media...)
+	Atom1                       // Atom 1.0 (RFC 4287)
+	JSONFeed1                   // JSON Feed 1.1
+)
+
+// String returns the format's name: "rss", "atom" or "jsonfeed".
+func (f Format) String() string {
+	switch f {
+	case RSS2:
+		return "rss"
+	case Atom1:
+		return "atom"
+	case JSONFeed1:
+		return "jsonfeed"
+	}
+	return "Format(" + strconv.Itoa(int(f)) + ")"
+}
+
+// An Encoder writes feeds in one format to an output stream, as
+// encoding/json's Encoder writes values: [NewEncoder], then
+// [Encoder.Encode] for each feed.
+//
+// The output is deterministic: the same model gives the same bytes (no
+// clock is read, maps are written in sorted order). Text is escaped (or,
+// in RSS, written as CDATA where that is shorter and safe); characters
+// that XML cannot carry (control characters, unpaired surrogates, U+FFFE
+// and U+FFFF), the C1 controls U+0080 to U+009F (which the Strict decoder
+// refuses) and invalid UTF-8 are dropped, in JSON Feed too. Dates are written with their
+// own UTC offset: in RSS as RFC 1123 with a numeric zone ("Mon, 02 Jan
+// 2006 15:04:05 -0700", or RFC 3339 when the time has a fraction of a
+// second), in Atom and JSON Feed as RFC 3339. A date the feed gave but
+// that could not be read (its time zero, its raw text set) is written as
+// its raw text where RSS has an element for it, and left out elsewhere.
+//
+// # RSS 2.0
+//
+// Every typed field is written where RSS 2.0 holds it: the channel and item
+// elements; content:encoded; the fifteen Dublin Core elements; wfw; slash;
+// sy; atom:link for AtomLinks and the Atom elements of the Atom part (id,
+// author, contributor, updated, published, rights, icon, logo, generator's
+// uri and version, source); iTunes; Podcasting 2.0, live items included;
+// Media RSS. Extensions are written after the typed fields of the element
+// they belong to, in order, with their own namespace URIs. A namespace is
+// declared on the rss element only when it is used, with its usual prefix
+// (content, dc, atom, itunes, podcast, media...) for a namespace the package
+// knows, else ns1, ns2... in the order of first use. The channel's title,
+// link and description, which RSS requires, are written even when empty;
+// for a feed read from Atom or JSON Feed (its Version says so), they are
+// derived when missing: the link from the rel="self" link, else the Atom
+// id; the title from the link; the description from the title; the
+// image's title and link from the channel's.
+//
+// An item whose [Item.Base] is not the channel's link (an xml:base stood
+// in the feed) is written with it as xml:base, so that the relative URLs of
+// its body keep their meaning.
+//
+// Reading what was written gives the same model back (raw date text, the
+// Version label and Item.Base aside), but for these differences, which
+// RSS cannot avoid or the model cannot tell apart:
+//
+//   - A value the decoder both mapped and kept in Extensions, because it
+//     could not read all of it, is written once, as the extension, where
+//     the typed element would stand (for the enclosure, cloud, skipHours,
+//     skipDays, itunes:category, itunes:owner, media:content,
+//     media:thumbnail, media:player, the Podcasting 2.0 elements and an
+//     Atom person): it reads back the same, when the extensions before it
+//     were written so too (the extensions must read back in their order).
+//     Otherwise, and for the other elements, it is written twice, typed
+//     and as the extension, and the copy reads back as a second value.
+//   - A channel or item of an RSS feed whose title, description
+//     (subtitle, summary) or content came from an Atom element (its Atom
+//     part has the type: TitleType, SubtitleType, SummaryType, ContentType
+//     or ContentSrc) has it written as that Atom element, with its type,
+//     in place of the RSS element (the channel's title and description are
+//     then written empty, as RSS requires them). A feed read from Atom or
+//     JSON Feed has them written as the RSS elements, their types left
+//     out.
+//   - A relative URL the decoder left relative (no base was in effect
+//     where it stood: the channel's link came after the item, or an
+//     xml:base that resolves nothing) reads back resolved against the
+//     channel's link.
+//   - An extension element or attribute whose name XML cannot carry (read
+//     leniently) is left out, and so are the characters XML cannot carry.
+//   - A part with no value in it (Atom, ITunes, Podcast or Media non-nil
+//     but empty) is not written: it reads back nil. So in Atom and JSON
+//     Feed.
+//
+// # Atom 1.0
+//
+// The feed: id is Atom.ID, else derived (the first of: the feed's Link, the
+// href of its rel="self" link, "urn:sha1:" and the SHA-1 of its title);
+// title, subtitle (Description) and rights (Atom.Rights, else Copyright)
+// with their types; updated is Atom.Updated, else LastBuildDate, else
+// PubDate, else the latest date of an item, else the Unix epoch (never the
+// clock); the links (AtomLinks, and Link as rel="alternate" when no link
+// holds it); authors and contributors (Atom.Authors; when there are none
+// and an entry has no author, one derived from ManagingEditor, else
+// WebMaster, else the feed's title, else "unknown", as Atom requires);
+// categories; generator; icon and logo (Atom.Icon and Atom.Logo, else
+// Image.URL as the logo); xml:lang from Language. Dublin Core, sy, iTunes,
+// Podcasting 2.0 (live items included), Media RSS and Extensions are
+// written in their own namespaces.
+//
+// A date that could not be read (its time zero, its raw text set), or
+// whose year RFC 3339 cannot write (before 1 or after 9999), is left out,
+// or, where Atom requires one (updated), replaced as above.
+//
+// An entry: id is Atom.ID, else the GUID, else the Link, else
+// "urn:sha1:" and the SHA-1 of its title, date and body; updated is
+// [Item.Updated] (Atom.Updated, else the publication date, of pubDate, a
+// DC date...), else the feed's updated; published is Atom.Published, else
+// [Item.Published] when that is not the updated date; authors are Atom.Authors,
+// else Author, else each DC creator (read with ParsePerson); summary
+// (Description) and content (Content) with their types (html when the
+// item has none and the feed was not read from Atom or JSON Feed: RSS's
+// description and content:encoded are HTML; such an item with no content
+// and no link has its description as content, which Atom then requires);
+// links as
+// for the feed, and each enclosure as rel="enclosure"; categories (domain
+// as scheme); rights; source.
+//
+// Atom has no element for: the channel's managingEditor, webMaster (but
+// see authors), docs, cloud, ttl, rating, textInput, skipHours, skipDays,
+// the image's title, link, size and description, pubDate beside
+// lastBuildDate; an item's comments, source (RSS's), the guid's
+// isPermaLink. They are left out. Atom 0.3's info and created, which
+// Atom 1.0 has no element for, are written in the Atom 0.3 namespace. An xhtml text construct whose markup
+// is not well-formed XML (with its namespaces declared) is written as
+// html; content of an XML media type that is not is written escaped, as
+// text, and reads back as that text.
+//
+// Reading what was written gives the same model back but for what was
+// derived (above: a feed or entry without id, updated or author reads
+// back with them), an xhtml construct written as html, a date that could
+// not be read or written, and the differences listed for RSS that apply
+// (an empty part; a value kept in part, for Atom persons only).
+//
+// # JSON Feed 1.1
+//
+// The reverse of the mapping in the package doc's "JSON Feed" section.
+//
+// The feed: version (https://jsonfeed.org/version/1.1), title, home_page_url
+// (Link), feed_url and next_url (the AtomLinks of rel self and next),
+// description, icon (Atom.Logo, else Image.URL), favicon (Atom.Icon),
+// authors (Atom.Authors, with their uri as url), language, hubs (the
+// AtomLinks of rel hub, as WebSub hubs).
+//
+// An item: id (the GUID, else the Link, else "urn:sha1:" and the SHA-1 of
+// its title, date and body, as in Atom: JSON Feed requires one), url (Link), external_url
+// (the first AtomLink of rel related), title; summary (Description) and
+// content_html or content_text (Content, by Atom.ContentType). An item of
+// a feed not read from Atom or JSON Feed (RSS, or built in code) has its
+// body ([Item.Body]) as content_html and its description as summary only
+// when it has content:encoded too.
+// date_published (Atom.Published, else [Item.Published] when it is not the
+// updated date), date_modified (Atom.Updated); authors (Atom.Authors, else Author,
+// else the DC creators); tags (the categories' values); language (the
+// first DC language); attachments (Enclosures).
+//
+// Extensions in [NamespaceJSONFeed] are written back as members named by
+// their local names (but for the names of the members above: a member of
+// a known name that the reader kept because its value had the wrong type
+// or was given twice is left out, and an attachment or author kept whole for its other
+// members, title, duration_in_seconds or avatar, is written whole in place
+// of the typed one, so that those members are kept): consecutive elements of one name as an array, an
+// element with children as an object, one with text as a string (a number,
+// true or false as the string of it, which reads back the same), an empty
+// one as null. Elements of other namespaces, and every field JSON Feed has
+// no member for (RSS's channel elements beyond those above, iTunes,
+// Podcasting 2.0, Media RSS, Dublin Core but the item language...), are
+// left out. The model keeps an extension's numbers and strings alike, as
+// text: a kept attachment's size_in_bytes and duration_in_seconds are
+// written as numbers (a string there, which the reader kept, reads back
+// as the number), every other value as a string, but expired's true and
+// false. The other members are written after the version (feed) and
+// before the attachments (item), where they usually stand, so that
+// they read back in their order.
+//
+// Reading what was written gives the same model back but for the derived
+// id, the members left out and the numbers above, and the differences
+// listed for RSS that apply.
+type Encoder struct {
+	w      io.Writer
+	format Format
+	// Indent is the indentation of each level of elements (or JSON
+	// values): "" (the default) writes no line breaks at all.
+	Indent string
+}
+
+// NewEncoder returns an Encoder that writes feeds in format to w.
+func NewEncoder(w io.Writer, format Format) *Encoder {
+	return &Encoder{w: w, format: format}
+}
+
+// ErrFormat is returned by [Encoder.Encode] for a Format it does not know.
+var ErrFormat = errors.New("rss: unknown output format")
+
+// Encode writes f, its channel and its Items, to the Encoder's stream. It
+// returns the error of the stream, if any; nothing is written when f is
+// nil or the format unknown (an error then).
+func (e *Encoder) Encode(f *Feed) error {
+	if f == nil {
+		return errors.New("rss: Encode of a nil feed")
+	}
+	var x *xmlWriter
+	switch e.format {
+	case RSS2:
+		x = newXMLWriter(e.Indent)
+		writeRSS(x, f)
+		return x.writeDocument(e.w, "rss", []xattr{{"", "version", "2.0"}})
+	case Atom1:
+		x = newXMLWriter(e.Indent)
+		x.defaultNS = NamespaceAtom
+		writeAtom(x, f)
+		return x.writeDocument(e.w, "feed", []xattr{{xmlNamespace, "lang", f.Language}})
+	case JSONFeed1:
+		_, err := e.w.Write(writeJSONFeed(f, e.Indent))
+		return err
+	}
+	return ErrFormat
+}
+
+// knownPrefixes are the usual prefixes of the namespaces the package knows.
+var knownPrefixes = map[string]string{
+	NamespaceContent:     "content",
+	NamespaceDublinCore:  "dc",
+	NamespaceAtom:        "atom",
+	NamespaceITunes:      "itunes",
+	NamespacePodcast:     "podcast",
+	NamespaceMedia:       "media",
+	NamespaceSlash:       "slash",
+	NamespaceWFW:         "wfw",
+	NamespaceSyndication: "sy",
+	NamespaceRDF:         "rdf",
+	NamespaceDCTerms:     "dcterms",
+	namespaceXHTML:       "xhtml",
+	NamespaceAtom03:      "atom03",
+	NamespaceRSS10:       "rss10",
+}
+
+// xattr is an attribute to write: its namespace URI ("" for none), local
+// name and value.
+type xattr struct {
+	space, local, value string
+}
+
+// xmlWriter builds an XML document: the body in buf, the namespaces it
+// uses in order, so that the root declares exactly those.
+type xmlWriter struct {
+	buf       bytes.Buffer
+	indent    string
+	depth     int
+	isOpen    bool   // a start tag is open: ">" not yet written
+	hasChild  []bool // per open element: whether it has child elements
+	stack     []string
+	defaultNS string            // the root's namespace, written without a prefix
+	defaults  []string          // per open element: the default namespace in scope
+	prefix    map[string]string // namespace URI → prefix
+	used      []string          // namespace URIs, in order of first use
+	generated int
+	base      string // the base URL items have without an xml:base of their own
+	rssNative bool   // the feed was read from RSS (or built in code): see writeRSS
+	keptStack []keptSet
+}
+
+func newXMLWriter(indent string) *xmlWriter {
+	return &xmlWriter{indent: indent, prefix: map[string]string{}}
+}
+
+// qname returns the name to write for an element or attribute in space.
+func (x *xmlWriter) qname(space, local string, isAttr bool) string {
+	switch {
+	case space == "":
+		return local
+	case space == xmlNamespace:
+		return "xml:" + local
+	case space == x.defaultNS && !isAttr:
+		return local
+	}
+	p, ok := x.prefix[space]
+	if !ok {
+		p = knownPrefixes[space]
+		if p == "" {
+			x.generated++
+			p = "ns" + strconv.Itoa(x.generated)
+		}
+		x.prefix[space] = p
+		x.used = append(x.used, space)
+	}
+	return p + ":" + local
+}
+
+func (x *xmlWriter) newline() {
+	if x.indent == "" {
+		return
+	}
+	x.buf.WriteByte('\n')
+	for range x.depth {
+		x.buf.WriteString(x.indent)
+	}
+}
+
+func (x *xmlWriter) closeStart() {
+	if x.isOpen {
+		x.buf.WriteByte('>')
+		x.isOpen = false
+	}
+}
+
+// start opens an element, with the attributes that have a value.
+func (x *xmlWriter) start(space, local string, attrs ...xattr) {
+	x.open(space, local, attrs, false)
+}
+
+// startAll opens an element with all of attrs, empty ones too.
+func (x *xmlWriter) startAll(space, local string, attrs []xattr) {
+	x.open(space, local, attrs, true)
+}
+
+func (x *xmlWriter) open(space, local string, attrs []xattr, keepEmpty bool) {
+	x.closeStart()
+	if n := len(x.hasChild); n > 0 {
+		x.hasChild[n-1] = true
+	}
+	x.newline()
+	name := x.qname(space, local, false)
+	x.buf.WriteByte('<')
+	x.buf.WriteString(name)
+	// The default namespace in scope: the root's, unless an element
+	// without a namespace undeclared it.
+	cur := x.defaultNS
+	if n := len(x.defaults); n > 0 {
+		cur = x.defaults[n-1]
+	}
+	switch {
+	case space == "" && cur != "":
+		x.buf.WriteString(` xmlns=""`) // out of the root's namespace
+		cur = ""
+	case space != "" && space == x.defaultNS && cur != space:
+		x.buf.WriteString(` xmlns="`)
+		escapeXML(&x.buf, space, true)
+		x.buf.WriteByte('"')
+		cur = space
+	}
+	x.defaults = append(x.defaults, cur)
+	x.writeAttrs(attrs, keepEmpty)
+	x.isOpen = true
+	x.stack = append(x.stack, name)
+	x.hasChild = append(x.hasChild, false)
+	x.depth++
+}
+
+func (x *xmlWriter) writeAttrs(attrs []xattr, keepEmpty bool) {
+	for i, a := range attrs {
+		if a.local == "" || a.value == "" && !keepEmpty {
+			continue
+		}
+		dup := false
+		for _, b := range attrs[:i] {
+			if b.local == a.local && b.space == a.space {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		x.buf.WriteByte(' ')
+		x.buf.WriteString(x.qname(a.space, a.local, true))
+		x.buf.WriteString(`="`)
+		escapeXML(&x.buf, a.value, true)
+		x.buf.WriteByte('"')
+	}
+}
+
+// end closes the element last opened.
+func (x *xmlWriter) end() {
+	x.depth--
+	n := len(x.stack) - 1
+	name, child := x.stack[n], x.hasChild[n]
+	x.stack, x.hasChild, x.defaults = x.stack[:n], x.hasChild[:n], x.defaults[:n]
+	if x.isOpen {
+		x.buf.WriteString("/>")
+		x.isOpen = false
+		return
+	}
+	if child {
+		x.newline()
+	}
+	x.buf.WriteString("</")
+	x.buf.WriteString(name)
+	x.buf.WriteByte('>')
+}
+
+// text writes character data in the element open.
+func (x *xmlWriter) text(s string) {
+	if s == "" {
+		return
+	}
+	x.closeStart()
+	escapeXML(&x.buf, s, false)
+}
+
+// cdataText writes s as CDATA when that is shorter than escaping it and
+// safe (s holds no "]]>"), else escaped.
+func (x *xmlWriter) cdataText(s string) {
+	if s == "" {
+		return
+	}
+	extra := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '<', '>':
+			extra += 3
+		case '&':
+			extra += 4
+		}
+	}
+	if extra <= len("<![CDATA[]]>") || strings.Contains(s, "]]>") || strings.IndexByte(s, '\r') >= 0 {
+		x.text(s)
+		return
+	}
+	x.closeStart()
+	x.buf.WriteString("<![CDATA[")
+	writeXMLChars(&x.buf, s)
+	x.buf.WriteString("]]>")
+}
+
+// leaf writes an element holding text s, when s is not empty.
+func (x *xmlWriter) leaf(space, local, s string, attrs ...xattr) {
+	if s == "" {
+		return
+	}
+	x.start(space, local, attrs...)
+	x.text(s)
+	x.end()
+}
+
+// html writes an element holding s, HTML, when s is not empty: in CDATA
+// where that is shorter.
+func (x *xmlWriter) html(space, local, s string, attrs ...xattr) {
+	if s == "" {
+		return
+	}
+	x.start(space, local, attrs...)
+	x.cdataText(s)
+	x.end()
+}
+
+// empty writes an element with attributes only (those with a value).
+func (x *xmlWriter) empty(space, local string, attrs ...xattr) {
+	x.start(space, local, attrs...)
+	x.end()
+}
+
+// element writes an extension element back, whole. An element or
+// attribute whose name XML cannot carry (read leniently) is left out.
+func (x *xmlWriter) element(e *Element) {
+	if !isXMLName(e.Name.Local) {
+		return
+	}
+	attrs := make([]xattr, 0, len(e.Attrs))
+	for _, a := range e.Attrs {
+		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" || !isXMLName(a.Name.Local) {
+			continue
+		}
+		attrs = append(attrs, xattr{a.Name.Space, a.Name.Local, a.Value})
+	}
+	x.startAll(e.Name.Space, e.Name.Local, attrs)
+	x.text(e.Text)
+	for i := range e.Children {
+		x.element(&e.Children[i])
+	}
+	x.end()
+}
+
+// elements writes extension elements back, but for those a typed element
+// was written with (see kept).
+func (x *xmlWriter) elements(es []Element) {
+	var used []bool
+	if n := len(x.keptStack); n > 0 && len(x.keptStack[n-1].exts) == len(es) && len(es) > 0 && &x.keptStack[n-1].exts[0] == &es[0] {
+		used = x.keptStack[n-1].used
+	}
+	for i := range es {
+		if used == nil || !used[i] {
+			x.element(&es[i])
+		}
+	}
+}
+
+// A keptSet is the extensions of the element being written, and which of
+// them a typed element was written with.
+type keptSet struct {
+	exts []Element
+	used []bool
+	next int // the first not used: those used are a prefix
+}
+
+// pushKept makes exts the extensions kept returns from, until popKept.
+func (x *xmlWriter) pushKept(exts []Element) {
+	x.keptStack = append(x.keptStack, keptSet{exts: exts, used: make([]bool, len(exts))})
+}
+
+func (x *xmlWriter) popKept() { x.keptStack = x.keptStack[:len(x.keptStack)-1] }
+
+// kept returns the extension the decoder kept of the typed element it
+// read a value from in part (an enclosure whose length it could not read,
+// a category with a child it has no field for...): the first one not yet
+// used named space and local for which match holds, marked used, or nil.
+// The typed element is then written as that extension (its attributes, or
+// all of it), which reads back to the same typed value and the same
+// extension, rather than twice. Only the first extension not yet so used
+// is a candidate, so that the extensions read back in their order.
+func (x *xmlWriter) kept(space, local string, match func(*Element) bool) *Element {
+	n := len(x.keptStack)
+	if n == 0 {
+		return nil
+	}
+	// Only the first extension not yet used may be: the extensions read
+	// back in the order they are written, those written in place first.
+	k := &x.keptStack[n-1]
+	i := k.next
+	if i >= len(k.exts) {
+		return nil
+	}
+	e := &k.exts[i]
+	if e.Name.Space == space && strings.EqualFold(e.Name.Local, local) && match(e) {
+		k.used[i] = true
+		k.next++
+		return e
+	}
+	return nil
+}
+
+// keptAttr is the trimmed value of a kept element's attribute.
+func keptAttr(e *Element, local string) string {
+	for _, a := range e.Attrs {
+		if strings.EqualFold(a.Name.Local, local) {
+			return strings.TrimSpace(a.Value)
+		}
+	}
+	return ""
+}
+
+// startKept opens a typed element with the attributes of the extension
+// the decoder kept of it.
+func (x *xmlWriter) startKept(e *Element) {
+	attrs := make([]xattr, 0, len(e.Attrs))
+	for _, a := range e.Attrs {
+		if isXMLName(a.Name.Local) {
+			attrs = append(attrs, xattr{a.Name.Space, a.Name.Local, a.Value})
+		}
+	}
+	x.startAll(e.Name.Space, e.Name.Local, attrs)
+}
+
+// writeDocument writes the whole document to w: the XML declaration, the
+// root element with its attributes and the declarations of the namespaces
+// the body used, the body, and the root's end tag.
+func (x *xmlWriter) writeDocument(w io.Writer, root string, attrs []xattr) error {
+	var head bytes.Buffer
+	head.WriteString(`<?xml version="1.0" encoding="UTF-8"?>`)
+	if x.indent != "" {
+		head.WriteByte('\n')
+	}
+	head.WriteByte('<')
+	head.WriteString(root)
+	if x.defaultNS != "" {
+		head.WriteString(` xmlns="`)
+		escapeXML(&head, x.defaultNS, true)
+		head.WriteByte('"')
+	}
+	for _, a := range attrs {
+		if a.value == "" {
+			continue
+		}
+		head.WriteString(" " + x.qname(a.space, a.local, true) + `="`)
+		escapeXML(&head, a.value, true)
+		head.WriteByte('"')
+	}
+	for _, uri := range x.used {
+		head.WriteString(" xmlns:" + x.prefix[uri] + `="`)
+		escapeXML(&head, uri, true)
+		head.WriteByte('"')
+	}
+	head.WriteByte('>')
+	if x.indent != "" {
+		x.buf.WriteByte('\n')
+	}
+	x.buf.WriteString("</" + root + ">\n")
+	if _, err := w.Write(head.Bytes()); err != nil {
+		return err
+	}
+	_, err := w.Write(x.buf.Bytes())
+	return err
+}
+
+// isXMLName reports whether s is a name without a colon that
+// encoding/xml (and so the Strict decoder) reads as one.
+func isXMLName(s string) bool {
+	if s == "" {
+		return false
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && (c == '-' || c == '.' || '0' <= c && c <= '9'):
+		default:
+			return false
+		}
+	}
+	if ascii {
+		return true
+	}
+	d := xml.NewDecoder(strings.NewReader("<" + s + "/>"))
+	t, err := d.Token()
+	if err != nil {
+		return false
+	}
+	st, ok := t.(xml.StartElement)
+	return ok && st.Name.Space == "" && st.Name.Local == s
+}
+
+// isXMLChar reports whether r is a character the output carries: one XML
+// 1.0 allows, but for the C1 controls (U+0080 to U+009F), which XML
+// discourages and the Strict decoder refuses.
+func isXMLChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' ||
+		r >= 0x20 && r < 0x80 || r > 0x9F && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// escapeXML writes s escaped, without the characters the output does not
+// carry (see isXMLChar) and without invalid UTF-8. In an attribute, white
+// space other than the space is written as a character reference so that
+// it survives normalisation; a carriage return always is, since XML reads
+// it as a line feed.
+func escapeXML(b *bytes.Buffer, s string, attr bool) {
+	run := 0 // start of the bytes not yet written
+	for i := 0; i < len(s); {
+		c := s[i]
+		var esc string
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '<':
+				esc = "&lt;"
+			case c == '>':
+				esc = "&gt;"
+			case c == '&':
+				esc = "&amp;"
+			case c == '"' && attr:
+				esc = "&quot;"
+			case c == '\r':
+				esc = "&#xD;"
+			case c == '\n' && attr:
+				esc = "&#xA;"
+			case c == '\t' && attr:
+				esc = "&#x9;"
+			case c < 0x20 && c != '\n' && c != '\t':
+				esc = "" // not carried
+			default:
+				i++
+				continue
+			}
+			b.WriteString(s[run:i])
+			b.WriteString(esc)
+			i++
+			run = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+			b.WriteString(s[run:i])
+			i += size
+			run = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[run:])
+}
+
+// writeXMLChars writes s as it is (inside CDATA, or markup checked to be
+// well-formed), without the characters the output does not carry.
+func writeXMLChars(b *bytes.Buffer, s string) {
+	run := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' && c != '\r' {
+				b.WriteString(s[run:i])
+				run = i + 1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+			b.WriteString(s[run:i])
+			i += size
+			run = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[run:])
+}
+
+// rssDate returns a date as RSS writes it: RFC 1123 with a numeric zone,
+// or RFC 3339 for a time with a fraction of a second; the raw text when
+// the time is zero.
+func rssDate(t time.Time, raw string) string {
+	if t.IsZero() {
+		return raw
+	}
+	if y := t.Year(); y < 1 || y > 9999 {
+		return raw
+	}
+	if t.Nanosecond() != 0 {
+		return t.Format(time.RFC3339Nano)
+	}
+	return t.Format(time.RFC1123Z)
+}
+
+// isoDate returns a date as RFC 3339, or the raw text when the time is
+// zero or out of RFC 3339's range.
+func isoDate(t time.Time, raw string) string {
+	if t.IsZero() {
+		return raw
+	}
+	if y := t.Year(); y < 1 || y > 9999 {
+		return raw
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+// itoa writes a number, "" for zero.
+func itoa(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func itoa64(n int64) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// ftoa writes a decimal number as the shortest text that reads back the
+// same, "" for zero.
+func ftoa(f float64) string {
+	if f == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}

@@ -1,0 +1,455 @@
+package rss
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha1"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/xml"
+	"io"
+	"strings"
+	"time"
+)
+
+// The Atom writer: what it writes and derives is documented on Encoder.
+
+// writeAtom writes f as the body of an Atom feed element.
+func writeAtom(x *xmlWriter, f *Feed) {
+	const ns = NamespaceAtom
+	a := f.Atom
+	if a == nil {
+		a = &AtomFeed{}
+	}
+	id := a.ID
+	if id == "" {
+		id = derivedFeedID(f)
+	}
+	x.pushKept(f.Extensions)
+	x.leaf(ns, "id", id)
+	atomText(x, "title", f.Title, a.TitleType, true)
+	atomText(x, "subtitle", f.Description, a.SubtitleType, false)
+	updated := feedUpdated(f)
+	if isoDate(updated, "") == "" {
+		updated = time.Unix(0, 0).UTC()
+	}
+	x.leaf(ns, "updated", isoDate(updated, ""))
+	atomLinks(x, ns, withAlternate(f.AtomLinks, f.Link))
+	authors := a.Authors
+	if len(authors) == 0 && needsFeedAuthor(f) {
+		authors = []Person{derivedFeedAuthor(f)}
+	}
+	atomPersons(x, ns, "author", authors)
+	atomPersons(x, ns, "contributor", a.Contributors)
+	atomCategories(x, f.Categories)
+	rights, rightsType := a.Rights, a.RightsType
+	if rights == "" {
+		rights = f.Copyright
+	}
+	atomText(x, "rights", rights, rightsType, false)
+	if f.Generator != "" || a.Generator != nil {
+		g := a.Generator
+		if g == nil {
+			g = &AtomGenerator{}
+		}
+		x.start(ns, "generator", []xattr{{"", "uri", g.URI}, {"", "version", g.Version}}...)
+		x.text(f.Generator)
+		x.end()
+	}
+	x.leaf(ns, "icon", a.Icon)
+	logo := a.Logo
+	if logo == "" && a.Icon == "" && f.Image != nil {
+		logo = f.Image.URL
+	}
+	x.leaf(ns, "logo", logo)
+	foreignFeed(x, f)
+	x.popKept()
+	for _, it := range f.Items {
+		if it != nil {
+			atomEntry(x, f, it, updated)
+		}
+	}
+}
+
+// atomFeedMeta writes the metadata of a feed as an atom:source (or, within
+// RSS, an item's atom:source) holds it, without deriving what is missing.
+func atomFeedMeta(x *xmlWriter, ns string, f *Feed) {
+	a := f.Atom
+	if a == nil {
+		a = &AtomFeed{}
+	}
+	x.leaf(ns, "id", a.ID)
+	atomText(x, "title", f.Title, a.TitleType, false)
+	atomText(x, "subtitle", f.Description, a.SubtitleType, false)
+	x.leaf(ns, "updated", isoDate(a.Updated, a.UpdatedRaw))
+	atomLinks(x, ns, f.AtomLinks)
+	atomPersons(x, ns, "author", a.Authors)
+	atomPersons(x, ns, "contributor", a.Contributors)
+	atomCategories(x, f.Categories)
+	atomText(x, "rights", a.Rights, a.RightsType, false)
+	if f.Generator != "" || a.Generator != nil {
+		g := a.Generator
+		if g == nil {
+			g = &AtomGenerator{}
+		}
+		x.start(ns, "generator", []xattr{{"", "uri", g.URI}, {"", "version", g.Version}}...)
+		x.text(f.Generator)
+		x.end()
+	}
+	x.leaf(ns, "icon", a.Icon)
+	x.leaf(ns, "logo", a.Logo)
+	x.elements(f.Extensions)
+}
+
+// atom03Parts writes what only Atom 0.3 says (a feed's info, an entry's
+// created), in the Atom 0.3 namespace, which RSS and Atom 1.0 documents may
+// carry as a foreign namespace.
+func atom03Parts(x *xmlWriter, info, infoType string, created time.Time, createdRaw string) {
+	if info != "" {
+		typ := map[string]string{"text": "text/plain", "html": "text/html", "xhtml": "application/xhtml+xml"}[infoType]
+		if typ == "" {
+			typ = infoType
+		}
+		x.leaf(NamespaceAtom03, "info", info, xattr{"", "type", typ}, xattr{"", "mode", "escaped"})
+	}
+	x.leaf(NamespaceAtom03, "created", isoDate(created, createdRaw))
+}
+
+// foreignFeed writes the channel's elements of other namespaces.
+func foreignFeed(x *xmlWriter, f *Feed) {
+	if f.Atom != nil {
+		atom03Parts(x, f.Atom.Info, f.Atom.InfoType, time.Time{}, "")
+	}
+	dublinCoreXML(x, &f.DC)
+	if s := f.Sy; s != (Syndication{}) {
+		x.leaf(NamespaceSyndication, "updatePeriod", s.UpdatePeriod)
+		x.leaf(NamespaceSyndication, "updateFrequency", itoa(s.UpdateFrequency))
+		x.leaf(NamespaceSyndication, "updateBase", isoDate(s.UpdateBase, s.UpdateBaseRaw))
+	}
+	itunesFeedXML(x, f.ITunes)
+	podcastFeedXML(x, f.Podcast)
+	mediaXML(x, f.Media)
+	x.elements(f.Extensions)
+}
+
+func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
+	const ns = NamespaceAtom
+	a := it.Atom
+	if a == nil {
+		a = &AtomEntry{}
+	}
+	x.start(ns, "entry")
+	x.pushKept(it.Extensions)
+	defer x.popKept()
+	id := a.ID
+	if id == "" {
+		id = it.GUID.Value
+	}
+	if id == "" {
+		id = it.Link
+	}
+	if id == "" {
+		id = "urn:sha1:" + derivedItemHash(it)
+	}
+	x.leaf(ns, "id", id)
+	atomText(x, "title", it.Title, a.TitleType, true)
+	updated := it.Updated()
+	if isoDate(updated, "") == "" {
+		updated = feedUpdated
+	}
+	x.leaf(ns, "updated", isoDate(updated, ""))
+	published := a.Published
+	if p := it.Published(); published.IsZero() && !p.IsZero() && !p.Equal(updated) {
+		published = p
+	}
+	x.leaf(ns, "published", isoDate(published, ""))
+	authors := a.Authors
+	if len(authors) == 0 {
+		authors = itemPersons(it)
+	}
+	atomPersons(x, ns, "author", authors)
+	atomPersons(x, ns, "contributor", a.Contributors)
+	links := withAlternate(it.AtomLinks, it.Link)
+	for _, e := range it.Enclosures {
+		if e.URL == "" || hasLink(links, "enclosure", e.URL) {
+			continue
+		}
+		links = append(links, AtomLink{Href: e.URL, Rel: "enclosure", Type: e.Type, Length: e.Length})
+	}
+	atomLinks(x, ns, links)
+	atomCategories(x, it.Categories)
+	atomText(x, "rights", a.Rights, a.RightsType, false)
+	sumType, contentType := a.SummaryType, a.ContentType
+	if htmlByDefault(f) {
+		// RSS's description and content:encoded are HTML.
+		sumType, contentType = cmp.Or(sumType, "html"), cmp.Or(contentType, "html")
+	}
+	summary, content := it.Description, it.Content
+	if htmlByDefault(f) && content == "" && a.ContentSrc == "" && !hasRel(links, "alternate") {
+		// Atom requires content of an entry without an alternate link:
+		// RSS's description is the body.
+		summary, content, contentType = "", summary, sumType
+	}
+	atomText(x, "summary", summary, sumType, false)
+	if content != "" || a.ContentSrc != "" || a.ContentType != "" {
+		atomContent(x, content, contentType, a.ContentSrc)
+	}
+	if a.Source != nil {
+		x.start(ns, "source", []xattr{{xmlNamespace, "lang", a.Source.Language}}...)
+		atomFeedMeta(x, ns, a.Source)
+		x.end()
+	}
+	atom03Parts(x, "", "", a.Created, a.CreatedRaw)
+	dublinCoreXML(x, &it.DC)
+	x.leaf(NamespaceWFW, "comment", it.WFW.Comment)
+	x.leaf(NamespaceWFW, "commentRss", it.WFW.CommentRSS)
+	x.leaf(NamespaceSlash, "section", it.Slash.Section)
+	x.leaf(NamespaceSlash, "department", it.Slash.Department)
+	x.leaf(NamespaceSlash, "comments", itoa(it.Slash.Comments))
+	itunesItemXML(x, it.ITunes)
+	podcastItemXML(x, it.Podcast)
+	mediaXML(x, it.Media)
+	x.elements(it.Extensions)
+	x.end()
+}
+
+// htmlByDefault reports whether f's text constructs with no type are HTML:
+// those of a feed not read from Atom or JSON Feed (RSS, or built in code).
+func htmlByDefault(f *Feed) bool {
+	return !strings.HasPrefix(f.Version, "atom") && !strings.HasPrefix(f.Version, "json")
+}
+
+// itemPersons derives an entry's authors from an RSS item: its author,
+// else its Dublin Core creators.
+func itemPersons(it *Item) []Person {
+	var ps []Person
+	if it.Author != "" {
+		ps = append(ps, ParsePerson(it.Author))
+	} else {
+		for _, c := range it.DC.Creator {
+			if p := ParsePerson(c); p != (Person{}) {
+				ps = append(ps, p)
+			}
+		}
+	}
+	for i := range ps {
+		if ps[i].Name == "" {
+			ps[i].Name = ps[i].Email // Atom requires a name
+		}
+	}
+	return ps
+}
+
+// needsFeedAuthor reports whether an entry of f has no author of its own.
+func needsFeedAuthor(f *Feed) bool {
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		if it.Atom != nil && len(it.Atom.Authors) > 0 || len(itemPersons(it)) > 0 {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func derivedFeedAuthor(f *Feed) Person {
+	for _, s := range []string{f.ManagingEditor, f.WebMaster} {
+		if p := ParsePerson(s); p != (Person{}) {
+			if p.Name == "" {
+				p.Name = p.Email
+			}
+			return p
+		}
+	}
+	if t := strings.TrimSpace(f.Title); t != "" {
+		return Person{Name: t}
+	}
+	return Person{Name: "unknown"}
+}
+
+func derivedFeedID(f *Feed) string {
+	if f.Link != "" {
+		return f.Link
+	}
+	for _, l := range f.AtomLinks {
+		if relIs(l.Rel, "self") && l.Href != "" {
+			return l.Href
+		}
+	}
+	return "urn:sha1:" + sha1Hex(f.Title)
+}
+
+// feedUpdated is the feed's updated date: Atom.Updated, else
+// LastBuildDate, else PubDate, else the latest item date, else the epoch.
+func feedUpdated(f *Feed) time.Time {
+	if f.Atom != nil && !f.Atom.Updated.IsZero() {
+		return f.Atom.Updated
+	}
+	if !f.LastBuildDate.IsZero() {
+		return f.LastBuildDate
+	}
+	if !f.PubDate.IsZero() {
+		return f.PubDate
+	}
+	var latest time.Time
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		if t := it.Updated(); t.After(latest) {
+			latest = t
+		}
+	}
+	if !latest.IsZero() {
+		return latest
+	}
+	return time.Unix(0, 0).UTC()
+}
+
+// derivedItemHash is the hash of an item's title, date and body, for an
+// item with no guid and no link.
+func derivedItemHash(it *Item) string {
+	return sha1Hex(it.Title + "\n" + isoDate(it.Published(), it.PubDateRaw) + "\n" + it.Body())
+}
+
+func sha1Hex(s string) string {
+	h := sha1.Sum([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+// withAlternate returns links with link as rel="alternate" first, unless a
+// link holds it already (or link is empty).
+func withAlternate(links []AtomLink, link string) []AtomLink {
+	if link == "" || hasLink(links, "alternate", link) {
+		return links
+	}
+	return append([]AtomLink{{Href: link, Rel: "alternate"}}, links...)
+}
+
+func hasRel(links []AtomLink, rel string) bool {
+	for _, l := range links {
+		if l.Href != "" && relIs(l.Rel, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLink(links []AtomLink, rel, href string) bool {
+	for _, l := range links {
+		if l.Href == href && relIs(l.Rel, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+func atomCategories(x *xmlWriter, cs []Category) {
+	for _, c := range cs {
+		if c.Value == "" {
+			continue
+		}
+		x.empty(NamespaceAtom, "category", xattr{"", "term", c.Value}, xattr{"", "scheme", c.Domain},
+			xattr{"", "label", c.Label})
+	}
+}
+
+// atomText writes a text construct of the given type; required writes it
+// even when empty.
+func atomText(x *xmlWriter, name, s, typ string, required bool) {
+	if s == "" && !required {
+		return
+	}
+	if typ == "xhtml" && !wellFormedXML(s) {
+		typ = "html"
+	}
+	x.start(NamespaceAtom, name, []xattr{{"", "type", typ}}...)
+	if typ == "xhtml" {
+		x.raw(`<div xmlns="` + namespaceXHTML + `">` + s + `</div>`)
+	} else {
+		x.text(s)
+	}
+	x.end()
+}
+
+// atomContent writes an entry's content of any type.
+func atomContent(x *xmlWriter, s, typ, src string) {
+	attrs := []xattr{{"", "type", typ}, {"", "src", src}}
+	l := strings.ToLower(typ)
+	switch {
+	case src != "":
+		x.empty(NamespaceAtom, "content", attrs...)
+	case l == "" || l == "text" || l == "html" || l == "xhtml":
+		atomText(x, "content", s, typ, true)
+	case isXMLType(l) && wellFormedXML(s):
+		x.start(NamespaceAtom, "content", attrs...)
+		x.raw(s)
+		x.end()
+	case strings.HasPrefix(l, "text/") || isXMLType(l):
+		x.start(NamespaceAtom, "content", attrs...)
+		x.text(s)
+		x.end()
+	default:
+		x.start(NamespaceAtom, "content", attrs...)
+		x.text(base64.StdEncoding.EncodeToString([]byte(s)))
+		x.end()
+	}
+}
+
+// raw writes markup as it is; the caller has checked it is well-formed.
+func (x *xmlWriter) raw(s string) {
+	x.closeStart()
+	writeXMLChars(&x.buf, s)
+}
+
+// wellFormedXML reports whether s is well-formed XML content (elements
+// balanced, no DTD, no processing instruction) that encoding/xml reads
+// strictly, with only the characters XML carries.
+func wellFormedXML(s string) bool {
+	if s == "" {
+		return true
+	}
+	for _, r := range s {
+		if !isXMLChar(r) {
+			return false
+		}
+	}
+	d := xml.NewDecoder(strings.NewReader("<div>" + s + "</div>"))
+	d.Strict = true
+	declared := map[string]bool{}
+	for {
+		t, err := d.Token()
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		switch t := t.(type) {
+		case xml.Directive, xml.ProcInst:
+			return false
+		case xml.StartElement:
+			// encoding/xml leaves an undeclared prefix as the space:
+			// only declared namespaces are well-formed here.
+			for _, a := range t.Attr {
+				if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+					declared[a.Value] = true
+				}
+			}
+			if t.Name.Space != "" && !declared[t.Name.Space] {
+				return false
+			}
+			for _, a := range t.Attr {
+				if a.Name.Space != "" && a.Name.Space != "xmlns" && a.Name.Space != xmlNamespace && !declared[a.Name.Space] {
+					return false
+				}
+			}
+		case xml.CharData:
+			if bytes.Contains(t, []byte("]]>")) {
+				return false
+			}
+		}
+	}
+}

@@ -1,0 +1,429 @@
+package rss
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// modelDiff lists where two models differ, ignoring what a round trip
+// through a writer may change by design (see the Encoder doc): the raw
+// text of a date whose time is equal, the Version label, Item.Base, and an
+// empty Atom part against none. Times are equal when they are the same
+// instant with the same UTC offset.
+func modelDiff(a, b *Feed) []string {
+	var diffs []string
+	walkDiff(reflect.ValueOf(a), reflect.ValueOf(b), "feed", &diffs)
+	return diffs
+}
+
+var timeType = reflect.TypeOf(time.Time{})
+
+// emptyParts are the parts of the model whose empty value (set, with no
+// value in it) reads back as nil: a writer writes nothing for it.
+var emptyParts = map[reflect.Type]bool{
+	reflect.TypeOf(&AtomFeed{}): true, reflect.TypeOf(&AtomEntry{}): true,
+	reflect.TypeOf(&ITunesFeed{}): true, reflect.TypeOf(&ITunesItem{}): true,
+	reflect.TypeOf(&PodcastFeed{}): true, reflect.TypeOf(&PodcastItem{}): true,
+	reflect.TypeOf(&Media{}): true,
+}
+
+func walkDiff(a, b reflect.Value, path string, diffs *[]string) {
+	if len(*diffs) >= 20 {
+		return
+	}
+	switch a.Kind() {
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			if a.IsNil() && b.IsNil() {
+				return
+			}
+			if emptyParts[a.Type()] {
+				nonNil := a
+				if a.IsNil() {
+					nonNil = b
+				}
+				if nonNil.Elem().IsZero() {
+					return
+				}
+			}
+			*diffs = append(*diffs, fmt.Sprintf("%s: nil vs non-nil (%v / %v)", path, a.IsNil(), b.IsNil()))
+			return
+		}
+		walkDiff(a.Elem(), b.Elem(), path, diffs)
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			*diffs = append(*diffs, fmt.Sprintf("%s: len %d vs %d", path, a.Len(), b.Len()))
+			return
+		}
+		for i := range a.Len() {
+			walkDiff(a.Index(i), b.Index(i), fmt.Sprintf("%s[%d]", path, i), diffs)
+		}
+	case reflect.Struct:
+		if a.Type() == timeType {
+			ta, tb := a.Interface().(time.Time), b.Interface().(time.Time)
+			_, oa := ta.Zone()
+			_, ob := tb.Zone()
+			if !ta.Equal(tb) || oa != ob {
+				*diffs = append(*diffs, fmt.Sprintf("%s: %v vs %v", path, ta, tb))
+			}
+			return
+		}
+		t := a.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			switch {
+			case t == reflect.TypeOf(Feed{}) && f.Name == "Version",
+				t == reflect.TypeOf(Item{}) && f.Name == "Base":
+				continue
+			}
+			if raw, ok := strings.CutSuffix(f.Name, "Raw"); ok {
+				if tf, ok := t.FieldByName(raw); ok && tf.Type == timeType {
+					ta := a.FieldByIndex(tf.Index).Interface().(time.Time)
+					tb := b.FieldByIndex(tf.Index).Interface().(time.Time)
+					if !ta.IsZero() && !tb.IsZero() {
+						continue
+					}
+				}
+			}
+			walkDiff(a.Field(i), b.Field(i), path+"."+f.Name, diffs)
+		}
+	default:
+		if !reflect.DeepEqual(a.Interface(), b.Interface()) {
+			*diffs = append(*diffs, fmt.Sprintf("%s: %q vs %q", path, fmt.Sprint(a.Interface()), fmt.Sprint(b.Interface())))
+		}
+	}
+}
+
+// encodeFeed writes f in format, failing the test on an error.
+func encodeFeed(tb testing.TB, f *Feed, format Format, indent string) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	e := NewEncoder(&buf, format)
+	e.Indent = indent
+	require.NoError(tb, e.Encode(f))
+	return buf.Bytes()
+}
+
+// parseStrict reads data in Strict mode, with every item.
+func parseStrict(data []byte) (*Feed, error) {
+	d := NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	f, err := d.Channel()
+	if err != nil {
+		return f, err
+	}
+	for it, err := range d.Items() {
+		if err != nil {
+			return f, err
+		}
+		f.Items = append(f.Items, it)
+	}
+	return f, nil
+}
+
+// formatOf is the format a feed was read from.
+func formatOf(f *Feed) Format {
+	switch {
+	case strings.HasPrefix(f.Version, "atom"):
+		return Atom1
+	case strings.HasPrefix(f.Version, "json"):
+		return JSONFeed1
+	}
+	return RSS2
+}
+
+// roundTripFiles lists testdata's feeds and, when ../shared is there, the
+// corpus's.
+func roundTripFiles(t *testing.T) []string {
+	var files []string
+	for _, pat := range []string{"testdata/*.xml", "testdata/*.json"} {
+		m, err := filepath.Glob(pat)
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	if sharedAbsent("corpus") == "" {
+		m, err := filepath.Glob(filepath.Join(shared, "corpus", "*"))
+		require.NoError(t, err)
+		for _, p := range m {
+			if ext := filepath.Ext(p); ext == ".xml" || ext == ".json" || ext == ".rss" || ext == ".atom" {
+				files = append(files, p)
+			}
+		}
+	} else {
+		t.Log(sharedAbsent("corpus") + ": testdata only")
+	}
+	sort.Strings(files)
+	return files
+}
+
+// roundTrip checks that f, written in format and read back leniently and
+// in Strict mode, gives the same model; it returns the differences.
+func roundTrip(t *testing.T, name string, f *Feed, format Format) []string {
+	t.Helper()
+	out := encodeFeed(t, f, format, "")
+	strict, err := parseStrict(out)
+	if !assert.NoError(t, err, "%s: strict read of the %v output:\n%s", name, format, out) {
+		return []string{"strict: " + err.Error()}
+	}
+	g, err := Parse(bytes.NewReader(out))
+	if !assert.NoError(t, err, "%s: lenient read of the output", name) {
+		return []string{"lenient: " + err.Error()}
+	}
+	if d := modelDiff(g, strict); len(d) > 0 {
+		t.Errorf("%s: strict and lenient readings of the output differ: %v", name, d)
+	}
+	return modelDiff(f, g)
+}
+
+// TestRoundTripSameFormat writes every feed of testdata (and of the shared
+// corpus) in its own format, reads it back, and compares the models.
+func TestRoundTripSameFormat(t *testing.T) {
+	for _, format := range []Format{RSS2, Atom1, JSONFeed1} {
+		t.Run(format.String(), func(t *testing.T) {
+			total, exact, known := 0, 0, map[string]int{}
+			for _, p := range roundTripFiles(t) {
+				data, err := os.ReadFile(p)
+				require.NoError(t, err)
+				f, _ := Parse(bytes.NewReader(data))
+				if f == nil || formatOf(f) != format {
+					continue
+				}
+				total++
+				diffs := roundTrip(t, p, f, format)
+				if len(diffs) == 0 {
+					exact++
+					continue
+				}
+				var unknown []string
+				for _, d := range diffs {
+					if k := knownDifference(f, d); k != "" {
+						known[k]++
+						if testing.Verbose() {
+							t.Logf("%s: %s: %s", p, k, d)
+						}
+					} else {
+						unknown = append(unknown, d)
+					}
+				}
+				if len(unknown) > 0 {
+					t.Errorf("%s: the model read back differs:\n  %s", p, strings.Join(unknown, "\n  "))
+				}
+			}
+			t.Logf("%v: %d of %d feeds round-trip exactly; documented differences: %v", format, exact, total, known)
+		})
+	}
+}
+
+// diffRe reads a difference modelDiff reports: the path, and the two
+// values or lengths.
+var (
+	diffValues = regexp.MustCompile(`^(.*): "(.*)" vs "(.*)"$`)
+	diffTimes  = regexp.MustCompile(`: (-?\d+)-\d\d-\d\d \S+ \S+ \S+ vs `)
+	diffLen    = regexp.MustCompile(`^feed(?:\.Items\[(\d+)\])?\..*: len (\d+) vs (\d+)$`)
+)
+
+// knownDifference names the documented difference (see the Encoder doc) a
+// difference reported by modelDiff is, or returns "".
+func knownDifference(f *Feed, diff string) string {
+	if m := diffValues.FindStringSubmatch(diff); m != nil {
+		a, errA := strconv.Unquote(`"` + m[2] + `"`)
+		b, errB := strconv.Unquote(`"` + m[3] + `"`)
+		if errA == nil && errB == nil && a != b && strings.TrimSpace(cleanXMLText(a)) == b {
+			return "characters XML cannot carry dropped"
+		}
+		if errA == nil && errB == nil && strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(a) == b {
+			return "XML content that is not well-formed written as text"
+		}
+	}
+	if formatOf(f) != RSS2 {
+		for _, p := range []string{"Atom.ID", "GUID.Value", "Updated", "UpdatedRaw", "LastBuildDate", "LastBuildDateRaw",
+			"PubDate", "PubDateRaw"} {
+			if strings.Contains(diff, "."+p+`: "" vs`) || strings.Contains(diff, "."+p+": 0001-01-01 00:00:00 +0000 UTC vs") {
+				return "required value derived"
+			}
+		}
+		if strings.HasSuffix(diff, `Type: "xhtml" vs "html"`) {
+			return "xhtml that is not well-formed written as html"
+		}
+		if m := diffValues.FindStringSubmatch(diff); m != nil && strings.HasSuffix(m[1], "Raw") && m[2] != "" {
+			return "unreadable date replaced" // a date Atom requires; else left out
+		}
+		if m := diffTimes.FindStringSubmatch(diff); m != nil && (m[1] == "0000" || len(m[1]) > 4 || strings.HasPrefix(m[1], "-")) {
+			return "unreadable date replaced" // a year RFC 3339 cannot write
+		}
+		if strings.HasSuffix(diff, ".Atom: nil vs non-nil (true / false)") {
+			return "required value derived"
+		}
+		if strings.HasSuffix(diff, "feed.Atom.Authors: len 0 vs 1") {
+			return "required value derived"
+		}
+	}
+	if m := diffValues.FindStringSubmatch(diff); m != nil {
+		a, b := m[2], m[3]
+		if !strings.Contains(a, "://") && strings.Contains(b, "://") && strings.HasSuffix(b, strings.TrimPrefix(a, "/")) {
+			return "relative URL resolved"
+		}
+	}
+	if formatOf(f) == JSONFeed1 && strings.Contains(diff, ".Enclosures[") && strings.Contains(diff, ".Length:") {
+		return "JSON number given as a string written as a number"
+	}
+	if m := diffLen.FindStringSubmatch(diff); m != nil {
+		exts := f.Extensions
+		if m[1] != "" {
+			i, _ := strconv.Atoi(m[1])
+			exts = f.Items[i].Extensions
+		}
+		na, _ := strconv.Atoi(m[2])
+		nb, _ := strconv.Atoi(m[3])
+		if len(exts) > 0 && formatOf(f) == JSONFeed1 && strings.Contains(diff, "Extensions: len") && nb < na {
+			return "JSON member of a known name with a wrong or repeated value left out"
+		}
+		if nb < na && (strings.Contains(diff, "Extensions") || strings.Contains(diff, ".Children") || strings.Contains(diff, ".Attrs")) &&
+			badNames(f) {
+			return "name XML cannot carry left out"
+		}
+		if len(exts) > 0 && nb > na && !strings.Contains(diff, "Extensions") {
+			// The kept copy read back as one more value.
+			return "value also kept in Extensions"
+		}
+	}
+	return ""
+}
+
+// TestRoundTripCrossFormat writes every feed in each other format and
+// checks that each item keeps its title, link, id, date, body and
+// enclosures, and that the output reads in Strict mode.
+func TestRoundTripCrossFormat(t *testing.T) {
+	for _, format := range []Format{RSS2, Atom1, JSONFeed1} {
+		t.Run(format.String(), func(t *testing.T) {
+			checked := 0
+			for _, p := range roundTripFiles(t) {
+				data, err := os.ReadFile(p)
+				require.NoError(t, err)
+				f, _ := Parse(bytes.NewReader(data))
+				if f == nil || formatOf(f) == format {
+					continue
+				}
+				out := encodeFeed(t, f, format, "")
+				_, err = parseStrict(out)
+				if !assert.NoError(t, err, "%s: strict read of the %v output", p, format) {
+					continue
+				}
+				g, err := Parse(bytes.NewReader(out))
+				require.NoError(t, err, p)
+				checked++
+				if !assert.Len(t, g.Items, len(f.Items), p) {
+					continue
+				}
+				for i, it := range f.Items {
+					if d := coreDiff(it, g.Items[i]); d != "" && !strings.HasPrefix(d, "link ") || strings.HasPrefix(d, "link ") && knownDifference(f, `x: "`+it.Link+`" vs "`+g.Items[i].Link+`"`) == "" {
+						t.Errorf("%s: item %d: %s", p, i, d)
+					}
+				}
+			}
+			t.Logf("%d feeds written as %v and read back", checked, format)
+		})
+	}
+}
+
+// coreDiff says how the core fields of two items differ: title, link, id
+// (the derived id when there was none), date, body and enclosures.
+func coreDiff(a, b *Item) string {
+	switch {
+	case a.Title != b.Title:
+		return fmt.Sprintf("title %q vs %q", a.Title, b.Title)
+	case a.Link != b.Link && !(a.Link == "" && b.Link == a.Permalink()):
+		return fmt.Sprintf("link %q vs %q", a.Link, b.Link)
+	case a.ID() != "" && a.ID() != b.ID():
+		return fmt.Sprintf("id %q vs %q", a.ID(), b.ID())
+	case !a.Published().IsZero() && !a.Published().Equal(b.Published()):
+		// An item without a date gets a derived one in Atom.
+		return fmt.Sprintf("date %v vs %v", a.Published(), b.Published())
+	case a.Body() != b.Body():
+		return fmt.Sprintf("body %q vs %q", a.Body(), b.Body())
+	}
+	var ea, eb []Enclosure
+	for _, e := range a.Enclosures {
+		if e.URL != "" {
+			ea = append(ea, e)
+		}
+	}
+	for _, e := range b.Enclosures {
+		if e.URL != "" {
+			eb = append(eb, e)
+		}
+	}
+	if !reflect.DeepEqual(ea, eb) {
+		return fmt.Sprintf("enclosures %v vs %v", ea, eb)
+	}
+	return ""
+}
+
+// cleanXMLText returns s without the characters XML (and so the decoder)
+// does not carry, as the writers leave them out.
+func cleanXMLText(s string) string {
+	ok := true
+	for _, r := range s {
+		if r == utf8.RuneError || !isXMLChar(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// badNames reports whether an extension of f (of the channel, an item, at
+// any depth) has a name, or an attribute name, that XML cannot carry.
+func badNames(f *Feed) bool {
+	var bad func(es []Element) bool
+	bad = func(es []Element) bool {
+		for i := range es {
+			if !isXMLName(es[i].Name.Local) || bad(es[i].Children) {
+				return true
+			}
+			for _, a := range es[i].Attrs {
+				if !isXMLName(a.Name.Local) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if bad(f.Extensions) {
+		return true
+	}
+	for _, it := range f.Items {
+		if it != nil && bad(it.Extensions) {
+			return true
+		}
+	}
+	return false
+}
