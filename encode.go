@@ -149,7 +149,10 @@ func (f Format) String() string {
 //
 // Reading what was written gives the same model back but for what was
 // derived (above: a feed or entry without id, updated or author reads
-// back with them), an xhtml construct written as html, a date that could
+// back with them; an entry without an author inherits the feed's, derived
+// or not, RFC 4287 section 4.2.1, and the feed's authors, which the output
+// writes before the entries, reach the entries that stood before them in
+// the input too), an xhtml construct written as html, a date that could
 // not be read or written, and the differences listed for RSS that apply
 // (an empty part; a value kept in part, for Atom persons only).
 //
@@ -169,7 +172,9 @@ func (f Format) String() string {
 // content_html or content_text (Content, by Atom.ContentType). An item of
 // a feed not read from Atom or JSON Feed (RSS, or built in code) has its
 // body ([Item.Body]) as content_html and its description as summary only
-// when it has content:encoded too.
+// when it has content:encoded too. An item with neither content nor
+// summary has its [Item.Body] (itunes:summary, media:description,
+// itunes:subtitle) as content_html, so that its body is not lost.
 // date_published (Atom.Published, else [Item.Published] when it is not the
 // updated date), date_modified (Atom.Updated); authors (Atom.Authors, else Author,
 // else the DC creators); tags (the categories' values); language (the

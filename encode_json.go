@@ -348,6 +348,14 @@ func jsonItem(j *jsonWriter, f *Feed, it *Item) {
 	case contentType == "" && strings.HasPrefix(f.Version, "atom"):
 		contentType = "text"
 	}
+	if content == "" && summary == "" {
+		// A body only in itunes:summary, media:description or
+		// itunes:subtitle (Item.Body), which JSON Feed has no place for
+		// but the content.
+		if b := it.Body(); b != "" {
+			content, contentType = b, "html"
+		}
+	}
 	if contentType == "text" {
 		j.member("content_text", content)
 	} else {

@@ -273,6 +273,19 @@ func knownDifference(f *Feed, diff string) string {
 		if strings.HasSuffix(diff, "feed.Atom.Authors: len 0 vs 1") {
 			return "required value derived"
 		}
+		// The feed author derived for entries without one, which an entry
+		// without an author inherits on reading back (RFC 4287 4.2.1).
+		if m := diffLen.FindStringSubmatch(diff); m != nil && m[1] != "" && strings.HasSuffix(diff, ".Atom.Authors: len 0 vs "+m[3]) {
+			n, _ := strconv.Atoi(m[3])
+			if n == 1 && (f.Atom == nil || len(f.Atom.Authors) == 0) {
+				return "required value derived"
+			}
+			// The feed's authors, stated after the entries in the input,
+			// stand before them in the output: every entry inherits them.
+			if f.Atom != nil && len(f.Atom.Authors) == n {
+				return "feed authors written before the entries"
+			}
+		}
 	}
 	if m := diffValues.FindStringSubmatch(diff); m != nil {
 		a, b := m[2], m[3]

@@ -401,6 +401,7 @@ func itunesItemXML(x *xmlWriter, i *ITunesItem) {
 	x.leaf(ns, "season", itoa(i.Season))
 	x.leaf(ns, "episodeType", i.EpisodeType)
 	x.leaf(ns, "keywords", strings.Join(i.Keywords, ","))
+	itunesCategories(x, i.Categories)
 	x.leaf(ns, "block", itunesFlag(i.Block))
 }
 
