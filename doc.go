@@ -1,5 +1,6 @@
 // Package rss reads web feeds into typed Go values, streaming item by item:
-// RSS in all its versions, Atom and JSON Feed, into one model.
+// RSS in all its versions, Atom and JSON Feed, into one model; and writes
+// that model back out as RSS 2.0, Atom 1.0 or JSON Feed 1.1 ([Encoder]).
 //
 // It reads RSS 2.0 and the older dialects still in use (0.90, 0.91, 0.92 and
 // the RDF-based RSS 1.0 and 1.1), Atom (Atom 1.0, RFC 4287, and the older
@@ -35,6 +36,9 @@
 // poller must (conditional requests, compression, redirects, Retry-After, a
 // next time to ask) and finds the feeds an HTML page names; this package
 // does not link net/http, so a program that only parses stays small.
+// [NewEncoder] writes a [Feed] in a [Format]: reading what was written gives
+// the same model back, but for what the Encoder's doc lists. Package
+// [github.com/feedkit/rss/opml] reads and writes OPML subscription lists.
 //
 // Real feeds are often broken, always in the same few ways. By default the
 // decoder repairs what it can (a byte-order mark, an encoding that differs
@@ -195,8 +199,8 @@
 //     atom:id does not become the GUID, nor atom:updated the
 //     lastBuildDate), whatever the order; the convenience methods
 //     ([Item.Published], [Item.Updated], [Item.Authors]) fall back to them.
-//   - The package does not write feeds. It reads them from an [io.Reader],
-//     which the caller bounds (for example with [io.LimitReader]) if the
+//   - The package reads feeds from an [io.Reader] (and writes them to an
+//     [io.Writer]), which the caller bounds (for example with [io.LimitReader]) if the
 //     source is untrusted, or over HTTP with package
 //     [github.com/feedkit/rss/fetch], which bounds the body itself.
 //   - Relative URLs are resolved, in every URL-valued field, against the
