@@ -6,6 +6,7 @@ package rss
 
 import (
 	"bytes"
+	"github.com/feedkit/rss/internal/jsonscan"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -67,7 +68,7 @@ func jsonString(v []byte) (s string, ok bool) {
 		case 't':
 			b.WriteByte('\t')
 		case 'u':
-			r := hex4(body[2:])
+			r := jsonscan.Hex4(body[2:])
 			if r < 0 {
 				return "", false
 			}
@@ -75,7 +76,7 @@ func jsonString(v []byte) (s string, ok bool) {
 			if utf16.IsSurrogate(r) {
 				r2 := rune(-1)
 				if len(body) >= 8 && body[2] == '\\' && body[3] == 'u' {
-					r2 = hex4(body[4:])
+					r2 = jsonscan.Hex4(body[4:])
 				}
 				if r = utf16.DecodeRune(r, r2); r != utf8.RuneError {
 					body = body[6:]
@@ -91,28 +92,6 @@ func jsonString(v []byte) (s string, ok bool) {
 			return b.String(), true
 		}
 	}
-}
-
-// hex4 reads the four hexadecimal digits at the start of p, or returns -1.
-func hex4(p []byte) rune {
-	if len(p) < 4 {
-		return -1
-	}
-	var r rune
-	for _, c := range p[:4] {
-		switch {
-		case '0' <= c && c <= '9':
-			c -= '0'
-		case 'a' <= c && c <= 'f':
-			c -= 'a' - 10
-		case 'A' <= c && c <= 'F':
-			c -= 'A' - 10
-		default:
-			return -1
-		}
-		r = r<<4 | rune(c)
-	}
-	return r
 }
 
 // jsonKey returns the key a JSON string holds, without allocating for the

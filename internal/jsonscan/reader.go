@@ -414,7 +414,7 @@ func (r *Reader) escape(p []byte) (k int, with rune) {
 		}
 		return 2, -1
 	}
-	c := hex4(p[2:])
+	c := Hex4(p[2:])
 	switch {
 	case c < 0:
 		return 2, -1 // not JSON: encoding/json says so
@@ -429,8 +429,9 @@ func (r *Reader) escape(p []byte) (k int, with rune) {
 	return 6, -1
 }
 
-// hex4 reads four hexadecimal digits, or returns -1.
-func hex4(p []byte) rune {
+// Hex4 reads the four hexadecimal digits of a \u escape at the start of
+// p, or returns -1 when there are not four.
+func Hex4(p []byte) rune {
 	if len(p) < 4 {
 		return -1
 	}
