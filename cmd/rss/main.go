@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	rss [-format json|text|rss|atom|jsonfeed] [FILE|URL ...]
+//	rss [-format json|text|rss|atom|jsonfeed] [-fetch] [FILE|URL ...]
 //
 // It reads each FILE (standard input when there is none, or for "-"; a URL
 // when it starts with http:// or https://, fetched with fetch.Fetch) with
@@ -21,6 +21,23 @@
 // one JSON array of the feeds, in the order given (a file of which nothing
 // could be read has no element: its error is on standard error). The text
 // listings of several feeds follow each other, a blank line between.
+//
+// An OPML subscription list (a FILE, standard input or a URL whose root
+// element is opml, read with package opml) prints the feeds it lists
+// (opml.Document.Feeds: every outline with an xmlUrl, depth first): as
+// JSON, the array of those outlines (in place of a feed's object); as text,
+// one a line, the outline's text (else its title) on one line, a tab, and
+// its xmlUrl. With -fetch, the feeds it lists are fetched instead, with
+// fetch.Fetch, four at once, each within 30 seconds, and printed in the
+// list's order as feeds are: their listings as text, and in JSON elements
+// of one array (an array even for one OPML FILE). A feed that cannot be
+// fetched (an HTTP error, a timeout, an xmlUrl that is not an http:// or
+// https:// URL, which is not resolved against anything) is reported on
+// standard error after the list's name and exit is 1; the others are still
+// printed. A conversion reads a feed, not an OPML list. To tell an OPML
+// list from a feed, standard input and files are read once: the bytes the
+// rss package reads before it finds the root element (at most 1 MiB are
+// kept) are read again by package opml.
 //
 // On a feed it cannot read whole it still prints what it read, reports the
 // error on standard error and exits 1. A document that is not a feed (an
