@@ -173,6 +173,8 @@ func main() {
 	only := flag.String("only", "", "comma-separated contenders to run (default all)")
 	peak := flag.String("peak", "", "peak mode: stream -file through this contender and exit")
 	file := flag.String("file", "", "the file for -peak")
+	write := flag.String("write", "", "a large feed whose model is written in each format (the write table; skipped when empty)")
+	roundsWrite := flag.Int("rounds-write", 5, "paired rounds of the write table")
 	flag.Parse()
 
 	if *peak != "" {
@@ -237,14 +239,24 @@ func main() {
 			rounds int
 		}{input{filepath.Base(*atom) + " (Atom)", []feed{{filepath.Base(*atom), data, 1}}, true}, *roundsBig})
 	}
-	if len(inputs) == 0 {
-		fmt.Fprintln(os.Stderr, "bench: no input: give -corpus, -big and/or -atom")
+	if len(inputs) == 0 && *write == "" {
+		fmt.Fprintln(os.Stderr, "bench: no input: give -corpus, -big, -atom and/or -write")
 		os.Exit(2)
 	}
 
 	fmt.Printf("%s %s/%s GOMAXPROCS=%d\n\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.GOMAXPROCS(0))
 	for _, x := range inputs {
 		compare(&x.in, x.rounds)
+	}
+	if *write != "" {
+		data, err := os.ReadFile(*write)
+		if err == nil {
+			err = writeTable(filepath.Base(*write), data, *roundsWrite)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
 	}
 }
 

@@ -17,10 +17,17 @@
 #    contender, one process each, and reports the peak resident memory:
 #    /usr/bin/time -v (installed with apt-get when missing and possible) and
 #    VmHWM from /proc/self/status.
+# 4. The write table (bench/main.go -write): the 50 MB feed read once with
+#    rss.Parse, then, in paired rounds, read again (the reference, MB/s of
+#    input) and its model written with rss.Encoder as RSS 2.0, Atom 1.0 and
+#    JSON Feed 1.1 to a counting io.Discard (MB/s of output, allocations per
+#    item).
 #
 # Environment: ROUNDS_CORPUS (default 15), ROUNDS_BIG (default 7, for the Atom feed too),
+# ROUNDS_WRITE (default 5, for the write table),
 # ITEMS (default 10000, about 50 MB; the Atom feed has as many entries), SHARED (default ../shared beside the repo),
-# QUICK=1 (defaults of 3 rounds and 1000 items).
+# QUICK=1 (defaults of 3 rounds and 1000 items). Only the write table:
+# WRITE_ONLY=1 bench/run.sh (seconds to a minute).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -35,10 +42,12 @@ fi
 if [[ -n ${QUICK:-} ]]; then
 	rounds_corpus=${ROUNDS_CORPUS:-3}
 	rounds_big=${ROUNDS_BIG:-3}
+	rounds_write=${ROUNDS_WRITE:-3}
 	items=${ITEMS:-1000}
 else
 	rounds_corpus=${ROUNDS_CORPUS:-15}
 	rounds_big=${ROUNDS_BIG:-7}
+	rounds_write=${ROUNDS_WRITE:-5}
 	items=${ITEMS:-10000}
 fi
 
@@ -67,6 +76,11 @@ fi
 
 "$tmp/gen" -n "$items" -o "$tmp/big.xml" >/dev/null
 echo "big.xml: $items items, $(stat -c %s "$tmp/big.xml") bytes (bench/gen -n $items)"
+if [[ -n ${WRITE_ONLY:-} ]]; then
+	echo
+	"$tmp/bench" -write "$tmp/big.xml" -rounds-write "$rounds_write"
+	exit
+fi
 "$tmp/gen" -n "$items" -atom -o "$tmp/big.atom" >/dev/null
 echo "big.atom: $items entries, $(stat -c %s "$tmp/big.atom") bytes (bench/gen -n $items -atom)"
 big=(-big "$tmp/big.xml" -atom "$tmp/big.atom" -rounds-big "$rounds_big")
@@ -110,3 +124,8 @@ for file in big.xml big.atom; do
 	done
 	echo "$stream_line"
 done
+
+# Writing: the 50 MB feed's model in each format, beside reading it.
+echo
+"$tmp/bench" -write "$tmp/big.xml" -rounds-write "$rounds_write" | sed -n '/^==/,$p'
+

@@ -27,9 +27,14 @@ func readFeed(name string, r io.Reader) (*rss.Feed, error) {
 	if !isURL(name) {
 		return rss.Parse(r)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), fetchTimeout)
+	return fetchFeed(name, fetchTimeout)
+}
+
+// fetchFeed reads the feed at url with fetch.Fetch, within timeout.
+func fetchFeed(url string, timeout time.Duration) (*rss.Feed, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	res, err := fetch.Fetch(ctx, name, fetch.Validators{})
+	res, err := fetch.Fetch(ctx, url, fetch.Validators{})
 	if len(res.Alternates) > 0 {
 		var urls []string
 		for _, l := range res.Alternates {

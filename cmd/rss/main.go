@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	rss [-format json|text|rss|atom|jsonfeed] [FILE|URL ...]
+//	rss [-format json|text|rss|atom|jsonfeed] [-fetch] [FILE|URL ...]
 //
 // It reads each FILE (standard input when there is none, or for "-"; a URL
 // when it starts with http:// or https://, fetched with fetch.Fetch) with
@@ -21,6 +21,23 @@
 // one JSON array of the feeds, in the order given (a file of which nothing
 // could be read has no element: its error is on standard error). The text
 // listings of several feeds follow each other, a blank line between.
+//
+// An OPML subscription list (a FILE, standard input or a URL whose root
+// element is opml, read with package opml) prints the feeds it lists
+// (opml.Document.Feeds: every outline with an xmlUrl, depth first): as
+// JSON, the array of those outlines (in place of a feed's object); as text,
+// one a line, the outline's text (else its title) on one line, a tab, and
+// its xmlUrl. With -fetch, the feeds it lists are fetched instead, with
+// fetch.Fetch, four at once, each within 30 seconds, and printed in the
+// list's order as feeds are: their listings as text, and in JSON elements
+// of one array (an array even for one OPML FILE). A feed that cannot be
+// fetched (an HTTP error, a timeout, an xmlUrl that is not an http:// or
+// https:// URL, which is not resolved against anything) is reported on
+// standard error after the list's name and exit is 1; the others are still
+// printed. A conversion reads a feed, not an OPML list. To tell an OPML
+// list from a feed, standard input and files are read once: the bytes the
+// rss package reads before it finds the root element (at most 1 MiB are
+// kept) are read again by package opml.
 //
 // On a feed it cannot read whole it still prints what it read, reports the
 // error on standard error and exits 1. A document that is not a feed (an
@@ -45,6 +62,7 @@ import (
 	"unicode"
 
 	"github.com/feedkit/rss"
+	"github.com/feedkit/rss/opml"
 )
 
 // summaryLength is roughly how many characters of an item's text the text
@@ -59,10 +77,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("rss", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "json", "output `format`: json, text, or a feed format to convert to: rss, atom, jsonfeed")
+	fetchList := fs.Bool("fetch", false, fmt.Sprintf("for an OPML subscription list: fetch the feeds it lists (%d at once, each within %v) and print them", fetchWorkers, feedTimeout))
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: rss [-format json|text|rss|atom|jsonfeed] [FILE|URL ...]")
+		fmt.Fprintln(stderr, "usage: rss [-format json|text|rss|atom|jsonfeed] [-fetch] [FILE|URL ...]")
 		fmt.Fprintln(stderr, "Prints each feed as JSON (one object; a JSON array of them for several files) or as text,")
 		fmt.Fprintln(stderr, "or converts one feed to RSS 2.0, Atom 1.0 or JSON Feed 1.1.")
+		fmt.Fprintln(stderr, "An OPML subscription list prints the feeds it lists (as JSON, its outlines; as text, name TAB xmlUrl),")
+		fmt.Fprintln(stderr, "or, with -fetch, the feeds themselves.")
 		fs.PrintDefaults()
 	}
 	// Flags may follow the files: parse, take the files up to the next
@@ -104,34 +125,67 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return convertFeed(files[0], feedFormat, stdin, stdout, stderr)
 	}
 	status := 0
-	var feeds []*rss.Feed
+	text := *format == "text"
+	var values []any // the JSON elements: feeds, and OPML lists' outlines
+	array := len(files) > 1
 	for i, name := range files {
-		feed, err := readFile(name, stdin)
+		feed, doc, err := readFile(name, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			status = 1
 		}
-		if feed == nil {
-			continue
-		}
-		if *format == "text" {
-			if i > 0 {
+		blank := i > 0 // a blank line before each listing but the first
+		emit := func(feed *rss.Feed) {
+			if !text {
+				values = append(values, feed)
+				return
+			}
+			if blank {
 				fmt.Fprintln(stdout)
 			}
+			blank = true
 			printText(stdout, feed)
-			continue
 		}
-		feeds = append(feeds, feed)
+		switch {
+		case doc != nil && !*fetchList:
+			feeds := doc.Feeds()
+			if text {
+				if blank && len(feeds) > 0 {
+					fmt.Fprintln(stdout)
+				}
+				listFeeds(stdout, feeds)
+				continue
+			}
+			if feeds == nil {
+				feeds = []opml.Outline{}
+			}
+			values = append(values, feeds)
+		case doc != nil:
+			// The feeds an OPML list names stand in its place: JSON
+			// prints an array of them, even for one file.
+			array = true
+			for _, f := range fetchFeeds(doc.Feeds()) {
+				if f.err != nil {
+					fmt.Fprintf(stderr, "%s: %s: %v\n", name, f.url, f.err)
+					status = 1
+				}
+				if f.feed != nil {
+					emit(f.feed)
+				}
+			}
+		case feed != nil:
+			emit(feed)
+		}
 	}
-	if *format == "json" && (len(files) == 1 && len(feeds) == 1 || len(files) > 1) {
+	if !text && (array || len(values) == 1) {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		var v any = feeds
-		if len(files) == 1 {
-			v = feeds[0]
-		} else if feeds == nil {
-			v = []*rss.Feed{}
+		var v any = values
+		if !array {
+			v = values[0]
+		} else if values == nil {
+			v = []any{}
 		}
 		if err := enc.Encode(v); err != nil {
 			fmt.Fprintf(stderr, "rss: %v\n", err)
@@ -148,7 +202,11 @@ var feedFormats = map[string]rss.Format{"rss": rss.RSS2, "atom": rss.Atom1, "jso
 // is written as far as it was read, the error on standard error, exit 1.
 func convertFeed(name string, format rss.Format, stdin io.Reader, stdout, stderr io.Writer) int {
 	status := 0
-	feed, err := readFile(name, stdin)
+	feed, doc, err := readFile(name, stdin)
+	if doc != nil {
+		fmt.Fprintf(stderr, "%s: an OPML subscription list, not a feed: a conversion reads one feed\n", name)
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		status = 1
@@ -165,27 +223,67 @@ func convertFeed(name string, format rss.Format, stdin io.Reader, stdout, stderr
 	return status
 }
 
-// readFile reads one feed; the error says why it could not read all of it.
-// The feed is nil when there is nothing of it to print.
-func readFile(name string, stdin io.Reader) (*rss.Feed, error) {
+// readFile reads one feed, or, when the input is an OPML document, that
+// document; the error says why it could not read all of it. The feed is nil
+// when there is nothing of it to print; the document is nil when the input
+// is not OPML, or nothing of it could be read.
+func readFile(name string, stdin io.Reader) (*rss.Feed, *opml.Document, error) {
 	r := stdin
 	if name != "-" && !isURL(name) {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		defer f.Close()
 		r = f
 	}
-	src := &recorder{r: r}
+	// The keeper keeps what the rss package reads before it finds an
+	// OPML root, to read it again with package opml.
+	k := &keeper{r: r}
+	src := &recorder{r: k}
 	feed, err := readFeed(name, src)
-	if err != nil && src.err != nil && errors.Is(err, src.err) {
-		// The parser gives the reader's error at the position where
-		// reading stopped; what matters is that reading failed, and why.
-		err = &readError{src.err}
+	err = sourceError(err, src)
+	if isOPML(err) {
+		doc, err := readOPML(name, k)
+		if doc != nil && err != nil && reflect.ValueOf(*doc).IsZero() {
+			doc = nil // nothing was read: print nothing
+		}
+		return nil, doc, err
 	}
+	feed, err = printable(feed, err)
+	return feed, nil, err
+}
+
+// sourceError gives an error of the source as a read error: the parser
+// gives the reader's error at the position where reading stopped; what
+// matters is that reading failed, and why.
+func sourceError(err error, src *recorder) error {
+	if err != nil && src.err != nil && errors.Is(err, src.err) {
+		return &readError{src.err}
+	}
+	return err
+}
+
+// readOPML reads the OPML document the rss package found at the start of
+// an input: again from the start, from what k kept, or from the URL.
+func readOPML(name string, k *keeper) (*opml.Document, error) {
+	if isURL(name) {
+		return readOPMLURL(name)
+	}
+	r, err := k.again()
+	if err != nil {
+		return nil, err
+	}
+	src := &recorder{r: r}
+	doc, err := opml.Parse(src)
+	return doc, sourceError(err, src)
+}
+
+// printable returns the feed, or nil when nothing of it was read (the
+// input is not a feed, or gave nothing): then nothing is printed.
+func printable(feed *rss.Feed, err error) (*rss.Feed, error) {
 	if feed == nil || err != nil && (errors.Is(err, rss.ErrNotFeed) || empty(feed)) {
-		return nil, err // nothing was read: print nothing
+		return nil, err
 	}
 	return feed, err
 }
