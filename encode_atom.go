@@ -105,12 +105,16 @@ func atomFeedMeta(x *xmlWriter, ns string, f *Feed) {
 // created), in the Atom 0.3 namespace, which RSS and Atom 1.0 documents may
 // carry as a foreign namespace.
 func atom03Parts(x *xmlWriter, info, infoType string, created time.Time, createdRaw string) {
-	if info != "" {
+	if info != "" || infoType != "" {
 		typ := map[string]string{"text": "text/plain", "html": "text/html", "xhtml": "application/xhtml+xml"}[infoType]
 		if typ == "" {
 			typ = infoType
 		}
-		x.leaf(NamespaceAtom03, "info", info, xattr{"", "type", typ}, xattr{"", "mode", "escaped"})
+		if info == "" { // a type without text: the element, empty
+			x.empty(NamespaceAtom03, "info", xattr{"", "type", typ})
+		} else {
+			x.leaf(NamespaceAtom03, "info", info, xattr{"", "type", typ}, xattr{"", "mode", "escaped"})
+		}
 	}
 	x.leaf(NamespaceAtom03, "created", isoDate(created, createdRaw))
 }
