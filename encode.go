@@ -98,7 +98,8 @@ func (f Format) String() string {
 //     xml:base that resolves nothing) reads back resolved against the
 //     channel's link.
 //   - An extension element or attribute whose name XML cannot carry (read
-//     leniently) is left out, and so are the characters XML cannot carry.
+//     leniently) is left out, and so is an attribute given twice on one
+//     element (XML allows one), and so are the characters XML cannot carry.
 //   - A part with no value in it (Atom, ITunes, Podcast or Media non-nil
 //     but empty) is not written: it reads back nil. So in Atom and JSON
 //     Feed.
@@ -229,11 +230,13 @@ func (e *Encoder) Encode(f *Feed) error {
 	switch e.format {
 	case RSS2:
 		x = newXMLWriter(e.Indent)
+		x.buf.Grow(sizeHint(f))
 		writeRSS(x, f)
 		return x.writeDocument(e.w, "rss", []xattr{{"", "version", "2.0"}})
 	case Atom1:
 		x = newXMLWriter(e.Indent)
 		x.defaultNS = NamespaceAtom
+		x.buf.Grow(sizeHint(f))
 		writeAtom(x, f)
 		return x.writeDocument(e.w, "feed", []xattr{{xmlNamespace, "lang", f.Language}})
 	case JSONFeed1:
@@ -241,6 +244,19 @@ func (e *Encoder) Encode(f *Feed) error {
 		return err
 	}
 	return ErrFormat
+}
+
+// sizeHint estimates the bytes a feed's document takes, so that the
+// buffer it is written to is made once rather than grown (and copied) a
+// doubling at a time: the text of the items' bodies, titles and links, a
+// quarter more for escaping, and a few hundred bytes of markup an item.
+func sizeHint(f *Feed) int {
+	n := 4 << 10
+	for _, it := range f.Items {
+		n += 512 + len(it.Title) + len(it.Link) + len(it.GUID.Value) +
+			(len(it.Description)+len(it.Content))*5/4
+	}
+	return min(n, 1<<30)
 }
 
 // knownPrefixes are the usual prefixes of the namespaces the package knows.

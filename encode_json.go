@@ -33,10 +33,15 @@ func (j *jsonWriter) str(s string) {
 	const hex = "0123456789abcdef"
 	b := &j.buf
 	b.WriteByte('"')
+	start := 0 // s[start:i] is still to be written, as it is
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			i++
+			if jsonPlain[c] {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
 			switch {
 			case c == '"' || c == '\\':
 				b.WriteByte('\\')
@@ -47,27 +52,36 @@ func (j *jsonWriter) str(s string) {
 				b.WriteString(`\r`)
 			case c == '\t':
 				b.WriteString(`\t`)
-			case c < 0x20:
-				// not carried
-			default:
-				b.WriteByte(c)
-			}
+			} // other controls: not carried
+			i++
+			start = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == utf8.RuneError && size == 1 || !isXMLChar(r):
-		case r == '\u2028' || r == '\u2029':
-			b.WriteString(`\u20`)
-			b.WriteByte(hex[(r>>4)&0xF])
-			b.WriteByte(hex[r&0xF])
-		default:
-			b.WriteString(s[i-size : i])
+		if r == utf8.RuneError && size == 1 || !isXMLChar(r) || r == '\u2028' || r == '\u2029' {
+			b.WriteString(s[start:i])
+			if r == '\u2028' || r == '\u2029' {
+				b.WriteString(`\u20`)
+				b.WriteByte(hex[(r>>4)&0xF])
+				b.WriteByte(hex[r&0xF])
+			} // else: not carried
+			i += size
+			start = i
+			continue
 		}
+		i += size
 	}
+	b.WriteString(s[start:])
 	b.WriteByte('"')
 }
+
+// jsonPlain holds the ASCII bytes a JSON string carries as they are.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 func (j *jsonWriter) key(k string) {
 	j.sep()
@@ -260,6 +274,7 @@ func firstLink(links []AtomLink, rel string) string {
 // writeJSONFeed writes f as a JSON Feed 1.1 document.
 func writeJSONFeed(f *Feed, indent string) []byte {
 	j := newJSONWriter()
+	j.buf.Grow(sizeHint(f))
 	a := f.Atom
 	if a == nil {
 		a = &AtomFeed{}

@@ -2,6 +2,7 @@ package rss
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -422,10 +423,12 @@ func badNames(f *Feed) bool {
 			if !isXMLName(es[i].Name.Local) || bad(es[i].Children) {
 				return true
 			}
+			seen := map[xml.Name]bool{}
 			for _, a := range es[i].Attrs {
-				if !isXMLName(a.Name.Local) {
-					return true
+				if !isXMLName(a.Name.Local) || seen[a.Name] {
+					return true // (an attribute given twice is no XML either)
 				}
+				seen[a.Name] = true
 			}
 		}
 		return false
