@@ -77,6 +77,8 @@ func TestBareLessThan(t *testing.T) {
 			`<item><title>"List<String> in Java"</title><link>"l"</link></item>`, true},
 		{"two closed by the parent's end", `<item><title>List<String> or List<Integer></title></item>`,
 			`<item><title>"List<String> or List<Integer>"</title></item>`, true},
+		{"an element of the same name inside: markup", `<item><title><a><title>0</title></a></title></item>`,
+			`<item><title><a><title>"0"</title></a></title></item>`, false},
 		{"loose attributes", `<item><title>Compare a<b and c>d</title><link>l</link></item>`,
 			`<item><title>"Compare a<b and c>d"</title><link>"l"</link></item>`, true},
 		{"loose, unquoted", `<item><title>Map<K,V> x<k=v> y</title></item>`,

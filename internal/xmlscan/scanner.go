@@ -78,10 +78,13 @@ type scanner struct {
 // lookahead is the state of the search for the next end tag after a start
 // tag in a text-only element, kept so that the input is searched once
 // however many start tags ask: the search found "</" at the input offset
-// hit (-1: not yet), having searched up to from.
+// hit (-1: not yet), having searched up to from; lastStart is the offset
+// of the last start tag of the text-only element's own name the search
+// passed before it, or -1.
 type lookahead struct {
 	valid     bool
 	from, hit int64
+	lastStart int64
 }
 
 // maxLookahead bounds how far after a start tag the scanner looks for the
@@ -623,7 +626,7 @@ func (sc *scanner) bareTag(s *tagScan, p []byte, end int, self, eof bool) (text,
 	if self {
 		return s.loose, true
 	}
-	name, found, ok := sc.nextEnd(p, end, eof)
+	name, found, between, ok := sc.nextEnd(p, end, eof)
 	if !ok {
 		return false, false
 	}
@@ -632,7 +635,9 @@ func (sc *scanner) bareTag(s *tagScan, p []byte, end int, self, eof bool) (text,
 		return s.loose, true
 	case rawNameIs(name, s.start.Name):
 		return false, true
-	case rawNameIs(name, sc.ctx.raw):
+	case rawNameIs(name, sc.ctx.raw) && !between:
+		// (With a start tag of that name between, the end tag may be
+		// a nested element's: <A><title>0</title>.)
 		return true, true
 	}
 	return s.loose, true
@@ -643,12 +648,17 @@ func (sc *scanner) bareTag(s *tagScan, p []byte, end int, self, eof bool) (text,
 // when a comment, a CDATA section, a processing instruction or a
 // declaration comes first (a "</" inside one is not an end tag). It is
 // false (ok) when p ends too soon to say and more input may follow (not
-// eof). The search goes on where the last one stopped (see lookahead), so
-// that each byte of the input is searched once however many start tags ask.
-func (sc *scanner) nextEnd(p []byte, end int, eof bool) (name []byte, found, ok bool) {
+// eof). between says whether a start tag of the text-only element's name
+// stands between p[:end] and the end tag found. The search goes on where the last one stopped (see
+// lookahead), so that each byte of the input is searched once however many
+// start tags ask.
+func (sc *scanner) nextEnd(p []byte, end int, eof bool) (name []byte, found, between, ok bool) {
 	base := sc.in.offset() - int64(len(sc.buf)) + int64(sc.r) // the input offset of p[0]
 	lk := &sc.look
 	if !lk.valid || lk.hit < base+int64(end) {
+		if !lk.valid || lk.hit >= 0 {
+			lk.lastStart = -1 // a new search, not the last one's continued
+		}
 		i := end
 		if lk.valid && lk.from > base+int64(i) {
 			i = int(lk.from - base)
@@ -663,14 +673,19 @@ func (sc *scanner) nextEnd(p []byte, end int, eof bool) (name []byte, found, ok 
 				sc.work += j
 				lk.valid, lk.hit, lk.from = true, -1, base+int64(i+j)
 				if eof || len(p)-end >= maxLookahead {
-					return nil, false, true
+					return nil, false, false, true
 				}
-				return nil, false, false
+				return nil, false, false, false
 			}
 			sc.work += j + 1
 			i += j
 			if c := p[i+1]; c == '/' || c == '!' || c == '?' {
 				break
+			}
+			if n := nameLen(p[i+1:]); sc.ctx != nil && rawNameIs(p[i+1:i+1+n], sc.ctx.raw) {
+				// A start tag of the text-only element's own name: the
+				// end tag after it may be its, not the element's.
+				lk.lastStart = base + int64(i)
 			}
 			i++ // a start tag: look on
 		}
@@ -678,17 +693,18 @@ func (sc *scanner) nextEnd(p []byte, end int, eof bool) (name []byte, found, ok 
 	}
 	k := int(lk.hit - base)
 	if k-end > maxLookahead || p[k+1] != '/' {
-		return nil, false, true
+		return nil, false, false, true
 	}
+	between = lk.lastStart >= base+int64(end)
 	k += 2
 	n := nameLen(p[k:])
 	if k+n == len(p) && !eof {
 		if len(p)-end >= maxLookahead {
-			return nil, false, true
+			return nil, false, false, true
 		}
-		return nil, false, false // the name may go on
+		return nil, false, false, false // the name may go on
 	}
-	return p[k : k+n], true, true
+	return p[k : k+n], true, between, true
 }
 
 // rawNameIs reports whether b, a name as written, is n (split at its
