@@ -138,6 +138,8 @@ func (f Format) String() string {
 // for the feed, and each enclosure as rel="enclosure"; categories (domain
 // as scheme); rights; source.
 //
+// A category without a term (Value), which Atom requires, is left out.
+//
 // Atom has no element for: the channel's managingEditor, webMaster (but
 // see authors), docs, cloud, ttl, rating, textInput, skipHours, skipDays,
 // the image's title, link, size and description, pubDate beside

@@ -274,6 +274,23 @@ func knownDifference(f *Feed, diff string) string {
 		if strings.HasSuffix(diff, "feed.Atom.Authors: len 0 vs 1") {
 			return "required value derived"
 		}
+		// A category without a term, which Atom requires.
+		if m := diffLen.FindStringSubmatch(diff); m != nil && strings.HasSuffix(diff, ".Categories: len "+m[2]+" vs "+m[3]) {
+			cs := f.Categories
+			if m[1] != "" {
+				i, _ := strconv.Atoi(m[1])
+				cs = f.Items[i].Categories
+			}
+			empty := 0
+			for _, c := range cs {
+				if c.Value == "" {
+					empty++
+				}
+			}
+			if na, _ := strconv.Atoi(m[2]); nb(m[3]) == na-empty {
+				return "category without a term left out"
+			}
+		}
 		// The feed author derived for entries without one, which an entry
 		// without an author inherits on reading back (RFC 4287 4.2.1).
 		if m := diffLen.FindStringSubmatch(diff); m != nil && m[1] != "" && strings.HasSuffix(diff, ".Atom.Authors: len 0 vs "+m[3]) {
@@ -442,4 +459,10 @@ func badNames(f *Feed) bool {
 		}
 	}
 	return false
+}
+
+// nb reads a length diffLen matched.
+func nb(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
