@@ -98,7 +98,7 @@ func (f Format) String() string {
 //     xml:base that resolves nothing) reads back resolved against the
 //     channel's link.
 //   - An extension element or attribute whose name XML cannot carry (read
-//     leniently) is left out, and so is an attribute given twice on one
+//     leniently), or whose namespace URI has white space in it, is left out, and so is an attribute given twice on one
 //     element (XML allows one), and so are the characters XML cannot carry.
 //   - A part with no value in it (Atom, ITunes, Podcast or Media non-nil
 //     but empty) is not written: it reads back nil. So in Atom and JSON
@@ -496,12 +496,13 @@ func (x *xmlWriter) empty(space, local string, attrs ...xattr) {
 // element writes an extension element back, whole. An element or
 // attribute whose name XML cannot carry (read leniently) is left out.
 func (x *xmlWriter) element(e *Element) {
-	if !isXMLName(e.Name.Local) {
+	if !isXMLName(e.Name.Local) || !isNamespaceURI(e.Name.Space) {
 		return
 	}
 	attrs := make([]xattr, 0, len(e.Attrs))
 	for _, a := range e.Attrs {
-		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" || !isXMLName(a.Name.Local) {
+		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" || !isXMLName(a.Name.Local) ||
+			!isNamespaceURI(a.Name.Space) {
 			continue
 		}
 		attrs = append(attrs, xattr{a.Name.Space, a.Name.Local, a.Value})
@@ -634,6 +635,10 @@ func (x *xmlWriter) writeDocument(w io.Writer, root string, attrs []xattr) error
 	_, err := w.Write(x.buf.Bytes())
 	return err
 }
+
+// isNamespaceURI reports whether uri can be declared as a namespace
+// (the Strict decoder refuses a URI with white space in it).
+func isNamespaceURI(uri string) bool { return !strings.ContainsAny(uri, " \t\r\n") }
 
 // isXMLName reports whether s is a name without a colon that
 // encoding/xml (and so the Strict decoder) reads as one.

@@ -437,12 +437,12 @@ func badNames(f *Feed) bool {
 	var bad func(es []Element) bool
 	bad = func(es []Element) bool {
 		for i := range es {
-			if !isXMLName(es[i].Name.Local) || bad(es[i].Children) {
+			if !isXMLName(es[i].Name.Local) || !isNamespaceURI(es[i].Name.Space) || bad(es[i].Children) {
 				return true
 			}
 			seen := map[xml.Name]bool{}
 			for _, a := range es[i].Attrs {
-				if !isXMLName(a.Name.Local) || seen[a.Name] {
+				if !isXMLName(a.Name.Local) || !isNamespaceURI(a.Name.Space) || seen[a.Name] {
 					return true // (an attribute given twice is no XML either)
 				}
 				seen[a.Name] = true
