@@ -457,6 +457,9 @@ func badNames(f *Feed) bool {
 		if it != nil && bad(it.Extensions) {
 			return true
 		}
+		if it != nil && it.Atom != nil && it.Atom.Source != nil && bad(it.Atom.Source.Extensions) {
+			return true
+		}
 	}
 	return false
 }
