@@ -138,7 +138,8 @@ func (f Format) String() string {
 // for the feed, and each enclosure as rel="enclosure"; categories (domain
 // as scheme); rights; source.
 //
-// A category without a term (Value), which Atom requires, is left out.
+// A category without a term (Value), which Atom requires, is left out,
+// and so is the type of a text construct that holds no text.
 //
 // Atom has no element for: the channel's managingEditor, webMaster (but
 // see authors), docs, cloud, ttl, rating, textInput, skipHours, skipDays,

@@ -274,6 +274,9 @@ func knownDifference(f *Feed, diff string) string {
 		if strings.HasSuffix(diff, "feed.Atom.Authors: len 0 vs 1") {
 			return "required value derived"
 		}
+		if emptyConstructType(f, diff) {
+			return "type of an empty text construct left out"
+		}
 		// A category without a term, which Atom requires.
 		if m := diffLen.FindStringSubmatch(diff); m != nil && strings.HasSuffix(diff, ".Categories: len "+m[2]+" vs "+m[3]) {
 			cs := f.Categories
@@ -468,4 +471,32 @@ func badNames(f *Feed) bool {
 func nb(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// emptyConstructType reports whether diff is the type of an Atom text
+// construct that holds no text, which the writer leaves out with it.
+func emptyConstructType(f *Feed, diff string) bool {
+	m := regexp.MustCompile(`^feed(?:\.Items\[(\d+)\])?\.Atom\.(\w+)Type: ".+" vs ""$`).FindStringSubmatch(diff)
+	if m == nil {
+		return false
+	}
+	if m[1] == "" {
+		text := map[string]string{"Title": f.Title, "Subtitle": f.Description, "Rights": f.Copyright}
+		if f.Atom != nil {
+			text["Info"] = f.Atom.Info
+			if f.Atom.Rights != "" {
+				text["Rights"] = f.Atom.Rights
+			}
+		}
+		t, ok := text[m[2]]
+		return ok && t == ""
+	}
+	i, _ := strconv.Atoi(m[1])
+	it := f.Items[i]
+	text := map[string]string{"Title": it.Title, "Summary": it.Description, "Content": it.Content}
+	if it.Atom != nil {
+		text["Rights"] = it.Atom.Rights
+	}
+	t, ok := text[m[2]]
+	return ok && t == ""
 }
