@@ -84,7 +84,9 @@ type scanner struct {
 type lookahead struct {
 	valid     bool
 	from, hit int64
-	lastStart int64
+	lastStart int64    // of the element named for
+	anyStart  int64    // the last start tag of any name passed, or -1
+	for_      xml.Name // the raw name of the text-only element the search was for
 }
 
 // maxLookahead bounds how far after a start tag the scanner looks for the
@@ -657,7 +659,8 @@ func (sc *scanner) nextEnd(p []byte, end int, eof bool) (name []byte, found, bet
 	lk := &sc.look
 	if !lk.valid || lk.hit < base+int64(end) {
 		if !lk.valid || lk.hit >= 0 {
-			lk.lastStart = -1 // a new search, not the last one's continued
+			// A new search, not the last one's continued.
+			lk.lastStart, lk.anyStart, lk.for_ = -1, -1, sc.ctx.raw
 		}
 		i := end
 		if lk.valid && lk.from > base+int64(i) {
@@ -682,10 +685,13 @@ func (sc *scanner) nextEnd(p []byte, end int, eof bool) (name []byte, found, bet
 			if c := p[i+1]; c == '/' || c == '!' || c == '?' {
 				break
 			}
-			if n := nameLen(p[i+1:]); sc.ctx != nil && rawNameIs(p[i+1:i+1+n], sc.ctx.raw) {
-				// A start tag of the text-only element's own name: the
-				// end tag after it may be its, not the element's.
-				lk.lastStart = base + int64(i)
+			if c := p[i+1]; c >= 0x80 || c == '_' || c == ':' || 'a' <= c|0x20 && c|0x20 <= 'z' {
+				lk.anyStart = base + int64(i)
+				if n := nameLen(p[i+1:]); rawNameIs(p[i+1:i+1+n], lk.for_) {
+					// A start tag of the text-only element's own name:
+					// the end tag after it may be its, not the element's.
+					lk.lastStart = base + int64(i)
+				}
 			}
 			i++ // a start tag: look on
 		}
@@ -696,6 +702,11 @@ func (sc *scanner) nextEnd(p []byte, end int, eof bool) (name []byte, found, bet
 		return nil, false, false, true
 	}
 	between = lk.lastStart >= base+int64(end)
+	if lk.for_ != sc.ctx.raw {
+		// The search was made for another element (its end tag stands
+		// after this one's start): any start tag between counts.
+		between = lk.anyStart >= base+int64(end)
+	}
 	k += 2
 	n := nameLen(p[k:])
 	if k+n == len(p) && !eof {
