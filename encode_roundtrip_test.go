@@ -245,7 +245,7 @@ func knownDifference(f *Feed, diff string) string {
 	if m := diffValues.FindStringSubmatch(diff); m != nil {
 		a, errA := strconv.Unquote(`"` + m[2] + `"`)
 		b, errB := strconv.Unquote(`"` + m[3] + `"`)
-		if errA == nil && errB == nil && a != b && strings.TrimSpace(cleanXMLText(a)) == b {
+		if c := cleanXMLText(a); errA == nil && errB == nil && a != b && (c == b || strings.TrimSpace(c) == b) {
 			return "characters XML cannot carry dropped"
 		}
 		if errA == nil && errB == nil && strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(a) == b {
