@@ -139,7 +139,8 @@ func (f Format) String() string {
 // as scheme); rights; source.
 //
 // A category without a term (Value), which Atom requires, is left out,
-// and so is the type of a text construct that holds no text.
+// and so is the type of a text construct that holds no text. An empty
+// element in xhtml (<br></br>) reads back in its short form (<br/>).
 //
 // Atom has no element for: the channel's managingEditor, webMaster (but
 // see authors), docs, cloud, ttl, rating, textInput, skipHours, skipDays,
