@@ -258,6 +258,9 @@ func knownDifference(f *Feed, diff string) string {
 			return "XML content that is not well-formed written as text"
 		}
 	}
+	if strings.HasSuffix(diff, `Type: "xhtml" vs "html"`) { // Atom elements in RSS too
+		return "xhtml that is not well-formed written as html"
+	}
 	if formatOf(f) != RSS2 {
 		for _, p := range []string{"Atom.ID", "GUID.Value", "Updated", "UpdatedRaw", "LastBuildDate", "LastBuildDateRaw",
 			"PubDate", "PubDateRaw"} {
