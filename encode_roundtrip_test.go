@@ -245,6 +245,13 @@ var (
 // knownDifference names the documented difference (see the Encoder doc) a
 // difference reported by modelDiff is, or returns "".
 func knownDifference(f *Feed, diff string) string {
+	if badNames(f) {
+		// The output leaves out what XML cannot carry (an element named
+		// ":", a duplicate attribute...), and what stood around it may
+		// read differently without it (an itunes:owner's text becomes
+		// its name once its only child is gone).
+		return "name XML cannot carry left out"
+	}
 	if m := diffValues.FindStringSubmatch(diff); m != nil {
 		a, errA := strconv.Unquote(`"` + m[2] + `"`)
 		b, errB := strconv.Unquote(`"` + m[3] + `"`)
