@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"github.com/feedkit/rss/internal/xmlscan"
 	"io"
 	"strconv"
 	"strings"
@@ -676,8 +677,7 @@ func isXMLName(s string) bool {
 // 1.0 allows, but for the C1 controls (U+0080 to U+009F), which XML
 // discourages and the Strict decoder refuses.
 func isXMLChar(r rune) bool {
-	return r == '\t' || r == '\n' || r == '\r' ||
-		r >= 0x20 && r < 0x80 || r > 0x9F && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+	return xmlscan.IsXMLChar(r) && (r < 0x80 || r > 0x9F)
 }
 
 // escapeXML writes s escaped, without the characters the output does not

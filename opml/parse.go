@@ -258,7 +258,7 @@ func writableSpace(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || !isXMLChar(r) {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || !xmlscan.IsXMLChar(r) {
 			return false
 		}
 	}

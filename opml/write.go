@@ -3,6 +3,7 @@ package opml
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/feedkit/rss/internal/xmlscan"
 	"io"
 	"strconv"
 	"strings"
@@ -274,17 +275,11 @@ func appendEscaped(b []byte, s string, attr bool) []byte {
 			b = append(b, "&#x9;"...)
 		case r == utf8.RuneError && size == 1:
 			b = append(b, "\uFFFD"...) // a byte that is not UTF-8
-		case !isXMLChar(r):
+		case !xmlscan.IsXMLChar(r):
 			// a character XML cannot carry: not written
 		default:
 			b = append(b, chunk...)
 		}
 	}
 	return b
-}
-
-// isXMLChar reports whether XML 1.0 allows r in a document.
-func isXMLChar(r rune) bool {
-	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }

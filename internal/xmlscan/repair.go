@@ -154,11 +154,13 @@ func refRune(r rune) (rune, bool) {
 	case 0xd800 <= r && r <= 0xdfff:
 		return utf8.RuneError, true
 	}
-	return r, isXMLChar(r)
+	return r, IsXMLChar(r)
 }
 
-// isXMLChar reports whether XML allows the character.
-func isXMLChar(r rune) bool {
+// IsXMLChar reports whether XML 1.0 allows the character r in a document
+// (the Char production). The repair rule drops the others, and the
+// writers (package rss's Encoder, package opml) never write them.
+func IsXMLChar(r rune) bool {
 	return r == 0x09 || r == 0x0a || r == 0x0d || r >= 0x20 && r <= 0xd7ff ||
 		r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= utf8.MaxRune
 }
