@@ -410,10 +410,9 @@ type xmlBase struct {
 type links struct {
 	bases []*xmlBase // the xml:base attributes in scope, innermost last
 	chain []*xmlBase // scratch for resolveBase
-	// BaseURL parsed, and as a string, once docParsed
-	docParsed bool
-	docURL    *url.URL
-	docStr    string
+	// BaseURL parsed, and as a string (setDoc); nil and "" for none
+	docURL *url.URL
+	docStr string
 	// the channel link linkURL (and linkStr) was parsed from
 	linkRaw string
 	linkURL *url.URL
@@ -532,7 +531,7 @@ func (d *Decoder) baseString(b *xmlBase) string {
 // baseOf returns the base URL in effect under the xml:base b (nil for
 // none), parsed and as a string, or nil and "" when there is none.
 func (d *Decoder) baseOf(b *xmlBase) (*url.URL, string) {
-	root, rs := d.links.docBase(d.BaseURL)
+	root, rs := d.links.docURL, d.links.docStr
 	if root == nil && d.item.cur.inItem {
 		root, rs = d.links.linkBase(d.feed.Link)
 	}
@@ -609,18 +608,13 @@ func safeBaseScheme(scheme string) bool {
 		strings.EqualFold(scheme, "ftp")
 }
 
-// docBase returns the document's BaseURL (the Decoder's, which is read
-// once) parsed, and as a string, or nil and "" when it is not a usable
-// base.
-func (l *links) docBase(baseURL string) (*url.URL, string) {
-	if !l.docParsed {
-		l.docParsed = true
-		if u, err := url.Parse(strings.TrimSpace(baseURL)); err == nil && usableBase(u) {
-			u.Fragment, u.RawFragment = "", ""
-			l.docURL, l.docStr = u, u.String()
-		}
+// setDoc parses the document's BaseURL, once, when the Decoder reads its
+// configuration: a URL that is not a usable base leaves none.
+func (l *links) setDoc(baseURL string) {
+	if u, err := url.Parse(strings.TrimSpace(baseURL)); err == nil && baseURL != "" && usableBase(u) {
+		u.Fragment, u.RawFragment = "", ""
+		l.docURL, l.docStr = u, u.String()
 	}
-	return l.docURL, l.docStr
 }
 
 // linkBase returns the channel's link (as read so far), parsed, and as a

@@ -200,7 +200,7 @@ func TestLinkHrefSameDocument(t *testing.T) {
 		{"unusable base", "", "javascript://x/%0a", link("href", ""), "", ""},
 	} {
 		d := NewDecoder(strings.NewReader(""))
-		d.BaseURL = tt.baseURL
+		d.links.setDoc(tt.baseURL) // as the first Channel or Next would
 		var b *xmlBase
 		if tt.xmlBase != "" {
 			b = &xmlBase{level: -1, raw: tt.xmlBase}

@@ -591,11 +591,7 @@ func (d *Decoder) configure() {
 		d.limit = DefaultMaxBuildRatio
 	}
 	d.in.r = d.r
-	// BaseURL is read here, once, too (links.go reads it no more).
-	if d.BaseURL != "" {
-		d.links.docBase(d.BaseURL)
-	}
-	d.links.docParsed = true
+	d.links.setDoc(d.BaseURL) // read here, once, too
 }
 
 // The build bound (Decoder.MaxBuildRatio) counts in d.built an estimate of
