@@ -124,16 +124,7 @@ func foreignFeed(x *xmlWriter, f *Feed) {
 	if f.Atom != nil {
 		atom03Parts(x, f.Atom.Info, f.Atom.InfoType, time.Time{}, "")
 	}
-	dublinCoreXML(x, &f.DC)
-	if s := f.Sy; s != (Syndication{}) {
-		x.leaf(NamespaceSyndication, "updatePeriod", s.UpdatePeriod)
-		x.leaf(NamespaceSyndication, "updateFrequency", itoa(s.UpdateFrequency))
-		x.leaf(NamespaceSyndication, "updateBase", isoDate(s.UpdateBase, s.UpdateBaseRaw))
-	}
-	itunesFeedXML(x, f.ITunes)
-	podcastFeedXML(x, f.Podcast)
-	mediaXML(x, f.Media)
-	x.elements(f.Extensions)
+	feedModulesXML(x, f)
 }
 
 func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {

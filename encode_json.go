@@ -206,17 +206,7 @@ func (j *jsonWriter) extensions(es []Element) {
 			i += n
 			continue
 		}
-		j.key(e.Name.Local)
-		if n == 1 {
-			j.element(e)
-		} else {
-			j.open('[')
-			for k := range n {
-				j.value()
-				j.element(&es[i+k])
-			}
-			j.close(']')
-		}
+		j.member1(es[i : i+n])
 		i += n
 	}
 }
@@ -240,6 +230,25 @@ func (j *jsonWriter) element(e *Element) {
 }
 
 // extensionsAny writes child elements as members, whatever their namespace.
+// member1 writes elements of one name as a member: the element's value,
+// or an array of theirs for several.
+func (j *jsonWriter) member1(run []Element) {
+	j.key(run[0].Name.Local)
+	if len(run) == 1 {
+		j.element(&run[0])
+		return
+	}
+	j.open('[')
+	for k := range run {
+		j.value()
+		j.element(&run[k])
+	}
+	j.close(']')
+}
+
+// extensionsAny writes elements of any namespace as members named by
+// their local names, consecutive ones of one name as an array (the
+// children of a kept object).
 func (j *jsonWriter) extensionsAny(es []Element) {
 	for i := 0; i < len(es); {
 		e := &es[i]
@@ -247,17 +256,7 @@ func (j *jsonWriter) extensionsAny(es []Element) {
 		for i+n < len(es) && es[i+n].Name.Local == e.Name.Local {
 			n++
 		}
-		j.key(e.Name.Local)
-		if n == 1 {
-			j.element(e)
-		} else {
-			j.open('[')
-			for k := range n {
-				j.value()
-				j.element(&es[i+k])
-			}
-			j.close(']')
-		}
+		j.member1(es[i : i+n])
 		i += n
 	}
 }

@@ -104,16 +104,7 @@ func writeRSS(x *xmlWriter, f *Feed) {
 	}
 	atomLinks(x, NamespaceAtom, f.AtomLinks)
 	rssAtomFeed(x, f)
-	dublinCoreXML(x, &f.DC)
-	if s := f.Sy; s != (Syndication{}) {
-		x.leaf(NamespaceSyndication, "updatePeriod", s.UpdatePeriod)
-		x.leaf(NamespaceSyndication, "updateFrequency", itoa(s.UpdateFrequency))
-		x.leaf(NamespaceSyndication, "updateBase", isoDate(s.UpdateBase, s.UpdateBaseRaw))
-	}
-	itunesFeedXML(x, f.ITunes)
-	podcastFeedXML(x, f.Podcast)
-	mediaXML(x, f.Media)
-	x.elements(f.Extensions)
+	feedModulesXML(x, f)
 	x.popKept()
 	for _, it := range f.Items {
 		if it != nil {
@@ -838,4 +829,20 @@ func keptPodcast[T any](x *xmlWriter, local string, v T, parse func(*Decoder, *E
 	}
 	x.element(k)
 	return true
+}
+
+// feedModulesXML writes the channel's elements of the namespaced modules
+// (Dublin Core, sy, iTunes, Podcasting 2.0, Media RSS) and its extensions,
+// as RSS and Atom both write them.
+func feedModulesXML(x *xmlWriter, f *Feed) {
+	dublinCoreXML(x, &f.DC)
+	if s := f.Sy; s != (Syndication{}) {
+		x.leaf(NamespaceSyndication, "updatePeriod", s.UpdatePeriod)
+		x.leaf(NamespaceSyndication, "updateFrequency", itoa(s.UpdateFrequency))
+		x.leaf(NamespaceSyndication, "updateBase", isoDate(s.UpdateBase, s.UpdateBaseRaw))
+	}
+	itunesFeedXML(x, f.ITunes)
+	podcastFeedXML(x, f.Podcast)
+	mediaXML(x, f.Media)
+	x.elements(f.Extensions)
 }
