@@ -766,11 +766,16 @@ func (d *Decoder) keep(exts *[]Element, t xml.StartElement, text string) {
 		Attrs: d.attrs(t), Text: text})
 }
 
-// attrs copies an element's attributes, leaving out namespace declarations.
+// attrs copies an element's attributes, leaving out namespace declarations
+// (their prefixes are noted for the Encoder).
 func (d *Decoder) attrs(t xml.StartElement) []xml.Attr {
 	var out []xml.Attr
 	for _, a := range t.Attr {
-		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+		if a.Name.Space == "xmlns" {
+			d.notePrefix(a.Name.Local, a.Value)
+			continue
+		}
+		if a.Name.Space == "" && a.Name.Local == "xmlns" {
 			continue
 		}
 		if a.Name.Space != "" {
@@ -779,6 +784,35 @@ func (d *Decoder) attrs(t xml.StartElement) []xml.Attr {
 		out = append(out, a)
 	}
 	return out
+}
+
+// maxPrefixes bounds the namespace prefixes noted for a feed, and
+// maxPrefixLen the bytes of each: a document declaring more namespaces than
+// that, or longer prefixes, is not one a writer need copy faithfully, and
+// the rest are written with prefixes of the Encoder's own. A namespace URI
+// is noted only when it is no longer than maxNSCacheLen, so that the feed
+// keeps at most a few KiB of them, whatever the document declares.
+const (
+	maxPrefixes  = 64
+	maxPrefixLen = 32
+)
+
+// notePrefix notes the prefix a document gives a namespace, the first it
+// gives it: where the root declares it, or where an element kept in
+// Extensions does. Feed.prefixes says why.
+func (d *Decoder) notePrefix(prefix, uri string) {
+	if prefix == "" || uri == "" || len(prefix) > maxPrefixLen || len(uri) > maxNSCacheLen ||
+		d.feed == nil || len(d.feed.prefixes) >= maxPrefixes {
+		return
+	}
+	space := d.ns.space(uri)
+	if _, ok := d.feed.prefixes[space]; ok {
+		return
+	}
+	if d.feed.prefixes == nil {
+		d.feed.prefixes = map[string]string{}
+	}
+	d.feed.prefixes[space] = prefix
 }
 
 // readElement reads an element whose start tag has been read, whole. The

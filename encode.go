@@ -62,7 +62,11 @@ func (f Format) String() string {
 // they belong to, in order, with their own namespace URIs. A namespace is
 // declared on the rss element only when it is used, with its usual prefix
 // (content, dc, atom, itunes, podcast, media...) for a namespace the package
-// knows, else ns1, ns2... in the order of first use. The channel's title,
+// knows; for any other, the prefix the feed's document gave it (on its root
+// or on the extension element; a feed read from XML remembers them), else
+// the usual one of a few common extension namespaces (feedburner,
+// googleplay, georss...), else ns1, ns2... in the order of first use. The
+// same holds in Atom. The channel's title,
 // link and description, which RSS requires, are written even when empty;
 // for a feed read from Atom or JSON Feed (its Version says so), they are
 // derived when missing: the link from the rel="self" link, else the Atom
@@ -235,12 +239,14 @@ func (e *Encoder) Encode(f *Feed) error {
 	switch e.format {
 	case RSS2:
 		x = newXMLWriter(e.Indent)
+		x.feedPrefixes = f.prefixes
 		x.buf.Grow(sizeHint(f))
 		writeRSS(x, f)
 		return x.writeDocument(e.w, "rss", []xattr{{"", "version", "2.0"}})
 	case Atom1:
 		x = newXMLWriter(e.Indent)
 		x.defaultNS = NamespaceAtom
+		x.feedPrefixes = f.prefixes
 		x.buf.Grow(sizeHint(f))
 		writeAtom(x, f)
 		return x.writeDocument(e.w, "feed", []xattr{{xmlNamespace, "lang", f.Language}})
@@ -282,6 +288,23 @@ var knownPrefixes = map[string]string{
 	NamespaceRSS10:       "rss10",
 }
 
+// extensionPrefixes are the usual prefixes of common extension namespaces
+// the model has no part for, used when the feed's own document did not
+// name one (a feed built in code, or read from JSON Feed).
+var extensionPrefixes = map[string]string{
+	"http://rssnamespace.org/feedburner/ext/1.0":            "feedburner",
+	"http://www.google.com/schemas/play-podcasts/1.0":       "googleplay",
+	"http://purl.org/syndication/thread/1.0":                "thr",
+	"http://www.georss.org/georss":                          "georss",
+	"http://www.w3.org/2003/01/geo/wgs84_pos#":              "geo",
+	"http://podlove.org/simple-chapters":                    "psc",
+	"http://www.youtube.com/xml/schemas/2015":               "yt",
+	"http://madskills.com/public/xml/rss/module/trackback/": "trackback",
+	"http://webns.net/mvcb/":                                "admin",
+	"http://backend.userland.com/creativeCommonsRssModule":  "creativeCommons",
+	"http://a9.com/-/spec/opensearch/1.1/":                  "opensearch",
+}
+
 // xattr is an attribute to write: its namespace URI ("" for none), local
 // name and value.
 type xattr struct {
@@ -300,15 +323,19 @@ type xmlWriter struct {
 	defaultNS string            // the root's namespace, written without a prefix
 	defaults  []string          // per open element: the default namespace in scope
 	prefix    map[string]string // namespace URI → prefix
-	used      []string          // namespace URIs, in order of first use
-	generated int
-	base      string // the base URL items have without an xml:base of their own
-	rssNative bool   // the feed was read from RSS (or built in code): see writeRSS
-	keptStack []keptSet
+	taken     map[string]bool   // the prefixes given so far
+	// feedPrefixes are the prefixes the feed's document declared
+	// (Feed.prefixes), by namespace URI; nil for a feed built in code.
+	feedPrefixes map[string]string
+	used         []string // namespace URIs, in order of first use
+	generated    int
+	base         string // the base URL items have without an xml:base of their own
+	rssNative    bool   // the feed was read from RSS (or built in code): see writeRSS
+	keptStack    []keptSet
 }
 
 func newXMLWriter(indent string) *xmlWriter {
-	return &xmlWriter{indent: indent, prefix: map[string]string{}}
+	return &xmlWriter{indent: indent, prefix: map[string]string{}, taken: map[string]bool{}}
 }
 
 // qname returns the name to write for an element or attribute in space.
@@ -323,15 +350,46 @@ func (x *xmlWriter) qname(space, local string, isAttr bool) string {
 	}
 	p, ok := x.prefix[space]
 	if !ok {
-		p = knownPrefixes[space]
-		if p == "" {
-			x.generated++
-			p = "ns" + strconv.Itoa(x.generated)
-		}
+		p = x.choosePrefix(space)
 		x.prefix[space] = p
+		x.taken[p] = true
 		x.used = append(x.used, space)
 	}
 	return p + ":" + local
+}
+
+// choosePrefix picks the prefix of a namespace the document has not used
+// yet: the usual one for a namespace the package knows; else the feed's
+// own (the one its document declared), then the usual one of a common
+// extension namespace, when free and a name XML can carry; else ns1,
+// ns2... in the order of first use.
+func (x *xmlWriter) choosePrefix(space string) string {
+	if p := knownPrefixes[space]; p != "" {
+		return p
+	}
+	for _, p := range []string{x.feedPrefixes[space], extensionPrefixes[space]} {
+		if p != "" && !x.taken[p] && isXMLName(p) && !strings.HasPrefix(strings.ToLower(p), "xml") &&
+			!reservedPrefix(p) {
+			return p
+		}
+	}
+	for {
+		x.generated++
+		if p := "ns" + strconv.Itoa(x.generated); !x.taken[p] {
+			return p
+		}
+	}
+}
+
+// reservedPrefix reports whether p is the usual prefix of a namespace the
+// package knows, which a namespace of the feed's own must not take from it.
+func reservedPrefix(p string) bool {
+	for _, known := range knownPrefixes {
+		if p == known {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *xmlWriter) newline() {

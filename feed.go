@@ -74,6 +74,12 @@ type Feed struct {
 	// Items holds the items [Parse] read. It stays empty on the Feed that
 	// [Decoder.Channel] returns: streamed items go to the caller instead.
 	Items []*Item `json:"items"`
+
+	// prefixes maps each namespace URI the document declared (as
+	// Element.Name.Space spells it) to the first prefix it gave it, so
+	// that an Encoder writes an extension with the feed's own prefix. It
+	// is nil for a feed built in code or read from JSON.
+	prefixes map[string]string
 }
 
 // ImageURL is the URL of the picture that stands for the feed: the

@@ -384,6 +384,9 @@ func (d *Decoder) begin() error {
 		}
 		start := tok.start
 		space, local := d.ns.space(start.Name.Space), start.Name.Local
+		for _, b := range d.tok.Bindings() {
+			d.notePrefix(b.Prefix, b.URI)
+		}
 		switch {
 		case strings.EqualFold(local, "rss"):
 			if space != nsRSS {

@@ -84,3 +84,15 @@ func TestSharedAbsent(t *testing.T) {
 	assert.Equal(t, "needs ../shared (the data the projects share: real feeds, the seed feed, conformance cases) and ../shared/"+missing+
 		"; ../shared/"+missing+" absent", sharedAbsent("", missing))
 }
+
+// WithoutPrefixes returns a copy of f without the namespace prefixes its
+// document declared, which its JSON form does not carry (they only serve
+// the Encoder): for tests that compare a feed with its JSON round trip.
+func WithoutPrefixes(f *Feed) *Feed {
+	if f == nil {
+		return nil
+	}
+	c := *f
+	c.prefixes = nil
+	return &c
+}
