@@ -293,6 +293,14 @@ func knownDifference(f *Feed, diff string) string {
 		if emptyConstructType(f, diff) {
 			return "type of an empty text construct left out"
 		}
+		// A category without a term, which Atom requires, left out: with
+		// a copy kept in Extensions reading back as one more category
+		// (see "value also kept in Extensions"), the count stays and the
+		// values shift.
+		if m := diffValues.FindStringSubmatch(diff); m != nil && m[2] == "" && strings.HasSuffix(m[1], ".Value") &&
+			strings.Contains(m[1], ".Categories[") && len(f.Extensions)+len(itemExtensions(f)) > 0 {
+			return "category without a term left out"
+		}
 		// A category without a term, which Atom requires.
 		if m := diffLen.FindStringSubmatch(diff); m != nil && strings.HasSuffix(diff, ".Categories: len "+m[2]+" vs "+m[3]) {
 			cs := f.Categories
@@ -515,4 +523,13 @@ func emptyConstructType(f *Feed, diff string) bool {
 	}
 	t, ok := text[m[2]]
 	return ok && t == ""
+}
+
+// itemExtensions lists the extensions of all of f's items.
+func itemExtensions(f *Feed) []Element {
+	var all []Element
+	for _, it := range f.Items {
+		all = append(all, it.Extensions...)
+	}
+	return all
 }
