@@ -105,6 +105,8 @@ func (f Format) String() string {
 //   - An extension element or attribute whose name XML cannot carry (read
 //     leniently), or whose namespace URI has white space in it, is left out, and so is an attribute given twice on one
 //     element (XML allows one), and so are the characters XML cannot carry.
+//   - An empty guid is not written: it reads back as no guid, whose
+//     IsPermaLink is false.
 //   - A part with no value in it (Atom, ITunes, Podcast or Media non-nil
 //     but empty) is not written: it reads back nil. So in Atom and JSON
 //     Feed.

@@ -242,6 +242,9 @@ var (
 	diffLen    = regexp.MustCompile(`^feed(?:\.Items\[(\d+)\])?\..*: len (\d+) vs (\d+)$`)
 )
 
+// emptyGUID matches the difference an empty guid, not written, makes.
+var emptyGUID = regexp.MustCompile(`^feed\.Items\[(\d+)\]\.GUID\.IsPermaLink: "true" vs "false"$`)
+
 // knownDifference names the documented difference (see the Encoder doc) a
 // difference reported by modelDiff is, or returns "".
 func knownDifference(f *Feed, diff string) string {
@@ -263,6 +266,11 @@ func knownDifference(f *Feed, diff string) string {
 		}
 		if errA == nil && errB == nil && strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(a) == b {
 			return "XML content that is not well-formed written as text"
+		}
+	}
+	if m := emptyGUID.FindStringSubmatch(diff); m != nil {
+		if i, _ := strconv.Atoi(m[1]); i < len(f.Items) && f.Items[i].GUID.Value == "" {
+			return "empty guid not written"
 		}
 	}
 	if strings.HasSuffix(diff, `Type: "xhtml" vs "html"`) { // Atom elements in RSS too
