@@ -89,7 +89,8 @@ type AtomEntry struct {
 	// the feed's authors itself reads the same). The decoder streams, so the feed's
 	// authors count from where they stand: those stated after the entries
 	// (rare) reach only the entries after them. An RSS item's atom:author
-	// elements are its own: its channel's are not inherited.
+	// elements are its own: its channel's are not inherited. A JSON Feed
+	// item without authors has the feed's (JSON Feed 1.1), the same way.
 	Authors      []Person  `json:"authors,omitempty"`
 	Contributors []Person  `json:"contributors,omitempty"`
 	Updated      time.Time `json:"updated,omitzero"`

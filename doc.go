@@ -114,7 +114,8 @@
 //	date_published         Item.PubDate(Raw) and Item.Atom.Published(Raw)
 //	date_modified          Item.Atom.Updated(Raw), and Item.PubDate(Raw)
 //	                       when there is no date_published
-//	authors (1.0: author)  Item.Atom.Authors
+//	authors (1.0: author)  Item.Atom.Authors; an item without them has
+//	                       the feed's (copied, as an Atom entry has)
 //	tags                   Item.Categories (Value)
 //	language               Item.DC.Language
 //	attachments            Item.Enclosures: url → URL, mime_type → Type,

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -847,6 +848,12 @@ func (j *jsonFeed) item(v []byte, off int64) (*Item, error) {
 	}
 	if persons != nil {
 		it.atom().Authors = persons
+	} else if f := j.d.feed; f.Atom != nil && len(f.Atom.Authors) > 0 {
+		// JSON Feed 1.1: an item without authors has the feed's, as an
+		// Atom entry has (see AtomEntry.Authors): a copy, charged to the
+		// build bound.
+		j.d.built += costPerson * int64(len(f.Atom.Authors))
+		it.atom().Authors = slices.Clone(f.Atom.Authors)
 	}
 	if it.PubDateRaw == "" && it.Atom != nil && it.Atom.UpdatedRaw != "" {
 		it.PubDate, it.PubDateRaw = it.Atom.Updated, it.Atom.UpdatedRaw
