@@ -261,7 +261,7 @@ func knownDifference(f *Feed, diff string) string {
 		if c := cleanXMLText(a); errA == nil && errB == nil && a != b && (c == b || strings.TrimSpace(c) == b) {
 			return "characters XML cannot carry dropped"
 		}
-		if errA == nil && errB == nil && emptyElementsShort.ReplaceAllString(a, "<$1$2/>") == b {
+		if errA == nil && errB == nil && emptyElementsShort.ReplaceAllString(a, "<$1$2/>") == emptyElementsShort.ReplaceAllString(b, "<$1$2/>") {
 			return "empty XHTML element read back in its short form"
 		}
 		if errA == nil && errB == nil && strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(a) == b {
