@@ -51,6 +51,15 @@ func (f Format) String() string {
 // that could not be read (its time zero, its raw text set) is written as
 // its raw text where RSS has an element for it, and left out elsewhere.
 //
+// What a format requires and a feed lacks (an Atom id, updated date or
+// author, a JSON Feed item's id, RSS's channel link and description) is
+// derived, as each section says, only for a feed read from another format
+// or built in code. A feed read from the format it is written in (its
+// Version says so: "atom..." for Atom, "json..." for JSON Feed, anything
+// else for RSS) is written with what it has and nothing derived, so that
+// reading the output gives the same model back, and the output is as valid
+// as its input was.
+//
 // # RSS 2.0
 //
 // Every typed field is written where RSS 2.0 holds it: the channel and item
@@ -113,7 +122,8 @@ func (f Format) String() string {
 //
 // # Atom 1.0
 //
-// The feed: id is Atom.ID, else derived (the first of: the feed's Link, the
+// For a feed not read from Atom (see above for one that was), the feed:
+// id is Atom.ID, else derived (the first of: the feed's Link, the
 // href of its rel="self" link, "urn:sha1:" and the SHA-1 of its title);
 // title, subtitle (Description) and rights (Atom.Rights, else Copyright)
 // with their types; updated is Atom.Updated, else LastBuildDate, else
@@ -131,7 +141,8 @@ func (f Format) String() string {
 // whose year RFC 3339 cannot write (before 1 or after 9999), is left out,
 // or, where Atom requires one (updated), replaced as above.
 //
-// An entry: id is Atom.ID, else the GUID, else the Link, else
+// An entry (of a feed read from Atom: its own id, updated, published and
+// authors, nothing derived): id is Atom.ID, else the GUID, else the Link, else
 // "urn:sha1:" and the SHA-1 of its title, date and body; updated is
 // [Item.Updated] (Atom.Updated, else the publication date, of pubDate, a
 // DC date...), else the feed's updated; published is Atom.Published, else
@@ -160,8 +171,8 @@ func (f Format) String() string {
 // text, and reads back as that text.
 //
 // Reading what was written gives the same model back but for what was
-// derived (above: a feed or entry without id, updated or author reads
-// back with them; an entry without an author inherits the feed's, derived
+// derived for a feed not read from Atom (above: a feed or entry without
+// id, updated or author reads back with them; an entry without an author inherits the feed's, derived
 // or not, RFC 4287 section 4.2.1, and the feed's authors, which the output
 // writes before the entries, reach the entries that stood before them in
 // the input too), an xhtml construct written as html, a date that could
@@ -178,8 +189,9 @@ func (f Format) String() string {
 // authors (Atom.Authors, with their uri as url), language, hubs (the
 // AtomLinks of rel hub, as WebSub hubs).
 //
-// An item: id (the GUID, else the Link, else "urn:sha1:" and the SHA-1 of
-// its title, date and body, as in Atom: JSON Feed requires one), url (Link), external_url
+// An item: id (the GUID; for a feed not read from JSON Feed, else the
+// Link, else "urn:sha1:" and the SHA-1 of its title, date and body, as in
+// Atom: JSON Feed requires one), url (Link), external_url
 // (the first AtomLink of rel related), title; summary (Description) and
 // content_html or content_text (Content, by Atom.ContentType). An item of
 // a feed not read from Atom or JSON Feed (RSS, or built in code) has its
@@ -211,8 +223,8 @@ func (f Format) String() string {
 // before the attachments (item), where they usually stand, so that
 // they read back in their order.
 //
-// Reading what was written gives the same model back but for the derived
-// id, the members left out and the numbers above, and the differences
+// Reading what was written gives the same model back but for the members
+// left out and the numbers above, and the differences
 // listed for RSS that apply.
 type Encoder struct {
 	w      io.Writer

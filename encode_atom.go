@@ -21,22 +21,28 @@ func writeAtom(x *xmlWriter, f *Feed) {
 	if a == nil {
 		a = &AtomFeed{}
 	}
+	derive := !sameFormat(f, Atom1)
 	id := a.ID
-	if id == "" {
+	if id == "" && derive {
 		id = derivedFeedID(f)
 	}
 	x.pushKept(f.Extensions)
 	x.leaf(ns, "id", id)
 	atomText(x, "title", f.Title, a.TitleType, true)
 	atomText(x, "subtitle", f.Description, a.SubtitleType, false)
-	updated := feedUpdated(f)
-	if isoDate(updated, "") == "" {
-		updated = time.Unix(0, 0).UTC()
+	var updated time.Time
+	if derive {
+		updated = feedUpdated(f)
+		if isoDate(updated, "") == "" {
+			updated = time.Unix(0, 0).UTC()
+		}
+		x.leaf(ns, "updated", isoDate(updated, ""))
+	} else {
+		x.leaf(ns, "updated", isoDate(a.Updated, a.UpdatedRaw))
 	}
-	x.leaf(ns, "updated", isoDate(updated, ""))
 	atomLinks(x, ns, withAlternate(f.AtomLinks, f.Link))
 	authors := a.Authors
-	if len(authors) == 0 && needsFeedAuthor(f) {
+	if len(authors) == 0 && derive && needsFeedAuthor(f) {
 		authors = []Person{derivedFeedAuthor(f)}
 	}
 	atomPersons(x, ns, "author", authors)
@@ -66,7 +72,7 @@ func writeAtom(x *xmlWriter, f *Feed) {
 	x.popKept()
 	for _, it := range f.Items {
 		if it != nil {
-			atomEntry(x, f, it, updated)
+			atomEntry(x, f, it, updated, derive)
 		}
 	}
 }
@@ -127,7 +133,10 @@ func foreignFeed(x *xmlWriter, f *Feed) {
 	feedModulesXML(x, f)
 }
 
-func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
+// atomEntry writes an item as an entry; derive says whether what Atom
+// requires and the item lacks is derived (see sameFormat), feedUpdated then
+// being the feed's updated date.
+func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time, derive bool) {
 	const ns = NamespaceAtom
 	a := it.Atom
 	if a == nil {
@@ -140,26 +149,31 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 	if id == "" {
 		id = it.GUID.Value
 	}
-	if id == "" {
+	if id == "" && derive {
 		id = it.Link
-	}
-	if id == "" {
-		id = "urn:sha1:" + derivedItemHash(it)
+		if id == "" {
+			id = "urn:sha1:" + derivedItemHash(it)
+		}
 	}
 	x.leaf(ns, "id", id)
 	atomText(x, "title", it.Title, a.TitleType, true)
-	updated := it.Updated()
-	if isoDate(updated, "") == "" {
-		updated = feedUpdated
+	if derive {
+		updated := it.Updated()
+		if isoDate(updated, "") == "" {
+			updated = feedUpdated
+		}
+		x.leaf(ns, "updated", isoDate(updated, ""))
+		published := a.Published
+		if p := it.Published(); published.IsZero() && !p.IsZero() && !p.Equal(updated) {
+			published = p
+		}
+		x.leaf(ns, "published", isoDate(published, ""))
+	} else {
+		x.leaf(ns, "updated", isoDate(a.Updated, a.UpdatedRaw))
+		x.leaf(ns, "published", isoDate(a.Published, a.PublishedRaw))
 	}
-	x.leaf(ns, "updated", isoDate(updated, ""))
-	published := a.Published
-	if p := it.Published(); published.IsZero() && !p.IsZero() && !p.Equal(updated) {
-		published = p
-	}
-	x.leaf(ns, "published", isoDate(published, ""))
 	authors := a.Authors
-	if len(authors) == 0 {
+	if len(authors) == 0 && derive {
 		authors = itemPersons(it)
 	}
 	atomPersons(x, ns, "author", authors)
@@ -206,6 +220,21 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 	mediaXML(x, it.Media)
 	x.elements(it.Extensions)
 	x.end()
+}
+
+// sameFormat reports whether f was read from format (its Version says so):
+// the writer then writes what the feed has, and derives nothing it lacks,
+// so that reading the output gives the same model, and the output is as
+// valid as the input was. A feed read from another format, or built in
+// code, has what the format requires and it lacks derived (see Encoder).
+func sameFormat(f *Feed, format Format) bool {
+	switch format {
+	case Atom1:
+		return strings.HasPrefix(f.Version, "atom")
+	case JSONFeed1:
+		return strings.HasPrefix(f.Version, "json")
+	}
+	return !strings.HasPrefix(f.Version, "atom") && !strings.HasPrefix(f.Version, "json")
 }
 
 // htmlByDefault reports whether f's text constructs with no type are HTML:

@@ -342,11 +342,11 @@ func jsonItem(j *jsonWriter, f *Feed, it *Item) {
 	}
 	j.open('{')
 	id := it.GUID.Value
-	if id == "" {
+	if id == "" && !sameFormat(f, JSONFeed1) {
 		id = it.Link
-	}
-	if id == "" {
-		id = "urn:sha1:" + derivedItemHash(it)
+		if id == "" {
+			id = "urn:sha1:" + derivedItemHash(it)
+		}
 	}
 	j.member("id", id)
 	j.member("url", it.Link)
