@@ -280,7 +280,7 @@ func knownDifference(f *Feed, diff string) string {
 		for _, p := range []string{"Atom.ID", "GUID.Value", "Updated", "UpdatedRaw", "LastBuildDate", "LastBuildDateRaw",
 			"PubDate", "PubDateRaw"} {
 			if strings.Contains(diff, "."+p+`: "" vs`) || strings.Contains(diff, "."+p+": 0001-01-01 00:00:00 +0000 UTC vs") {
-				return "required value derived"
+				return derivedOr(f)
 			}
 		}
 		if strings.HasSuffix(diff, `Type: "xhtml" vs "html"`) {
@@ -293,10 +293,10 @@ func knownDifference(f *Feed, diff string) string {
 			return "unreadable date replaced" // a year RFC 3339 cannot write
 		}
 		if strings.HasSuffix(diff, ".Atom: nil vs non-nil (true / false)") {
-			return "required value derived"
+			return derivedOr(f)
 		}
 		if strings.HasSuffix(diff, "feed.Atom.Authors: len 0 vs 1") {
-			return "required value derived"
+			return derivedOr(f)
 		}
 		if emptyConstructType(f, diff) {
 			return "type of an empty text construct left out"
@@ -331,7 +331,7 @@ func knownDifference(f *Feed, diff string) string {
 		if m := diffLen.FindStringSubmatch(diff); m != nil && m[1] != "" && strings.HasSuffix(diff, ".Atom.Authors: len 0 vs "+m[3]) {
 			n, _ := strconv.Atoi(m[3])
 			if n == 1 && (f.Atom == nil || len(f.Atom.Authors) == 0) {
-				return "required value derived"
+				return derivedOr(f)
 			}
 			// The feed's authors, stated after the entries in the input,
 			// stand before them in the output: every entry inherits them.
@@ -540,4 +540,16 @@ func itemExtensions(f *Feed) []Element {
 		all = append(all, it.Extensions...)
 	}
 	return all
+}
+
+// derivedOr names a difference a value derived for a required member
+// makes: only JSON Feed's wrongly typed members, kept and written back,
+// make one now, since nothing is derived for a feed written in the format
+// it was read from (see the Encoder doc); for any other feed it is no
+// documented difference.
+func derivedOr(f *Feed) string {
+	if formatOf(f) == JSONFeed1 {
+		return "JSON member of a known name with a wrong value written back"
+	}
+	return ""
 }
