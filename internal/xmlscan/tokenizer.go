@@ -92,7 +92,7 @@ type Tokenizer struct {
 func NewTokenizer(src io.Reader, opts Options) *Tokenizer {
 	z := &Tokenizer{in: &input{src: src, strict: opts.Strict, limit: opts.MaxUnitSize}, maxDepth: opts.MaxDepth}
 	if opts.Strict {
-		z.x = xml.NewDecoder(z.in)
+		z.x = xml.NewDecoder(&attrGuard{in: z.in})
 		// The input is UTF-8 by now, whatever the declaration says.
 		z.x.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	} else {
