@@ -262,8 +262,10 @@
 //   - What a decoder keeps for the whole document is bounded: at most 1024
 //     interned names of at most 64 bytes, and 64 namespace URIs of at most
 //     256 bytes; scratch buffers a long token grew are let go beyond 512 KiB;
-//     an xml:base longer than 2048 bytes resolves nothing in its scope. None
-//     of these is an error.
+//     an xml:base longer than 2048 bytes resolves nothing in its scope. The
+//     [Feed] remembers, for an [Encoder], the prefixes of at most 64
+//     namespaces, prefixes of at most 32 bytes for URIs as above. None of
+//     these is an error.
 //   - What a document builds (its items, their fields, extension elements
 //     and attributes, the channel) may take at most [Decoder.MaxBuildRatio]
 //     times the bytes read (6 by default), plus 8 MiB, counted over the whole

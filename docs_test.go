@@ -665,6 +665,8 @@ func TestLimitsDocumented(t *testing.T) {
 		{"maxNSCache", plain, "%s namespace URIs"},
 		{"maxNSCacheLen", plain, "namespace URIs of at most %s bytes"},
 		{"maxIdleBuffer", size, "let go beyond %s"},
+		{"maxPrefixes", plain, "the prefixes of at most %s namespaces"},
+		{"maxPrefixLen", plain, "prefixes of at most %s bytes for URIs"},
 		{"maxBaseLen", plain, "an xml:base longer than %s bytes"},
 		{"maxEmptyReads", plain, "no bytes and no error %s times in a row"},
 		{"DefaultMaxBuildRatio", plain, "[Decoder.MaxBuildRatio] times the bytes read (%s by default), plus"},
