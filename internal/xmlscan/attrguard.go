@@ -32,16 +32,16 @@ type attrGuard struct {
 type guardState uint8
 
 const (
-	guardText    guardState = iota
-	guardOpen               // after '<'
-	guardTag                // in a start tag
-	guardBang               // after "<!"
-	guardBangDash           // after "<!-"
-	guardComment            // in a comment, until "-->"
-	guardCDATA              // in a CDATA section, until "]]>"
-	guardPI                 // in a processing instruction, until "?>"
-	guardDecl               // in a declaration, until '>' outside quotes and brackets
-	guardEndTag             // in an end tag, until '>'
+	guardText     guardState = iota
+	guardOpen                // after '<'
+	guardTag                 // in a start tag
+	guardBang                // after "<!"
+	guardBangDash            // after "<!-"
+	guardComment             // in a comment, until "-->"
+	guardCDATA               // in a CDATA section, until "]]>"
+	guardPI                  // in a processing instruction, until "?>"
+	guardDecl                // in a declaration, until '>' outside quotes and brackets
+	guardEndTag              // in an end tag, until '>'
 )
 
 // ReadByte implements io.ByteReader, which encoding/xml reads with.
