@@ -235,12 +235,14 @@ func (e *Encoder) Encode(f *Feed) error {
 	switch e.format {
 	case RSS2:
 		x = newXMLWriter(e.Indent)
+		x.derive = !htmlByDefault(f)
 		x.buf.Grow(sizeHint(f))
 		writeRSS(x, f)
 		return x.writeDocument(e.w, "rss", []xattr{{"", "version", "2.0"}})
 	case Atom1:
 		x = newXMLWriter(e.Indent)
 		x.defaultNS = NamespaceAtom
+		x.derive = !strings.HasPrefix(f.Version, "atom")
 		x.buf.Grow(sizeHint(f))
 		writeAtom(x, f)
 		return x.writeDocument(e.w, "feed", []xattr{{xmlNamespace, "lang", f.Language}})
@@ -304,6 +306,10 @@ type xmlWriter struct {
 	generated int
 	base      string // the base URL items have without an xml:base of their own
 	rssNative bool   // the feed was read from RSS (or built in code): see writeRSS
+	// derive: the feed is written in a format other than the one it was
+	// read from, so what the output's format requires and the feed lacks
+	// is derived (see the Encoder doc).
+	derive    bool
 	keptStack []keptSet
 }
 
@@ -770,6 +776,17 @@ func rssDate(t time.Time, raw string) string {
 		return t.Format(time.RFC3339Nano)
 	}
 	return t.Format(time.RFC1123Z)
+}
+
+// rssDate returns a date as the RSS writer writes it: as rssDate does for
+// a feed read from RSS (whose date with a fraction of a second was no RFC
+// 822 date in the input either, and reads back the same), else always RFC
+// 1123, whole seconds, as RSS requires (the fraction is dropped).
+func (x *xmlWriter) rssDate(t time.Time, raw string) string {
+	if !x.rssNative && !t.IsZero() && t.Nanosecond() != 0 {
+		t = t.Add(-time.Duration(t.Nanosecond()))
+	}
+	return rssDate(t, raw)
 }
 
 // isoDate returns a date as RFC 3339, or the raw text when the time is

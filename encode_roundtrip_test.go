@@ -2,6 +2,7 @@ package rss
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"os"
@@ -400,7 +401,9 @@ func coreDiff(a, b *Item) string {
 		return fmt.Sprintf("title %q vs %q", a.Title, b.Title)
 	case a.Link != b.Link && !(a.Link == "" && b.Link == a.Permalink()):
 		return fmt.Sprintf("link %q vs %q", a.Link, b.Link)
-	case a.ID() != "" && a.ID() != b.ID():
+	case a.ID() != "" && a.ID() != b.ID() && atomIRI(a.ID()) != b.ID() && resolveAgainst(a.Base, a.ID()) != b.ID():
+		// (Atom's id is an IRI: another guid is written as one, and a
+		// relative permalink resolved.)
 		return fmt.Sprintf("id %q vs %q", a.ID(), b.ID())
 	case !a.Published().IsZero() && !a.Published().Equal(b.Published()):
 		// An item without a date gets a derived one in Atom.
@@ -411,11 +414,14 @@ func coreDiff(a, b *Item) string {
 	var ea, eb []Enclosure
 	for _, e := range a.Enclosures {
 		if e.URL != "" {
+			// RSS and JSON Feed require a type: derived.
+			e.Type = cmp.Or(e.Type, "application/octet-stream")
 			ea = append(ea, e)
 		}
 	}
 	for _, e := range b.Enclosures {
 		if e.URL != "" {
+			e.Type = cmp.Or(e.Type, "application/octet-stream")
 			eb = append(eb, e)
 		}
 	}
