@@ -405,8 +405,10 @@ func coreDiff(a, b *Item) string {
 		// (Atom's id is an IRI: another guid is written as one, and a
 		// relative permalink resolved.)
 		return fmt.Sprintf("id %q vs %q", a.ID(), b.ID())
-	case !a.Published().IsZero() && !a.Published().Equal(b.Published()):
-		// An item without a date gets a derived one in Atom.
+	case !a.Published().IsZero() && !a.Published().Equal(b.Published()) &&
+		!a.Published().Truncate(time.Second).Equal(b.Published()):
+		// An item without a date gets a derived one in Atom; RSS's dates
+		// are whole seconds (a fraction is dropped).
 		return fmt.Sprintf("date %v vs %v", a.Published(), b.Published())
 	case a.Body() != b.Body():
 		return fmt.Sprintf("body %q vs %q", a.Body(), b.Body())

@@ -1020,8 +1020,8 @@ var (
 		"Movies & Television": nil, "News & Politics": nil, "Politics": nil, "Public Radio": nil,
 		"Religion & Spirituality": {"Buddhism", "Christianity", "Islam", "Judaism", "New Age", "Philosophy", "Other",
 			"Spirituality"},
-		"Science & Medicine": {"Medicine", "Natural Sciences", "Social Sciences"},
-		"Society & Culture":  {"History"},
+		"Science & Medicine":  {"Medicine", "Natural Sciences", "Social Sciences"},
+		"Society & Culture":   {"History"},
 		"Sports & Recreation": {"Amateur", "College & High School", "Outdoor", "Professional"},
 		"Talk Radio":          nil,
 		"Technology": {"Computers", "Developers", "Gadgets", "Information Technology", "News", "Operating Systems",
@@ -1648,6 +1648,9 @@ func TestEncodeValid(t *testing.T) {
 	checked, clean := map[pair]int{}, map[pair]int{}
 	podcasts, podcastRulesKept, noLink := 0, 0, 0
 	for _, path := range roundTripFiles(t) {
+		if strings.HasSuffix(path, ".golden.json") {
+			continue // a model, not a feed
+		}
 		data, err := os.ReadFile(path)
 		require.NoError(t, err)
 		f, _ := Parse(bytes.NewReader(data))
