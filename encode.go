@@ -46,8 +46,15 @@ func (f Format) String() string {
 // and U+FFFF), the C1 controls U+0080 to U+009F (which the Strict decoder
 // refuses) and invalid UTF-8 are dropped, in JSON Feed too. Dates are written with their
 // own UTC offset: in RSS as RFC 1123 with a numeric zone ("Mon, 02 Jan
-// 2006 15:04:05 -0700", or RFC 3339 when the time has a fraction of a
-// second), in Atom and JSON Feed as RFC 3339. A date the feed gave but
+// 2006 15:04:05 -0700"; for a feed read from RSS, RFC 3339 when the time
+// has a fraction of a second, as its input had; for a feed read from Atom
+// or JSON Feed, whole seconds, the fraction dropped, as RSS requires), in
+// Atom and JSON Feed as RFC 3339.
+//
+// The output validates where the input does (the W3C feed validator, and
+// Apple's and the Podcast Index's requirements for podcasts, are the
+// reference): what the output's format requires and a feed read from
+// another format lacks is derived, as each section below lists. A date the feed gave but
 // that could not be read (its time zero, its raw text set) is written as
 // its raw text where RSS has an element for it, and left out elsewhere.
 //
@@ -62,12 +69,29 @@ func (f Format) String() string {
 // they belong to, in order, with their own namespace URIs. A namespace is
 // declared on the rss element only when it is used, with its usual prefix
 // (content, dc, atom, itunes, podcast, media...) for a namespace the package
-// knows, else ns1, ns2... in the order of first use. The channel's title,
-// link and description, which RSS requires, are written even when empty;
-// for a feed read from Atom or JSON Feed (its Version says so), they are
-// derived when missing: the link from the rel="self" link, else the Atom
-// id; the title from the link; the description from the title; the
-// image's title and link from the channel's.
+// knows, else ns1, ns2... in the order of first use. The channel's title
+// and description, which RSS requires, are written even when empty, and
+// its link when it has one (an empty link is no URL, and is left out, as
+// the feed had none); for a feed read from Atom or JSON Feed (its Version
+// says so), they are derived when missing: the link from the rel="self"
+// link, else the Atom id when that is an absolute IRI, else the origin
+// (scheme and host) of the first http(s) URL among the items' links and
+// enclosures, the image and the icon (a feed with no such URL has no
+// link, which RSS requires); the title from the link; the description
+// from the title; the image's title and link from the channel's. The
+// cloud is written with its five attributes, empty ones too, as RSS
+// requires them.
+//
+// An item of a feed read from Atom or JSON Feed with neither title nor
+// description (RSS requires one) has its content as its description too;
+// an enclosure without a type is written as application/octet-stream
+// (RSS requires a type; JSON Feed too); an item with several Atom authors
+// (an RSS item has one atom:author) has them as dc:creator elements ("Name
+// <email>", else the one of them there is, else the URI). An item of an
+// RSS feed whose RSS title or description came after its atom:title or
+// atom:summary (the decoder kept it in Extensions) has its title or
+// description written as the Atom element, so that the item holds no
+// two, and reads back the same.
 //
 // An item whose [Item.Base] is not the channel's link (an xml:base stood
 // in the feed) is written with it as xml:base, so that the relative URLs of
@@ -108,7 +132,9 @@ func (f Format) String() string {
 // # Atom 1.0
 //
 // The feed: id is Atom.ID, else derived (the first of: the feed's Link, the
-// href of its rel="self" link, "urn:sha1:" and the SHA-1 of its title);
+// href of its rel="self" link, "urn:sha1:" and the SHA-1 of its title),
+// and for a feed not read from Atom made an absolute IRI as an entry's is
+// (below);
 // title, subtitle (Description) and rights (Atom.Rights, else Copyright)
 // with their types; updated is Atom.Updated, else LastBuildDate, else
 // PubDate, else the latest date of an item, else the Unix epoch (never the
@@ -126,7 +152,13 @@ func (f Format) String() string {
 // or, where Atom requires one (updated), replaced as above.
 //
 // An entry: id is Atom.ID, else the GUID, else the Link, else
-// "urn:sha1:" and the SHA-1 of its title, date and body; updated is
+// "urn:sha1:" and the SHA-1 of its title, date and body; for a feed not
+// read from Atom, an id that is no absolute IRI (Atom requires one: a
+// guid of digits, "42 at example.org"...) is made one: a relative
+// permalink resolved against the item's base, a UUID as its URN
+// ("urn:uuid:" and the UUID in lower case), any other text as the data URI
+// that holds it ("data:," and the text, percent-encoded where URIs
+// require), which keeps it readable and distinct; updated is
 // [Item.Updated] (Atom.Updated, else the publication date, of pubDate, a
 // DC date...), else the feed's updated; published is Atom.Published, else
 // [Item.Published] when that is not the updated date; authors are Atom.Authors,
@@ -138,6 +170,17 @@ func (f Format) String() string {
 // links as
 // for the feed, and each enclosure as rel="enclosure"; categories (domain
 // as scheme); rights; source.
+//
+// For a feed not read from Atom, what Atom requires and the feed lacks is
+// derived: a rel="alternate" link after another of the same type and
+// hreflang (an RSS item's link and an atom:link of it to another page),
+// which Atom forbids, is written as rel="related"; an entry with no
+// content and no alternate link has an empty content element; content
+// from src or of a media type that is neither text nor XML has a summary,
+// empty when the item has none; a person without a name is named by its
+// address, else its URI, else "unknown". A link is written with its href,
+// which Atom requires, even empty (but an enclosure's, which the reader
+// would take for one more enclosure).
 //
 // A category without a term (Value), which Atom requires, is left out,
 // and so is the type of a text construct that holds no text. An empty
@@ -172,6 +215,9 @@ func (f Format) String() string {
 // authors (Atom.Authors, with their uri as url), language, hubs (the
 // AtomLinks of rel hub, as WebSub hubs).
 //
+// The title, which JSON Feed requires, is written even empty; so is an
+// item's content_html (content_text for text), which it requires too.
+//
 // An item: id (the GUID, else the Link, else "urn:sha1:" and the SHA-1 of
 // its title, date and body, as in Atom: JSON Feed requires one), url (Link), external_url
 // (the first AtomLink of rel related), title; summary (Description) and
@@ -184,7 +230,9 @@ func (f Format) String() string {
 // date_published (Atom.Published, else [Item.Published] when it is not the
 // updated date), date_modified (Atom.Updated); authors (Atom.Authors, else Author,
 // else the DC creators); tags (the categories' values); language (the
-// first DC language); attachments (Enclosures).
+// first DC language); attachments (Enclosures; of a feed not read from
+// JSON Feed, one without a type as application/octet-stream, since JSON
+// Feed requires mime_type).
 //
 // Extensions in [NamespaceJSONFeed] are written back as members named by
 // their local names (but for the names of the members above: a member of
