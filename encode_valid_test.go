@@ -762,9 +762,72 @@ var rssRules = []feedRule{
 			personsOf(n, p)
 		}
 	}),
+	// UnexpectedAttribute: an attribute of no namespace that an RSS
+	// element does not define (base.py: all but xml:base, xml:lang,
+	// xml:id, xml:space and those the element's handler expects).
+	feedRule{"rss/attributes", func(d *vdoc) []string {
+		if _, _, bad := rssParts(d); bad != "" {
+			return []string{bad}
+		}
+		var p problems
+		unexpectedAttrs(d.root, rssAttrs, &p)
+		return p
+	}},
 	itunesRule("itunes/values", itunesValues),
 	itunesRule("itunes/category", itunesCategoryRule),
 	itunesRule("itunes/unique", itunesUnique),
+}
+
+// rssAttrs and atomAttrs are the attributes of no namespace each element
+// may have; an element not listed is not checked (it is an extension's,
+// or UndefinedElement says it).
+var (
+	rssAttrs = map[qn]map[string]bool{
+		{nsNone, "rss"}: words("version"), {nsNone, "channel"}: {}, {nsNone, "item"}: {},
+		{nsNone, "title"}: {}, {nsNone, "link"}: {}, {nsNone, "description"}: {}, {nsNone, "language"}: {},
+		{nsNone, "copyright"}: {}, {nsNone, "managingEditor"}: {}, {nsNone, "webMaster"}: {}, {nsNone, "pubDate"}: {},
+		{nsNone, "lastBuildDate"}: {}, {nsNone, "generator"}: {}, {nsNone, "docs"}: {}, {nsNone, "ttl"}: {},
+		{nsNone, "author"}: {}, {nsNone, "comments"}: {}, {nsNone, "category"}: words("domain"),
+		{nsNone, "cloud"}:     words("domain port path registerProcedure protocol"),
+		{nsNone, "enclosure"}: words("url length type"), {nsNone, "guid"}: words("isPermaLink"),
+		{nsNone, "source"}: words("url"),
+	}
+	atomAttrs = map[qn]map[string]bool{
+		{NamespaceAtom, "feed"}: {}, {NamespaceAtom, "entry"}: {}, {NamespaceAtom, "source"}: {},
+		{NamespaceAtom, "id"}: {}, {NamespaceAtom, "updated"}: {}, {NamespaceAtom, "published"}: {},
+		{NamespaceAtom, "author"}: {}, {NamespaceAtom, "contributor"}: {}, {NamespaceAtom, "name"}: {},
+		{NamespaceAtom, "email"}: {}, {NamespaceAtom, "uri"}: {}, {NamespaceAtom, "icon"}: {}, {NamespaceAtom, "logo"}: {},
+		{NamespaceAtom, "title"}: words("type src"), {NamespaceAtom, "subtitle"}: words("type src"),
+		{NamespaceAtom, "summary"}: words("type src"), {NamespaceAtom, "rights"}: words("type src"),
+		{NamespaceAtom, "content"}: words("type src"), {NamespaceAtom, "category"}: words("term scheme label"),
+		{NamespaceAtom, "generator"}: words("uri version"),
+		{NamespaceAtom, "link"}:      words("type title rel href length hreflang"),
+		{NamespaceITunes, "image"}:   words("href"), {NamespaceITunes, "category"}: words("text"),
+	}
+)
+
+// unexpectedAttrs reports the attributes of no namespace that an element
+// of known does not define (UnexpectedAttribute). It does not look inside
+// xhtml or XML content.
+func unexpectedAttrs(n *vnode, known map[qn]map[string]bool, p *problems) {
+	want, ok := known[qn{n.space, n.local}]
+	if !ok {
+		want, ok = atomAttrs[qn{n.space, n.local}]
+	}
+	if ok {
+		for _, a := range n.attrs {
+			if a.Name.Space == "" && !want[a.Name.Local] {
+				p.add("%s with attribute %s (UnexpectedAttribute)", n.local, a.Name.Local)
+			}
+		}
+	}
+	if n.space == NamespaceAtom && (n.local == "content" || n.local == "title" || n.local == "subtitle" ||
+		n.local == "summary" || n.local == "rights") {
+		return
+	}
+	for _, c := range n.children {
+		unexpectedAttrs(c, known, p)
+	}
 }
 
 // datesOf checks the dates of a channel or item.
@@ -1332,9 +1395,36 @@ var atomRules = []feedRule{
 			}
 		})
 	}),
+	// UnexpectedAttribute.
+	atomRule("atom/attributes", func(feed *vnode, _ []*vnode, p *problems) {
+		unexpectedAttrs(feed, atomAttrs, p)
+	}),
 	itunesRule("itunes/values", itunesValues),
 	itunesRule("itunes/category", itunesCategoryRule),
 	itunesRule("itunes/unique", itunesUnique),
+}
+
+// selfLink is a document's link to itself: RSS's atom:link rel="self",
+// Atom's link rel="self", JSON Feed's feed_url; "" when it has none.
+func selfLink(d *vdoc) string {
+	if m, ok := d.json.(map[string]any); ok {
+		s, _ := m["feed_url"].(string)
+		return s
+	}
+	if d.root == nil {
+		return ""
+	}
+	n := d.root
+	if c := n.kid(nsNone, "channel"); n.local == "rss" && c != nil {
+		n = c
+	}
+	for _, l := range n.kids(NamespaceAtom, "link") {
+		if rel, _ := l.attr("rel"); rel == "self" {
+			h, _ := l.attr("href")
+			return h
+		}
+	}
+	return ""
 }
 
 // ---- JSON Feed 1.1 (jsonfeed.org/version/1.1) ----
@@ -1698,6 +1788,14 @@ func TestEncodeValid(t *testing.T) {
 					t.Errorf("%s: the %v output of a clean %v input breaks %s: %v", path, out, in, r.name, outRes[r.name])
 				}
 			}
+			// The link to the feed itself, which the validator asks RSS
+			// for (MissingAtomSelfLink, a warning) and Atom recommends,
+			// is kept in every format.
+			// (A relative one reads back resolved.)
+			if self, got := selfLink(inDoc), selfLink(outDoc); self != "" && got != self &&
+				(strings.Contains(self, "://") || !strings.HasSuffix(got, strings.TrimPrefix(self, "/"))) {
+				t.Errorf("%s: the %v output's self link is %q, the input's %q", path, out, selfLink(outDoc), self)
+			}
 			if f.ITunes == nil || in != RSS2 || out != RSS2 {
 				continue
 			}
@@ -1813,6 +1911,8 @@ func TestValidRules(t *testing.T) {
 		{"apple/artwork", RSS2, apple(""), rss(`<itunes:image href="http://example.com/a.gif"/>`)},
 		{"podcastindex/attributes", RSS2, rss(`<podcast:guid>917393e3-1b1e-5cef-ace4-edaa54e1f810</podcast:guid><podcast:locked>no</podcast:locked><item><title>a</title><podcast:transcript url="https://example.com/t.vtt" type="text/vtt"/></item>`), rss(`<item><title>a</title><podcast:transcript url="https://example.com/t.vtt"/></item>`)},
 		{"podcastindex/attributes", RSS2, rss(`<podcast:medium>music</podcast:medium>`), rss(`<podcast:locked>false</podcast:locked>`)},
+		{"rss/attributes", RSS2, rss(`<item xml:base="http://example.com/"><title>a</title><guid isPermaLink="false">1</guid><atom:link href="/a" rel="self"/></item>`), rss(`<item><title type="html">a</title></item>`)},
+		{"atom/attributes", Atom1, atom(`<category term="a" scheme="s" label="l"/><generator uri="http://example.com/" version="1">G</generator>`), atom(`<category term="a" domain="d"/>`)},
 	}
 	all := map[string]bool{}
 	for _, rs := range [][]feedRule{rssRules, atomRules, jsonRules, podcastRules} {
