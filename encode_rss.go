@@ -154,7 +154,15 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 	}
 	x.html("", "description", desc)
 	x.leaf("", "author", it.Author)
-	rssCategories(x, it.Categories)
+	cats := it.Categories
+	if !x.rssNative {
+		// An RSS item has no atom:category: the label is left out.
+		cats = slices.Clone(cats)
+		for i := range cats {
+			cats[i].Label = ""
+		}
+	}
+	rssCategories(x, cats)
 	x.leaf("", "comments", it.Comments)
 	for _, e := range it.Enclosures {
 		if k := x.kept("", "enclosure", func(k *Element) bool {
@@ -349,12 +357,27 @@ func rssAtomEntry(x *xmlWriter, it *Item, creators []string) {
 	atomPersons(x, NamespaceAtom, "contributor", a.Contributors)
 	x.leaf(NamespaceAtom, "updated", isoDate(a.Updated, a.UpdatedRaw))
 	x.leaf(NamespaceAtom, "published", isoDate(a.Published, a.PublishedRaw))
-	x.leaf(NamespaceAtom, "rights", a.Rights, xattr{"", "type", a.RightsType})
+	if x.rssNative {
+		x.leaf(NamespaceAtom, "rights", a.Rights, xattr{"", "type", a.RightsType})
+	} else if !slices.Contains(it.DC.Rights, a.Rights) {
+		// An RSS item has no atom:rights: dc:rights says it.
+		x.leaf(NamespaceDublinCore, "rights", a.Rights)
+	}
 	atom03Parts(x, "", "", a.Created, a.CreatedRaw)
-	if a.Source != nil {
-		x.start(NamespaceAtom, "source", []xattr{{xmlNamespace, "lang", a.Source.Language}}...)
-		atomFeedMeta(x, NamespaceAtom, a.Source)
+	switch s := a.Source; {
+	case s == nil:
+	case x.rssNative:
+		x.start(NamespaceAtom, "source", []xattr{{xmlNamespace, "lang", s.Language}}...)
+		atomFeedMeta(x, NamespaceAtom, s)
 		x.end()
+	case it.Source == nil:
+		// An RSS item has no atom:source: RSS's source, which requires
+		// the feed's URL, says it when there is one.
+		if u := cmp.Or(firstLink(s.AtomLinks, "self"), s.Link); u != "" {
+			x.start("", "source", xattr{"", "url", u})
+			x.text(s.Title)
+			x.end()
+		}
 	}
 }
 

@@ -26,6 +26,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"net/mail"
 	"net/url"
 	"os"
@@ -762,6 +763,14 @@ var rssRules = []feedRule{
 			personsOf(n, p)
 		}
 	}),
+	// UndefinedElement: an element of a namespace the validator knows
+	// where it defines none (an atom:rights in an item, sy in an item...).
+	rssRule("rss/placement", func(ch *vnode, items []*vnode, p *problems) {
+		placementProblems(ch, allowedChannel, false, p)
+		for _, it := range items {
+			placementProblems(it, allowedItem, true, p)
+		}
+	}),
 	// UnexpectedAttribute: an attribute of no namespace that an RSS
 	// element does not define (base.py: all but xml:base, xml:lang,
 	// xml:id, xml:space and those the element's handler expects).
@@ -776,6 +785,66 @@ var rssRules = []feedRule{
 	itunesRule("itunes/values", itunesValues),
 	itunesRule("itunes/category", itunesCategoryRule),
 	itunesRule("itunes/unique", itunesUnique),
+}
+
+// Where the validator defines the elements of the namespaces it knows
+// (channel.py, item.py, extension.py, itunes.py): an element of one of
+// these namespaces elsewhere is UndefinedElement. The namespaces listed
+// whole are checked; media only for content and group, which stand in
+// items and entries alone.
+var (
+	dcElements      = "title creator subject description publisher contributor date type format identifier source language relation coverage rights"
+	dctermsElements = "alternative abstract tableOfContents created valid available issued modified dateAccepted " +
+		"dateCopyrighted dateSubmitted extent isVersionOf hasVersion isReplacedBy replaces isRequiredBy requires " +
+		"isPartOf hasPart isReferencedBy references isFormatOf hasFormat conformsTo spatial temporal audience mediator " +
+		"accessRights accrualMethod accrualPeriodicity accrualPolicy bibliographicCitation educationLevel " +
+		"instructionalMethod license provenance rightsHolder"
+	itunesChannel = "author block explicit keywords subtitle summary image owner category pubDate new-feed-url type"
+	itunesItem    = "author block explicit keywords subtitle summary image duration title episode season episodeType"
+	// allowed: by the parent's kind, the local names of each namespace.
+	allowedChannel = map[string]map[string]bool{
+		NamespaceAtom:        words("author category contributor generator id icon link logo title subtitle rights updated"),
+		NamespaceDublinCore:  words(dcElements),
+		NamespaceDCTerms:     words(dctermsElements),
+		NamespaceSyndication: words("updatePeriod updateFrequency updateBase"),
+		NamespaceITunes:      words(itunesChannel),
+		NamespaceContent:     {},
+		NamespaceSlash:       {},
+		NamespaceWFW:         {},
+	}
+	allowedItem = map[string]map[string]bool{
+		NamespaceAtom:        words("id link title summary author contributor content published updated"),
+		NamespaceDublinCore:  words(dcElements),
+		NamespaceDCTerms:     words(dctermsElements),
+		NamespaceSyndication: {},
+		NamespaceITunes:      words(itunesItem),
+		NamespaceContent:     words("encoded items"),
+		NamespaceSlash:       words("comments section department hit_parade"),
+		NamespaceWFW:         words("comment commentRss commentRSS"),
+	}
+	allowedEntry = map[string]map[string]bool{
+		NamespaceDublinCore:  words(dcElements),
+		NamespaceDCTerms:     words(dctermsElements),
+		NamespaceSyndication: {},
+		NamespaceITunes:      words(itunesItem),
+		NamespaceContent:     {},
+		NamespaceSlash:       words("comments section department hit_parade"),
+		NamespaceWFW:         words("comment commentRss commentRSS"),
+	}
+)
+
+// placementProblems reports the children of n in a namespace of allowed
+// that it does not allow there, and media:content and media:group where
+// items (entries) are not.
+func placementProblems(n *vnode, allowed map[string]map[string]bool, item bool, p *problems) {
+	for _, c := range n.children {
+		if names, ok := allowed[c.space]; ok && !names[c.local] {
+			p.add("%s: %s:%s (UndefinedElement)", n.local, knownPrefixes[c.space], c.local)
+		}
+		if !item && c.space == NamespaceMedia && (c.local == "content" || c.local == "group") {
+			p.add("%s: media:%s (UndefinedElement)", n.local, c.local)
+		}
+	}
 }
 
 // rssAttrs and atomAttrs are the attributes of no namespace each element
@@ -1395,6 +1464,16 @@ var atomRules = []feedRule{
 			}
 		})
 	}),
+	// UndefinedElement: an element of a namespace the validator knows
+	// where it defines none (the feed as RSS's channel, an entry as its item).
+	atomRule("atom/placement", func(feed *vnode, entries []*vnode, p *problems) {
+		feedAllowed := maps.Clone(allowedChannel)
+		delete(feedAllowed, NamespaceAtom) // atom/undefined checks those
+		placementProblems(feed, feedAllowed, false, p)
+		for _, e := range entries {
+			placementProblems(e, allowedEntry, true, p)
+		}
+	}),
 	// UnexpectedAttribute.
 	atomRule("atom/attributes", func(feed *vnode, _ []*vnode, p *problems) {
 		unexpectedAttrs(feed, atomAttrs, p)
@@ -1911,6 +1990,9 @@ func TestValidRules(t *testing.T) {
 		{"apple/artwork", RSS2, apple(""), rss(`<itunes:image href="http://example.com/a.gif"/>`)},
 		{"podcastindex/attributes", RSS2, rss(`<podcast:guid>917393e3-1b1e-5cef-ace4-edaa54e1f810</podcast:guid><podcast:locked>no</podcast:locked><item><title>a</title><podcast:transcript url="https://example.com/t.vtt" type="text/vtt"/></item>`), rss(`<item><title>a</title><podcast:transcript url="https://example.com/t.vtt"/></item>`)},
 		{"podcastindex/attributes", RSS2, rss(`<podcast:medium>music</podcast:medium>`), rss(`<podcast:locked>false</podcast:locked>`)},
+		{"rss/placement", RSS2, rss(`<dc:rights>r</dc:rights><item><title>a</title><dc:rights>r</dc:rights><atom:author><atom:name>A</atom:name></atom:author></item>`), rss(`<item><title>a</title><atom:rights>r</atom:rights></item>`)},
+		{"rss/placement", RSS2, rss(`<atom:category term="a"/><itunes:type>serial</itunes:type>`), rss(`<item><title>a</title><atom:category term="a"/></item>`)},
+		{"atom/placement", Atom1, atom(entry + `<content>c</content><itunes:duration>3</itunes:duration></entry>`), atom(entry + `<content>c</content><itunes:category text="Arts"/></entry>`)},
 		{"rss/attributes", RSS2, rss(`<item xml:base="http://example.com/"><title>a</title><guid isPermaLink="false">1</guid><atom:link href="/a" rel="self"/></item>`), rss(`<item><title type="html">a</title></item>`)},
 		{"atom/attributes", Atom1, atom(`<category term="a" scheme="s" label="l"/><generator uri="http://example.com/" version="1">G</generator>`), atom(`<category term="a" domain="d"/>`)},
 	}
