@@ -87,7 +87,12 @@ func (f Format) String() string {
 // an enclosure without a type is written as application/octet-stream
 // (RSS requires a type; JSON Feed too); an item with several Atom authors
 // (an RSS item has one atom:author) has them as dc:creator elements ("Name
-// <email>", else the one of them there is, else the URI). An item of an
+// <email>", else the one of them there is, else the URI); and the Atom
+// elements RSS's item has none for (the validator defines no atom:rights,
+// atom:source or atom:category there) are written as RSS or Dublin Core
+// ones: rights as dc:rights, the source as RSS's source (with the source
+// feed's self link, else its link, as the url RSS requires; left out when
+// it has neither), the categories without their labels. An item of an
 // RSS feed whose RSS title or description came after its atom:title or
 // atom:summary (the decoder kept it in Extensions) has its title or
 // description written as the Atom element, so that the item holds no
