@@ -30,6 +30,7 @@ import (
 	"net/mail"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -2072,3 +2073,39 @@ func TestRFC822Problem(t *testing.T) {
 
 // qn is an element's name: its namespace URI and local name.
 type qn struct{ Space, Local string }
+
+// FuzzEncodeValid checks, for any input Parse reads, that the output in
+// the input's own format keeps every rule the input keeps (the property
+// TestEncodeValid checks on real feeds), and that checking a document,
+// whatever it holds, never panics.
+func FuzzEncodeValid(f *testing.F) {
+	for _, pat := range []string{"testdata/*.xml", "testdata/*.json"} {
+		files, _ := filepath.Glob(pat)
+		for _, p := range files {
+			if strings.HasSuffix(p, ".golden.json") {
+				continue
+			}
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		feed, err := Parse(bytes.NewReader(data))
+		if err != nil || feed == nil {
+			return
+		}
+		in := formatOf(feed)
+		inRes := ruleResults(rulesFor(in), readDoc(data, in))
+		var buf bytes.Buffer
+		if err := NewEncoder(&buf, in).Encode(feed); err != nil {
+			t.Fatal(err)
+		}
+		outRes := ruleResults(rulesFor(in), readDoc(buf.Bytes(), in))
+		for name, pr := range outRes {
+			if len(inRes[name]) == 0 && len(pr) > 0 {
+				t.Fatalf("the %v output breaks %s, which the input keeps: %v\n%s", in, name, pr, buf.Bytes())
+			}
+		}
+	})
+}
