@@ -46,10 +46,11 @@ func (f Format) String() string {
 // and U+FFFF), the C1 controls U+0080 to U+009F (which the Strict decoder
 // refuses) and invalid UTF-8 are dropped, in JSON Feed too. Dates are written with their
 // own UTC offset: in RSS as RFC 1123 with a numeric zone ("Mon, 02 Jan
-// 2006 15:04:05 -0700"; for a feed read from RSS, RFC 3339 when the time
-// has a fraction of a second, as its input had; for a feed read from Atom
-// or JSON Feed, whole seconds, the fraction dropped, as RSS requires), in
-// Atom and JSON Feed as RFC 3339.
+// 2006 15:04:05 -0700"; for a date read from RSS, RFC 3339 when the time
+// has a fraction of a second, as its input had; for another (read from
+// Atom or JSON Feed, or set in code: its raw text empty), whole seconds,
+// the fraction dropped, as RSS requires), in Atom and JSON Feed as RFC
+// 3339.
 //
 // The output validates where the input does (the W3C feed validator, and
 // Apple's and the Podcast Index's requirements for podcasts, are the
@@ -81,6 +82,9 @@ func (f Format) String() string {
 // from the title; the image's title and link from the channel's. The
 // cloud is written with its five attributes, empty ones too, as RSS
 // requires them.
+//
+// An itunes:duration is written as the feed gave it (DurationRaw), else
+// as the Duration in whole seconds, the form Apple and the validator read.
 //
 // An item of a feed read from Atom or JSON Feed with neither title nor
 // description (RSS requires one) has its content as its description too;
@@ -832,11 +836,12 @@ func rssDate(t time.Time, raw string) string {
 }
 
 // rssDate returns a date as the RSS writer writes it: as rssDate does for
-// a feed read from RSS (whose date with a fraction of a second was no RFC
-// 822 date in the input either, and reads back the same), else always RFC
-// 1123, whole seconds, as RSS requires (the fraction is dropped).
+// a date read from RSS (its raw text set: a date with a fraction of a
+// second was no RFC 822 date in the input either, and so reads back the
+// same), else always RFC 1123, whole seconds, as RSS requires (the
+// fraction is dropped).
 func (x *xmlWriter) rssDate(t time.Time, raw string) string {
-	if !x.rssNative && !t.IsZero() && t.Nanosecond() != 0 {
+	if (x.derive || raw == "") && !t.IsZero() && t.Nanosecond() != 0 {
 		t = t.Add(-time.Duration(t.Nanosecond()))
 	}
 	return rssDate(t, raw)

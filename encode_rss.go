@@ -19,7 +19,7 @@ func writeRSS(x *xmlWriter, f *Feed) {
 	// subtitle type says an Atom element came first and gave the value:
 	// it is written as that element, after an empty RSS one.
 	title, link, desc := f.Title, f.Link, f.Description
-	if !x.rssNative {
+	if x.derive {
 		// Read from Atom or JSON Feed, which do not require them: derived.
 		link = cmp.Or(link, firstLink(f.AtomLinks, "self"))
 		if f.Atom != nil && isFullIRI(f.Atom.ID) {
@@ -69,7 +69,7 @@ func writeRSS(x *xmlWriter, f *Feed) {
 	x.leaf("", "ttl", itoa(f.TTL))
 	if im := f.Image; im != nil {
 		imTitle, imLink := im.Title, im.Link
-		if !x.rssNative {
+		if x.derive {
 			// RSS requires them; Atom and JSON Feed have only the URL.
 			imTitle, imLink = cmp.Or(imTitle, title), cmp.Or(imLink, link)
 		}
@@ -133,7 +133,7 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 	defer x.popKept()
 	a := it.Atom
 	title, desc := it.Title, it.Description
-	if !x.rssNative && title == "" && desc == "" {
+	if x.derive && title == "" && desc == "" {
 		// RSS requires a title or a description: the content is the
 		// description too.
 		desc = it.Content
@@ -155,7 +155,7 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 	x.html("", "description", desc)
 	x.leaf("", "author", it.Author)
 	cats := it.Categories
-	if !x.rssNative {
+	if x.derive {
 		// An RSS item has no atom:category: the label is left out.
 		cats = slices.Clone(cats)
 		for i := range cats {
@@ -173,7 +173,7 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 			continue
 		}
 		typ := e.Type
-		if !x.rssNative && typ == "" {
+		if x.derive && typ == "" {
 			typ = "application/octet-stream" // RSS requires one
 		}
 		x.empty("", "enclosure", xattr{"", "url", e.URL}, xattr{"", "length", strconv.FormatInt(e.Length, 10)},
@@ -344,7 +344,7 @@ func rssAtomEntry(x *xmlWriter, it *Item, creators []string) {
 		return
 	}
 	x.leaf(NamespaceAtom, "id", a.ID)
-	if !x.rssNative && len(a.Authors) > 1 {
+	if x.derive && len(a.Authors) > 1 {
 		// An RSS item has one atom:author: several are dc:creators.
 		for _, p := range a.Authors {
 			if s := personText(p); !slices.Contains(creators, s) {
@@ -357,7 +357,7 @@ func rssAtomEntry(x *xmlWriter, it *Item, creators []string) {
 	atomPersons(x, NamespaceAtom, "contributor", a.Contributors)
 	x.leaf(NamespaceAtom, "updated", isoDate(a.Updated, a.UpdatedRaw))
 	x.leaf(NamespaceAtom, "published", isoDate(a.Published, a.PublishedRaw))
-	if x.rssNative {
+	if !x.derive {
 		x.leaf(NamespaceAtom, "rights", a.Rights, xattr{"", "type", a.RightsType})
 	} else if !slices.Contains(it.DC.Rights, a.Rights) {
 		// An RSS item has no atom:rights: dc:rights says it.
@@ -366,7 +366,7 @@ func rssAtomEntry(x *xmlWriter, it *Item, creators []string) {
 	atom03Parts(x, "", "", a.Created, a.CreatedRaw)
 	switch s := a.Source; {
 	case s == nil:
-	case x.rssNative:
+	case !x.derive:
 		x.start(NamespaceAtom, "source", []xattr{{xmlNamespace, "lang", s.Language}}...)
 		atomFeedMeta(x, NamespaceAtom, s)
 		x.end()
@@ -474,7 +474,8 @@ func itunesItemXML(x *xmlWriter, i *ITunesItem) {
 	}
 	d := i.DurationRaw
 	if d == "" && i.Duration > 0 {
-		d = strconv.FormatFloat(i.Duration.Seconds(), 'f', -1, 64)
+		// Whole seconds, as Apple and the validator read a duration.
+		d = strconv.FormatInt(int64(i.Duration.Round(time.Second)/time.Second), 10)
 	}
 	x.leaf(ns, "duration", d)
 	x.leaf(ns, "explicit", itunesExplicit(i.Explicit))
@@ -521,7 +522,7 @@ func podcastFeedXML(x *xmlWriter, p *PodcastFeed) {
 		if keptPodcast(x, "trailer", v, podcastTrailer) {
 			continue
 		}
-		x.start(ns, "trailer", []xattr{{"", "pubdate", rssDate(v.PubDate, v.PubDateRaw)}, {"", "url", v.URL},
+		x.start(ns, "trailer", []xattr{{"", "pubdate", x.rssDate(v.PubDate, v.PubDateRaw)}, {"", "url", v.URL},
 			{"", "length", itoa64(v.Length)}, {"", "type", v.Type}, {"", "season", itoa(v.Season)}}...)
 		x.text(v.Title)
 		x.end()
