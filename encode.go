@@ -55,7 +55,11 @@ func (f Format) String() string {
 // The output validates where the input does (the W3C feed validator, and
 // Apple's and the Podcast Index's requirements for podcasts, are the
 // reference): what the output's format requires and a feed read from
-// another format lacks is derived, as each section below lists. A date the feed gave but
+// another format lacks is derived, as each section below lists, and what
+// it has in a form the output's format does not allow is left out: a
+// language that is no language code (RSS's language and Atom's xml:lang
+// are ones), a category domain that is no URI in Atom (whose scheme is
+// one). A date the feed gave but
 // that could not be read (its time zero, its raw text set) is written as
 // its raw text where RSS has an element for it, and left out elsewhere.
 //
@@ -302,7 +306,7 @@ func (e *Encoder) Encode(f *Feed) error {
 		x.derive = !strings.HasPrefix(f.Version, "atom")
 		x.buf.Grow(sizeHint(f))
 		writeAtom(x, f)
-		return x.writeDocument(e.w, "feed", []xattr{{xmlNamespace, "lang", f.Language}})
+		return x.writeDocument(e.w, "feed", []xattr{{xmlNamespace, "lang", x.language(f.Language)}})
 	case JSONFeed1:
 		_, err := e.w.Write(writeJSONFeed(f, e.Indent))
 		return err
@@ -857,6 +861,34 @@ func isoDate(t time.Time, raw string) string {
 		return raw
 	}
 	return t.Format(time.RFC3339Nano)
+}
+
+// language returns the feed's language as the output writes it: for a
+// feed read from another format, only a language code (RSS's language
+// and Atom's xml:lang are ones: a JSON Feed's "English" is left out).
+func (x *xmlWriter) language(s string) string {
+	if !x.derive || isLanguageCode(s) {
+		return s
+	}
+	return ""
+}
+
+// isLanguageCode reports whether s has the shape of a language code
+// (RFC 5646, ISO 639): a primary subtag of two or three letters, then
+// subtags of letters and digits after hyphens.
+func isLanguageCode(s string) bool {
+	for i, part := range strings.Split(s, "-") {
+		if i == 0 && (len(part) < 2 || len(part) > 3) || len(part) < 1 || len(part) > 8 {
+			return false
+		}
+		for j := 0; j < len(part); j++ {
+			c := part[j] | 0x20
+			if !('a' <= c && c <= 'z' || i > 0 && '0' <= part[j] && part[j] <= '9') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // itoa writes a number, "" for zero.

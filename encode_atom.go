@@ -518,9 +518,26 @@ func atomCategories(x *xmlWriter, cs []Category) {
 		if c.Value == "" {
 			continue
 		}
-		x.empty(NamespaceAtom, "category", xattr{"", "term", c.Value}, xattr{"", "scheme", c.Domain},
+		scheme := c.Domain
+		if x.derive && !isIRIRef(scheme) {
+			scheme = "" // Atom's scheme is an IRI; RSS's domain any text
+		}
+		x.empty(NamespaceAtom, "category", xattr{"", "term", c.Value}, xattr{"", "scheme", scheme},
 			xattr{"", "label", c.Label})
 	}
+}
+
+// isIRIRef reports whether s is an IRI reference, absolute or relative:
+// no white space, and only the characters URIs allow (or beyond ASCII).
+func isIRIRef(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte(";/?:@&=+$.-_!~*'()%,#[]", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // atomText writes a text construct of the given type; required writes it

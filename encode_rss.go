@@ -48,7 +48,7 @@ func writeRSS(x *xmlWriter, f *Feed) {
 		}
 		x.end()
 	}
-	x.leaf("", "language", f.Language)
+	x.leaf("", "language", x.language(f.Language))
 	x.leaf("", "copyright", f.Copyright)
 	x.leaf("", "managingEditor", f.ManagingEditor)
 	x.leaf("", "webMaster", f.WebMaster)

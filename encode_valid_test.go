@@ -1443,12 +1443,17 @@ var atomRules = []feedRule{
 			personsOf(n, p)
 		}
 	}),
-	// MissingAttribute: a category's term.
+	// MissingAttribute: a category's term; InvalidIRI: its scheme.
 	atomRule("atom/category", func(feed *vnode, entries []*vnode, p *problems) {
 		for _, n := range append(append([]*vnode{feed}, entries...), atomSources(entries)...) {
 			for _, c := range n.kids(NamespaceAtom, "category") {
 				if _, ok := c.attr("term"); !ok {
 					p.add("category without term (MissingAttribute)")
+				}
+				if v, ok := c.attr("scheme"); ok {
+					if pr := uriProblem(strings.TrimSpace(v), false); pr != "" {
+						p.add("category scheme %q: %s", v, pr)
+					}
 				}
 			}
 		}
@@ -1639,6 +1644,18 @@ var jsonRules = []feedRule{
 							p.add("item %d: attachment %s %v not a number", i, n, v)
 						}
 					}
+				}
+			}
+		}
+	}),
+	// language is an RFC 5646 language tag (checked by its shape, as
+	// RSS's language is), the feed's and the items'.
+	jsonRule("json/language", func(feed map[string]any, items []any, p *problems) {
+		for _, m := range append([]any{feed}, items...) {
+			mm, _ := m.(map[string]any)
+			if v, ok := mm["language"]; ok {
+				if s, _ := v.(string); langProblem(s) != "" {
+					p.add("language %v: %s", v, langProblem(s))
 				}
 			}
 		}
@@ -1983,6 +2000,8 @@ func TestValidRules(t *testing.T) {
 		{"atom/ids", Atom1, atom(`<entry><id>tag:example.com,2024:1</id><title>E</title><updated>2024-01-02T03:04:05Z</updated><content>c</content></entry>`), atom(`<entry><id>urn:uuid:1234</id><title>E</title><updated>2024-01-02T03:04:05Z</updated><content>c</content></entry>`)},
 		{"atom/duplicate-alternate", Atom1, atom(entry + `<link href="http://example.com/1"/><link rel="related" href="http://example.com/2"/><link href="http://example.com/1.fr" hreflang="fr"/></entry>`), atom(entry + `<link href="http://example.com/1"/><link rel="alternate" href="http://example.com/2"/></entry>`)},
 		{"atom/category", Atom1, atom(`<category term="a"/>`), atom(`<category label="a"/>`)},
+		{"atom/category", Atom1, atom(`<category term="a" scheme="tags"/>`), atom(`<category term="a" scheme="My Tags"/>`)},
+		{"json/language", JSONFeed1, `{"language":"en-GB","items":[{"language":"fr"}]}`, `{"items":[{"language":"French"}]}`},
 		{"atom/lang", Atom1, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB"><id>http://example.com/</id><title>T</title><updated>2024-01-02T03:04:05Z</updated><author><name>A</name></author></feed>`, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="English"><id>http://example.com/</id><title>T</title><updated>2024-01-02T03:04:05Z</updated><author><name>A</name></author></feed>`},
 		{"json/version", JSONFeed1, `{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[]}`, `{"version":"1.1","title":"T","items":[]}`},
 		{"json/title", JSONFeed1, `{"version":"https://jsonfeed.org/version/1.1","title":"","items":[]}`, `{"version":"https://jsonfeed.org/version/1.1","items":[]}`},
