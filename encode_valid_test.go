@@ -15,9 +15,19 @@ package rss
 // What is approximated: a language code is checked by its shape (a primary
 // subtag of two or three letters), not against ISO 639's list; an IRI's
 // characters beyond ASCII are taken as allowed; HTML is not parsed (the
-// validator's HTML checks are warnings). What is not checked: the
-// validator's warnings, and what needs the network (HTTP, the self link
-// against the fetched address, e-mail hosts).
+// validator's HTML checks are warnings); Atom's feed and entry are taken
+// to allow the iTunes elements and extensions RSS's channel and item do
+// (the stored copy of the validator's feed.py and entry.py is missing),
+// and MissingSummary to be what RFC 4287 4.1.1.1 says. What is not
+// checked: the validator's warnings (but for the self link, which
+// TestEncodeValid holds every format to keep), RSS 1.0 and Atom 0.3 (the
+// checker takes them for documents of no format it checks), media:*
+// values, and what needs the network (HTTP, the self link against the
+// fetched address, e-mail hosts).
+//
+// Namespaces are read as the package reads them (a variant of a known
+// URI as that namespace), so that an input and its output, which writes
+// the usual URI, are checked alike.
 
 import (
 	"bytes"
