@@ -46,19 +46,31 @@ func (f Format) String() string {
 // and U+FFFF), the C1 controls U+0080 to U+009F (which the Strict decoder
 // refuses) and invalid UTF-8 are dropped, in JSON Feed too. Dates are written with their
 // own UTC offset: in RSS as RFC 1123 with a numeric zone ("Mon, 02 Jan
-// 2006 15:04:05 -0700", or RFC 3339 when the time has a fraction of a
-// second), in Atom and JSON Feed as RFC 3339. A date the feed gave but
+// 2006 15:04:05 -0700"; for a date read from RSS, RFC 3339 when the time
+// has a fraction of a second, as its input had; for another (read from
+// Atom or JSON Feed, or set in code: its raw text empty), whole seconds,
+// the fraction dropped, as RSS requires), in Atom and JSON Feed as RFC
+// 3339.
+//
+// The output validates where the input does (the W3C feed validator, and
+// Apple's and the Podcast Index's requirements for podcasts, are the
+// reference): what the output's format requires and a feed read from
+// another format lacks is derived, as each section below lists, and what
+// it has in a form the output's format does not allow is left out: a
+// language that is no language code (RSS's language and Atom's xml:lang
+// are ones), a category domain that is no URI in Atom (whose scheme is
+// one). A date the feed gave but
 // that could not be read (its time zero, its raw text set) is written as
 // its raw text where RSS has an element for it, and left out elsewhere.
 //
 // What a format requires and a feed lacks (an Atom id, updated date or
 // author, a JSON Feed item's id, RSS's channel link and description) is
 // derived, as each section says, only for a feed read from another format
-// or built in code. A feed read from the format it is written in (its
-// Version says so: "atom..." for Atom, "json..." for JSON Feed, anything
-// else for RSS) is written with what it has and nothing derived, so that
-// reading the output gives the same model back, and the output is as valid
-// as its input was.
+// or (for Atom and JSON Feed) built in code. A feed read from the format
+// it is written in (its Version says so: "atom..." for Atom, "json..." for
+// JSON Feed, anything else, a feed built in code too, for RSS) is written
+// with what it has and nothing derived, so that reading the output gives
+// the same model back, and the output is as valid as its input was.
 //
 // # RSS 2.0
 //
@@ -75,12 +87,37 @@ func (f Format) String() string {
 // or on the extension element; a feed read from XML remembers them), else
 // the usual one of a few common extension namespaces (feedburner,
 // googleplay, georss...), else ns1, ns2... in the order of first use. The
-// same holds in Atom. The channel's title,
-// link and description, which RSS requires, are written even when empty;
-// for a feed read from Atom or JSON Feed (its Version says so), they are
-// derived when missing: the link from the rel="self" link, else the Atom
-// id; the title from the link; the description from the title; the
-// image's title and link from the channel's.
+// same holds in Atom. The channel's title
+// and description, which RSS requires, are written even when empty, and
+// its link when it has one (an empty link is no URL, and is left out, as
+// the feed had none); for a feed read from Atom or JSON Feed (its Version
+// says so), they are derived when missing: the link from the rel="self"
+// link, else the Atom id when that is an absolute IRI, else the origin
+// (scheme and host) of the first http(s) URL among the items' links and
+// enclosures, the image and the icon (a feed with no such URL has no
+// link, which RSS requires); the title from the link; the description
+// from the title; the image's title and link from the channel's. The
+// cloud is written with its five attributes, empty ones too, as RSS
+// requires them.
+//
+// An itunes:duration is written as the feed gave it (DurationRaw), else
+// as the Duration in whole seconds, the form Apple and the validator read.
+//
+// An item of a feed read from Atom or JSON Feed with neither title nor
+// description (RSS requires one) has its content as its description too;
+// an enclosure without a type is written as application/octet-stream
+// (RSS requires a type; JSON Feed too); an item with several Atom authors
+// (an RSS item has one atom:author) has them as dc:creator elements ("Name
+// <email>", else the one of them there is, else the URI); and the Atom
+// elements RSS's item has none for (the validator defines no atom:rights,
+// atom:source or atom:category there) are written as RSS or Dublin Core
+// ones: rights as dc:rights, the source as RSS's source (with the source
+// feed's self link, else its link, as the url RSS requires; left out when
+// it has neither), the categories without their labels. An item of an
+// RSS feed whose RSS title or description came after its atom:title or
+// atom:summary (the decoder kept it in Extensions) has its title or
+// description written as the Atom element, so that the item holds no
+// two, and reads back the same.
 //
 // An item whose [Item.Base] is not the channel's link (an xml:base stood
 // in the feed) is written with it as xml:base, so that the relative URLs of
@@ -124,7 +161,8 @@ func (f Format) String() string {
 //
 // For a feed not read from Atom (see above for one that was), the feed:
 // id is Atom.ID, else derived (the first of: the feed's Link, the
-// href of its rel="self" link, "urn:sha1:" and the SHA-1 of its title);
+// href of its rel="self" link, "urn:sha1:" and the SHA-1 of its title),
+// made an absolute IRI as an entry's is (below);
 // title, subtitle (Description) and rights (Atom.Rights, else Copyright)
 // with their types; updated is Atom.Updated, else LastBuildDate, else
 // PubDate, else the latest date of an item, else the Unix epoch (never the
@@ -143,7 +181,13 @@ func (f Format) String() string {
 //
 // An entry (of a feed read from Atom: its own id, updated, published and
 // authors, nothing derived): id is Atom.ID, else the GUID, else the Link, else
-// "urn:sha1:" and the SHA-1 of its title, date and body; updated is
+// "urn:sha1:" and the SHA-1 of its title, date and body; for a feed not
+// read from Atom, an id that is no absolute IRI (Atom requires one: a
+// guid of digits, "42 at example.org"...) is made one: a relative
+// permalink resolved against the item's base, a UUID as its URN
+// ("urn:uuid:" and the UUID in lower case), any other text as the data URI
+// that holds it ("data:," and the text, percent-encoded where URIs
+// require), which keeps it readable and distinct; updated is
 // [Item.Updated] (Atom.Updated, else the publication date, of pubDate, a
 // DC date...), else the feed's updated; published is Atom.Published, else
 // [Item.Published] when that is not the updated date; authors are Atom.Authors,
@@ -155,6 +199,17 @@ func (f Format) String() string {
 // links as
 // for the feed, and each enclosure as rel="enclosure"; categories (domain
 // as scheme); rights; source.
+//
+// For a feed not read from Atom, what Atom requires and the feed lacks is
+// derived: a rel="alternate" link after another of the same type and
+// hreflang (an RSS item's link and an atom:link of it to another page),
+// which Atom forbids, is written as rel="related"; an entry with no
+// content and no alternate link has an empty content element; content
+// from src or of a media type that is neither text nor XML has a summary,
+// empty when the item has none; a person without a name is named by its
+// address, else its URI, else "unknown". A link is written with its href,
+// which Atom requires, even empty (but an enclosure's, which the reader
+// would take for one more enclosure).
 //
 // A category without a term (Value), which Atom requires, is left out,
 // and so is the type of a text construct that holds no text. An empty
@@ -189,6 +244,9 @@ func (f Format) String() string {
 // authors (Atom.Authors, with their uri as url), language, hubs (the
 // AtomLinks of rel hub, as WebSub hubs).
 //
+// The title, which JSON Feed requires, is written even empty; so is an
+// item's content_html (content_text for text), which it requires too.
+//
 // An item: id (the GUID; for a feed not read from JSON Feed, else the
 // Link, else "urn:sha1:" and the SHA-1 of its title, date and body, as in
 // Atom: JSON Feed requires one), url (Link), external_url
@@ -202,7 +260,9 @@ func (f Format) String() string {
 // date_published (Atom.Published, else [Item.Published] when it is not the
 // updated date), date_modified (Atom.Updated); authors (Atom.Authors, else Author,
 // else the DC creators); tags (the categories' values); language (the
-// first DC language); attachments (Enclosures).
+// first DC language); attachments (Enclosures; of a feed not read from
+// JSON Feed, one without a type as application/octet-stream, since JSON
+// Feed requires mime_type).
 //
 // Extensions in [NamespaceJSONFeed] are written back as members named by
 // their local names (but for the names of the members above: a member of
@@ -254,6 +314,7 @@ func (e *Encoder) Encode(f *Feed) error {
 	case RSS2:
 		x = newXMLWriter(e.Indent)
 		x.feedPrefixes = f.prefixes
+		x.derive = !htmlByDefault(f)
 		x.buf.Grow(sizeHint(f))
 		writeRSS(x, f)
 		return x.writeDocument(e.w, "rss", []xattr{{"", "version", "2.0"}})
@@ -261,9 +322,10 @@ func (e *Encoder) Encode(f *Feed) error {
 		x = newXMLWriter(e.Indent)
 		x.defaultNS = NamespaceAtom
 		x.feedPrefixes = f.prefixes
+		x.derive = !strings.HasPrefix(f.Version, "atom")
 		x.buf.Grow(sizeHint(f))
 		writeAtom(x, f)
-		return x.writeDocument(e.w, "feed", []xattr{{xmlNamespace, "lang", f.Language}})
+		return x.writeDocument(e.w, "feed", []xattr{{xmlNamespace, "lang", x.language(f.Language)}})
 	case JSONFeed1:
 		_, err := e.w.Write(writeJSONFeed(f, e.Indent))
 		return err
@@ -345,7 +407,11 @@ type xmlWriter struct {
 	generated    int
 	base         string // the base URL items have without an xml:base of their own
 	rssNative    bool   // the feed was read from RSS (or built in code): see writeRSS
-	keptStack    []keptSet
+	// derive: the feed is written in a format other than the one it was
+	// read from, so what the output's format requires and the feed lacks
+	// is derived (see the Encoder doc).
+	derive    bool
+	keptStack []keptSet
 }
 
 func newXMLWriter(indent string) *xmlWriter {
@@ -844,6 +910,18 @@ func rssDate(t time.Time, raw string) string {
 	return t.Format(time.RFC1123Z)
 }
 
+// rssDate returns a date as the RSS writer writes it: as rssDate does for
+// a date read from RSS (its raw text set: a date with a fraction of a
+// second was no RFC 822 date in the input either, and so reads back the
+// same), else always RFC 1123, whole seconds, as RSS requires (the
+// fraction is dropped).
+func (x *xmlWriter) rssDate(t time.Time, raw string) string {
+	if (x.derive || raw == "") && !t.IsZero() && t.Nanosecond() != 0 {
+		t = t.Add(-time.Duration(t.Nanosecond()))
+	}
+	return rssDate(t, raw)
+}
+
 // isoDate returns a date as RFC 3339, or the raw text when the time is
 // zero or out of RFC 3339's range.
 func isoDate(t time.Time, raw string) string {
@@ -854,6 +932,34 @@ func isoDate(t time.Time, raw string) string {
 		return raw
 	}
 	return t.Format(time.RFC3339Nano)
+}
+
+// language returns the feed's language as the output writes it: for a
+// feed read from another format, only a language code (RSS's language
+// and Atom's xml:lang are ones: a JSON Feed's "English" is left out).
+func (x *xmlWriter) language(s string) string {
+	if !x.derive || isLanguageCode(s) {
+		return s
+	}
+	return ""
+}
+
+// isLanguageCode reports whether s has the shape of a language code
+// (RFC 5646, ISO 639): a primary subtag of two or three letters, then
+// subtags of letters and digits after hyphens.
+func isLanguageCode(s string) bool {
+	for i, part := range strings.Split(s, "-") {
+		if i == 0 && (len(part) < 2 || len(part) > 3) || len(part) < 1 || len(part) > 8 {
+			return false
+		}
+		for j := 0; j < len(part); j++ {
+			c := part[j] | 0x20
+			if !('a' <= c && c <= 'z' || i > 0 && '0' <= part[j] && part[j] <= '9') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // itoa writes a number, "" for zero.

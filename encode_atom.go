@@ -8,6 +8,9 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"io"
+	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -21,10 +24,13 @@ func writeAtom(x *xmlWriter, f *Feed) {
 	if a == nil {
 		a = &AtomFeed{}
 	}
-	derive := !sameFormat(f, Atom1)
+	derive := x.derive
 	id := a.ID
 	if id == "" && derive {
 		id = derivedFeedID(f)
+	}
+	if x.derive {
+		id = atomIRI(id) // Atom's id is an absolute IRI
 	}
 	x.pushKept(f.Extensions)
 	x.leaf(ns, "id", id)
@@ -40,7 +46,7 @@ func writeAtom(x *xmlWriter, f *Feed) {
 	} else {
 		x.leaf(ns, "updated", isoDate(a.Updated, a.UpdatedRaw))
 	}
-	atomLinks(x, ns, withAlternate(f.AtomLinks, f.Link))
+	atomLinks(x, ns, x.uniqueAlternates(withAlternate(f.AtomLinks, f.Link)))
 	authors := a.Authors
 	if len(authors) == 0 && derive && needsFeedAuthor(f) {
 		authors = []Person{derivedFeedAuthor(f)}
@@ -72,7 +78,7 @@ func writeAtom(x *xmlWriter, f *Feed) {
 	x.popKept()
 	for _, it := range f.Items {
 		if it != nil {
-			atomEntry(x, f, it, updated, derive)
+			atomEntry(x, f, it, updated)
 		}
 	}
 }
@@ -133,10 +139,11 @@ func foreignFeed(x *xmlWriter, f *Feed) {
 	feedModulesXML(x, f)
 }
 
-// atomEntry writes an item as an entry; derive says whether what Atom
-// requires and the item lacks is derived (see sameFormat), feedUpdated then
-// being the feed's updated date.
-func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time, derive bool) {
+// atomEntry writes an item as an entry; what Atom requires and the item
+// lacks is derived when x.derive says so, feedUpdated then being the
+// feed's updated date.
+func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
+	derive := x.derive
 	const ns = NamespaceAtom
 	a := it.Atom
 	if a == nil {
@@ -153,6 +160,15 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time, derive bo
 		id = it.Link
 		if id == "" {
 			id = "urn:sha1:" + derivedItemHash(it)
+		}
+	}
+	if x.derive && !isFullIRI(id) {
+		// Atom's id is an absolute IRI: a relative permalink resolved,
+		// else any other guid made one.
+		if p := resolveAgainst(it.Base, id); it.GUID.IsPermaLink && id == it.GUID.Value && isFullIRI(p) {
+			id = p
+		} else {
+			id = atomIRI(id)
 		}
 	}
 	x.leaf(ns, "id", id)
@@ -185,6 +201,7 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time, derive bo
 		}
 		links = append(links, AtomLink{Href: e.URL, Rel: "enclosure", Type: e.Type, Length: e.Length})
 	}
+	links = x.uniqueAlternates(links)
 	atomLinks(x, ns, links)
 	atomCategories(x, it.Categories)
 	atomText(x, "rights", a.Rights, a.RightsType, false)
@@ -199,8 +216,17 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time, derive bo
 		// RSS's description is the body.
 		summary, content, contentType = "", summary, sumType
 	}
-	atomText(x, "summary", summary, sumType, false)
-	if content != "" || a.ContentSrc != "" || a.ContentType != "" {
+	writeContent := content != "" || a.ContentSrc != "" || a.ContentType != ""
+	if x.derive && !writeContent && !hasRel(links, "alternate") {
+		// Atom requires content of an entry without an alternate link:
+		// empty, when the item has no body.
+		writeContent, contentType = true, cmp.Or(contentType, "text")
+	}
+	// Atom requires a summary beside content that is not text: empty,
+	// when the item has none.
+	needSummary := x.derive && writeContent && contentNeedsSummary(contentType, a.ContentSrc)
+	atomText(x, "summary", summary, sumType, needSummary)
+	if writeContent {
 		atomContent(x, content, contentType, a.ContentSrc)
 	}
 	if a.Source != nil {
@@ -235,6 +261,153 @@ func sameFormat(f *Feed, format Format) bool {
 		return strings.HasPrefix(f.Version, "json")
 	}
 	return !strings.HasPrefix(f.Version, "atom") && !strings.HasPrefix(f.Version, "json")
+}
+
+// contentNeedsSummary reports whether Atom requires a summary beside
+// content of type typ (or from src): content from src, or of a media type
+// that is neither text nor XML.
+func contentNeedsSummary(typ, src string) bool {
+	if src != "" {
+		return true
+	}
+	l := strings.ToLower(typ)
+	if l == "" || l == "text" || l == "html" || l == "xhtml" {
+		return false
+	}
+	return !strings.HasPrefix(l, "text/") && !isXMLType(l)
+}
+
+// uniqueAlternates returns links as the output may write them: when the
+// feed is written in a format other than its own, a rel="alternate" link
+// after another of the same type and hreflang, which Atom forbids (RFC
+// 4287 4.1.1), is written as rel="related" (an RSS item's link, and an
+// atom:link of it to another page).
+func (x *xmlWriter) uniqueAlternates(links []AtomLink) []AtomLink {
+	if !x.derive {
+		return links
+	}
+	var out []AtomLink
+	var seen [][2]string
+	for i, l := range links {
+		if !relIs(l.Rel, "alternate") {
+			continue
+		}
+		k := [2]string{strings.ToLower(l.Type), strings.ToLower(l.Hreflang)}
+		if !slices.Contains(seen, k) {
+			seen = append(seen, k)
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(links)
+		}
+		out[i].Rel = "related"
+	}
+	if out == nil {
+		return links
+	}
+	return out
+}
+
+// atomIRI returns id as an Atom id, which is an absolute IRI: id itself
+// when it is one; a UUID as its URN (urn:uuid:..., RFC 4122); any other
+// text as the data URI that holds it ("data:," and the text, escaped), which
+// keeps it, readable, and distinct from every other.
+func atomIRI(id string) string {
+	if isFullIRI(id) {
+		return id
+	}
+	if u := "urn:uuid:" + strings.ToLower(id); uuidURN.MatchString(u) {
+		return u
+	}
+	var b strings.Builder
+	b.WriteString("data:,")
+	const hexDigits = "0123456789ABCDEF"
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte(";/?:@&=+$.-_!~*'(),", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hexDigits[c>>4])
+		b.WriteByte(hexDigits[c&15])
+	}
+	return b.String()
+}
+
+// isFullIRI reports whether s is an absolute IRI as feed validators read
+// one (an Atom id, an RSS link): a scheme, then characters URIs allow (no
+// white space), a host after http:// or ftp://, and the syntax of tag and
+// urn URIs for those.
+func isFullIRI(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i < 1 || i == len(s)-1 {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		c := s[k]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || k > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	for k := i + 1; k < len(s); k++ {
+		c := s[k]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(";/?:@&=+$.-_!~*'()%,#", c) >= 0) {
+			return false
+		}
+	}
+	switch scheme := strings.ToLower(s[:i]); scheme {
+	case "http", "https", "ftp":
+		return strings.HasPrefix(s[i:], "://") && len(s) > i+3 && s[i+3] != '/'
+	case "tag":
+		return tagURI.MatchString(s)
+	case "urn":
+		if strings.HasPrefix(strings.ToLower(s), "urn:uuid:") {
+			return uuidURN.MatchString(s)
+		}
+		return urnURI.MatchString(s)
+	}
+	return true
+}
+
+// The syntax of tag URIs (RFC 4151) and URNs (RFC 2141), as validators
+// check them.
+var (
+	tagURI  = regexp.MustCompile(`^tag:([a-z0-9\-._]+?@)?[a-z0-9.\-]+?,\d{4}(-\d{2}(-\d{2})?)?:[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*(#[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*)?$`)
+	urnURI  = regexp.MustCompile(`^[Uu][Rr][Nn]:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:([a-zA-Z0-9()+,.:=@;$_!*'\-]|%[0-9A-Fa-f]{2})+$`)
+	uuidURN = regexp.MustCompile(`^[Uu][Rr][Nn]:[Uu][Uu][Ii][Dd]:[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}$`)
+)
+
+// derivedSite is the link of a feed that has none (an RSS channel
+// requires one): the origin (scheme and host) of the first http(s) URL of
+// its items' links and enclosures, its image or icon, or "".
+func derivedSite(f *Feed) string {
+	var urls []string
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		urls = append(urls, it.Link)
+		for _, e := range it.Enclosures {
+			urls = append(urls, e.URL)
+		}
+	}
+	if f.Image != nil {
+		urls = append(urls, f.Image.URL)
+	}
+	if f.Atom != nil {
+		urls = append(urls, f.Atom.Logo, f.Atom.Icon)
+	}
+	for _, s := range urls {
+		u, err := url.Parse(s)
+		if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil {
+			if site := u.Scheme + "://" + u.Host + "/"; isFullIRI(site) {
+				return site
+			}
+		}
+	}
+	return ""
 }
 
 // htmlByDefault reports whether f's text constructs with no type are HTML:
@@ -375,9 +548,26 @@ func atomCategories(x *xmlWriter, cs []Category) {
 		if c.Value == "" {
 			continue
 		}
-		x.empty(NamespaceAtom, "category", xattr{"", "term", c.Value}, xattr{"", "scheme", c.Domain},
+		scheme := c.Domain
+		if x.derive && !isIRIRef(scheme) {
+			scheme = "" // Atom's scheme is an IRI; RSS's domain any text
+		}
+		x.empty(NamespaceAtom, "category", xattr{"", "term", c.Value}, xattr{"", "scheme", scheme},
 			xattr{"", "label", c.Label})
 	}
+}
+
+// isIRIRef reports whether s is an IRI reference, absolute or relative:
+// no white space, and only the characters URIs allow (or beyond ASCII).
+func isIRIRef(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte(";/?:@&=+$.-_!~*'()%,#[]", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // atomText writes a text construct of the given type; required writes it

@@ -283,7 +283,8 @@ func writeJSONFeed(f *Feed, indent string) []byte {
 	// The other members (user_comment, extensions...) first, where
 	// feeds usually have them, so that they keep their order.
 	j.extensions(f.Extensions)
-	j.member("title", f.Title)
+	j.key("title") // required, even empty
+	j.str(f.Title)
 	j.member("home_page_url", f.Link)
 	j.member("feed_url", firstLink(f.AtomLinks, "self"))
 	j.member("description", f.Description)
@@ -370,11 +371,13 @@ func jsonItem(j *jsonWriter, f *Feed, it *Item) {
 			content, contentType = b, "html"
 		}
 	}
+	// An item requires content_html or content_text: written even empty.
 	if contentType == "text" {
-		j.member("content_text", content)
+		j.key("content_text")
 	} else {
-		j.member("content_html", content)
+		j.key("content_html")
 	}
+	j.str(content)
 	j.member("summary", summary)
 	published := a.Published
 	if p := it.Published(); published.IsZero() && !p.IsZero() && !p.Equal(a.Updated) {
@@ -427,7 +430,11 @@ func jsonItem(j *jsonWriter, f *Feed, it *Item) {
 			}
 			j.open('{')
 			j.member("url", e.URL)
-			j.member("mime_type", e.Type)
+			typ := e.Type
+			if typ == "" && !strings.HasPrefix(f.Version, "json") {
+				typ = "application/octet-stream" // JSON Feed requires one
+			}
+			j.member("mime_type", typ)
 			if e.Length > 0 {
 				j.key("size_in_bytes")
 				j.buf.WriteString(strconv.FormatInt(e.Length, 10))

@@ -2,6 +2,7 @@ package rss
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"os"
@@ -232,7 +233,8 @@ func TestRoundTripSameFormat(t *testing.T) {
 }
 
 // emptyElementsShort matches an empty element written with an end tag.
-var emptyElementsShort = regexp.MustCompile(`<([A-Za-z_][\w.:-]*)([^<>]*?)></([A-Za-z_][\w.:-]*)>`)
+// (The attributes must not end in '/': <a/></b> is no empty element.)
+var emptyElementsShort = regexp.MustCompile(`<([A-Za-z_][\w.:-]*)((?:[^<>]*[^<>/])?)></([A-Za-z_][\w.:-]*)>`)
 
 // diffRe reads a difference modelDiff reports: the path, and the two
 // values or lengths.
@@ -416,10 +418,14 @@ func coreDiff(a, b *Item) string {
 		return fmt.Sprintf("title %q vs %q", a.Title, b.Title)
 	case a.Link != b.Link && !(a.Link == "" && b.Link == a.Permalink()):
 		return fmt.Sprintf("link %q vs %q", a.Link, b.Link)
-	case a.ID() != "" && a.ID() != b.ID():
+	case a.ID() != "" && a.ID() != b.ID() && atomIRI(a.ID()) != b.ID() && resolveAgainst(a.Base, a.ID()) != b.ID():
+		// (Atom's id is an IRI: another guid is written as one, and a
+		// relative permalink resolved.)
 		return fmt.Sprintf("id %q vs %q", a.ID(), b.ID())
-	case !a.Published().IsZero() && !a.Published().Equal(b.Published()):
-		// An item without a date gets a derived one in Atom.
+	case !a.Published().IsZero() && !a.Published().Equal(b.Published()) &&
+		!a.Published().Truncate(time.Second).Equal(b.Published()):
+		// An item without a date gets a derived one in Atom; RSS's dates
+		// are whole seconds (a fraction is dropped).
 		return fmt.Sprintf("date %v vs %v", a.Published(), b.Published())
 	case a.Body() != b.Body():
 		return fmt.Sprintf("body %q vs %q", a.Body(), b.Body())
@@ -427,11 +433,14 @@ func coreDiff(a, b *Item) string {
 	var ea, eb []Enclosure
 	for _, e := range a.Enclosures {
 		if e.URL != "" {
+			// RSS and JSON Feed require a type: derived.
+			e.Type = cmp.Or(e.Type, "application/octet-stream")
 			ea = append(ea, e)
 		}
 	}
 	for _, e := range b.Enclosures {
 		if e.URL != "" {
+			e.Type = cmp.Or(e.Type, "application/octet-stream")
 			eb = append(eb, e)
 		}
 	}

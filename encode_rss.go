@@ -3,6 +3,7 @@ package rss
 import (
 	"cmp"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,12 +19,13 @@ func writeRSS(x *xmlWriter, f *Feed) {
 	// subtitle type says an Atom element came first and gave the value:
 	// it is written as that element, after an empty RSS one.
 	title, link, desc := f.Title, f.Link, f.Description
-	if !x.rssNative {
+	if x.derive {
 		// Read from Atom or JSON Feed, which do not require them: derived.
 		link = cmp.Or(link, firstLink(f.AtomLinks, "self"))
-		if f.Atom != nil {
+		if f.Atom != nil && isFullIRI(f.Atom.ID) {
 			link = cmp.Or(link, f.Atom.ID)
 		}
+		link = cmp.Or(link, derivedSite(f))
 		title = cmp.Or(title, link)
 		desc = cmp.Or(desc, title)
 	}
@@ -34,6 +36,10 @@ func writeRSS(x *xmlWriter, f *Feed) {
 		desc = ""
 	}
 	for _, v := range [...]struct{ name, s string }{{"title", title}, {"link", link}, {"description", desc}} {
+		if v.name == "link" && v.s == "" {
+			// An empty link is no URL: left out, as the feed had none.
+			continue
+		}
 		x.start("", v.name)
 		if v.name == "description" {
 			x.cdataText(v.s)
@@ -42,12 +48,12 @@ func writeRSS(x *xmlWriter, f *Feed) {
 		}
 		x.end()
 	}
-	x.leaf("", "language", f.Language)
+	x.leaf("", "language", x.language(f.Language))
 	x.leaf("", "copyright", f.Copyright)
 	x.leaf("", "managingEditor", f.ManagingEditor)
 	x.leaf("", "webMaster", f.WebMaster)
-	x.leaf("", "pubDate", rssDate(f.PubDate, f.PubDateRaw))
-	x.leaf("", "lastBuildDate", rssDate(f.LastBuildDate, f.LastBuildDateRaw))
+	x.leaf("", "pubDate", x.rssDate(f.PubDate, f.PubDateRaw))
+	x.leaf("", "lastBuildDate", x.rssDate(f.LastBuildDate, f.LastBuildDateRaw))
 	rssCategories(x, f.Categories)
 	x.leaf("", "generator", f.Generator)
 	x.leaf("", "docs", f.Docs)
@@ -55,14 +61,15 @@ func writeRSS(x *xmlWriter, f *Feed) {
 		x.startKept(k)
 		x.end()
 	} else if c := f.Cloud; c != nil {
-		x.start("", "cloud", xattr{"", "domain", c.Domain}, xattr{"", "port", itoa(c.Port)}, xattr{"", "path", c.Path},
-			xattr{"", "registerProcedure", c.RegisterProcedure}, xattr{"", "protocol", c.Protocol})
+		// All five attributes, which RSS requires, empty ones too.
+		x.startAll("", "cloud", []xattr{{"", "domain", c.Domain}, {"", "port", itoa(c.Port)}, {"", "path", c.Path},
+			{"", "registerProcedure", c.RegisterProcedure}, {"", "protocol", c.Protocol}})
 		x.end()
 	}
 	x.leaf("", "ttl", itoa(f.TTL))
 	if im := f.Image; im != nil {
 		imTitle, imLink := im.Title, im.Link
-		if !x.rssNative {
+		if x.derive {
 			// RSS requires them; Atom and JSON Feed have only the URL.
 			imTitle, imLink = cmp.Or(imTitle, title), cmp.Or(imLink, link)
 		}
@@ -126,21 +133,36 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 	defer x.popKept()
 	a := it.Atom
 	title, desc := it.Title, it.Description
+	if x.derive && title == "" && desc == "" {
+		// RSS requires a title or a description: the content is the
+		// description too.
+		desc = it.Content
+	}
 	// A type says the Atom element came first and gave the value: it is
-	// written in place of the RSS element.
-	if a != nil && x.rssNative && a.TitleType != "" {
+	// written in place of the RSS element. So it is when the RSS element
+	// came after it, kept in Extensions, which written beside the typed
+	// one would give the item two.
+	if a != nil && x.rssNative && (a.TitleType != "" || title != "" && keptRSS(it.Extensions, "title")) {
 		atomText(x, "title", title, a.TitleType, true)
 		title = ""
 	}
 	x.leaf("", "title", title)
 	x.leaf("", "link", it.Link)
-	if a != nil && x.rssNative && a.SummaryType != "" {
+	if a != nil && x.rssNative && (a.SummaryType != "" || desc != "" && keptRSS(it.Extensions, "description")) {
 		atomText(x, "summary", desc, a.SummaryType, true)
 		desc = ""
 	}
 	x.html("", "description", desc)
 	x.leaf("", "author", it.Author)
-	rssCategories(x, it.Categories)
+	cats := it.Categories
+	if x.derive {
+		// An RSS item has no atom:category: the label is left out.
+		cats = slices.Clone(cats)
+		for i := range cats {
+			cats[i].Label = ""
+		}
+	}
+	rssCategories(x, cats)
 	x.leaf("", "comments", it.Comments)
 	for _, e := range it.Enclosures {
 		if k := x.kept("", "enclosure", func(k *Element) bool {
@@ -150,8 +172,12 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 			x.end()
 			continue
 		}
+		typ := e.Type
+		if x.derive && typ == "" {
+			typ = "application/octet-stream" // RSS requires one
+		}
 		x.empty("", "enclosure", xattr{"", "url", e.URL}, xattr{"", "length", strconv.FormatInt(e.Length, 10)},
-			xattr{"", "type", e.Type})
+			xattr{"", "type", typ})
 	}
 	if it.GUID.Value != "" {
 		// isPermaLink="true" is the default, and written would have the
@@ -162,7 +188,7 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 		}
 		x.leaf("", "guid", it.GUID.Value, xattr{"", "isPermaLink", perma})
 	}
-	x.leaf("", "pubDate", rssDate(it.PubDate, it.PubDateRaw))
+	x.leaf("", "pubDate", x.rssDate(it.PubDate, it.PubDateRaw))
 	if s := it.Source; s != nil {
 		x.start("", "source", xattr{"", "url", s.URL})
 		x.text(s.Title)
@@ -188,7 +214,7 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 		x.leaf(NamespaceSlash, "hit_parade", strings.Join(s, ","))
 	}
 	atomLinks(x, NamespaceAtom, it.AtomLinks)
-	rssAtomEntry(x, it)
+	rssAtomEntry(x, it, it.DC.Creator)
 	itunesItemXML(x, it.ITunes)
 	podcastItemXML(x, it.Podcast)
 	mediaXML(x, it.Media)
@@ -219,17 +245,57 @@ func rssCategories(x *xmlWriter, cs []Category) {
 	}
 }
 
-// atomLinks writes links as atom:link (or, in Atom, link) elements.
+// atomLinks writes links as atom:link (or, in Atom, link) elements, each
+// with its href, which Atom requires (empty, a reference to the document,
+// when it is; but for an enclosure, which the reader would take an empty
+// href of for one more enclosure).
 func atomLinks(x *xmlWriter, space string, ls []AtomLink) {
 	for _, l := range ls {
-		x.empty(space, "link", xattr{"", "href", l.Href}, xattr{"", "rel", l.Rel}, xattr{"", "type", l.Type},
-			xattr{"", "hreflang", l.Hreflang}, xattr{"", "title", l.Title}, xattr{"", "length", itoa64(l.Length)})
+		attrs := make([]xattr, 0, 6)
+		if l.Href != "" || !relIs(l.Rel, "enclosure") {
+			attrs = append(attrs, xattr{"", "href", l.Href})
+		}
+		for _, a := range [...]xattr{{"", "rel", l.Rel}, {"", "type", l.Type}, {"", "hreflang", l.Hreflang},
+			{"", "title", l.Title}, {"", "length", itoa64(l.Length)}} {
+			if a.value != "" {
+				attrs = append(attrs, a)
+			}
+		}
+		x.startAll(space, "link", attrs)
+		x.end()
 	}
+}
+
+// personText is a person as RSS's author and dc:creator write one: "Name
+// <email>", or the one of them there is (else the URI).
+func personText(p Person) string {
+	switch {
+	case p.Name != "" && p.Email != "":
+		return p.Name + " <" + p.Email + ">"
+	case p.Name != "" || p.Email != "":
+		return p.Name + p.Email
+	}
+	return p.URI
+}
+
+// keptRSS reports whether exts hold an element of RSS (no namespace) named
+// local: the second of an element the item had twice.
+func keptRSS(exts []Element, local string) bool {
+	for i := range exts {
+		if exts[i].Name.Space == "" && strings.EqualFold(exts[i].Name.Local, local) {
+			return true
+		}
+	}
+	return false
 }
 
 // atomPersons writes person constructs.
 func atomPersons(x *xmlWriter, space, name string, ps []Person) {
 	for _, p := range ps {
+		if x.derive && p.Name == "" {
+			// Atom requires a name: the address, else the URI.
+			p.Name = cmp.Or(p.Email, p.URI, "unknown")
+		}
 		if k := x.kept(space, name, func(k *Element) bool {
 			return len(k.Children) > 0 && childText(k, "name") == p.Name && childText(k, "email") == p.Email &&
 				childText(k, "uri") == p.URI
@@ -272,22 +338,46 @@ func rssAtomFeed(x *xmlWriter, f *Feed) {
 }
 
 // rssAtomEntry writes the Atom part of an item that RSS has no element for.
-func rssAtomEntry(x *xmlWriter, it *Item) {
+func rssAtomEntry(x *xmlWriter, it *Item, creators []string) {
 	a := it.Atom
 	if a == nil {
 		return
 	}
 	x.leaf(NamespaceAtom, "id", a.ID)
-	atomPersons(x, NamespaceAtom, "author", a.Authors)
+	if x.derive && len(a.Authors) > 1 {
+		// An RSS item has one atom:author: several are dc:creators.
+		for _, p := range a.Authors {
+			if s := personText(p); !slices.Contains(creators, s) {
+				x.leaf(NamespaceDublinCore, "creator", s)
+			}
+		}
+	} else {
+		atomPersons(x, NamespaceAtom, "author", a.Authors)
+	}
 	atomPersons(x, NamespaceAtom, "contributor", a.Contributors)
 	x.leaf(NamespaceAtom, "updated", isoDate(a.Updated, a.UpdatedRaw))
 	x.leaf(NamespaceAtom, "published", isoDate(a.Published, a.PublishedRaw))
-	x.leaf(NamespaceAtom, "rights", a.Rights, xattr{"", "type", a.RightsType})
+	if !x.derive {
+		x.leaf(NamespaceAtom, "rights", a.Rights, xattr{"", "type", a.RightsType})
+	} else if !slices.Contains(it.DC.Rights, a.Rights) {
+		// An RSS item has no atom:rights: dc:rights says it.
+		x.leaf(NamespaceDublinCore, "rights", a.Rights)
+	}
 	atom03Parts(x, "", "", a.Created, a.CreatedRaw)
-	if a.Source != nil {
-		x.start(NamespaceAtom, "source", []xattr{{xmlNamespace, "lang", a.Source.Language}}...)
-		atomFeedMeta(x, NamespaceAtom, a.Source)
+	switch s := a.Source; {
+	case s == nil:
+	case !x.derive:
+		x.start(NamespaceAtom, "source", []xattr{{xmlNamespace, "lang", s.Language}}...)
+		atomFeedMeta(x, NamespaceAtom, s)
 		x.end()
+	case it.Source == nil:
+		// An RSS item has no atom:source: RSS's source, which requires
+		// the feed's URL, says it when there is one.
+		if u := cmp.Or(firstLink(s.AtomLinks, "self"), s.Link); u != "" {
+			x.start("", "source", xattr{"", "url", u})
+			x.text(s.Title)
+			x.end()
+		}
 	}
 }
 
@@ -384,7 +474,8 @@ func itunesItemXML(x *xmlWriter, i *ITunesItem) {
 	}
 	d := i.DurationRaw
 	if d == "" && i.Duration > 0 {
-		d = strconv.FormatFloat(i.Duration.Seconds(), 'f', -1, 64)
+		// Whole seconds, as Apple and the validator read a duration.
+		d = strconv.FormatInt(int64(i.Duration.Round(time.Second)/time.Second), 10)
 	}
 	x.leaf(ns, "duration", d)
 	x.leaf(ns, "explicit", itunesExplicit(i.Explicit))
@@ -431,7 +522,7 @@ func podcastFeedXML(x *xmlWriter, p *PodcastFeed) {
 		if keptPodcast(x, "trailer", v, podcastTrailer) {
 			continue
 		}
-		x.start(ns, "trailer", []xattr{{"", "pubdate", rssDate(v.PubDate, v.PubDateRaw)}, {"", "url", v.URL},
+		x.start(ns, "trailer", []xattr{{"", "pubdate", x.rssDate(v.PubDate, v.PubDateRaw)}, {"", "url", v.URL},
 			{"", "length", itoa64(v.Length)}, {"", "type", v.Type}, {"", "season", itoa(v.Season)}}...)
 		x.text(v.Title)
 		x.end()

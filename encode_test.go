@@ -162,8 +162,10 @@ func TestEncodeDates(t *testing.T) {
 func TestEncodeDerived(t *testing.T) {
 	f := &rss.Feed{Title: "T", Items: []*rss.Item{
 		{Title: "no id, no date"},
-		{Title: "guid", GUID: rss.GUID{Value: "urn:x:1"}},
+		{Title: "guid", GUID: rss.GUID{Value: "urn:example:1"}},
 		{Title: "link only", Link: "https://example.org/2"},
+		{Title: "guid not an IRI", GUID: rss.GUID{Value: "42 at example.org"}},
+		{Title: "guid a UUID", GUID: rss.GUID{Value: "2FEA9218-F154-47BE-A501-0A78EA2F36F8"}},
 	}}
 	out := encode(t, f, rss.Atom1, "")
 	assert.Equal(t, out, encode(t, f, rss.Atom1, ""), "deterministic")
@@ -171,10 +173,12 @@ func TestEncodeDerived(t *testing.T) {
 	assert.True(t, strings.HasPrefix(g.Atom.ID, "urn:sha1:"), g.Atom.ID)
 	assert.Equal(t, time.Unix(0, 0).UTC(), g.Atom.Updated.UTC(), "no date anywhere: the epoch")
 	assert.Equal(t, []rss.Person{{Name: "T"}}, g.Atom.Authors, "an entry without author: the feed's title as author")
-	require.Len(t, g.Items, 3)
+	require.Len(t, g.Items, 5)
 	assert.True(t, strings.HasPrefix(g.Items[0].Atom.ID, "urn:sha1:"))
-	assert.Equal(t, "urn:x:1", g.Items[1].Atom.ID)
+	assert.Equal(t, "urn:example:1", g.Items[1].Atom.ID)
 	assert.Equal(t, "https://example.org/2", g.Items[2].Atom.ID)
+	assert.Equal(t, "data:,42%20at%20example.org", g.Items[3].Atom.ID, "Atom's id is an IRI")
+	assert.Equal(t, "urn:uuid:2fea9218-f154-47be-a501-0a78ea2f36f8", g.Items[4].Atom.ID)
 	for _, it := range g.Items {
 		assert.True(t, it.Atom.Updated.Equal(time.Unix(0, 0)), "the feed's updated")
 	}
@@ -186,7 +190,7 @@ func TestEncodeDerived(t *testing.T) {
 	assert.True(t, g.Items[0].Atom.Updated.Equal(dated), "an entry without date: the feed's")
 
 	j := readStrict(t, encode(t, f, rss.JSONFeed1, ""))
-	require.Len(t, j.Items, 3)
+	require.Len(t, j.Items, 5)
 	assert.Equal(t, g.Items[0].Atom.ID, j.Items[0].GUID.Value, "the same derived id in JSON Feed")
 }
 
