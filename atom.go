@@ -666,14 +666,14 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 		if err != nil {
 			return err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case textToken:
-			if len(text) > 0 || len(bytes.TrimSpace(tok.text)) > 0 {
-				text = append(text, tok.text...)
+			if len(text) > 0 || len(bytes.TrimSpace(tok.Text)) > 0 {
+				text = append(text, tok.Text...)
 			}
 		case startToken:
 			children = true
-			c := tok.start
+			c := tok.Start
 			if e == nil {
 				f := personField(&p, t, c)
 				for _, r := range read[:n] {
@@ -763,9 +763,9 @@ func entrySource(d *Decoder, it *Item, t xml.StartElement) error {
 		if err != nil {
 			return err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case startToken:
-			if err := d.sourceElement(src, tok.start); err != nil {
+			if err := d.sourceElement(src, tok.Start); err != nil {
 				return err
 			}
 		case endToken:
@@ -932,14 +932,14 @@ func (d *Decoder) readMarkup(strip, resolve bool) (string, error) {
 			d.text = buf
 			return "", err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case textToken:
-			if len(stack) == 0 && len(bytes.TrimSpace(tok.text)) > 0 {
+			if len(stack) == 0 && len(bytes.TrimSpace(tok.Text)) > 0 {
 				loose = true
 			}
-			buf = appendEscaped(buf, tok.text, false)
+			buf = appendEscaped(buf, tok.Text, false)
 		case startToken:
-			t := tok.start
+			t := tok.Start
 			if len(stack) == 0 {
 				top++
 				if top == 1 {

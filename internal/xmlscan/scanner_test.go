@@ -41,10 +41,11 @@ func (e *events) end(name xml.Name) {
 // scannerEvents reads data with the scanner (through the input filter): the
 // events up to the end, or up to an error and the error.
 func scannerEvents(r io.Reader) (string, error) {
-	sc := &scanner{in: &input{src: r}}
+	tok := &Token{}
+	sc := &scanner{in: &input{src: r}, tok: tok}
 	var e events
 	for {
-		tok, err := sc.next()
+		err := sc.next()
 		if err == io.EOF {
 			e.flush()
 			return e.b.String(), nil

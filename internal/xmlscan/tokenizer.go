@@ -26,7 +26,8 @@ const (
 )
 
 // A Token is one XML token. Unlike xml.Token it is not an interface, so that
-// returning one costs no allocation.
+// a token costs no allocation; [Tokenizer.Next] hands out the Tokenizer's
+// own, so that it is not copied either.
 type Token struct {
 	Kind Kind
 	// Start is the start tag of a StartToken: its name and its attributes'
@@ -65,6 +66,7 @@ type Options struct {
 // A Tokenizer reads the tokens of an XML document from UTF-8 input (see
 // [NewReader]), repairing on the way what the package doc says.
 type Tokenizer struct {
+	tok      Token // the token Next returned last
 	in       *input
 	sc       *scanner     // lenient mode
 	x        *xml.Decoder // strict mode
@@ -96,38 +98,48 @@ func NewTokenizer(src io.Reader, opts Options) *Tokenizer {
 		// The input is UTF-8 by now, whatever the declaration says.
 		z.x.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	} else {
-		z.sc = &scanner{in: z.in, common: opts.Names}
+		z.sc = &scanner{in: z.in, common: opts.Names, tok: &z.tok}
 	}
 	return z
 }
 
-// Next returns the next token. At the end of the input, once every element
-// has been closed, it returns io.EOF; any other error is an [*Error],
-// after which the Tokenizer must not be used.
-func (z *Tokenizer) Next() (Token, error) {
+// Next returns the next token. The token is the Tokenizer's own, valid
+// until the next call to Next, which overwrites it; the caller may change
+// it meanwhile. At the end of the input, once every element has been
+// closed, it returns io.EOF; any other error is an [*Error], after which
+// the Tokenizer must not be used.
+func (z *Tokenizer) Next() (*Token, error) {
 	if z.x != nil {
-		return z.strictToken()
+		tok, err := z.strictToken()
+		if err != nil {
+			return nil, err
+		}
+		z.tok = tok
+		return &z.tok, nil
 	}
-	// Lenient mode's loop is here, not in a function of its own, so that
-	// each token is returned once and not copied again.
+	// Lenient mode's loop is here, not in a function of its own, and the
+	// scanner writes its tokens into z.tok, so that a token is not copied
+	// from layer to layer.
+	tok := &z.tok
 	for {
 		if n := len(z.closing); n > 0 {
 			end := z.closing[n-1]
 			z.closing[n-1] = xml.Name{}
 			z.closing = z.closing[:n-1]
 			z.depth--
-			return Token{Kind: EndToken, End: end}, nil
+			*tok = Token{Kind: EndToken, End: end}
+			return tok, nil
 		}
-		tok, err := z.sc.next()
+		err := z.sc.next()
 		if err == nil {
 			err = z.in.ents.failure() // the entity budget, spent on this token
 		}
 		if err != nil {
-			return Token{}, z.fail(err)
+			return nil, z.fail(err)
 		}
 		switch tok.Kind {
 		case StartToken:
-			t := tok.Start
+			t := &tok.Start
 			mark := len(z.bindings)
 			z.bindAttrs(t.Attr)
 			raw := t.Name
@@ -141,11 +153,10 @@ func (z *Tokenizer) Next() (Token, error) {
 					t.Attr[i].Name.Space = z.resolve(s, false)
 				}
 			}
-			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark, notText: len(t.Attr) > 0 && notTextAttrs(t)})
+			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark, notText: len(t.Attr) > 0 && notTextAttrs(*t)})
 			z.setContext()
-			tok.Start = t
 			if err := z.enter(); err != nil {
-				return Token{}, err
+				return nil, err
 			}
 			return tok, nil
 		case EndToken:
