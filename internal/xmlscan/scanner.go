@@ -927,18 +927,31 @@ func appendNewlines(dst, s []byte) []byte {
 // decoded (those the DOCTYPE declares through ents) and its line ends
 // normalised.
 func appendDecoded(dst, s []byte, ents *entityTable) []byte {
+	// cr is the index in s of the next '\r' (len(s): none), searched for
+	// again only once passed, so that text with many references and few
+	// line ends is searched once for each (a reference holds no '\r').
+	cr := bytes.IndexByte(s, '\r')
+	if cr < 0 {
+		cr = len(s)
+	}
 	for len(s) > 0 {
-		i := bytes.IndexAny(s, "&\r")
+		i := bytes.IndexByte(s[:cr], '&')
 		if i < 0 {
+			i = cr
+		}
+		if i == len(s) {
 			return append(dst, s...)
 		}
 		dst = append(dst, s[:i]...)
-		s = s[i:]
+		s, cr = s[i:], cr-i
 		if s[0] == '\r' {
 			dst = append(dst, '\n')
 			s = s[1:]
 			if len(s) > 0 && s[0] == '\n' {
 				s = s[1:]
+			}
+			if cr = bytes.IndexByte(s, '\r'); cr < 0 {
+				cr = len(s)
 			}
 			continue
 		}
@@ -946,17 +959,17 @@ func appendDecoded(dst, s []byte, ents *entityTable) []byte {
 			if r, ok := refRune(r); ok {
 				dst = utf8.AppendRune(dst, r)
 			}
-			s = s[n:]
+			s, cr = s[n:], cr-n
 			continue
 		}
 		semi := refLen(s)
 		if semi < 0 {
 			dst = append(dst, '&')
-			s = s[1:]
+			s, cr = s[1:], cr-1
 			continue
 		}
 		ref := s[1:semi]
-		if v, ok := predefined[string(ref)]; ok {
+		if v, ok := predefinedEntity(ref); ok {
 			dst = append(dst, v...)
 		} else if v, err := ents.expand(ref); err == nil {
 			dst = append(dst, v...)
@@ -965,7 +978,7 @@ func appendDecoded(dst, s []byte, ents *entityTable) []byte {
 		} else {
 			dst = append(dst, s[:semi+1]...) // unknown: kept as written
 		}
-		s = s[semi+1:]
+		s, cr = s[semi+1:], cr-(semi+1)
 	}
 	return dst
 }

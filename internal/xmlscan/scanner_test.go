@@ -139,3 +139,25 @@ func FuzzScanner(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendDecoded checks the decoding of text where references and line
+// ends mix, which appendDecoded finds with separate searches.
+func TestAppendDecoded(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"plain", "plain"},
+		{"a\r\nb\rc\n", "a\nb\nc\n"},
+		{"&lt;p&gt;", "<p>"},
+		{"a&lt;\r\nb&amp;\rc&#38;\r", "a<\nb&\nc&\n"},
+		{"\r&lt;\r\r\n&quot;x&apos;", "\n<\n\n\"x'"},
+		{"& \r&;\r\n&#;&#x41;", "& \n&;\n&#;A"},
+		{"&unknown;\r&eacute;&nbsp\r", "&unknown;\né&nbsp\n"},
+		{"&#13;&#10;\r", "\r\n\n"},
+		{"x\r", "x\n"},
+		{"&", "&"},
+	} {
+		if got := string(appendDecoded([]byte("pre:"), []byte(tc.in), nil)); got != "pre:"+tc.want {
+			t.Errorf("appendDecoded(%q) = %q, want %q", tc.in, got[len("pre:"):], tc.want)
+		}
+	}
+}
