@@ -53,6 +53,9 @@ type scanner struct {
 	text   []byte   // scratch for decoded text
 	names  map[string]string
 	common map[string]string // Options.Names: interned, shared, never changed
+	// recent holds names of names or common that intern returned, each in
+	// the slot of a cheap hash of its bytes: the last of that hash.
+	recent [64]string
 	end    xml.Name          // the end half of a self-closing tag, to hand out next
 	ended  bool
 	decl   declScanner // the declaration ("<!DOCTYPE ...>") being scanned
@@ -806,13 +809,21 @@ func (sc *scanner) name(b []byte) xml.Name {
 // intern returns b as a string, the same string each time for the names
 // it keeps (see MaxInterned).
 func (sc *scanner) intern(b []byte) string {
-	if len(b) > maxInternedLen {
+	if len(b) > maxInternedLen || len(b) == 0 {
 		return string(b)
 	}
+	// The names a document repeats are found in sc.recent first, by a
+	// cheap hash of their bytes, without a map's hashing.
+	slot := &sc.recent[(uint(len(b))*31+uint(b[0])*7+uint(b[len(b)-1]))%uint(len(sc.recent))]
+	if *slot == string(b) {
+		return *slot
+	}
 	if s, ok := sc.common[string(b)]; ok {
+		*slot = s
 		return s
 	}
 	if s, ok := sc.names[string(b)]; ok {
+		*slot = s
 		return s
 	}
 	s := string(b)
@@ -821,6 +832,7 @@ func (sc *scanner) intern(b []byte) string {
 	}
 	if len(sc.names) < MaxInterned {
 		sc.names[s] = s
+		*slot = s
 	}
 	return s
 }

@@ -161,3 +161,21 @@ func TestAppendDecoded(t *testing.T) {
 		}
 	}
 }
+
+// TestIntern checks that names whose bytes hash alike in the scanner's
+// recent names (same length, same first and last bytes) are told apart,
+// interned or not.
+func TestIntern(t *testing.T) {
+	sc := &scanner{common: map[string]string{"title": "title"}}
+	names := []string{"abc", "axc", "abc", "title", "tiTle", "title", "", strings.Repeat("n", maxInternedLen+1), "axc"}
+	for round := range 2 {
+		for _, n := range names {
+			if got := sc.intern([]byte(n)); got != n {
+				t.Errorf("round %d: intern(%q) = %q", round, n, got)
+			}
+		}
+	}
+	if len(sc.names) != 3 { // abc, axc, tiTle: "title" is common, the long name is not kept
+		t.Errorf("%d names interned, want 3", len(sc.names))
+	}
+}
