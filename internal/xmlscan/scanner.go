@@ -56,7 +56,7 @@ type scanner struct {
 	// recent holds names of names or common that intern returned, each in
 	// the slot of a cheap hash of its bytes: the last of that hash.
 	recent [64]string
-	end    xml.Name          // the end half of a self-closing tag, to hand out next
+	end    xml.Name // the end half of a self-closing tag, to hand out next
 	ended  bool
 	decl   declScanner // the declaration ("<!DOCTYPE ...>") being scanned
 	// doctypeRead is set once a DOCTYPE ("<!DOCTYPE", as the input filter
