@@ -84,6 +84,9 @@ type Tokenizer struct {
 	// strict mode's declared namespace URIs in scope, with how many times
 	// each is declared; the declarations are z.bindings'
 	strictURIs map[string]int
+	// what z.in and z.sc point to, allocated with the Tokenizer
+	inBuf input
+	scBuf scanner
 }
 
 // NewTokenizer returns a Tokenizer that reads src, which must be UTF-8 (as
@@ -92,13 +95,16 @@ type Tokenizer struct {
 // nothing and no error 100 times in a row ends the input with
 // io.ErrNoProgress.
 func NewTokenizer(src io.Reader, opts Options) *Tokenizer {
-	z := &Tokenizer{in: &input{src: src, strict: opts.Strict, limit: opts.MaxUnitSize}, maxDepth: opts.MaxDepth}
+	z := &Tokenizer{maxDepth: opts.MaxDepth}
+	z.inBuf = input{src: src, strict: opts.Strict, limit: opts.MaxUnitSize}
+	z.in = &z.inBuf
 	if opts.Strict {
 		z.x = xml.NewDecoder(z.in)
 		// The input is UTF-8 by now, whatever the declaration says.
 		z.x.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	} else {
-		z.sc = &scanner{in: z.in, common: opts.Names, tok: &z.tok}
+		z.scBuf = scanner{in: z.in, common: opts.Names, tok: &z.tok}
+		z.sc = &z.scBuf
 	}
 	return z
 }
