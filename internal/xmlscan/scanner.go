@@ -55,7 +55,7 @@ type scanner struct {
 	common map[string]string // Options.Names: interned, shared, never changed
 	// recent holds names of names or common that intern returned, each in
 	// the slot of a cheap hash of its bytes: the last of that hash.
-	recent [32]string
+	recent [64]string
 	end    xml.Name // the end half of a self-closing tag, to hand out next
 	ended  bool
 	decl   declScanner // the declaration ("<!DOCTYPE ...>") being scanned
