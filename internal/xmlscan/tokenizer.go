@@ -170,14 +170,26 @@ func (z *Tokenizer) Next() (*Token, error) {
 			if i < 0 {
 				continue // closes nothing that is open: drop it
 			}
-			// Close the elements inside the one this tag closes first,
-			// innermost first (z.closing is popped from its end).
-			for j := i; j < len(z.open); j++ {
-				z.closing = append(z.closing, z.open[j].name)
+			name := z.open[i].name
+			inner := i < len(z.open)-1
+			if inner {
+				// Close the elements inside the one this tag closes
+				// first, innermost first (z.closing is popped from its
+				// end).
+				for j := i; j < len(z.open); j++ {
+					z.closing = append(z.closing, z.open[j].name)
+				}
 			}
 			z.unbind(z.open[i].nsMark)
 			z.popOpen(i)
 			z.setContext()
+			if !inner {
+				// The innermost element (the common case), without
+				// z.closing.
+				z.depth--
+				*tok = Token{Kind: EndToken, End: name}
+				return tok, nil
+			}
 		default:
 			return tok, nil
 		}
