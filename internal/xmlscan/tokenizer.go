@@ -79,6 +79,12 @@ type Tokenizer struct {
 	// the bounds on the cost of resolution and matching
 	nsIndex  map[string]int   // prefix → its binding in scope, when there are many
 	nsPeak   int              // the most bindings since nsIndex was made
+	// the default namespace's URI as resolve last found it (dfltOK), until
+	// the bindings change: most elements have no prefix, and looking for
+	// the default namespace where none is declared (RSS 2.0) goes through
+	// every binding
+	dflt   string
+	dfltOK bool
 	deepOpen map[xml.Name]int // the raw names of the elements open past openLinear
 	deepPeak int              // the most names deepOpen has held
 	// strict mode's declared namespace URIs in scope, with how many times
@@ -734,6 +740,7 @@ func (z *Tokenizer) bind(prefix, uri string) {
 	if z.nsIndex == nil && len(z.bindings) >= nsLinear {
 		z.indexBindings()
 	}
+	z.dfltOK = false
 	b := binding{Prefix: prefix, URI: uri, prev: -1}
 	if z.nsIndex != nil {
 		if i, ok := z.nsIndex[prefix]; ok {
@@ -765,6 +772,7 @@ func (z *Tokenizer) unbind(mark int) {
 	if mark == len(z.bindings) {
 		return
 	}
+	z.dfltOK = false
 	if z.nsIndex != nil {
 		switch {
 		case mark <= nsLinear/2:
@@ -802,8 +810,20 @@ func truncate[T any](s []T, n int) []T {
 // namespace. A prefix nobody declared stands for itself.
 func (z *Tokenizer) resolve(prefix string, element bool) string {
 	switch {
-	case prefix == "" && !element:
+	case prefix != "":
+		return z.lookup(prefix)
+	case !element:
 		return ""
+	case !z.dfltOK:
+		z.dflt, z.dfltOK = z.lookup(""), true
+	}
+	return z.dflt
+}
+
+// lookup returns the namespace URI of a prefix, "" for the default
+// namespace, as resolve does for an element's.
+func (z *Tokenizer) lookup(prefix string) string {
+	switch {
 	case prefix == "xml":
 		return XMLNamespace
 	case prefix == "xmlns":
