@@ -967,6 +967,13 @@ func appendDecoded(dst, s []byte, ents *entityTable) []byte {
 			}
 			continue
 		}
+		if c, n := predefinedRef(s); n > 0 {
+			// The common case (escaped HTML: &lt;p&gt;), without the
+			// general path's scans and lookups.
+			dst = append(dst, c)
+			s, cr = s[n:], cr-n
+			continue
+		}
 		if r, n, ok := charRef(s); ok {
 			if r, ok := refRune(r); ok {
 				dst = utf8.AppendRune(dst, r)
@@ -993,6 +1000,27 @@ func appendDecoded(dst, s []byte, ents *entityTable) []byte {
 		s, cr = s[semi+1:], cr-(semi+1)
 	}
 	return dst
+}
+
+// predefinedRef reads the reference to one of XML's predefined entities
+// ("&lt;", "&gt;", "&amp;", "&quot;", "&apos;") at the start of s, and
+// returns the character it stands for and its length, or 0 when s does not
+// start with one.
+func predefinedRef(s []byte) (c byte, n int) {
+	switch {
+	case len(s) >= 4 && s[3] == ';' && s[2] == 't' && (s[1] == 'l' || s[1] == 'g'):
+		if s[1] == 'l' {
+			return '<', 4
+		}
+		return '>', 4
+	case len(s) >= 5 && s[4] == ';' && string(s[1:4]) == "amp":
+		return '&', 5
+	case len(s) >= 6 && s[5] == ';' && string(s[1:5]) == "quot":
+		return '"', 6
+	case len(s) >= 6 && s[5] == ';' && string(s[1:5]) == "apos":
+		return '\'', 6
+	}
+	return 0, 0
 }
 
 // refLen returns the index of the ';' that ends the entity reference at

@@ -155,6 +155,9 @@ func TestAppendDecoded(t *testing.T) {
 		{"&#13;&#10;\r", "\r\n\n"},
 		{"x\r", "x\n"},
 		{"&", "&"},
+		{"&gt;&amp;&quot;&apos;&lt;", `>&"'<`},
+		{"&lt&gt &am; &amp &quo; &apos", "&lt&gt &am; &amp &quo; &apos"},
+		{"&l;&xt;&ampx;&quotx;", "&l;&xt;&ampx;&quotx;"},
 	} {
 		if got := string(appendDecoded([]byte("pre:"), []byte(tc.in), nil)); got != "pre:"+tc.want {
 			t.Errorf("appendDecoded(%q) = %q, want %q", tc.in, got[len("pre:"):], tc.want)
