@@ -79,14 +79,14 @@ type Tokenizer struct {
 	// the bounds on the cost of resolution and matching
 	nsIndex  map[string]int   // prefix → its binding in scope, when there are many
 	nsPeak   int              // the most bindings since nsIndex was made
+	deepOpen map[xml.Name]int // the raw names of the elements open past openLinear
+	deepPeak int              // the most names deepOpen has held
 	// the default namespace's URI as resolve last found it (dfltOK), until
 	// the bindings change: most elements have no prefix, and looking for
 	// the default namespace where none is declared (RSS 2.0) goes through
 	// every binding
 	dflt   string
 	dfltOK bool
-	deepOpen map[xml.Name]int // the raw names of the elements open past openLinear
-	deepPeak int              // the most names deepOpen has held
 	// strict mode's declared namespace URIs in scope, with how many times
 	// each is declared; the declarations are z.bindings'
 	strictURIs map[string]int
