@@ -643,12 +643,15 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 	var p Person
 	var uriBase *xmlBase // the xml:base in scope at the uri element
 	// The children read into p, to be kept with the rest if the person
-	// turns out to hold more.
+	// turns out to hold more, and the fields of p they were read into
+	// (apart, so that p, which they point into, stays on the stack:
+	// escape analysis does not tell read's fields apart, and read's
+	// strings go into Elements).
 	var read [3]struct {
 		t xml.StartElement
 		s string
-		f *string // the field of p it was read into
 	}
+	var fields [3]*string
 	n := 0
 	var e *Element // the person whole, once it holds more than p has fields for
 	whole := func() *Element {
@@ -676,8 +679,8 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 			c := tok.Start
 			if e == nil {
 				f := personField(&p, t, c)
-				for _, r := range read[:n] {
-					if r.f == f {
+				for _, g := range fields[:n] {
+					if g == f {
 						f = nil // a field given twice, the first time empty
 					}
 				}
@@ -687,7 +690,7 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 					}
 					s, err := d.readText()
 					*f = s
-					read[n].t, read[n].s, read[n].f = c, s, f
+					read[n].t, read[n].s, fields[n] = c, s, f
 					n++
 					if err != nil {
 						return err
