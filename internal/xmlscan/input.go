@@ -301,8 +301,11 @@ var tagStart = func() (t [256]uint8) {
 
 // printable reports whether the eight bytes of w are printable ASCII.
 func printable(w uint64) bool {
+	// A byte below 0x20 sets its high bit in w-0x20*ones (and may borrow
+	// from the bytes above it, which makes no difference to the answer);
+	// one at or above 0x80 has it set in w.
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return (w&highs)|((w-0x20*ones)&^w&highs) == 0
+	return (w|(w-0x20*ones))&highs == 0
 }
 
 // printableRun returns the length of the run of printable ASCII at the
@@ -319,13 +322,14 @@ func printableRun(p []byte) int {
 
 // quiet reports whether none of the eight bytes of w can need a look: none
 // is below 0x20 (a control character, or white space, which is plain but
-// rare enough), at or above 0x80, '<' or amp (the byte '&', or '<' where
-// an '&' needs no look). It may say no for a word that needs nothing; it
-// never says yes for one that does.
+// rare enough), at or above 0x80, '<' or the byte of amp (amp is that
+// byte times 0x0101010101010101: '&', or '<' where an '&' needs no look).
+// It may say no for a word that needs nothing; it never says yes for one
+// that does.
 func quiet(w, amp uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	hasZero := func(v uint64) uint64 { return (v - ones) &^ v & highs }
-	return printable(w) && hasZero(w^('<'*ones))|hasZero(w^(amp*ones)) == 0
+	return (w|(w-0x20*ones))&highs|hasZero(w^('<'*ones))|hasZero(w^amp) == 0
 }
 
 var (
@@ -432,12 +436,12 @@ func (in *input) transform(p []byte, eof bool) int {
 		// plain, so that text of escaped HTML (&lt;p&gt;) goes by words
 		// too.
 		expand := in.strict && in.ents != nil
-		amp, tbl := uint64('&'), &plain
+		amp, tbl := uint64('&')*0x0101010101010101, &plain
 		if !expand {
-			amp, tbl = '<', &plainAmp // (a second '<' stands for no other byte)
+			amp, tbl = '<'*0x0101010101010101, &plainAmp // (a second '<' stands for no other byte)
 		}
 		for {
-			for i+8 <= len(p) && quiet(binary.LittleEndian.Uint64(p[i:]), amp) {
+			for q := p[i:]; len(q) >= 8 && quiet(binary.LittleEndian.Uint64(q), amp); q = q[8:] {
 				i += 8
 			}
 			for end := min(i+8, len(p)); i < end && tbl[p[i]] != 0; i++ {
