@@ -311,13 +311,14 @@ func printable(w uint64) bool {
 // printableRun returns the length of the run of printable ASCII at the
 // start of p, in whole words of eight bytes: the bytes the filter passes
 // on in a CDATA section, a comment or a processing instruction without a
-// look. It reslices p, so that the compiler drops the bounds checks.
+// look. It reads p[i:i+8], which the compiler proves in bounds from the
+// loop's condition (p[i:] it cannot).
 func printableRun(p []byte) int {
-	n := len(p)
-	for len(p) >= 8 && printable(binary.LittleEndian.Uint64(p)) {
-		p = p[8:]
+	i := 0
+	for i+8 <= len(p) && printable(binary.LittleEndian.Uint64(p[i:i+8])) {
+		i += 8
 	}
-	return n - len(p)
+	return i
 }
 
 // quiet reports whether none of the eight bytes of w can need a look: none
@@ -441,7 +442,7 @@ func (in *input) transform(p []byte, eof bool) int {
 			amp, tbl = '<'*0x0101010101010101, &plainAmp // (a second '<' stands for no other byte)
 		}
 		for {
-			for q := p[i:]; len(q) >= 8 && quiet(binary.LittleEndian.Uint64(q), amp); q = q[8:] {
+			for i+8 <= len(p) && quiet(binary.LittleEndian.Uint64(p[i:i+8]), amp) {
 				i += 8
 			}
 			for end := min(i+8, len(p)); i < end && tbl[p[i]] != 0; i++ {
