@@ -16,8 +16,7 @@ import (
 // passing one on costs no allocation.
 type token = xmlscan.Token
 
-type tokenKind = xmlscan.Kind
-
+// The kinds of token.
 const (
 	otherToken = xmlscan.OtherToken // comments, processing instructions, directives
 	startToken = xmlscan.StartToken
