@@ -644,12 +644,15 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 	var p Person
 	var uriBase *xmlBase // the xml:base in scope at the uri element
 	// The children read into p, to be kept with the rest if the person
-	// turns out to hold more.
+	// turns out to hold more, and the fields of p they were read into
+	// (apart, so that p, which they point into, stays on the stack:
+	// escape analysis does not tell read's fields apart, and read's
+	// strings go into Elements).
 	var read [3]struct {
 		t xml.StartElement
 		s string
-		f *string // the field of p it was read into
 	}
+	var fields [3]*string
 	n := 0
 	var e *Element // the person whole, once it holds more than p has fields for
 	whole := func() *Element {
@@ -667,18 +670,18 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 		if err != nil {
 			return err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case textToken:
-			if len(text) > 0 || len(bytes.TrimSpace(tok.text)) > 0 {
-				text = append(text, tok.text...)
+			if len(text) > 0 || len(bytes.TrimSpace(tok.Text)) > 0 {
+				text = append(text, tok.Text...)
 			}
 		case startToken:
 			children = true
-			c := tok.start
+			c := tok.Start
 			if e == nil {
 				f := personField(&p, t, c)
-				for _, r := range read[:n] {
-					if r.f == f {
+				for _, g := range fields[:n] {
+					if g == f {
 						f = nil // a field given twice, the first time empty
 					}
 				}
@@ -688,7 +691,7 @@ func (d *Decoder) atomPerson(dst *[]Person, exts *[]Element, t xml.StartElement)
 					}
 					s, err := d.readText()
 					*f = s
-					read[n].t, read[n].s, read[n].f = c, s, f
+					read[n].t, read[n].s, fields[n] = c, s, f
 					n++
 					if err != nil {
 						return err
@@ -764,9 +767,9 @@ func entrySource(d *Decoder, it *Item, t xml.StartElement) error {
 		if err != nil {
 			return err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case startToken:
-			if err := d.sourceElement(src, tok.start); err != nil {
+			if err := d.sourceElement(src, tok.Start); err != nil {
 				return err
 			}
 		case endToken:
@@ -933,14 +936,14 @@ func (d *Decoder) readMarkup(strip, resolve bool) (string, error) {
 			d.text = buf
 			return "", err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case textToken:
-			if len(stack) == 0 && len(bytes.TrimSpace(tok.text)) > 0 {
+			if len(stack) == 0 && len(bytes.TrimSpace(tok.Text)) > 0 {
 				loose = true
 			}
-			buf = appendEscaped(buf, tok.text, false)
+			buf = appendEscaped(buf, tok.Text, false)
 		case startToken:
-			t := tok.start
+			t := tok.Start
 			if len(stack) == 0 {
 				top++
 				if top == 1 {

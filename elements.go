@@ -219,9 +219,9 @@ func (d *Decoder) readItem(start xml.StartElement, inSource bool) (*Item, error)
 		if err != nil {
 			return nil, err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case startToken:
-			if err := d.itemElement(it, tok.start); err != nil {
+			if err := d.itemElement(it, tok.Start); err != nil {
 				return nil, err
 			}
 		case endToken:
@@ -623,11 +623,11 @@ func (d *Decoder) readRecord(t xml.StartElement, names []string) (Element, error
 		if err != nil {
 			return e, err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case textToken:
-			text = append(text, tok.text...)
+			text = append(text, tok.Text...)
 		case startToken:
-			c := tok.start
+			c := tok.Start
 			var child Element
 			if d.ns.space(c.Name.Space) == nsRSS && isField(c.Name.Local, names) {
 				child = Element{Name: xml.Name{Space: nsRSS, Local: c.Name.Local}, Attrs: d.attrs(c)}
@@ -839,11 +839,11 @@ func (d *Decoder) readElement(t xml.StartElement) (Element, error) {
 			return stack[0].e, err
 		}
 		top := &stack[len(stack)-1]
-		switch tok.kind {
+		switch tok.Kind {
 		case textToken:
-			top.text = append(top.text, tok.text...)
+			top.text = append(top.text, tok.Text...)
 		case startToken:
-			stack = append(stack, newLevel(tok.start))
+			stack = append(stack, newLevel(tok.Start))
 		case endToken:
 			top.e.Text = string(bytes.TrimSpace(top.text))
 			n := len(stack) - 1
@@ -864,7 +864,7 @@ func (d *Decoder) skip() error {
 		if err != nil {
 			return err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case startToken:
 			depth++
 		case endToken:
@@ -890,15 +890,15 @@ func (d *Decoder) readText() (string, error) {
 			d.text = buf
 			return "", err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case textToken:
 			if !markup {
-				buf = append(buf, tok.text...)
+				buf = append(buf, tok.Text...)
 			} else {
-				buf = appendEscaped(buf, tok.text, false)
+				buf = appendEscaped(buf, tok.Text, false)
 			}
 		case startToken:
-			t := tok.start
+			t := tok.Start
 			if !markup {
 				// From here on the content is HTML: escape the text
 				// that came before.
@@ -920,7 +920,7 @@ func (d *Decoder) readText() (string, error) {
 			}
 			buf = append(buf, '>')
 		case endToken:
-			t := tok.end
+			t := tok.End
 			if depth == 0 {
 				d.text = buf
 				return string(bytes.TrimSpace(buf)), nil

@@ -407,9 +407,9 @@ func (d *Decoder) mediaChildren(m *MediaElements, exts *[]Element, contents *[]M
 		if err != nil {
 			return err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case startToken:
-			if err := d.mediaChild(m, exts, contents, tok.start); err != nil {
+			if err := d.mediaChild(m, exts, contents, tok.Start); err != nil {
 				return err
 			}
 		case endToken:

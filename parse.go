@@ -379,10 +379,10 @@ func (d *Decoder) begin() error {
 		if err != nil {
 			return err
 		}
-		if tok.kind != startToken {
+		if tok.Kind != startToken {
 			continue
 		}
-		start := tok.start
+		start := tok.Start
 		space, local := d.ns.space(start.Name.Space), start.Name.Local
 		for _, b := range d.tok.Bindings() {
 			d.notePrefix(b.Prefix, b.URI)
@@ -466,9 +466,9 @@ func (d *Decoder) advance() error {
 		if err != nil {
 			return err
 		}
-		switch tok.kind {
+		switch tok.Kind {
 		case startToken:
-			t := tok.start
+			t := tok.Start
 			m := d.ns.module(t.Name.Space)
 			if m != nil && m == d.atom.module && strings.EqualFold(t.Name.Local, "entry") {
 				d.item.next, d.item.pending = t, true
@@ -531,14 +531,15 @@ func (d *Decoder) itemsCollection(t xml.StartElement) bool {
 	return false
 }
 
-// token returns the next XML token, or a *ParseError. It keeps the
-// xml:base attributes in scope (links.go): those of a start tag from it on,
-// until the elements inside it, and it, have been closed. It charges what
-// a start tag may build (see costItem): an element, with its attributes.
-func (d *Decoder) token() (token, error) {
+// token returns the next XML token (the tokenizer's, valid until the next
+// call), or a *ParseError. It keeps the xml:base attributes in scope
+// (links.go): those of a start tag from it on, until the elements inside
+// it, and it, have been closed. It charges what a start tag may build (see
+// costItem): an element, with its attributes.
+func (d *Decoder) token() (*token, error) {
 	t, err := d.tok.Next()
 	if err != nil {
-		return token{}, parseError(err)
+		return nil, parseError(err)
 	}
 	switch t.Kind {
 	case startToken:
@@ -553,12 +554,12 @@ func (d *Decoder) token() (token, error) {
 		d.built += costElement + costAttr*int64(len(t.Start.Attr))
 		if d.overBudget() {
 			line, col := d.tok.Pos()
-			return token{}, d.budgetError(line, col)
+			return nil, d.budgetError(line, col)
 		}
 	case endToken:
 		d.popBases(d.tok.Depth())
 	}
-	return token{kind: t.Kind, start: t.Start, end: t.End, text: t.Text, selfClosing: t.SelfClosing}, nil
+	return t, nil
 }
 
 // maxNesting is the deepest the decoder reads, whatever MaxDepth says.

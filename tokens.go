@@ -1,8 +1,6 @@
 package rss
 
 import (
-	"encoding/xml"
-
 	"github.com/feedkit/rss/internal/xmlscan"
 )
 
@@ -12,19 +10,13 @@ import (
 // nesting are its. This file is the decoder's side of it: the token loop
 // (Decoder.token, in parse.go) and what the mapping needs of the tokens.
 
-// token is one XML token, as the decoder maps them: xmlscan's Token under
-// the names the mapping code uses. Unlike xml.Token it is not an
-// interface, so that passing one on costs no allocation.
-type token struct {
-	kind        tokenKind
-	start       xml.StartElement // startToken
-	end         xml.Name         // endToken
-	text        []byte           // textToken: valid until the next token
-	selfClosing bool             // startToken written <name/>: its end follows
-}
+// token is one XML token, as the decoder maps them: xmlscan's Token, which
+// Decoder.token hands out in place (the tokenizer's own, valid until the
+// next token is read). Unlike xml.Token it is not an interface, so that
+// passing one on costs no allocation.
+type token = xmlscan.Token
 
-type tokenKind = xmlscan.Kind
-
+// The kinds of token.
 const (
 	otherToken = xmlscan.OtherToken // comments, processing instructions, directives
 	startToken = xmlscan.StartToken

@@ -32,10 +32,11 @@
 //
 //	NewTokenizer { Next [ Depth | Pos | Bindings | DefaultSpace | Mark | Stats ] } [ Rest ]
 //
-// Next returns a [Token] by value: a struct, not an interface, so that a
-// token costs no allocation. Its Text is a slice of the tokenizer's buffer,
-// valid until the next call to Next; names and attribute values are strings
-// of their own. [Tokenizer.Depth] says how many elements are open, for
+// Next returns a pointer to the tokenizer's own [Token], which the next
+// call overwrites: a struct, not an interface, so that a token costs no
+// allocation, handed out in place, so that it is not copied. Its Text is a
+// slice of the tokenizer's buffer, valid until the next call to Next; names
+// and attribute values are strings of their own. [Tokenizer.Depth] says how many elements are open, for
 // state the caller keeps per element (package rss keeps the xml:base
 // attributes in scope with it: the tokenizer knows nothing of xml:base).
 // [Tokenizer.Mark] starts a unit (package rss: an item, a channel element)

@@ -325,6 +325,24 @@ func (t *entityTable) build(raw []byte, depth int) ([]byte, error) {
 
 var predefined = map[string]string{"lt": "<", "gt": ">", "amp": "&", "quot": `"`, "apos": "'"}
 
+// predefinedEntity is predefined[string(name)], without a map's hashing:
+// the scanner looks up every entity reference of the text with it.
+func predefinedEntity(name []byte) (string, bool) {
+	switch string(name) {
+	case "lt":
+		return "<", true
+	case "gt":
+		return ">", true
+	case "amp":
+		return "&", true
+	case "quot":
+		return `"`, true
+	case "apos":
+		return "'", true
+	}
+	return "", false
+}
+
 // latin1Entities are the entities of HTML 4's ISO 8859-1 set (&nbsp; to
 // &yuml;), which the RSS 0.91 DTD declares.
 var latin1Entities = func() map[string][]byte {

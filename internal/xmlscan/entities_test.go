@@ -306,9 +306,9 @@ func TestDeclScannerBreak(t *testing.T) {
 // doctypeBroken tells whether the lenient scanner ends a DOCTYPE of data
 // early (see declScanner.watch).
 func doctypeBroken(data []byte) bool {
-	sc := &scanner{in: &input{src: bytes.NewReader(data)}}
+	sc := &scanner{in: &input{src: bytes.NewReader(data)}, tok: &Token{}}
 	for {
-		if _, err := sc.next(); err != nil {
+		if err := sc.next(); err != nil {
 			return sc.recovered
 		}
 	}

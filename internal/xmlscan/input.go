@@ -281,6 +281,14 @@ var plain = func() (t [256]uint8) {
 	return t
 }()
 
+// plainAmp is plain with '&', for where the filter does not expand
+// references.
+var plainAmp = func() (t [256]uint8) {
+	t = plain
+	t['&'] = 1
+	return t
+}()
+
 // tagStart marks the ASCII bytes that can follow a '<' that starts an
 // element's start or end tag.
 var tagStart = func() (t [256]uint8) {
@@ -293,18 +301,36 @@ var tagStart = func() (t [256]uint8) {
 
 // printable reports whether the eight bytes of w are printable ASCII.
 func printable(w uint64) bool {
+	// A byte below 0x20 sets its high bit in w-0x20*ones (and may borrow
+	// from the bytes above it, which makes no difference to the answer);
+	// one at or above 0x80 has it set in w.
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return (w&highs)|((w-0x20*ones)&^w&highs) == 0
+	return (w|(w-0x20*ones))&highs == 0
+}
+
+// printableRun returns the length of the run of printable ASCII at the
+// start of p, in whole words of eight bytes: the bytes the filter passes
+// on in a CDATA section, a comment or a processing instruction without a
+// look. It reads p[i:i+8], which the compiler proves in bounds from the
+// loop's condition (p[i:] it cannot).
+func printableRun(p []byte) int {
+	i := 0
+	for i+8 <= len(p) && printable(binary.LittleEndian.Uint64(p[i:i+8])) {
+		i += 8
+	}
+	return i
 }
 
 // quiet reports whether none of the eight bytes of w can need a look: none
 // is below 0x20 (a control character, or white space, which is plain but
-// rare enough), at or above 0x80, '<' or '&'. It may say no for a word that
-// needs nothing; it never says yes for one that does.
-func quiet(w uint64) bool {
+// rare enough), at or above 0x80, '<' or the byte of amp (amp is that
+// byte times 0x0101010101010101: '&', or '<' where an '&' needs no look).
+// It may say no for a word that needs nothing; it never says yes for one
+// that does.
+func quiet(w, amp uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	hasZero := func(v uint64) uint64 { return (v - ones) &^ v & highs }
-	return printable(w) && hasZero(w^('<'*ones))|hasZero(w^('&'*ones)) == 0
+	return (w|(w-0x20*ones))&highs|hasZero(w^('<'*ones))|hasZero(w^amp) == 0
 }
 
 var (
@@ -378,9 +404,7 @@ func (in *input) transform(p []byte, eof bool) int {
 				limit = len(p) - (len(end) - 1) // the end may straddle chunks
 			}
 			for i < limit {
-				for i+8 <= limit && printable(binary.LittleEndian.Uint64(p[i:])) {
-					i += 8
-				}
+				i += printableRun(p[i:limit])
 				if i == limit {
 					break
 				}
@@ -407,14 +431,23 @@ func (in *input) transform(p []byte, eof bool) int {
 			continue
 		}
 		// Skip the bytes that need nothing: eight at a time while no byte
-		// of the word might, then one at a time for at most a word.
+		// of the word might, then one at a time for at most a word. An
+		// '&' needs a look only where the filter expands references
+		// itself (strict mode, with entities declared): else it is
+		// plain, so that text of escaped HTML (&lt;p&gt;) goes by words
+		// too.
+		expand := in.strict && in.ents != nil
+		amp, tbl := uint64('&')*0x0101010101010101, &plain
+		if !expand {
+			amp, tbl = '<'*0x0101010101010101, &plainAmp // (a second '<' stands for no other byte)
+		}
 		for {
-			for i+8 <= len(p) && quiet(binary.LittleEndian.Uint64(p[i:])) {
+			for i+8 <= len(p) && quiet(binary.LittleEndian.Uint64(p[i:i+8]), amp) {
 				i += 8
 			}
-			for end := min(i+8, len(p)); i < end && plain[p[i]] != 0; i++ {
+			for end := min(i+8, len(p)); i < end && tbl[p[i]] != 0; i++ {
 			}
-			if i == len(p) || plain[p[i]] == 0 {
+			if i == len(p) || tbl[p[i]] == 0 {
 				break
 			}
 		}
@@ -428,10 +461,8 @@ func (in *input) transform(p []byte, eof bool) int {
 			continue
 		}
 		if b == '&' {
-			if !in.strict || in.ents == nil {
-				i++ // the lenient scanner expands entities itself
-				continue
-			}
+			// (Only where expand: the lenient scanner expands entities
+			// itself.)
 			k, ok := in.reference(&c, i, eof)
 			if k < 0 {
 				return len(p)

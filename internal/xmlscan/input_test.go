@@ -2,6 +2,7 @@ package xmlscan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"os"
 	"path/filepath"
@@ -116,6 +117,39 @@ func TestInputRepairs(t *testing.T) {
 		got, err := filtered(iotest.OneByteReader(bytes.NewReader([]byte(tt.in))), false)
 		if err != nil || string(got) != tt.want {
 			t.Errorf("%q: got %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// TestWordTests checks printable and quiet, which test eight bytes at once,
+// against a test of each byte: on words of the bytes around their bounds,
+// in every position.
+func TestWordTests(t *testing.T) {
+	edges := []byte{0x00, 0x09, 0x0a, 0x1f, 0x20, 0x21, '&', '<', '=', 'a', 0x7e, 0x7f, 0x80, 0x9f, 0xc3, 0xff}
+	const ones = 0x0101010101010101
+	for _, fill := range []byte{' ', 'x', 0x7f} {
+		for _, b := range edges {
+			for _, c := range edges {
+				for i := range 8 {
+					var w [8]byte
+					for k := range w {
+						w[k] = fill
+					}
+					w[i], w[(i+3)%8] = b, c
+					word := binary.LittleEndian.Uint64(w[:])
+					wantPrint, quietAmp, quietLT := true, true, true
+					for _, x := range w {
+						ok := x >= 0x20 && x < 0x80
+						wantPrint = wantPrint && ok
+						quietLT = quietLT && ok && x != '<'
+						quietAmp = quietAmp && ok && x != '<' && x != '&'
+					}
+					if printable(word) != wantPrint || quiet(word, '&'*ones) != quietAmp || quiet(word, '<'*ones) != quietLT {
+						t.Fatalf("% x: printable %v, quiet %v %v; want %v, %v %v", w, printable(word),
+							quiet(word, '&'*ones), quiet(word, '<'*ones), wantPrint, quietAmp, quietLT)
+					}
+				}
+			}
 		}
 	}
 }

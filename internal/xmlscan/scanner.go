@@ -53,7 +53,10 @@ type scanner struct {
 	text   []byte   // scratch for decoded text
 	names  map[string]string
 	common map[string]string // Options.Names: interned, shared, never changed
-	end    xml.Name          // the end half of a self-closing tag, to hand out next
+	// recent holds names of names or common that intern returned, each in
+	// the slot of a cheap hash of its bytes: the last of that hash.
+	recent [64]string
+	end    xml.Name // the end half of a self-closing tag, to hand out next
 	ended  bool
 	decl   declScanner // the declaration ("<!DOCTYPE ...>") being scanned
 	// doctypeRead is set once a DOCTYPE ("<!DOCTYPE", as the input filter
@@ -71,6 +74,9 @@ type scanner struct {
 	// the Tokenizer tells it (nil: none): what decides whether a start tag
 	// is markup or text (see bareTag).
 	ctx *openElement
+	// tok is where the token scanned is written: the Tokenizer's, which
+	// Next hands out, so that a token is not copied from layer to layer.
+	tok *Token
 	// look is how far the search for the next end tag went (see nextEnd).
 	look lookahead
 }
@@ -185,52 +191,54 @@ func (sc *scanner) syntaxError(at int, msg string) error {
 	return &Error{Line: line, Column: col, Err: &syntaxError{&xml.SyntaxError{Msg: msg, Line: line}}}
 }
 
-// next returns the next raw token. Text that needs no decoding is a slice
-// of the scanner's buffer, valid until the next call. At the end of the
-// input it returns io.EOF, or the input's error; at the end of the input
-// inside a tag, a CDATA section or a comment, io.ErrUnexpectedEOF.
-func (sc *scanner) next() (Token, error) {
+// next scans the next raw token into *sc.tok. Text that needs no decoding
+// is a slice of the scanner's buffer, valid until the next call. At the end
+// of the input it returns io.EOF, or the input's error; at the end of the
+// input inside a tag, a CDATA section or a comment, io.ErrUnexpectedEOF.
+// On an error *sc.tok is left as it was.
+func (sc *scanner) next() error {
 	if sc.ended {
 		sc.ended = false
-		return Token{Kind: EndToken, End: sc.end}, nil
+		*sc.tok = Token{Kind: EndToken, End: sc.end}
+		return nil
 	}
 	for {
 		eof := sc.err != nil
-		tok, n, err := sc.try(sc.buf[sc.r:], eof)
+		n, err := sc.try(sc.buf[sc.r:], eof)
 		if err != nil {
 			sc.part = partial{}
-			return Token{}, err
+			return err
 		}
 		if n > 0 {
 			if sc.part.kind != partNone {
 				sc.part = partial{}
 			}
 			sc.r += n
-			if tok.Kind == StartToken && tok.SelfClosing {
+			if tok := sc.tok; tok.Kind == StartToken && tok.SelfClosing {
 				sc.end, sc.ended = tok.Start.Name, true
 			}
-			return tok, nil
+			return nil
 		}
 		if eof {
 			if sc.r < len(sc.buf) && sc.err == io.EOF {
 				// Something is left that cannot be finished: a tag cut
 				// off, or a CDATA section or comment never closed.
 				sc.r = len(sc.buf)
-				return Token{}, io.ErrUnexpectedEOF
+				return io.ErrUnexpectedEOF
 			}
-			return Token{}, sc.err
+			return sc.err
 		}
 		sc.more() // at the end, the next round tries with eof set
 	}
 }
 
-// try scans one token at the start of p. It returns how many bytes it
-// took, or 0 when p does not hold a whole token yet (unless eof); it then
-// leaves in sc.part how far it got, and the next call, with p extended by
-// the next chunk, goes on from there.
-func (sc *scanner) try(p []byte, eof bool) (Token, int, error) {
+// try scans one token at the start of p into *sc.tok. It returns how many
+// bytes it took, or 0 when p does not hold a whole token yet (unless eof);
+// it then leaves in sc.part how far it got, and the next call, with p
+// extended by the next chunk, goes on from there.
+func (sc *scanner) try(p []byte, eof bool) (int, error) {
 	if len(p) == 0 {
-		return Token{}, 0, nil
+		return 0, nil
 	}
 	switch sc.state {
 	case inCDATA:
@@ -242,7 +250,7 @@ func (sc *scanner) try(p []byte, eof bool) (Token, int, error) {
 		return sc.textAt(p, eof)
 	}
 	if len(p) < 2 {
-		return Token{}, 0, nil
+		return 0, nil
 	}
 	switch p[1] {
 	case '/':
@@ -254,13 +262,14 @@ func (sc *scanner) try(p []byte, eof bool) (Token, int, error) {
 		if end < 0 {
 			sc.work += len(p) - from
 			sc.part = partial{kind: partEnd, at: len(p)}
-			return Token{}, 0, nil
+			return 0, nil
 		}
 		end += from
 		sc.work += end + 1 - from
 		name := p[2:end]
 		name = name[:nameLen(name)] // white space or junk after the name: ignore it
-		return Token{Kind: EndToken, End: sc.name(name)}, end + 1, nil
+		*sc.tok = Token{Kind: EndToken, End: sc.name(name)}
+		return end + 1, nil
 	case '?':
 		from := 1
 		if sc.part.kind == partPI {
@@ -271,34 +280,38 @@ func (sc *scanner) try(p []byte, eof bool) (Token, int, error) {
 			sc.work += len(p) - from
 			// The '?' at the end may be the start of "?>".
 			sc.part = partial{kind: partPI, at: max(1, len(p)-1)}
-			return Token{}, 0, nil
+			return 0, nil
 		}
 		end += from
 		sc.work += end + 2 - from
-		return Token{Kind: OtherToken}, end + 2, nil
+		*sc.tok = Token{Kind: OtherToken}
+		return end + 2, nil
 	case '!':
 		switch {
 		case bytes.HasPrefix(p, cdataOpen):
 			sc.state = inCDATA
-			return Token{Kind: OtherToken}, len(cdataOpen), nil
+			*sc.tok = Token{Kind: OtherToken}
+			return len(cdataOpen), nil
 		case bytes.HasPrefix(p, commentOpen):
 			sc.state = inComment
-			return Token{Kind: OtherToken}, len(commentOpen), nil
+			*sc.tok = Token{Kind: OtherToken}
+			return len(commentOpen), nil
 		case len(p) < len(cdataOpen) && (bytes.HasPrefix(cdataOpen, p) || bytes.HasPrefix(commentOpen, p)):
-			return Token{}, 0, nil
+			return 0, nil
 		}
 		end := sc.declarationEnd(p, eof)
 		if end < 0 {
-			return Token{}, 0, nil
+			return 0, nil
 		}
-		return Token{Kind: OtherToken}, end + 1, nil
+		*sc.tok = Token{Kind: OtherToken}
+		return end + 1, nil
 	}
 	return sc.startTag(p, eof)
 }
 
 // section hands out the content of a CDATA section (as text) or skips a
 // comment, as far as p goes, and leaves the state at its end.
-func (sc *scanner) section(p []byte, eof bool, end []byte, isText bool) (Token, int, error) {
+func (sc *scanner) section(p []byte, eof bool, end []byte, isText bool) (int, error) {
 	n := bytes.Index(p, end)
 	content := p
 	taken := 0
@@ -307,33 +320,35 @@ func (sc *scanner) section(p []byte, eof bool, end []byte, isText bool) (Token, 
 		content, taken = p[:n], n+len(end)
 		sc.state = inText
 	case eof:
-		return Token{}, 0, nil // never closed: next reports the end
+		return 0, nil // never closed: next reports the end
 	default:
 		// Hand out what cannot be the start of the end marker.
 		keep := len(end) - 1
 		if len(p) <= keep {
-			return Token{}, 0, nil
+			return 0, nil
 		}
 		content, taken = p[:len(p)-keep], len(p)-keep
 		if content[len(content)-1] == '\r' {
 			content, taken = content[:len(content)-1], taken-1
 			if taken == 0 {
-				return Token{}, 0, nil
+				return 0, nil
 			}
 		}
 	}
 	if !isText {
-		return Token{Kind: OtherToken}, taken, nil
+		*sc.tok = Token{Kind: OtherToken}
+		return taken, nil
 	}
 	if bytes.IndexByte(content, '\r') >= 0 {
 		sc.text = appendNewlines(sc.text[:0], content)
 		content = sc.text
 	}
-	return Token{Kind: TextToken, Text: content}, taken, nil
+	*sc.tok = Token{Kind: TextToken, Text: content}
+	return taken, nil
 }
 
 // textAt hands out the text at the start of p, up to the next '<'.
-func (sc *scanner) textAt(p []byte, eof bool) (Token, int, error) {
+func (sc *scanner) textAt(p []byte, eof bool) (int, error) {
 	if sc.part.kind == partRef {
 		// p starts with "&#" and digits, all an earlier call saw: read on
 		// through the digits, and scan the text as usual once they end.
@@ -341,7 +356,7 @@ func (sc *scanner) textAt(p []byte, eof bool) (Token, int, error) {
 		sc.work += i - sc.part.at
 		if i == len(p) && !eof {
 			sc.part.at = i
-			return Token{}, 0, nil
+			return 0, nil
 		}
 		sc.part = partial{}
 	}
@@ -364,27 +379,29 @@ func (sc *scanner) textAt(p []byte, eof bool) (Token, int, error) {
 					// stopped (partialRef saw only digits after "&#").
 					sc.part = partial{kind: partRef, at: len(p), hex: p[2] == 'x' || p[2] == 'X'}
 				}
-				return Token{}, 0, nil
+				return 0, nil
 			}
 		}
 	}
 	sc.work += n
 	raw := p[:n]
 	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
-		return Token{Kind: TextToken, Text: raw}, n, nil
+		*sc.tok = Token{Kind: TextToken, Text: raw}
+		return n, nil
 	}
 	sc.text = appendDecoded(sc.text[:0], raw, sc.in.ents)
-	return Token{Kind: TextToken, Text: sc.text}, n, nil
+	*sc.tok = Token{Kind: TextToken, Text: sc.text}
+	return n, nil
 }
 
-// rawText is the text token of raw, text as written: its references
-// decoded and its line ends normalised.
-func (sc *scanner) rawText(raw []byte) Token {
-	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
-		return Token{Kind: TextToken, Text: raw}
+// rawText makes the token the text token of raw, text as written: its
+// references decoded and its line ends normalised.
+func (sc *scanner) rawText(raw []byte) {
+	if bytes.IndexByte(raw, '&') >= 0 || bytes.IndexByte(raw, '\r') >= 0 {
+		sc.text = appendDecoded(sc.text[:0], raw, sc.in.ents)
+		raw = sc.text
 	}
-	sc.text = appendDecoded(sc.text[:0], raw, sc.in.ents)
-	return Token{Kind: TextToken, Text: sc.text}
+	*sc.tok = Token{Kind: TextToken, Text: raw}
 }
 
 // partialRef reports whether s, which starts with '&' and runs to the end
@@ -449,7 +466,7 @@ const (
 // startTag scans a start tag at the start of p, going on from sc.part
 // when an earlier call stopped inside it. A tag that cannot be one is text
 // (see bareTag).
-func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
+func (sc *scanner) startTag(p []byte, eof bool) (int, error) {
 	var s tagScan
 	if sc.part.kind == partStart {
 		s = sc.part.tag
@@ -463,10 +480,12 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 			return sc.waitTag(&s, 1, i)
 		case p[i] == '>' && !sc.inTextOnly():
 			sc.work += i + 1
-			return Token{Kind: StartToken, Start: xml.StartElement{Name: sc.name(p[1:i])}}, i + 1, nil
+			*sc.tok = Token{Kind: StartToken, Start: xml.StartElement{Name: sc.name(p[1:i])}}
+			return i + 1, nil
 		case p[i] == '<' && sc.ctx != nil:
 			sc.work += i
-			return sc.rawText(p[:i]), i, nil // a "tag" broken by another '<': text
+			sc.rawText(p[:i])
+			return i, nil // a "tag" broken by another '<': text
 		}
 		s.start.Name = sc.name(p[1:i])
 		s.step, s.at = tagSpace, i
@@ -501,7 +520,8 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 				s.loose = true
 			case c == '<' && sc.ctx != nil:
 				sc.work += i - from
-				return sc.rawText(p[:i]), i, nil // a "tag" broken by another '<': text
+				sc.rawText(p[:i])
+				return i, nil // a "tag" broken by another '<': text
 			case nameEnds[c] != 0:
 				i++ // a byte that cannot start a name: skip it
 				s.loose = true
@@ -525,7 +545,7 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 				name := p[s.name:s.nameEnd]
 				sc.attr(&s.start, name, name) // no value: its name stands for it
 				if len(s.start.Attr) > MaxAttrs {
-					return Token{}, 0, sc.tooManyAttrs(i)
+					return 0, sc.tooManyAttrs(i)
 				}
 				s.step = tagSpace
 				s.loose = true
@@ -554,7 +574,7 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 			}
 			if lt := bytes.IndexByte(rest, '<'); lt >= 0 {
 				sc.part = partial{}
-				return Token{}, 0, sc.syntaxError(sc.r+i+lt+1, "unescaped < inside quoted string")
+				return 0, sc.syntaxError(sc.r+i+lt+1, "unescaped < inside quoted string")
 			}
 			if end < 0 {
 				return sc.waitTag(&s, from, len(p))
@@ -562,7 +582,7 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 			i += end
 			sc.attr(&s.start, p[s.name:s.nameEnd], p[s.value:i])
 			if len(s.start.Attr) > MaxAttrs {
-				return Token{}, 0, sc.tooManyAttrs(i)
+				return 0, sc.tooManyAttrs(i)
 			}
 			i++
 			s.step = tagSpace
@@ -579,7 +599,7 @@ func (sc *scanner) startTag(p []byte, eof bool) (Token, int, error) {
 			}
 			sc.attr(&s.start, p[s.name:s.nameEnd], p[s.value:i])
 			if len(s.start.Attr) > MaxAttrs {
-				return Token{}, 0, sc.tooManyAttrs(i)
+				return 0, sc.tooManyAttrs(i)
 			}
 			s.step = tagSpace
 		case tagLook:
@@ -594,7 +614,7 @@ func (sc *scanner) inTextOnly() bool { return sc.ctx != nil && sc.ctx.isTextOnly
 // tagDone hands out the start tag p[:end] (self: written "/>"), whose
 // scanning started at from in this call: as a start tag, or as text when
 // it stands where it cannot be one (see bareTag).
-func (sc *scanner) tagDone(s *tagScan, p []byte, from, end int, self, eof bool) (Token, int, error) {
+func (sc *scanner) tagDone(s *tagScan, p []byte, from, end int, self, eof bool) (int, error) {
 	if sc.inTextOnly() {
 		text, ok := sc.bareTag(s, p, end, self, eof)
 		if !ok {
@@ -603,11 +623,13 @@ func (sc *scanner) tagDone(s *tagScan, p []byte, from, end int, self, eof bool) 
 		}
 		if text {
 			sc.work += end - from
-			return sc.rawText(p[:end]), end, nil
+			sc.rawText(p[:end])
+			return end, nil
 		}
 	}
 	sc.work += end - from
-	return Token{Kind: StartToken, Start: s.start, SelfClosing: self}, end, nil
+	*sc.tok = Token{Kind: StartToken, Start: s.start, SelfClosing: self}
+	return end, nil
 }
 
 // bareTag reports whether the start tag p[:end], in a text-only element,
@@ -743,11 +765,11 @@ func asciiFold(b []byte, s string) bool {
 
 // waitTag keeps the state of a start tag that p ends inside, to go on at i
 // when more has been read.
-func (sc *scanner) waitTag(s *tagScan, from, i int) (Token, int, error) {
+func (sc *scanner) waitTag(s *tagScan, from, i int) (int, error) {
 	sc.work += i - from
 	s.at = i
 	sc.part.kind, sc.part.tag = partStart, *s
-	return Token{}, 0, nil
+	return 0, nil
 }
 
 // attr adds an attribute to a start tag, its value decoded.
@@ -787,13 +809,21 @@ func (sc *scanner) name(b []byte) xml.Name {
 // intern returns b as a string, the same string each time for the names
 // it keeps (see MaxInterned).
 func (sc *scanner) intern(b []byte) string {
-	if len(b) > maxInternedLen {
+	if len(b) > maxInternedLen || len(b) == 0 {
 		return string(b)
 	}
+	// The names a document repeats are found in sc.recent first, by a
+	// cheap hash of their bytes, without a map's hashing.
+	slot := &sc.recent[(uint(len(b))*31+uint(b[0])*7+uint(b[len(b)-1]))%uint(len(sc.recent))]
+	if *slot == string(b) {
+		return *slot
+	}
 	if s, ok := sc.common[string(b)]; ok {
+		*slot = s
 		return s
 	}
 	if s, ok := sc.names[string(b)]; ok {
+		*slot = s
 		return s
 	}
 	s := string(b)
@@ -802,6 +832,7 @@ func (sc *scanner) intern(b []byte) string {
 	}
 	if len(sc.names) < MaxInterned {
 		sc.names[s] = s
+		*slot = s
 	}
 	return s
 }
@@ -908,36 +939,56 @@ func appendNewlines(dst, s []byte) []byte {
 // decoded (those the DOCTYPE declares through ents) and its line ends
 // normalised.
 func appendDecoded(dst, s []byte, ents *entityTable) []byte {
+	// cr is the index in s of the next '\r' (len(s): none), searched for
+	// again only once passed, so that text with many references and few
+	// line ends is searched once for each (a reference holds no '\r').
+	cr := bytes.IndexByte(s, '\r')
+	if cr < 0 {
+		cr = len(s)
+	}
 	for len(s) > 0 {
-		i := bytes.IndexAny(s, "&\r")
+		i := bytes.IndexByte(s[:cr], '&')
 		if i < 0 {
+			i = cr
+		}
+		if i == len(s) {
 			return append(dst, s...)
 		}
 		dst = append(dst, s[:i]...)
-		s = s[i:]
+		s, cr = s[i:], cr-i
 		if s[0] == '\r' {
 			dst = append(dst, '\n')
 			s = s[1:]
 			if len(s) > 0 && s[0] == '\n' {
 				s = s[1:]
 			}
+			if cr = bytes.IndexByte(s, '\r'); cr < 0 {
+				cr = len(s)
+			}
+			continue
+		}
+		if c, n := predefinedRef(s); n > 0 {
+			// The common case (escaped HTML: &lt;p&gt;), without the
+			// general path's scans and lookups.
+			dst = append(dst, c)
+			s, cr = s[n:], cr-n
 			continue
 		}
 		if r, n, ok := charRef(s); ok {
 			if r, ok := refRune(r); ok {
 				dst = utf8.AppendRune(dst, r)
 			}
-			s = s[n:]
+			s, cr = s[n:], cr-n
 			continue
 		}
 		semi := refLen(s)
 		if semi < 0 {
 			dst = append(dst, '&')
-			s = s[1:]
+			s, cr = s[1:], cr-1
 			continue
 		}
 		ref := s[1:semi]
-		if v, ok := predefined[string(ref)]; ok {
+		if v, ok := predefinedEntity(ref); ok {
 			dst = append(dst, v...)
 		} else if v, err := ents.expand(ref); err == nil {
 			dst = append(dst, v...)
@@ -946,9 +997,30 @@ func appendDecoded(dst, s []byte, ents *entityTable) []byte {
 		} else {
 			dst = append(dst, s[:semi+1]...) // unknown: kept as written
 		}
-		s = s[semi+1:]
+		s, cr = s[semi+1:], cr-(semi+1)
 	}
 	return dst
+}
+
+// predefinedRef reads the reference to one of XML's predefined entities
+// ("&lt;", "&gt;", "&amp;", "&quot;", "&apos;") at the start of s, and
+// returns the character it stands for and its length, or 0 when s does not
+// start with one.
+func predefinedRef(s []byte) (c byte, n int) {
+	switch {
+	case len(s) >= 4 && s[3] == ';' && s[2] == 't' && (s[1] == 'l' || s[1] == 'g'):
+		if s[1] == 'l' {
+			return '<', 4
+		}
+		return '>', 4
+	case len(s) >= 5 && s[4] == ';' && string(s[1:4]) == "amp":
+		return '&', 5
+	case len(s) >= 6 && s[5] == ';' && string(s[1:5]) == "quot":
+		return '"', 6
+	case len(s) >= 6 && s[5] == ';' && string(s[1:5]) == "apos":
+		return '\'', 6
+	}
+	return 0, 0
 }
 
 // refLen returns the index of the ';' that ends the entity reference at

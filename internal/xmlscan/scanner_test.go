@@ -41,10 +41,11 @@ func (e *events) end(name xml.Name) {
 // scannerEvents reads data with the scanner (through the input filter): the
 // events up to the end, or up to an error and the error.
 func scannerEvents(r io.Reader) (string, error) {
-	sc := &scanner{in: &input{src: r}}
+	tok := &Token{}
+	sc := &scanner{in: &input{src: r}, tok: tok}
 	var e events
 	for {
-		tok, err := sc.next()
+		err := sc.next()
 		if err == io.EOF {
 			e.flush()
 			return e.b.String(), nil
@@ -137,4 +138,47 @@ func FuzzScanner(f *testing.F) {
 			t.Fatalf("one byte at a time: %v\n%s", err, got)
 		}
 	})
+}
+
+// TestAppendDecoded checks the decoding of text where references and line
+// ends mix, which appendDecoded finds with separate searches.
+func TestAppendDecoded(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"plain", "plain"},
+		{"a\r\nb\rc\n", "a\nb\nc\n"},
+		{"&lt;p&gt;", "<p>"},
+		{"a&lt;\r\nb&amp;\rc&#38;\r", "a<\nb&\nc&\n"},
+		{"\r&lt;\r\r\n&quot;x&apos;", "\n<\n\n\"x'"},
+		{"& \r&;\r\n&#;&#x41;", "& \n&;\n&#;A"},
+		{"&unknown;\r&eacute;&nbsp\r", "&unknown;\né&nbsp\n"},
+		{"&#13;&#10;\r", "\r\n\n"},
+		{"x\r", "x\n"},
+		{"&", "&"},
+		{"&gt;&amp;&quot;&apos;&lt;", `>&"'<`},
+		{"&lt&gt &am; &amp &quo; &apos", "&lt&gt &am; &amp &quo; &apos"},
+		{"&l;&xt;&ampx;&quotx;", "&l;&xt;&ampx;&quotx;"},
+	} {
+		if got := string(appendDecoded([]byte("pre:"), []byte(tc.in), nil)); got != "pre:"+tc.want {
+			t.Errorf("appendDecoded(%q) = %q, want %q", tc.in, got[len("pre:"):], tc.want)
+		}
+	}
+}
+
+// TestIntern checks that names whose bytes hash alike in the scanner's
+// recent names (same length, same first and last bytes) are told apart,
+// interned or not.
+func TestIntern(t *testing.T) {
+	sc := &scanner{common: map[string]string{"title": "title"}}
+	names := []string{"abc", "axc", "abc", "title", "tiTle", "title", "", strings.Repeat("n", maxInternedLen+1), "axc"}
+	for round := range 2 {
+		for _, n := range names {
+			if got := sc.intern([]byte(n)); got != n {
+				t.Errorf("round %d: intern(%q) = %q", round, n, got)
+			}
+		}
+	}
+	if len(sc.names) != 3 { // abc, axc, tiTle: "title" is common, the long name is not kept
+		t.Errorf("%d names interned, want 3", len(sc.names))
+	}
 }

@@ -26,7 +26,8 @@ const (
 )
 
 // A Token is one XML token. Unlike xml.Token it is not an interface, so that
-// returning one costs no allocation.
+// a token costs no allocation; [Tokenizer.Next] hands out the Tokenizer's
+// own, so that it is not copied either.
 type Token struct {
 	Kind Kind
 	// Start is the start tag of a StartToken: its name and its attributes'
@@ -65,6 +66,7 @@ type Options struct {
 // A Tokenizer reads the tokens of an XML document from UTF-8 input (see
 // [NewReader]), repairing on the way what the package doc says.
 type Tokenizer struct {
+	tok      Token // the token Next returned last
 	in       *input
 	sc       *scanner     // lenient mode
 	x        *xml.Decoder // strict mode
@@ -79,9 +81,18 @@ type Tokenizer struct {
 	nsPeak   int              // the most bindings since nsIndex was made
 	deepOpen map[xml.Name]int // the raw names of the elements open past openLinear
 	deepPeak int              // the most names deepOpen has held
+	// the default namespace's URI as resolve last found it (dfltOK), until
+	// the bindings change: most elements have no prefix, and looking for
+	// the default namespace where none is declared (RSS 2.0) goes through
+	// every binding
+	dflt   string
+	dfltOK bool
 	// strict mode's declared namespace URIs in scope, with how many times
 	// each is declared; the declarations are z.bindings'
 	strictURIs map[string]int
+	// what z.in and z.sc point to, allocated with the Tokenizer
+	inBuf input
+	scBuf scanner
 }
 
 // NewTokenizer returns a Tokenizer that reads src, which must be UTF-8 (as
@@ -90,44 +101,57 @@ type Tokenizer struct {
 // nothing and no error 100 times in a row ends the input with
 // io.ErrNoProgress.
 func NewTokenizer(src io.Reader, opts Options) *Tokenizer {
-	z := &Tokenizer{in: &input{src: src, strict: opts.Strict, limit: opts.MaxUnitSize}, maxDepth: opts.MaxDepth}
+	z := &Tokenizer{maxDepth: opts.MaxDepth}
+	z.inBuf = input{src: src, strict: opts.Strict, limit: opts.MaxUnitSize}
+	z.in = &z.inBuf
 	if opts.Strict {
 		z.x = xml.NewDecoder(&attrGuard{in: z.in})
 		// The input is UTF-8 by now, whatever the declaration says.
 		z.x.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	} else {
-		z.sc = &scanner{in: z.in, common: opts.Names}
+		z.scBuf = scanner{in: z.in, common: opts.Names, tok: &z.tok}
+		z.sc = &z.scBuf
 	}
 	return z
 }
 
-// Next returns the next token. At the end of the input, once every element
-// has been closed, it returns io.EOF; any other error is an [*Error],
-// after which the Tokenizer must not be used.
-func (z *Tokenizer) Next() (Token, error) {
+// Next returns the next token. The token is the Tokenizer's own, valid
+// until the next call to Next, which overwrites it; the caller may change
+// it meanwhile. At the end of the input, once every element has been
+// closed, it returns io.EOF; any other error is an [*Error], after which
+// the Tokenizer must not be used.
+func (z *Tokenizer) Next() (*Token, error) {
 	if z.x != nil {
-		return z.strictToken()
+		tok, err := z.strictToken()
+		if err != nil {
+			return nil, err
+		}
+		z.tok = tok
+		return &z.tok, nil
 	}
-	// Lenient mode's loop is here, not in a function of its own, so that
-	// each token is returned once and not copied again.
+	// Lenient mode's loop is here, not in a function of its own, and the
+	// scanner writes its tokens into z.tok, so that a token is not copied
+	// from layer to layer.
+	tok := &z.tok
 	for {
 		if n := len(z.closing); n > 0 {
 			end := z.closing[n-1]
 			z.closing[n-1] = xml.Name{}
 			z.closing = z.closing[:n-1]
 			z.depth--
-			return Token{Kind: EndToken, End: end}, nil
+			*tok = Token{Kind: EndToken, End: end}
+			return tok, nil
 		}
-		tok, err := z.sc.next()
+		err := z.sc.next()
 		if err == nil {
 			err = z.in.ents.failure() // the entity budget, spent on this token
 		}
 		if err != nil {
-			return Token{}, z.fail(err)
+			return nil, z.fail(err)
 		}
 		switch tok.Kind {
 		case StartToken:
-			t := tok.Start
+			t := &tok.Start
 			mark := len(z.bindings)
 			z.bindAttrs(t.Attr)
 			raw := t.Name
@@ -141,11 +165,10 @@ func (z *Tokenizer) Next() (Token, error) {
 					t.Attr[i].Name.Space = z.resolve(s, false)
 				}
 			}
-			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark, notText: len(t.Attr) > 0 && notTextAttrs(t)})
+			z.pushOpen(openElement{raw: raw, name: t.Name, nsMark: mark, notText: len(t.Attr) > 0 && notTextAttrs(*t)})
 			z.setContext()
-			tok.Start = t
 			if err := z.enter(); err != nil {
-				return Token{}, err
+				return nil, err
 			}
 			return tok, nil
 		case EndToken:
@@ -153,14 +176,26 @@ func (z *Tokenizer) Next() (Token, error) {
 			if i < 0 {
 				continue // closes nothing that is open: drop it
 			}
-			// Close the elements inside the one this tag closes first,
-			// innermost first (z.closing is popped from its end).
-			for j := i; j < len(z.open); j++ {
-				z.closing = append(z.closing, z.open[j].name)
+			name := z.open[i].name
+			inner := i < len(z.open)-1
+			if inner {
+				// Close the elements inside the one this tag closes
+				// first, innermost first (z.closing is popped from its
+				// end).
+				for j := i; j < len(z.open); j++ {
+					z.closing = append(z.closing, z.open[j].name)
+				}
 			}
 			z.unbind(z.open[i].nsMark)
 			z.popOpen(i)
 			z.setContext()
+			if !inner {
+				// The innermost element (the common case), without
+				// z.closing.
+				z.depth--
+				*tok = Token{Kind: EndToken, End: name}
+				return tok, nil
+			}
 		default:
 			return tok, nil
 		}
@@ -705,6 +740,7 @@ func (z *Tokenizer) bind(prefix, uri string) {
 	if z.nsIndex == nil && len(z.bindings) >= nsLinear {
 		z.indexBindings()
 	}
+	z.dfltOK = false
 	b := binding{Prefix: prefix, URI: uri, prev: -1}
 	if z.nsIndex != nil {
 		if i, ok := z.nsIndex[prefix]; ok {
@@ -736,6 +772,7 @@ func (z *Tokenizer) unbind(mark int) {
 	if mark == len(z.bindings) {
 		return
 	}
+	z.dfltOK = false
 	if z.nsIndex != nil {
 		switch {
 		case mark <= nsLinear/2:
@@ -773,8 +810,20 @@ func truncate[T any](s []T, n int) []T {
 // namespace. A prefix nobody declared stands for itself.
 func (z *Tokenizer) resolve(prefix string, element bool) string {
 	switch {
-	case prefix == "" && !element:
+	case prefix != "":
+		return z.lookup(prefix)
+	case !element:
 		return ""
+	case !z.dfltOK:
+		z.dflt, z.dfltOK = z.lookup(""), true
+	}
+	return z.dflt
+}
+
+// lookup returns the namespace URI of a prefix, "" for the default
+// namespace, as resolve does for an element's.
+func (z *Tokenizer) lookup(prefix string) string {
+	switch {
 	case prefix == "xml":
 		return XMLNamespace
 	case prefix == "xmlns":

@@ -71,6 +71,48 @@ E u:a d=0
 	assert.Equal(t, `the namespace prefix "q" of element <d> is not declared`, re.Msg)
 }
 
+// TestTokenizerDefaultScope checks that the default namespace, which the
+// tokenizer keeps once resolved, follows the declarations in and out of
+// scope (and DefaultSpace's).
+func TestTokenizerDefaultScope(t *testing.T) {
+	const doc = `<a><b xmlns="u"><c/></b><d/><e xmlns="v"/><f/></a>`
+	want := `S :a d=1
+S u:b :xmlns="u" d=2
+S u:c d=3
+E u:c d=2
+E u:b d=1
+S :d d=2
+E :d d=1
+S v:e :xmlns="v" d=2
+E v:e d=1
+S :f d=2
+E :f d=1
+E :a d=0
+`
+	for _, strict := range []bool{false, true} {
+		got, err := tokenize(doc, Options{Strict: strict})
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "strict %v", strict)
+	}
+
+	z := NewTokenizer(strings.NewReader(`<feed><x/><y xmlns=""/><z/></feed>`), Options{})
+	var names []string
+	for {
+		tok, err := z.Next()
+		if err != nil {
+			require.ErrorIs(t, err, io.EOF)
+			break
+		}
+		if tok.Kind == StartToken {
+			names = append(names, tok.Start.Name.Space+":"+tok.Start.Name.Local)
+			if tok.Start.Name.Local == "feed" {
+				z.DefaultSpace("w")
+			}
+		}
+	}
+	assert.Equal(t, []string{":feed", "w:x", ":y", "w:z"}, names)
+}
+
 // TestTokenizerEndTags checks lenient mode's end-tag matching: an end tag
 // that closes an outer element closes the inner ones, all at once for
 // Depth; one that closes nothing is dropped; one that matches the innermost
