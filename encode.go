@@ -211,7 +211,9 @@ func (f Format) String() string {
 // which Atom requires, even empty (but an enclosure's, which the reader
 // would take for one more enclosure).
 //
-// A category without a term (Value), which Atom requires, is left out,
+// Content with a src is written empty, as Atom requires (RFC 4287
+// 4.1.3.2): text the feed gave beside the src is left out. A category
+// without a term (Value), which Atom requires, is left out,
 // and so is the type of a text construct that holds no text. An empty
 // element in xhtml (<br></br>) reads back in its short form (<br/>).
 //

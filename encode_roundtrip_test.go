@@ -244,6 +244,10 @@ var (
 	diffLen    = regexp.MustCompile(`^feed(?:\.Items\[(\d+)\])?\..*: len (\d+) vs (\d+)$`)
 )
 
+// contentBesideSrc matches the difference Atom content with a src and text
+// makes, written empty.
+var contentBesideSrc = regexp.MustCompile(`^feed\.Items\[(\d+)\]\.Content: ".+" vs ""$`)
+
 // emptyGUID matches the difference an empty guid, not written, makes.
 var emptyGUID = regexp.MustCompile(`^feed\.Items\[(\d+)\]\.GUID\.IsPermaLink: "true" vs "false"$`)
 
@@ -268,6 +272,11 @@ func knownDifference(f *Feed, diff string) string {
 		}
 		if errA == nil && errB == nil && strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(a) == b {
 			return "XML content that is not well-formed written as text"
+		}
+	}
+	if m := contentBesideSrc.FindStringSubmatch(diff); m != nil {
+		if i, _ := strconv.Atoi(m[1]); i < len(f.Items) && f.Items[i].Atom != nil && f.Items[i].Atom.ContentSrc != "" {
+			return "text beside a content src left out"
 		}
 	}
 	if m := emptyGUID.FindStringSubmatch(diff); m != nil {
