@@ -766,8 +766,9 @@ func (d *Decoder) keep(exts *[]Element, t xml.StartElement, text string) {
 		Attrs: d.attrs(t), Text: text})
 }
 
-// attrs copies an element's attributes, leaving out namespace declarations
-// (their prefixes are noted for the Encoder).
+// attrs copies the attributes of an element kept as an extension, leaving
+// out namespace declarations, and notes the prefixes of the namespaces
+// the element and its attributes are in (see Feed.prefixes).
 func (d *Decoder) attrs(t xml.StartElement) []xml.Attr {
 	var out []xml.Attr
 	for _, a := range t.Attr {
@@ -779,10 +780,12 @@ func (d *Decoder) attrs(t xml.StartElement) []xml.Attr {
 			continue
 		}
 		if a.Name.Space != "" {
+			d.notePrefixOf(a.Name.Space)
 			a.Name.Space = d.ns.space(a.Name.Space)
 		}
 		out = append(out, a)
 	}
+	d.notePrefixOf(t.Name.Space)
 	return out
 }
 
@@ -797,17 +800,50 @@ const (
 	maxPrefixLen = 32
 )
 
-// notePrefix notes the prefix a document gives a namespace, the first it
-// gives it: where the root declares it, or where an element kept in
-// Extensions does. Feed.prefixes says why.
+// notePrefix notes the prefix an element kept in Extensions declares for
+// a namespace, unless one was noted for it before. Feed.prefixes says why.
 func (d *Decoder) notePrefix(prefix, uri string) {
-	if prefix == "" || uri == "" || len(prefix) > maxPrefixLen || len(uri) > maxNSCacheLen ||
-		d.feed == nil || len(d.feed.prefixes) >= maxPrefixes {
+	if prefix == "" || uri == "" || len(prefix) > maxPrefixLen || len(uri) > maxNSCacheLen || d.feed == nil {
+		return
+	}
+	space := d.ns.space(uri)
+	if p, ok := d.feed.prefixes[space]; ok && p != "" || !ok && len(d.feed.prefixes) >= maxPrefixes {
+		return
+	}
+	if d.feed.prefixes == nil {
+		d.feed.prefixes = map[string]string{}
+	}
+	d.feed.prefixes[space] = prefix
+}
+
+// notePrefixOf notes the prefix the document gives, where the decoder
+// stands, the namespace uri of an element or attribute kept in Extensions:
+// the innermost declaration of it in scope, or "" when there is none (a
+// default namespace, or a declaration on the element itself, which attrs
+// notes), so that each namespace is looked up once; at most maxPrefixes of
+// them. Only documents with extensions pay for it, once per namespace.
+func (d *Decoder) notePrefixOf(uri string) {
+	if uri == "" || uri == d.ns.noted || d.tok == nil || d.feed == nil {
+		return
+	}
+	d.ns.noted = uri
+	if len(uri) > maxNSCacheLen || len(d.feed.prefixes) >= maxPrefixes {
 		return
 	}
 	space := d.ns.space(uri)
 	if _, ok := d.feed.prefixes[space]; ok {
 		return
+	}
+	prefix := ""
+	bs := d.tok.Bindings()
+	for i := len(bs) - 1; i >= 0; i-- {
+		if bs[i].URI == uri {
+			prefix = bs[i].Prefix
+			break
+		}
+	}
+	if prefix != "" && len(prefix) > maxPrefixLen {
+		prefix = ""
 	}
 	if d.feed.prefixes == nil {
 		d.feed.prefixes = map[string]string{}

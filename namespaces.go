@@ -72,6 +72,10 @@ func canonicalNS(uri string) string {
 // are few and short, and keeping long ones would let a document hold many.
 type nsResolver struct {
 	cache map[string]nsEntry
+	// noted is the namespace URI whose prefix was last noted for the
+	// Encoder (see Decoder.notePrefixOf), so that a run of extension
+	// elements of one namespace looks it up once.
+	noted string
 }
 
 // Bounds on the namespace cache.

@@ -384,9 +384,6 @@ func (d *Decoder) begin() error {
 		}
 		start := tok.Start
 		space, local := d.ns.space(start.Name.Space), start.Name.Local
-		for _, b := range d.tok.Bindings() {
-			d.notePrefix(b.Prefix, b.URI)
-		}
 		switch {
 		case strings.EqualFold(local, "rss"):
 			if space != nsRSS {
