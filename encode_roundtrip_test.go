@@ -503,18 +503,41 @@ func badNames(f *Feed) bool {
 		}
 		return false
 	}
-	if bad(f.Extensions) {
-		return true
-	}
-	for _, it := range f.Items {
-		if it != nil && bad(it.Extensions) {
-			return true
+	// Every []Element in the model: the feed's and items' Extensions, and
+	// those of the parts that keep their own (Media contents, Podcasting
+	// 2.0 elements, an Atom source...).
+	found := false
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		if found {
+			return
 		}
-		if it != nil && it.Atom != nil && it.Atom.Source != nil && bad(it.Atom.Source.Extensions) {
-			return true
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Slice:
+			if es, ok := v.Interface().([]Element); ok {
+				found = bad(es)
+				return
+			}
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Struct:
+			if v.Type() == timeType {
+				return
+			}
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
 		}
 	}
-	return false
+	walk(reflect.ValueOf(f))
+	return found
 }
 
 // nb reads a length diffLen matched.
