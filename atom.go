@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/xml"
+	"github.com/feedkit/rss/internal/xmlscan"
 	"slices"
 	"strconv"
 	"strings"
@@ -886,7 +887,8 @@ func isXMLType(typ string) bool {
 
 // decodeBase64 returns the text that s, base64 with white space anywhere in
 // it, encodes; s itself when it is not base64 or does not decode to UTF-8
-// text.
+// text of characters XML carries (binary data that happens to be valid
+// UTF-8, control characters and all, is no text).
 func decodeBase64(s string) string {
 	clean := strings.Map(func(r rune) rune {
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
@@ -898,7 +900,7 @@ func decodeBase64(s string) string {
 	if err != nil {
 		b, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(clean, "="))
 	}
-	if err != nil || !utf8.Valid(b) {
+	if err != nil || !utf8.Valid(b) || strings.ContainsFunc(string(b), func(r rune) bool { return !xmlscan.IsXMLChar(r) }) {
 		return s
 	}
 	return string(bytes.TrimSpace(b))
