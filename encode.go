@@ -590,15 +590,7 @@ func (x *xmlWriter) cdataText(s string) {
 	if s == "" {
 		return
 	}
-	extra := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '<', '>':
-			extra += 3
-		case '&':
-			extra += 4
-		}
-	}
+	extra := 3*(strings.Count(s, "<")+strings.Count(s, ">")) + 4*strings.Count(s, "&")
 	if extra <= len("<![CDATA[]]>") || strings.Contains(s, "]]>") || strings.IndexByte(s, '\r') >= 0 {
 		x.text(s)
 		return
@@ -826,31 +818,38 @@ func isXMLChar(r rune) bool {
 // it survives normalisation; a carriage return always is, since XML reads
 // it as a line feed.
 func escapeXML(b *bytes.Buffer, s string, attr bool) {
+	stop := &textStops
+	if attr {
+		stop = &attrStops
+	}
 	run := 0 // start of the bytes not yet written
 	for i := 0; i < len(s); {
+		for i < len(s) && !stop[s[i]] { // the bytes written as they are
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
-		var esc string
 		if c < utf8.RuneSelf {
-			switch {
-			case c == '<':
+			var esc string
+			switch c {
+			case '<':
 				esc = "&lt;"
-			case c == '>':
+			case '>':
 				esc = "&gt;"
-			case c == '&':
+			case '&':
 				esc = "&amp;"
-			case c == '"' && attr:
+			case '"':
 				esc = "&quot;"
-			case c == '\r':
+			case '\r':
 				esc = "&#xD;"
-			case c == '\n' && attr:
+			case '\n':
 				esc = "&#xA;"
-			case c == '\t' && attr:
+			case '\t':
 				esc = "&#x9;"
-			case c < 0x20 && c != '\n' && c != '\t':
-				esc = "" // not carried
 			default:
-				i++
-				continue
+				esc = "" // a control character: not carried
 			}
 			b.WriteString(s[run:i])
 			b.WriteString(esc)
@@ -870,18 +869,37 @@ func escapeXML(b *bytes.Buffer, s string, attr bool) {
 	b.WriteString(s[run:])
 }
 
+// textStops, attrStops and charStops say which bytes escapeXML (in text,
+// in an attribute) and writeXMLChars must look at: those written otherwise
+// than as they are (<, >, & and the controls; in an attribute the quote,
+// and tab and line feed too), and the first bytes of multi-byte
+// characters, which may be ones XML cannot carry. The rest, most of any
+// text, are skipped over a table lookup at a time.
+var textStops, attrStops, charStops = func() (text, attr, chars [256]bool) {
+	for c := range 256 {
+		control := c < 0x20 && c != '\n' && c != '\t' && c != '\r'
+		chars[c] = control || c >= utf8.RuneSelf
+		text[c] = chars[c] || c == '<' || c == '>' || c == '&' || c == '\r'
+		attr[c] = text[c] || c == '"' || c == '\n' || c == '\t'
+	}
+	return
+}()
+
 // writeXMLChars writes s as it is (inside CDATA, or markup checked to be
 // well-formed), without the characters the output does not carry.
 func writeXMLChars(b *bytes.Buffer, s string) {
 	run := 0
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\n' && c != '\t' && c != '\r' {
-				b.WriteString(s[run:i])
-				run = i + 1
-			}
+		for i < len(s) && !charStops[s[i]] {
 			i++
+		}
+		if i == len(s) {
+			break
+		}
+		if s[i] < utf8.RuneSelf { // a control character
+			b.WriteString(s[run:i])
+			i++
+			run = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
