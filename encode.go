@@ -41,7 +41,8 @@ func (f Format) String() string {
 //
 // The output is deterministic: the same model gives the same bytes (no
 // clock is read, maps are written in sorted order). Text is escaped (or,
-// in RSS, written as CDATA where that is shorter and safe); characters
+// HTML in RSS and Atom's html text, written as CDATA where that is shorter
+// and safe); characters
 // that XML cannot carry (control characters, unpaired surrogates, U+FFFE
 // and U+FFFF), the C1 controls U+0080 to U+009F (which the Strict decoder
 // refuses) and invalid UTF-8 are dropped, in JSON Feed too. Dates are written with their

@@ -580,9 +580,12 @@ func atomText(x *xmlWriter, name, s, typ string, required bool) {
 		typ = "html"
 	}
 	x.start(NamespaceAtom, name, []xattr{{"", "type", typ}}...)
-	if typ == "xhtml" {
+	switch typ {
+	case "xhtml":
 		x.raw(`<div xmlns="` + namespaceXHTML + `">` + s + `</div>`)
-	} else {
+	case "html":
+		x.cdataText(s) // HTML, as RSS's: in CDATA where that is shorter
+	default:
 		x.text(s)
 	}
 	x.end()
