@@ -46,7 +46,7 @@ func writeAtom(x *xmlWriter, f *Feed) {
 	} else {
 		x.leaf(ns, "updated", isoDate(a.Updated, a.UpdatedRaw))
 	}
-	atomLinks(x, ns, x.uniqueAlternates(withAlternate(f.AtomLinks, f.Link)))
+	atomLinks(x, ns, x.uniqueAlternates(withAlternate(f.AtomLinks, f.Link)), "")
 	authors := a.Authors
 	if len(authors) == 0 && derive && needsFeedAuthor(f) {
 		authors = []Person{derivedFeedAuthor(f)}
@@ -84,8 +84,9 @@ func writeAtom(x *xmlWriter, f *Feed) {
 }
 
 // atomFeedMeta writes the metadata of a feed as an atom:source (or, within
-// RSS, an item's atom:source) holds it, without deriving what is missing.
-func atomFeedMeta(x *xmlWriter, ns string, f *Feed) {
+// RSS, an item's atom:source) holds it, without deriving what is missing;
+// base is the item's (see atomLinks).
+func atomFeedMeta(x *xmlWriter, ns string, f *Feed, base string) {
 	a := f.Atom
 	if a == nil {
 		a = &AtomFeed{}
@@ -94,7 +95,7 @@ func atomFeedMeta(x *xmlWriter, ns string, f *Feed) {
 	atomText(x, "title", f.Title, a.TitleType, false)
 	atomText(x, "subtitle", f.Description, a.SubtitleType, false)
 	x.leaf(ns, "updated", isoDate(a.Updated, a.UpdatedRaw))
-	atomLinks(x, ns, f.AtomLinks)
+	atomLinks(x, ns, f.AtomLinks, base)
 	atomPersons(x, ns, "author", a.Authors)
 	atomPersons(x, ns, "contributor", a.Contributors)
 	atomCategories(x, f.Categories)
@@ -202,7 +203,7 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 		links = append(links, AtomLink{Href: e.URL, Rel: "enclosure", Type: e.Type, Length: e.Length})
 	}
 	links = x.uniqueAlternates(links)
-	atomLinks(x, ns, links)
+	atomLinks(x, ns, links, it.Base)
 	atomCategories(x, it.Categories)
 	atomText(x, "rights", a.Rights, a.RightsType, false)
 	sumType, contentType := a.SummaryType, a.ContentType
@@ -231,7 +232,7 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 	}
 	if a.Source != nil {
 		x.start(ns, "source", []xattr{{xmlNamespace, "lang", a.Source.Language}}...)
-		atomFeedMeta(x, ns, a.Source)
+		atomFeedMeta(x, ns, a.Source, it.Base)
 		x.end()
 	}
 	atom03Parts(x, "", "", a.Created, a.CreatedRaw)

@@ -109,7 +109,7 @@ func writeRSS(x *xmlWriter, f *Feed) {
 		}
 		x.end()
 	}
-	atomLinks(x, NamespaceAtom, f.AtomLinks)
+	atomLinks(x, NamespaceAtom, f.AtomLinks, "")
 	rssAtomFeed(x, f)
 	feedModulesXML(x, f)
 	x.popKept()
@@ -213,7 +213,7 @@ func rssItem(x *xmlWriter, name string, it *Item, attrs ...xattr) {
 		}
 		x.leaf(NamespaceSlash, "hit_parade", strings.Join(s, ","))
 	}
-	atomLinks(x, NamespaceAtom, it.AtomLinks)
+	atomLinks(x, NamespaceAtom, it.AtomLinks, it.Base)
 	rssAtomEntry(x, it, it.DC.Creator)
 	itunesItemXML(x, it.ITunes)
 	podcastItemXML(x, it.Podcast)
@@ -249,10 +249,14 @@ func rssCategories(x *xmlWriter, cs []Category) {
 // with its href, which Atom requires (empty, a reference to the document,
 // when it is; but for an enclosure, which the reader would take an empty
 // href of for one more enclosure).
-func atomLinks(x *xmlWriter, space string, ls []AtomLink) {
+func atomLinks(x *xmlWriter, space string, ls []AtomLink, base string) {
 	for _, l := range ls {
 		attrs := make([]xattr, 0, 6)
-		if l.Href != "" || !relIs(l.Rel, "enclosure") {
+		// Atom requires an href. An empty one (a same-document reference)
+		// reads back as the base in effect, base (the item's, "" for the
+		// channel's links): with a base, a link of no href had none, and
+		// is written without.
+		if l.Href != "" || base == "" && !relIs(l.Rel, "enclosure") {
 			attrs = append(attrs, xattr{"", "href", l.Href})
 		}
 		for _, a := range [...]xattr{{"", "rel", l.Rel}, {"", "type", l.Type}, {"", "hreflang", l.Hreflang},
@@ -368,7 +372,7 @@ func rssAtomEntry(x *xmlWriter, it *Item, creators []string) {
 	case s == nil:
 	case !x.derive:
 		x.start(NamespaceAtom, "source", []xattr{{xmlNamespace, "lang", s.Language}}...)
-		atomFeedMeta(x, NamespaceAtom, s)
+		atomFeedMeta(x, NamespaceAtom, s, it.Base)
 		x.end()
 	case it.Source == nil:
 		// An RSS item has no atom:source: RSS's source, which requires
