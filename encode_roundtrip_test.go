@@ -381,7 +381,14 @@ func knownDifference(f *Feed, diff string) string {
 			badNames(f) {
 			return "name XML cannot carry left out"
 		}
-		if len(exts) > 0 && nb > na && !strings.Contains(diff, "Extensions") {
+		// Where the copy was kept: the item's parts, or the channel's.
+		var part any = f
+		if m[1] != "" {
+			i, _ := strconv.Atoi(m[1])
+			part = f.Items[i]
+		}
+		kept := anyElements(reflect.ValueOf(part), func(es []Element) bool { return len(es) > 0 })
+		if kept && nb > na && !strings.Contains(diff, "Extensions") {
 			// The kept copy read back as one more value.
 			return "value also kept in Extensions"
 		}
@@ -512,38 +519,35 @@ func badNames(f *Feed) bool {
 	// Every []Element in the model: the feed's and items' Extensions, and
 	// those of the parts that keep their own (Media contents, Podcasting
 	// 2.0 elements, an Atom source...).
-	found := false
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		if found {
-			return
+	return anyElements(reflect.ValueOf(f), bad)
+}
+
+// anyElements reports whether fn is true of a []Element anywhere in v (a
+// part of the model), the items' included.
+func anyElements(v reflect.Value, fn func([]Element) bool) bool {
+	switch v.Kind() {
+	case reflect.Pointer:
+		return !v.IsNil() && anyElements(v.Elem(), fn)
+	case reflect.Slice:
+		if es, ok := v.Interface().([]Element); ok {
+			return fn(es)
 		}
-		switch v.Kind() {
-		case reflect.Pointer:
-			if !v.IsNil() {
-				walk(v.Elem())
+		for i := range v.Len() {
+			if anyElements(v.Index(i), fn) {
+				return true
 			}
-		case reflect.Slice:
-			if es, ok := v.Interface().([]Element); ok {
-				found = bad(es)
-				return
-			}
-			for i := range v.Len() {
-				walk(v.Index(i))
-			}
-		case reflect.Struct:
-			if v.Type() == timeType {
-				return
-			}
-			for i := range v.NumField() {
-				if v.Type().Field(i).IsExported() {
-					walk(v.Field(i))
-				}
+		}
+	case reflect.Struct:
+		if v.Type() == timeType {
+			return false
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() && anyElements(v.Field(i), fn) {
+				return true
 			}
 		}
 	}
-	walk(reflect.ValueOf(f))
-	return found
+	return false
 }
 
 // nb reads a length diffLen matched.
