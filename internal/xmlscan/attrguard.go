@@ -26,22 +26,28 @@ type attrGuard struct {
 	depth int    // '[' open in a declaration (a DOCTYPE's internal subset)
 	attrs int    // attributes of the start tag being read
 	tail  uint32 // the last bytes read, for the ends of comments and such
-	err   error
+	// back is the state a comment or processing instruction returns to:
+	// text, or the declaration (a DOCTYPE's internal subset) it stands in.
+	back guardState
+	err  error
 }
 
 type guardState uint8
 
 const (
-	guardText     guardState = iota
-	guardOpen                // after '<'
-	guardTag                 // in a start tag
-	guardBang                // after "<!"
-	guardBangDash            // after "<!-"
-	guardComment             // in a comment, until "-->"
-	guardCDATA               // in a CDATA section, until "]]>"
-	guardPI                  // in a processing instruction, until "?>"
-	guardDecl                // in a declaration, until '>' outside quotes and brackets
-	guardEndTag              // in an end tag, until '>'
+	guardText         guardState = iota
+	guardOpen                    // after '<'
+	guardTag                     // in a start tag
+	guardBang                    // after "<!"
+	guardBangDash                // after "<!-"
+	guardComment                 // in a comment, until "-->"
+	guardCDATA                   // in a CDATA section, until "]]>"
+	guardPI                      // in a processing instruction, until "?>"
+	guardDecl                    // in a declaration, until '>' outside quotes and brackets
+	guardDeclOpen                // after '<' in a DOCTYPE's internal subset
+	guardDeclBang                // after "<!" there
+	guardDeclBangDash            // after "<!-" there
+	guardEndTag                  // in an end tag, until '>'
 )
 
 // ReadByte implements io.ByteReader, which encoding/xml reads with.
@@ -64,7 +70,7 @@ func (g *attrGuard) ReadByte() (byte, error) {
 		case b == '!':
 			g.state = guardBang
 		case b == '?':
-			g.state = guardPI
+			g.enter(guardPI, guardText)
 		case b == '/':
 			g.state = guardEndTag
 		case b == '_' || b == ':' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b >= 0x80:
@@ -98,13 +104,14 @@ func (g *attrGuard) ReadByte() (byte, error) {
 			g.state, g.depth, g.quote = guardDecl, 0, 0
 		}
 	case guardBangDash:
-		g.state = guardComment
-		if b != '-' {
+		if b == '-' {
+			g.enter(guardComment, guardText)
+		} else {
 			g.state, g.depth, g.quote = guardDecl, 0, 0
 		}
 	case guardComment:
 		if g.tail&0xffffff == '-'<<16|'-'<<8|'>' {
-			g.state = guardText
+			g.state = g.back
 		}
 	case guardCDATA:
 		if g.tail&0xffffff == ']'<<16|']'<<8|'>' {
@@ -112,7 +119,7 @@ func (g *attrGuard) ReadByte() (byte, error) {
 		}
 	case guardPI:
 		if g.tail&0xffff == '?'<<8|'>' {
-			g.state = guardText
+			g.state = g.back
 		}
 	case guardDecl:
 		switch {
@@ -128,6 +135,27 @@ func (g *attrGuard) ReadByte() (byte, error) {
 			g.depth--
 		case b == '>' && g.depth <= 0:
 			g.state = guardText
+		case b == '<' && g.depth > 0:
+			g.state = guardDeclOpen
+		}
+	case guardDeclOpen: // a comment or PI's text is neither quoted nor bracketed
+		switch b {
+		case '!':
+			g.state = guardDeclBang
+		case '?':
+			g.enter(guardPI, guardDecl)
+		default:
+			g.state = guardDecl
+		}
+	case guardDeclBang:
+		g.state = guardDecl
+		if b == '-' {
+			g.state = guardDeclBangDash
+		}
+	case guardDeclBangDash:
+		g.state = guardDecl
+		if b == '-' {
+			g.enter(guardComment, guardDecl)
 		}
 	case guardEndTag:
 		if b == '>' {
@@ -135,6 +163,13 @@ func (g *attrGuard) ReadByte() (byte, error) {
 		}
 	}
 	return b, nil
+}
+
+// enter starts a comment or processing instruction, which ends in back:
+// the bytes of its opening are no part of its end ("<!--->" is no
+// comment yet).
+func (g *attrGuard) enter(state, back guardState) {
+	g.state, g.back, g.tail = state, back, 0
 }
 
 // Read implements io.Reader, which encoding/xml wants besides, a byte at a
