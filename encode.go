@@ -68,8 +68,9 @@ func (f Format) String() string {
 // author, a JSON Feed item's id, RSS's channel link and description) is
 // derived, as each section says, only for a feed read from another format
 // or (for Atom and JSON Feed) built in code. A feed read from the format
-// it is written in (its Version says so: "atom..." for Atom, "json..." for
-// JSON Feed, anything else, a feed built in code too, for RSS) is written
+// it is written in (its Version says so: "atom1.0" for Atom, whose 0.3
+// required less, "json..." for JSON Feed, anything else, a feed built in
+// code too, for RSS) is written
 // with what it has and nothing derived, so that reading the output gives
 // the same model back, and the output is as valid as its input was.
 //
@@ -325,7 +326,7 @@ func (e *Encoder) Encode(f *Feed) error {
 		x = newXMLWriter(e.Indent)
 		x.defaultNS = NamespaceAtom
 		x.feedPrefixes = f.prefixes
-		x.derive = !strings.HasPrefix(f.Version, "atom")
+		x.derive = !sameFormat(f, Atom1)
 		x.buf.Grow(sizeHint(f))
 		writeAtom(x, f)
 		return x.writeDocument(e.w, "feed", []xattr{{xmlNamespace, "lang", x.language(f.Language)}})

@@ -257,7 +257,9 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 func sameFormat(f *Feed, format Format) bool {
 	switch format {
 	case Atom1:
-		return strings.HasPrefix(f.Version, "atom")
+		// Atom 0.3 is another format: Atom 1.0 requires what it did not
+		// (an id, for one).
+		return f.Version == "atom1.0"
 	case JSONFeed1:
 		return strings.HasPrefix(f.Version, "json")
 	}

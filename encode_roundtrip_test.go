@@ -288,7 +288,7 @@ func knownDifference(f *Feed, diff string) string {
 		return "xhtml that is not well-formed written as html"
 	}
 	if formatOf(f) != RSS2 {
-		for _, p := range []string{"Atom.ID", "GUID.Value", "Updated", "UpdatedRaw", "LastBuildDate", "LastBuildDateRaw",
+		for _, p := range []string{"Atom.ID", "GUID.Value", "Updated", "Atom.ContentType", "UpdatedRaw", "LastBuildDate", "LastBuildDateRaw",
 			"PubDate", "PubDateRaw"} {
 			if strings.Contains(diff, "."+p+`: "" vs`) || strings.Contains(diff, "."+p+": 0001-01-01 00:00:00 +0000 UTC vs") {
 				return derivedOr(f)
@@ -328,10 +328,9 @@ func knownDifference(f *Feed, diff string) string {
 		}
 		// A category without a term, which Atom requires.
 		if m := diffLen.FindStringSubmatch(diff); m != nil && strings.HasSuffix(diff, ".Categories: len "+m[2]+" vs "+m[3]) {
-			cs := f.Categories
-			if m[1] != "" {
-				i, _ := strconv.Atoi(m[1])
-				cs = f.Items[i].Categories
+			var cs []Category
+			if v := valueAt(f, strings.SplitN(diff, ":", 2)[0]); v.IsValid() {
+				cs, _ = v.Interface().([]Category)
 			}
 			empty := 0
 			for _, c := range cs {
@@ -599,8 +598,40 @@ func itemExtensions(f *Feed) []Element {
 // it was read from (see the Encoder doc); for any other feed it is no
 // documented difference.
 func derivedOr(f *Feed) string {
-	if formatOf(f) == JSONFeed1 {
+	switch {
+	case formatOf(f) == JSONFeed1:
 		return "JSON member of a known name with a wrong value written back"
+	case f.Version == "atom0.3":
+		return "required value derived" // Atom 0.3 written as Atom 1.0
 	}
 	return ""
+}
+
+// valueAt returns the part of f a difference's path names
+// ("feed.Items[0].Atom.Source.Categories"), or the zero Value.
+func valueAt(f *Feed, path string) reflect.Value {
+	v := reflect.ValueOf(f)
+	for _, step := range strings.Split(strings.TrimPrefix(path, "feed"), ".")[1:] {
+		name, index, indexed := strings.Cut(step, "[")
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return reflect.Value{}
+			}
+			v = v.Elem()
+		}
+		if v.Kind() != reflect.Struct {
+			return reflect.Value{}
+		}
+		if v = v.FieldByName(name); !v.IsValid() {
+			return v
+		}
+		if indexed {
+			i, err := strconv.Atoi(strings.TrimSuffix(index, "]"))
+			if err != nil || v.Kind() != reflect.Slice || i >= v.Len() {
+				return reflect.Value{}
+			}
+			v = v.Index(i)
+		}
+	}
+	return v
 }
