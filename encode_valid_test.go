@@ -64,6 +64,10 @@ type vnode struct {
 	children     []*vnode
 }
 
+// blank reports whether n holds no text but white space, and no element
+// (the validator's NotBlank).
+func blank(n *vnode) bool { return strings.TrimSpace(n.text) == "" && len(n.children) == 0 }
+
 // attr returns the value of the attribute local (in no namespace).
 func (n *vnode) attr(local string) (string, bool) {
 	for _, a := range n.attrs {
@@ -496,7 +500,8 @@ var rssRules = []feedRule{
 	// ItemMustContainTitleOrDescription.
 	rssRule("rss/required", func(ch *vnode, items []*vnode, p *problems) {
 		for _, name := range []string{"title", "link", "description"} {
-			if ch.kid(nsNone, name) == nil {
+			if k := ch.kid(nsNone, name); k == nil || name == "link" && blank(k) {
+				// (An empty link is no URL: NotBlank.)
 				p.add("channel without %s (MissingElement)", name)
 			}
 		}
@@ -1295,7 +1300,8 @@ var atomRules = []feedRule{
 	// feed or for every entry.
 	atomRule("atom/feed-required", func(feed *vnode, entries []*vnode, p *problems) {
 		for _, n := range []string{"id", "title", "updated"} {
-			if feed.kid(NamespaceAtom, n) == nil {
+			if k := feed.kid(NamespaceAtom, n); k == nil || n != "title" && blank(k) {
+				// (An empty id or date is none: NotBlank.)
 				p.add("feed without %s (MissingElement)", n)
 			}
 		}
@@ -1313,7 +1319,7 @@ var atomRules = []feedRule{
 	atomRule("atom/entry-required", func(feed *vnode, entries []*vnode, p *problems) {
 		for i, e := range entries {
 			for _, n := range []string{"id", "title", "updated"} {
-				if e.kid(NamespaceAtom, n) == nil {
+				if k := e.kid(NamespaceAtom, n); k == nil || n != "title" && blank(k) {
 					p.add("entry %d without %s (MissingElement)", i, n)
 				}
 			}
@@ -1961,6 +1967,7 @@ func TestValidRules(t *testing.T) {
 	}{
 		{"rss/required", RSS2, rss(`<item><title>x</title></item>`), `<rss version="2.0"><channel><title>T</title><link>http://example.com/</link></channel></rss>`},
 		{"rss/required", RSS2, rss(`<item><description>x</description></item>`), rss(`<item><link>http://example.com/1</link></item>`)},
+		{"rss/required", RSS2, rss(""), `<rss version="2.0"><channel><title>T</title><link></link><description>D</description></channel></rss>`},
 		{"rss/unique", RSS2, rss(`<item><title>a</title></item>`), rss(`<item><title>a</title><title>b</title></item>`)},
 		{"rss/undefined", RSS2, rss(`<item><title>a</title></item>`), rss(`<item><title>a</title><foo>b</foo></item>`)},
 		{"rss/undefined", RSS2, rss(`<item><title>a &lt;b&gt;</title></item>`), rss(`<item><title>a <b>c</b></title></item>`)},
@@ -2000,6 +2007,7 @@ func TestValidRules(t *testing.T) {
 		{"itunes/unique", RSS2, rss(`<itunes:author>a</itunes:author>`), rss(`<itunes:author>a</itunes:author><itunes:author>b</itunes:author>`)},
 		{"atom/feed-required", Atom1, atom(""), `<feed xmlns="http://www.w3.org/2005/Atom"><id>http://example.com/</id><title>T</title></feed>`},
 		{"atom/feed-required", Atom1, `<feed xmlns="http://www.w3.org/2005/Atom"><id>http://example.com/</id><title>T</title><updated>2024-01-02T03:04:05Z</updated>` + entry + `<author><name>A</name></author><content>c</content></entry></feed>`, `<feed xmlns="http://www.w3.org/2005/Atom"><id>http://example.com/</id><title>T</title><updated>2024-01-02T03:04:05Z</updated>` + entry + `<content>c</content></entry></feed>`},
+		{"atom/feed-required", Atom1, atom(""), `<feed xmlns="http://www.w3.org/2005/Atom"><id> </id><title>T</title><updated>2024-01-02T03:04:05Z</updated></feed>`},
 		{"atom/entry-required", Atom1, atom(entry + `<link href="http://example.com/1"/></entry>`), atom(entry + `<link rel="related" href="http://example.com/1"/></entry>`)},
 		{"atom/entry-required", Atom1, atom(entry + `<content src="http://example.com/1" type="text/html"/><summary>s</summary></entry>`), atom(entry + `<content src="http://example.com/1" type="text/html"/></entry>`)},
 		{"atom/entry-required", Atom1, atom(entry + `<content type="application/xml"><x/></content></entry>`), atom(`<entry><title>E</title><updated>2024-01-02T03:04:05Z</updated><content>c</content></entry>`)},
