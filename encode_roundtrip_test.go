@@ -270,7 +270,7 @@ func knownDifference(f *Feed, diff string) string {
 		if errA == nil && errB == nil && emptyElementsShort.ReplaceAllString(a, "<$1$2/>") == emptyElementsShort.ReplaceAllString(b, "<$1$2/>") {
 			return "empty XHTML element read back in its short form"
 		}
-		if errA == nil && errB == nil && strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(a) == b {
+		if errA == nil && errB == nil && strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(cleanXMLText(a)) == b {
 			return "XML content that is not well-formed written as text"
 		}
 	}
@@ -296,6 +296,10 @@ func knownDifference(f *Feed, diff string) string {
 		}
 		if strings.HasSuffix(diff, `Type: "xhtml" vs "html"`) {
 			return "xhtml that is not well-formed written as html"
+		}
+		if m := diffValues.FindStringSubmatch(diff); m != nil && (strings.HasSuffix(m[1], ".Atom.ID") || strings.HasSuffix(m[1], ".GUID.Value")) &&
+			m[2] != "" && atomIRI(m[2]) == m[3] {
+			return derivedOr(f) // an id made an absolute IRI
 		}
 		if m := diffValues.FindStringSubmatch(diff); m != nil && strings.HasSuffix(m[1], "Raw") && m[2] != "" {
 			return "unreadable date replaced" // a date Atom requires; else left out
