@@ -297,13 +297,20 @@ func knownDifference(f *Feed, diff string) string {
 		if strings.HasSuffix(diff, `Type: "xhtml" vs "html"`) {
 			return "xhtml that is not well-formed written as html"
 		}
+		if m := diffValues.FindStringSubmatch(diff); m != nil && strings.HasSuffix(m[1], ".Name") && strings.Contains(m[1], "Authors[") &&
+			m[2] == "" && derivedOr(f) != "" {
+			return "person name derived" // from the email, else the URI (a feed of another format)
+		}
 		if m := diffValues.FindStringSubmatch(diff); m != nil && strings.HasSuffix(m[1], "Language") && m[3] == "" &&
 			!isLanguageCode(m[2]) && derivedOr(f) != "" {
 			return "language that is no language code left out" // (a feed of another format)
 		}
-		if m := diffValues.FindStringSubmatch(diff); m != nil && (strings.HasSuffix(m[1], ".Atom.ID") || strings.HasSuffix(m[1], ".GUID.Value")) &&
-			m[2] != "" && atomIRI(m[2]) == m[3] {
-			return derivedOr(f) // an id made an absolute IRI
+		if m := diffValues.FindStringSubmatch(diff); m != nil && (strings.HasSuffix(m[1], ".Atom.ID") || strings.HasSuffix(m[1], ".GUID.Value")) {
+			a, errA := strconv.Unquote(`"` + m[2] + `"`)
+			b, errB := strconv.Unquote(`"` + m[3] + `"`)
+			if errA == nil && errB == nil && a != "" && atomIRI(a) == b {
+				return derivedOr(f) // an id made an absolute IRI
+			}
 		}
 		if m := diffValues.FindStringSubmatch(diff); m != nil && strings.HasSuffix(m[1], "Raw") && m[2] != "" {
 			return "unreadable date replaced" // a date Atom requires; else left out
