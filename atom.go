@@ -410,7 +410,7 @@ func (d *Decoder) inheritAuthors(it *Item, start xml.StartElement) {
 // the item, then ends.
 func (d *Decoder) beginEntry(start xml.StartElement) {
 	d.atom.module, d.atom.entryDoc = &atomModule, true
-	d.feed.Version = "atom1.0"
+	d.feed.Version, d.feed.readAs = "atom1.0", Atom1
 	d.feed.Language = xmlLang(start)
 	d.item.next = start
 }
@@ -467,7 +467,7 @@ func (d *Decoder) beginAtom(start xml.StartElement, space string) bool {
 	default:
 		return false
 	}
-	d.feed.Version = "atom1.0"
+	d.feed.Version, d.feed.readAs = "atom1.0", Atom1
 	if d.atom.module == &atom03Module {
 		d.feed.Version = "atom0.3"
 	}

@@ -68,7 +68,8 @@ func (f Format) String() string {
 // author, a JSON Feed item's id, RSS's channel link and description) is
 // derived, as each section says, only for a feed read from another format
 // or (for Atom and JSON Feed) built in code. A feed read from the format
-// it is written in (its Version says so: "atom1.0" for Atom, whose 0.3
+// it is written in (as the decoder noted; for a feed decoded from the
+// model's JSON, as its Version says: "atom1.0" for Atom, whose 0.3
 // required less, "json..." for JSON Feed, anything else, a feed built in
 // code too, for RSS) is written
 // with what it has and nothing derived, so that reading the output gives

@@ -255,15 +255,28 @@ func atomEntry(x *xmlWriter, f *Feed, it *Item, feedUpdated time.Time) {
 // valid as the input was. A feed read from another format, or built in
 // code, has what the format requires and it lacks derived (see Encoder).
 func sameFormat(f *Feed, format Format) bool {
-	switch format {
-	case Atom1:
+	if format == Atom1 && f.Version == "atom0.3" {
 		// Atom 0.3 is another format: Atom 1.0 requires what it did not
 		// (an id, for one).
-		return f.Version == "atom1.0"
-	case JSONFeed1:
-		return strings.HasPrefix(f.Version, "json")
+		return false
 	}
-	return !strings.HasPrefix(f.Version, "atom") && !strings.HasPrefix(f.Version, "json")
+	return readFormat(f) == format
+}
+
+// readFormat is the format f was read from: the one the decoder noted,
+// else (a feed built in code, or decoded from the model's JSON) the one
+// its Version names, RSS for any other. (An RSS document may declare any
+// version, "atom" too: the decoder's note tells.)
+func readFormat(f *Feed) Format {
+	switch {
+	case f.readAs != 0:
+		return f.readAs
+	case strings.HasPrefix(f.Version, "atom"):
+		return Atom1
+	case strings.HasPrefix(f.Version, "json"):
+		return JSONFeed1
+	}
+	return RSS2
 }
 
 // contentNeedsSummary reports whether Atom requires a summary beside
@@ -416,7 +429,7 @@ func derivedSite(f *Feed) string {
 // htmlByDefault reports whether f's text constructs with no type are HTML:
 // those of a feed not read from Atom or JSON Feed (RSS, or built in code).
 func htmlByDefault(f *Feed) bool {
-	return !strings.HasPrefix(f.Version, "atom") && !strings.HasPrefix(f.Version, "json")
+	return readFormat(f) == RSS2
 }
 
 // itemPersons derives an entry's authors from an RSS item: its author,

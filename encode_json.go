@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -360,7 +359,7 @@ func jsonItem(j *jsonWriter, f *Feed, it *Item) {
 		if it.Content == "" {
 			summary = ""
 		}
-	case contentType == "" && strings.HasPrefix(f.Version, "atom"):
+	case contentType == "" && readFormat(f) == Atom1:
 		contentType = "text"
 	}
 	if content == "" && summary == "" {
@@ -431,7 +430,7 @@ func jsonItem(j *jsonWriter, f *Feed, it *Item) {
 			j.open('{')
 			j.member("url", e.URL)
 			typ := e.Type
-			if typ == "" && !strings.HasPrefix(f.Version, "json") {
+			if typ == "" && readFormat(f) != JSONFeed1 {
 				typ = "application/octet-stream" // JSON Feed requires one
 			}
 			j.member("mime_type", typ)

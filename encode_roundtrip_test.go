@@ -140,15 +140,7 @@ func parseStrict(data []byte) (*Feed, error) {
 }
 
 // formatOf is the format a feed was read from.
-func formatOf(f *Feed) Format {
-	switch {
-	case strings.HasPrefix(f.Version, "atom"):
-		return Atom1
-	case strings.HasPrefix(f.Version, "json"):
-		return JSONFeed1
-	}
-	return RSS2
-}
+func formatOf(f *Feed) Format { return readFormat(f) }
 
 // roundTripFiles lists testdata's feeds and, when ../shared is there, the
 // corpus's.

@@ -80,6 +80,11 @@ type Feed struct {
 	// that an Encoder writes an extension with the feed's own prefix. It
 	// is nil for a feed built in code or read from JSON.
 	prefixes map[string]string
+	// readAs is the format the document was read as (RSS2 for every RSS
+	// and RDF version), for the Encoder, which derives what a format
+	// requires only for a feed of another; 0 for a feed built in code or
+	// decoded from the model's JSON, whose Version says it instead.
+	readAs Format
 }
 
 // ImageURL is the URL of the picture that stands for the feed: the

@@ -76,6 +76,7 @@ func (d *Decoder) beginJSON(src io.Reader) error {
 	dec.UseNumber()
 	j := &jsonFeed{r: r, dec: dec, strict: d.cfg.strict, d: d}
 	d.js = j
+	d.feed.readAs = JSONFeed1
 	tok, err := dec.Token()
 	if err != nil {
 		return j.fail(j.wrap(err))

@@ -386,6 +386,7 @@ func (d *Decoder) begin() error {
 		space, local := d.ns.space(start.Name.Space), start.Name.Local
 		switch {
 		case strings.EqualFold(local, "rss"):
+			d.feed.readAs = RSS2
 			if space != nsRSS {
 				// An RSS root in a namespace of its own: the elements
 				// in it are RSS's.
@@ -394,7 +395,7 @@ func (d *Decoder) begin() error {
 			d.feed.Version = version(attr(start, "version"))
 			d.levels = append(d.levels, levelRoot)
 		case strings.EqualFold(local, "RDF") && (space == NamespaceRDF || space == nsRSS):
-			d.rdf = true
+			d.rdf, d.feed.readAs = true, RSS2
 			d.levels = append(d.levels, levelRoot)
 			for _, a := range start.Attr {
 				if a.Name.Space == "" && a.Name.Local == "xmlns" {
@@ -403,6 +404,7 @@ func (d *Decoder) begin() error {
 			}
 		case space == nsRSS && strings.EqualFold(local, "channel"):
 			// RSS 1.1's root; or, in old feeds, a channel without rss.
+			d.feed.readAs = RSS2
 			if normaliseNS(start.Name.Space) == normaliseNS(nsRSS11) {
 				d.feed.Version = "1.1"
 			}

@@ -86,13 +86,14 @@ func TestSharedAbsent(t *testing.T) {
 }
 
 // WithoutPrefixes returns a copy of f without the namespace prefixes its
-// document declared, which its JSON form does not carry (they only serve
-// the Encoder): for tests that compare a feed with its JSON round trip.
+// document declared and the format it was read as, which its JSON form
+// does not carry (they only serve the Encoder): for tests that compare a
+// feed with its JSON round trip.
 func WithoutPrefixes(f *Feed) *Feed {
 	if f == nil {
 		return nil
 	}
 	c := *f
-	c.prefixes = nil
+	c.prefixes, c.readAs = nil, 0
 	return &c
 }
