@@ -149,7 +149,11 @@ func roundTripFiles(t *testing.T) []string {
 	for _, pat := range []string{"testdata/*.xml", "testdata/*.json"} {
 		m, err := filepath.Glob(pat)
 		require.NoError(t, err)
-		files = append(files, m...)
+		for _, p := range m {
+			if !strings.HasSuffix(p, ".golden.json") { // the model's JSON, no feed
+				files = append(files, p)
+			}
+		}
 	}
 	if sharedAbsent("corpus") == "" {
 		m, err := filepath.Glob(filepath.Join(shared, "corpus", "*"))
