@@ -293,6 +293,10 @@ func knownDifference(f *Feed, diff string) string {
 		if strings.HasSuffix(diff, `Type: "xhtml" vs "html"`) {
 			return "xhtml that is not well-formed written as html"
 		}
+		if m := diffValues.FindStringSubmatch(diff); m != nil && strings.HasSuffix(m[1], ".Rel") && m[3] == "related" &&
+			(m[2] == "" || m[2] == "alternate") && derivedOr(f) != "" {
+			return "second alternate link of a type written as related" // (a feed of another format)
+		}
 		if m := diffValues.FindStringSubmatch(diff); m != nil && strings.HasSuffix(m[1], ".Name") && strings.Contains(m[1], "Authors[") &&
 			m[2] == "" && derivedOr(f) != "" {
 			return "person name derived" // from the email, else the URI (a feed of another format)

@@ -967,8 +967,9 @@ func linksOf(n *vnode, space string, p *problems) {
 func personsOf(n *vnode, p *problems) {
 	for _, name := range []string{"author", "contributor"} {
 		for _, per := range n.kids(NamespaceAtom, name) {
-			switch k := len(per.kids(NamespaceAtom, "name")); {
-			case k == 0:
+			names := per.kids(NamespaceAtom, "name")
+			switch k := len(names); {
+			case k == 0 || k == 1 && blank(names[0]): // (NotBlank)
 				p.add("%s without name (MissingElement)", name)
 			case k > 1:
 				p.add("%s with %d names (DuplicateElement)", name, k)
