@@ -821,10 +821,19 @@ func isXMLChar(r rune) bool {
 // it survives normalisation; a carriage return always is, since XML reads
 // it as a line feed.
 func escapeXML(b *bytes.Buffer, s string, attr bool) {
-	stop := &textStops
 	if attr {
-		stop = &attrStops
+		writeChars(b, s, &attrStops)
+	} else {
+		writeChars(b, s, &textStops)
 	}
+}
+
+// writeChars writes s, each byte stop says to look at written as its
+// character reference (<, >, &, and the quote and white space stop holds),
+// or left out (a control character; a character XML cannot carry; invalid
+// UTF-8); the rest as they are. escapeXML and writeXMLChars are it with
+// their stops.
+func writeChars(b *bytes.Buffer, s string, stop *[256]bool) {
 	run := 0 // start of the bytes not yet written
 	for i := 0; i < len(s); {
 		for i < len(s) && !stop[s[i]] { // the bytes written as they are
@@ -833,29 +842,9 @@ func escapeXML(b *bytes.Buffer, s string, attr bool) {
 		if i == len(s) {
 			break
 		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			var esc string
-			switch c {
-			case '<':
-				esc = "&lt;"
-			case '>':
-				esc = "&gt;"
-			case '&':
-				esc = "&amp;"
-			case '"':
-				esc = "&quot;"
-			case '\r':
-				esc = "&#xD;"
-			case '\n':
-				esc = "&#xA;"
-			case '\t':
-				esc = "&#x9;"
-			default:
-				esc = "" // a control character: not carried
-			}
+		if c := s[i]; c < utf8.RuneSelf {
 			b.WriteString(s[run:i])
-			b.WriteString(esc)
+			b.WriteString(asciiEscapes[c]) // "" for a control character
 			i++
 			run = i
 			continue
@@ -870,6 +859,13 @@ func escapeXML(b *bytes.Buffer, s string, attr bool) {
 		i += size
 	}
 	b.WriteString(s[run:])
+}
+
+// asciiEscapes are the character references writeChars writes for the
+// bytes it stops at ("" for the control characters XML cannot carry).
+var asciiEscapes = [utf8.RuneSelf]string{
+	'<': "&lt;", '>': "&gt;", '&': "&amp;", '"': "&quot;",
+	'\r': "&#xD;", '\n': "&#xA;", '\t': "&#x9;",
 }
 
 // textStops, attrStops and charStops say which bytes escapeXML (in text,
@@ -890,32 +886,7 @@ var textStops, attrStops, charStops = func() (text, attr, chars [256]bool) {
 
 // writeXMLChars writes s as it is (inside CDATA, or markup checked to be
 // well-formed), without the characters the output does not carry.
-func writeXMLChars(b *bytes.Buffer, s string) {
-	run := 0
-	for i := 0; i < len(s); {
-		for i < len(s) && !charStops[s[i]] {
-			i++
-		}
-		if i == len(s) {
-			break
-		}
-		if s[i] < utf8.RuneSelf { // a control character
-			b.WriteString(s[run:i])
-			i++
-			run = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
-			b.WriteString(s[run:i])
-			i += size
-			run = i
-			continue
-		}
-		i += size
-	}
-	b.WriteString(s[run:])
-}
+func writeXMLChars(b *bytes.Buffer, s string) { writeChars(b, s, &charStops) }
 
 // rssDate returns a date as RSS writes it: RFC 1123 with a numeric zone,
 // or RFC 3339 for a time with a fraction of a second; the raw text when
