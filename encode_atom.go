@@ -59,15 +59,7 @@ func writeAtom(x *xmlWriter, f *Feed) {
 		rights = f.Copyright
 	}
 	atomText(x, "rights", rights, rightsType, false)
-	if f.Generator != "" || a.Generator != nil {
-		g := a.Generator
-		if g == nil {
-			g = &AtomGenerator{}
-		}
-		x.start(ns, "generator", []xattr{{"", "uri", g.URI}, {"", "version", g.Version}}...)
-		x.text(f.Generator)
-		x.end()
-	}
+	atomGenerator(x, ns, f.Generator, a.Generator)
 	x.leaf(ns, "icon", a.Icon)
 	logo := a.Logo
 	if logo == "" && a.Icon == "" && f.Image != nil {
@@ -100,18 +92,24 @@ func atomFeedMeta(x *xmlWriter, ns string, f *Feed, base string) {
 	atomPersons(x, ns, "contributor", a.Contributors)
 	atomCategories(x, f.Categories)
 	atomText(x, "rights", a.Rights, a.RightsType, false)
-	if f.Generator != "" || a.Generator != nil {
-		g := a.Generator
-		if g == nil {
-			g = &AtomGenerator{}
-		}
-		x.start(ns, "generator", []xattr{{"", "uri", g.URI}, {"", "version", g.Version}}...)
-		x.text(f.Generator)
-		x.end()
-	}
+	atomGenerator(x, ns, f.Generator, a.Generator)
 	x.leaf(ns, "icon", a.Icon)
 	x.leaf(ns, "logo", a.Logo)
 	x.elements(f.Extensions)
+}
+
+// atomGenerator writes a feed's generator, its text and Atom's uri and
+// version, when it has one.
+func atomGenerator(x *xmlWriter, ns, text string, g *AtomGenerator) {
+	if text == "" && g == nil {
+		return
+	}
+	if g == nil {
+		g = &AtomGenerator{}
+	}
+	x.start(ns, "generator", []xattr{{"", "uri", g.URI}, {"", "version", g.Version}}...)
+	x.text(text)
+	x.end()
 }
 
 // atom03Parts writes what only Atom 0.3 says (a feed's info, an entry's

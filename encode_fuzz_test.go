@@ -14,17 +14,7 @@ import (
 // format it reads back (leniently) to the same model, but for the
 // differences the Encoder doc lists.
 func FuzzEncode(f *testing.F) {
-	for _, pat := range []string{"testdata/*.xml", "testdata/*.json"} {
-		files, _ := filepath.Glob(pat)
-		for _, p := range files {
-			if strings.HasSuffix(p, ".golden.json") {
-				continue
-			}
-			if data, err := os.ReadFile(p); err == nil {
-				f.Add(data)
-			}
-		}
-	}
+	addFeedSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		feed, err := Parse(bytes.NewReader(data))
 		if err != nil || feed == nil {
@@ -57,4 +47,20 @@ func FuzzEncode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// addFeedSeeds adds every feed of testdata (not the golden files, which
+// are the model's JSON) to a fuzz target's seed corpus.
+func addFeedSeeds(f *testing.F) {
+	for _, pat := range []string{"testdata/*.xml", "testdata/*.json"} {
+		files, _ := filepath.Glob(pat)
+		for _, p := range files {
+			if strings.HasSuffix(p, ".golden.json") {
+				continue
+			}
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
 }

@@ -40,7 +40,6 @@ import (
 	"net/mail"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -2172,17 +2171,7 @@ func TestEncodeValidBuilt(t *testing.T) {
 // TestEncodeValid checks on real feeds), and that checking a document,
 // whatever it holds, never panics.
 func FuzzEncodeValid(f *testing.F) {
-	for _, pat := range []string{"testdata/*.xml", "testdata/*.json"} {
-		files, _ := filepath.Glob(pat)
-		for _, p := range files {
-			if strings.HasSuffix(p, ".golden.json") {
-				continue
-			}
-			if data, err := os.ReadFile(p); err == nil {
-				f.Add(data)
-			}
-		}
-	}
+	addFeedSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		feed, err := Parse(bytes.NewReader(data))
 		if err != nil || feed == nil {
