@@ -395,6 +395,9 @@ func assertReadable(t assert.TestingT, in, out string, msgAndArgs ...any) bool {
 func textOf(s string) (all, shown string) {
 	var a, b strings.Builder
 	write := func(text string, hidden bool) {
+		// Each piece cleaned alone, as PlainText reads it: the bytes of
+		// two pieces an element stood between make no character together.
+		text = cleanText(text)
 		a.WriteString(text)
 		if !hidden {
 			b.WriteString(text)
